@@ -1,0 +1,132 @@
+// parkcap info: what a project or a layer file holds, as the engine reads it.
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/core/error.h"
+#include "geo/io/dataset_open.h"
+#include "geo/overlay/zone_assignment.h"
+#include "geo/report/project_info.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"json", "", "print JSON instead of text"},
+    {"layer", "NAME", "the layer to open in a file with several layers"},
+    {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
+    {"srs", "CRS", "CRS of a layer file that has none (EPSG:4326, EPSG:4490, ...)"},
+    {"encoding", "ENC", "text encoding of a Shapefile or CSV (CP936, UTF-8, ...)"},
+    {"coords", "SYSTEM", "declared web-map coordinates of a point layer: wgs84, gcj02, bd09"},
+    {"field", "MEANING=FIELD", "bind a field to a meaning, e.g. employees=从业人员 (repeatable)", true},
+    {"working-crs", "CRS", "working CRS (a projected EPSG code), instead of the automatic choice"},
+    {"help", "", "show this help"},
+};
+
+void print_help()
+{
+    std::printf("Usage: parkcap info PROJECT.parkcap.json | LAYER_FILE [options]\n\n"
+                "Prints each layer with its driver, source and working CRS, feature count, repaired and\n"
+                "skipped features and field bindings; for a project with parks and enterprises, the\n"
+                "enterprises per park (point in polygon) and how many lie outside every park.\n\nOptions:\n%s",
+                options_help(kOptions).c_str());
+}
+
+geo::Project single_layer_project(const std::string& path, const Args& args)
+{
+    geo::ProjectLayer layer;
+    const std::string role = args.get("role", "context");
+    auto parsed = geo::parse_role(role);
+    if (!parsed) throw UsageError("unknown role '" + role + "'");
+    layer.role = *parsed;
+    layer.id = role;
+    layer.path = path;
+    layer.source.path = path;
+    layer.source.layer = args.get("layer");
+    layer.source.srs = args.get("srs");
+    layer.source.encoding = args.get("encoding");
+    layer.source.coords = geo::parse_web_map_coords(args.get("coords"));
+    for (const std::string& binding : args.all("field")) {
+        const auto eq = binding.find('=');
+        if (eq == std::string::npos) throw UsageError("--field needs MEANING=FIELD, not '" + binding + "'");
+        layer.fields[binding.substr(0, eq)] = binding.substr(eq + 1);
+    }
+    geo::Project project;
+    project.name = std::filesystem::path(path).filename().string();
+    project.layers.push_back(layer);
+    return project;
+}
+
+bool is_project(const std::string& path)
+{
+    if (geo::looks_like_project_file(path)) return true;
+    return false;
+}
+
+int print_listing(const std::string& path, const Args& args)
+{
+    const auto listing = geo::list_layers(path, args.get("encoding"));
+    if (args.flag("json")) {
+        geo::Json a = geo::Json::array();
+        for (const auto& l : listing)
+            a.push_back({{"name", l.name}, {"geometry", l.geometry_type}, {"features", l.feature_count}});
+        std::printf("%s\n", geo::Json{{"source", path}, {"layers", a}}.dump(2).c_str());
+    } else {
+        std::printf("%s has %zu layers (open one with --layer NAME):\n", path.c_str(), listing.size());
+        for (const auto& l : listing)
+            std::printf("  %-32s %-20s %lld features\n", l.name.c_str(), l.geometry_type.c_str(),
+                        static_cast<long long>(l.feature_count));
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_info(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        print_help();
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project or layer file");
+    const std::string path = args.positional[0];
+
+    geo::Project project;
+    if (is_project(path)) {
+        for (const char* o : {"layer", "role", "srs", "encoding", "coords", "field"})
+            if (args.flag(o)) throw UsageError(std::string("--") + o + " applies to a single layer file; set it in the project");
+        project = geo::read_project(path);
+    } else {
+        if (!args.flag("layer") && path.rfind("PG:", 0) != 0 && geo::list_layers(path, args.get("encoding")).size() > 1)
+            return print_listing(path, args);
+        project = single_layer_project(path, args);
+    }
+    if (args.flag("working-crs")) project.working_crs = args.get("working-crs");
+
+    const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress());
+    std::optional<geo::ZoneAssignment> parks;
+    const geo::LoadedLayer* park_layer = loaded.first(geo::Role::Parks);
+    const geo::LoadedLayer* firm_layer = loaded.first(geo::Role::Enterprises);
+    if (park_layer && firm_layer)
+        parks = geo::assign_to_zones(firm_layer->data.geometry, park_layer->data.geometry, terminal_progress());
+    end_terminal_progress();
+
+    const geo::Json info = geo::project_info(loaded, parks ? &*parks : nullptr);
+    if (args.flag("json")) std::printf("%s\n", info.dump(2).c_str());
+    else std::printf("%s", geo::project_info_text(info).c_str());
+    return 0;
+}
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> list = {
+        {"info", "describe a project or layer file: layers, CRSs, repairs, fields, enterprises per park", run_info},
+        {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
+    };
+    return list;
+}
+
+}  // namespace cli

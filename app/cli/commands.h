@@ -1,0 +1,20 @@
+#pragma once
+// One function per `parkcap` command. Each returns the process exit status and throws
+// geo::Error or cli::UsageError for main() to report.
+#include <string>
+#include <vector>
+
+namespace cli {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+int run_info(const std::vector<std::string>& args);
+int run_synth(const std::vector<std::string>& args);
+
+const std::vector<Command>& commands();
+
+}  // namespace cli

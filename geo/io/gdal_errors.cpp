@@ -1,0 +1,48 @@
+#include "geo/io/gdal_errors.h"
+
+#include <mutex>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+
+namespace geo {
+
+namespace {
+
+void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message)
+{
+    auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+    if (self && level >= CE_Warning) self->on_message(level >= CE_Failure, message);
+}
+
+}  // namespace
+
+GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(handler, this); }
+
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+void GdalErrorCapture::on_message(bool is_error, const char* message)
+{
+    std::string text = message ? message : "";
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    (is_error ? m_errors : m_warnings).push_back(std::move(text));
+}
+
+std::string GdalErrorCapture::last_error(const std::string& fallback) const
+{
+    return m_errors.empty() ? fallback : m_errors.back();
+}
+
+void ensure_gdal_registered()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Never reach out to the network for grids or anything else.
+        CPLSetConfigOption("PROJ_NETWORK", "OFF");
+    });
+}
+
+}  // namespace geo
