@@ -56,7 +56,8 @@ FieldMap guess_fields(Role role, const std::vector<std::string>& fields,
             if (!chosen.empty()) break;
         }
         for (const std::string& syn : m.synonyms) {  // then Chinese synonyms inside longer names
-            if (!chosen.empty() || !has_non_ascii(syn)) break;
+            if (!chosen.empty()) break;
+            if (!has_non_ascii(syn)) continue;
             for (size_t i = 0; i < fields.size() && chosen.empty(); ++i)
                 if (fields[i].find(syn) != std::string::npos && !used.count(fields[i])) chosen = fields[i];
         }

@@ -48,8 +48,10 @@ LoadedProject load_project(Project project, const Progress& progress)
 {
     LoadedProject out;
     const std::string file = project.file.string();
+    // Errors about a layer of a project file name the project and the layer id first; a
+    // single layer file opened on its own is named by its own path already.
     auto context_of = [&](const ProjectLayer& l) {
-        return ErrorContext{.file = file, .key = "layer '" + l.id + "'"};
+        return file.empty() ? ErrorContext{} : ErrorContext{.file = file, .key = "layer '" + l.id + "'"};
     };
     std::vector<Envelope> extents;
     if (project.working_crs.empty() || project.working_crs == "auto") {

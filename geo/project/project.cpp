@@ -117,8 +117,10 @@ Project parse_project(const std::string& text, const fs::path& file)
         j = Json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
+        // nlohmann's text repeats the position; keep only what went wrong.
         std::string what = e.what();
-        if (auto pos = what.find("error: "); pos != std::string::npos) what = what.substr(pos + 7);
+        if (auto pos = what.find("column "); pos != std::string::npos && what.find(": ", pos) != std::string::npos)
+            what = what.substr(what.find(": ", pos) + 2);
         throw Error("not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
                         ": " + what, {.file = file.string()});
     }

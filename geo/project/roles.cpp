@@ -89,7 +89,7 @@ const std::vector<Meaning>& meanings_of(Role role)
         {Role::Constraints,
          {kName, {"type", false, {"type", "category", "kind", "类型", "类别", "管控类型", "约束类型"}}}},
         {Role::Sites,
-         {kName,
+         {{"name", false, {"name", "名称", "地块编号", "地块名称", "地块代码", "parcel", "parcel_id", "编号"}},
           {"land_area", true, {"land_area", "area", "site_area", "用地面积", "面积", "地块面积"}},
           {"permitted_far", true, {"permitted_far", "far", "max_far", "容积率", "规划容积率"}},
           {"status", false, {"status", "state", "状态", "用地状态", "现状"}}}},

@@ -1,0 +1,179 @@
+#include "geo/io/layer_writer.h"
+
+#include <vector>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/core/error.h"
+#include "geo/io/atomic_file.h"
+#include "geo/io/gdal_errors.h"
+
+namespace geo {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string driver_for(const fs::path& path)
+{
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".gpkg") return "GPKG";
+    if (ext == ".shp") return "ESRI Shapefile";
+    if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+    if (ext == ".fgb") return "FlatGeobuf";
+    if (ext == ".kml") return "KML";
+    if (ext == ".csv") return "CSV";
+    throw Error("cannot tell the format from the extension '" + ext + "'", {.file = path.string()});
+}
+
+OGRwkbGeometryType ogr_type(GeomKind kind)
+{
+    switch (kind) {
+    case GeomKind::Point: return wkbPoint;
+    case GeomKind::Line: return wkbLineString;
+    case GeomKind::Polygon: return wkbPolygon;
+    }
+    return wkbUnknown;
+}
+
+// The feature as an OGR geometry; `force_multi` wraps single parts for layers of a Multi type
+// (FlatGeobuf, for one, refuses a Polygon in a MultiPolygon layer).
+std::unique_ptr<OGRGeometry> to_ogr(const GeometryColumn& g, size_t feature, bool force_multi)
+{
+    std::vector<std::unique_ptr<OGRGeometry>> parts;
+    for (size_t p = g.part_begin(feature); p < g.part_begin(feature) + g.part_count(feature); ++p) {
+        const size_t r0 = g.ring_begin(p);
+        auto line = [&](OGRSimpleCurve& curve, std::span<const Coord> ring) {
+            curve.setNumPoints(static_cast<int>(ring.size()), FALSE);
+            for (size_t i = 0; i < ring.size(); ++i) curve.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
+        };
+        switch (g.kind()) {
+        case GeomKind::Point: parts.push_back(std::make_unique<OGRPoint>(g.ring(r0)[0].x, g.ring(r0)[0].y)); break;
+        case GeomKind::Line: {
+            auto ls = std::make_unique<OGRLineString>();
+            line(*ls, g.ring(r0));
+            parts.push_back(std::move(ls));
+            break;
+        }
+        case GeomKind::Polygon: {
+            auto poly = std::make_unique<OGRPolygon>();
+            for (size_t r = r0; r < r0 + g.ring_count(p); ++r) {
+                auto ring = std::make_unique<OGRLinearRing>();
+                line(*ring, g.ring(r));
+                poly->addRingDirectly(ring.release());
+            }
+            parts.push_back(std::move(poly));
+            break;
+        }
+        }
+    }
+    if (parts.size() == 1 && !g.is_multi(feature) && !force_multi) return std::move(parts[0]);
+    std::unique_ptr<OGRGeometryCollection> multi;
+    switch (g.kind()) {
+    case GeomKind::Point: multi = std::make_unique<OGRMultiPoint>(); break;
+    case GeomKind::Line: multi = std::make_unique<OGRMultiLineString>(); break;
+    case GeomKind::Polygon: multi = std::make_unique<OGRMultiPolygon>(); break;
+    }
+    for (auto& part : parts) multi->addGeometryDirectly(part.release());
+    return multi;
+}
+
+// The files a dataset at `path` consists of (a Shapefile is several).
+std::vector<fs::path> members(const fs::path& path, const std::string& driver)
+{
+    if (driver != "ESRI Shapefile") return {path};
+    std::vector<fs::path> out;
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
+        fs::path p = path;
+        p.replace_extension(ext);
+        out.push_back(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+void write_layer(const Layer& layer, const Crs& crs, const fs::path& path, const WriteOptions& options)
+{
+    ensure_gdal_registered();
+    const std::string driver_name = options.driver.empty() ? driver_for(path) : options.driver;
+    const ErrorContext where{.file = path.string()};
+    std::error_code ec;
+    if (fs::exists(path, ec) && !options.overwrite)
+        throw Error("already exists; not overwriting it", where);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw Error("GDAL has no driver '" + driver_name + "'", where);
+
+    const fs::path tmp = temporary_sibling(path);
+    const auto tmp_members = members(tmp, driver_name);
+    auto cleanup = [&] {
+        for (const fs::path& m : tmp_members) fs::remove(m, ec);
+    };
+    GdalErrorCapture capture;
+    try {
+        GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
+        std::vector<std::string> lco;
+        if (driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
+        // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
+        if (driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
+        lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
+        std::vector<const char*> lco_c;
+        for (const auto& o : lco) lco_c.push_back(o.c_str());
+        lco_c.push_back(nullptr);
+        const std::string name = options.layer_name.empty() ? path.stem().string() : options.layer_name;
+        const bool multi = [&] {
+            for (size_t i = 0; i < layer.size(); ++i)
+                if (layer.geometry.is_multi(i)) return true;
+            return false;
+        }();
+        OGRwkbGeometryType type = ogr_type(layer.geometry.kind());
+        if (multi) type = OGR_GT_GetCollection(type);
+        // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
+        OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
+        OGRLayer* out = ds->CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
+        if (!out) throw Error("cannot create layer '" + name + "': " + capture.last_error(), where);
+        for (const Column& c : layer.columns) {
+            OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64
+                                              : c.type() == FieldType::Real  ? OFTReal
+                                                                             : OFTString);
+            if (out->CreateField(&fd) != OGRERR_NONE)
+                throw Error("cannot create field: " + capture.last_error(), {.file = path.string(), .field = c.name()});
+        }
+        const bool transactions = ds->TestCapability(ODsCTransactions);
+        if (transactions) ds->StartTransaction();
+        for (size_t i = 0; i < layer.size(); ++i) {
+            OGRFeature f(out->GetLayerDefn());
+            f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
+            for (size_t c = 0; c < layer.columns.size(); ++c) {
+                const Column& col = layer.columns[c];
+                const int fi = static_cast<int>(c);
+                if (col.is_null(i)) f.SetFieldNull(fi);
+                else if (col.type() == FieldType::Integer) f.SetField(fi, static_cast<GIntBig>(col.integer(i)));
+                else if (col.type() == FieldType::Real) f.SetField(fi, col.real(i));
+                else f.SetField(fi, std::string(col.string(i)).c_str());
+            }
+            if (out->CreateFeature(&f) != OGRERR_NONE)
+                throw Error("cannot write: " + capture.last_error(), {.file = path.string(), .feature = static_cast<int64_t>(i)});
+            if (transactions && (i + 1) % 100000 == 0) {
+                ds->CommitTransaction();
+                ds->StartTransaction();
+            }
+        }
+        if (transactions && ds->CommitTransaction() != OGRERR_NONE)
+            throw Error("cannot commit: " + capture.last_error(), where);
+        ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
+        if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
+    } catch (...) {
+        cleanup();
+        throw;
+    }
+    if (!options.write_cpg && driver_name == "ESRI Shapefile") fs::remove(tmp_members.back(), ec);
+    const auto final_members = members(path, driver_name);
+    for (size_t i = 0; i < tmp_members.size(); ++i)
+        if (fs::exists(tmp_members[i], ec)) rename_into_place(tmp_members[i], final_members[i]);
+}
+
+}  // namespace geo

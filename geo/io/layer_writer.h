@@ -1,0 +1,28 @@
+#pragma once
+// Writing an in-memory layer to any OGR vector format, atomically: the data goes to
+// temporary files beside the target and is renamed into place only when complete, so a
+// failure never leaves a half-written file, and an existing file is only replaced when the
+// caller allows it.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/core/layer.h"
+#include "geo/io/crs.h"
+
+namespace geo {
+
+struct WriteOptions {
+    std::string driver;      // GDAL short name; empty: from the extension (.gpkg, .shp, .geojson, .fgb, .kml)
+    std::string layer_name;  // empty: the file's stem
+    std::string encoding;    // Shapefile .dbf encoding (e.g. "CP936"); empty: UTF-8
+    bool write_cpg = true;   // false: leave out the .cpg (as many Chinese Shapefiles arrive)
+    bool overwrite = false;  // replace an existing file
+    std::vector<std::string> layer_options;  // extra GDAL layer creation options ("KEY=VALUE")
+};
+
+// Writes `layer`, whose coordinates are in `crs`. Throws geo::Error naming the file.
+void write_layer(const Layer& layer, const Crs& crs, const std::filesystem::path& path,
+                 const WriteOptions& options = {});
+
+}  // namespace geo

@@ -1,0 +1,129 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "geo/core/error.h"
+#include "geo/io/dataset_open.h"
+#include "geo/io/layer_reader.h"
+#include "test_support.h"
+
+namespace {
+
+const geo::Crs& working()
+{
+    static const geo::Crs crs = geo::parse_crs("EPSG:4545");
+    return crs;
+}
+
+// The message of the geo::Error that `f` throws ("" when it does not throw).
+template <class F> std::string error_of(F&& f)
+{
+    try {
+        f();
+    } catch (const geo::Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("the Chongqing districts load with exactly 7 repairs and nothing dropped")
+{
+    geo::LayerSource src;
+    src.path = test::datasets("chongqing-demo/districts.geojson");
+    const geo::Layer layer = geo::read_layer(src, working());
+    CHECK(layer.size() == 38);
+    CHECK(layer.report.repaired.size() == 7);
+    CHECK(layer.report.skipped.empty());
+    std::vector<int64_t> fids;
+    for (const auto& n : layer.report.repaired) fids.push_back(n.fid);
+    CHECK(fids == std::vector<int64_t>{3, 6, 14, 16, 20, 21, 30});
+    double total = 0;
+    for (size_t i = 0; i < layer.size(); ++i) total += geo::polygon_area(layer.geometry, i);
+    CHECK(total / 1e6 == doctest::Approx(82400).epsilon(0.02));  // Chongqing: about 82,400 km²
+}
+
+TEST_CASE("a GBK Shapefile without .cpg is decoded as GBK and says so")
+{
+    geo::LayerSource src;
+    src.path = test::data("gbk_nocpg.shp");
+    const geo::Layer layer = geo::read_layer(src, working());
+    REQUIRE(layer.size() == 1);
+    REQUIRE(layer.column("名称"));
+    CHECK(layer.column("名称")->string(0) == "生态保护红线");
+    CHECK(layer.column("类型")->string(0) == "综合容积率");
+    CHECK(contains(layer.encoding, "CP936"));
+    REQUIRE_FALSE(layer.report.warnings.empty());
+    CHECK(contains(layer.report.warnings[0], "GBK"));
+}
+
+TEST_CASE("a CSV with a BOM and 经度/纬度 in GCJ-02 becomes WGS 84 points; rows without coordinates are listed")
+{
+    geo::LayerSource src;
+    src.path = test::data("gcj02_bom.csv");
+    src.coords = geo::WebMapCoords::Gcj02;
+    const geo::Layer layer = geo::read_layer(src, geo::wgs84());
+    REQUIRE(layer.size() == 1);
+    CHECK(layer.column("名称"));  // the BOM is not part of the first column's name
+    const geo::Coord expected = geo::gcj02_to_wgs84({106.556, 29.566});
+    CHECK(layer.geometry.first_coord(0).x == doctest::Approx(expected.x).epsilon(1e-12));
+    CHECK(layer.geometry.first_coord(0).y == doctest::Approx(expected.y).epsilon(1e-12));
+    CHECK(layer.geometry.first_coord(0).x < 106.556);  // the GCJ-02 offset went the right way
+    REQUIRE(layer.report.skipped.size() == 1);
+    CHECK(layer.report.skipped[0].fid == 2);
+    CHECK(contains(layer.report.skipped[0].reason, "no coordinates"));
+}
+
+TEST_CASE("several layers: listed, and one opened by name")
+{
+    const auto listing = geo::list_layers(test::data("two_layers.gpkg"));
+    REQUIRE(listing.size() == 2);
+    CHECK(listing[0].name == "alpha");
+    geo::LayerSource src;
+    src.path = test::data("two_layers.gpkg");
+    CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "name one of: alpha, beta"));
+    src.layer = "beta";
+    CHECK(geo::read_layer(src, working()).name == "beta");
+    src.layer = "gamma";
+    CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "no layer named 'gamma'"));
+}
+
+TEST_CASE("bad inputs give errors that name the file and the problem")
+{
+    auto read = [](const std::string& name, const std::string& srs = "") {
+        geo::LayerSource src;
+        src.path = name;
+        src.srs = srs;
+        return error_of([&] { geo::read_layer(src, working()); });
+    };
+    CHECK(contains(read("/nonexistent/firms.gpkg"), "/nonexistent/firms.gpkg: no such file"));
+    const std::string truncated = read(test::data("truncated.gpkg"));
+    CHECK(contains(truncated, "truncated.gpkg"));
+    CHECK(contains(truncated, "malformed"));
+    CHECK(contains(read(test::data("noshx.shp")), ".shx"));
+    CHECK(contains(read(test::data("bad_syntax.geojson")), "bad_syntax.geojson: cannot open"));
+    CHECK(contains(read(test::data("no_coords.csv")), "no coordinate columns"));
+    const std::string no_crs = read(test::data("noprj.shp"));
+    CHECK(contains(no_crs, "noprj.shp"));
+    CHECK(contains(no_crs, "no coordinate reference system"));
+    CHECK(contains(no_crs, "--srs"));
+    CHECK(contains(read(test::data("xy_no_crs.csv")), "no coordinate reference system"));
+    CHECK(contains(read(test::data("noprj.shp"), "EPSG:nonsense"), "EPSG:nonsense"));
+    // With the CRS given, the same file reads.
+    geo::LayerSource ok;
+    ok.path = test::data("noprj.shp");
+    ok.srs = "EPSG:4326";
+    CHECK(geo::read_layer(ok, working()).size() == 3);
+}
+
+TEST_CASE("declaring GCJ-02 on a projected layer is an error")
+{
+    geo::LayerSource src;
+    src.path = test::data("xy_no_crs.csv");
+    src.srs = "EPSG:4545";
+    src.coords = geo::WebMapCoords::Gcj02;
+    CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "not longitude/latitude"));
+}
