@@ -28,6 +28,10 @@ public:
     void push_real(double v);
     void push_string(std::string_view v);
     void reserve(size_t rows);
+    // Reserves room for `bytes` of text in a string column (the buffer otherwise grows by
+    // doubling, which can leave up to half of it unused).
+    void reserve_text(size_t bytes) { m_chars.reserve(bytes); }
+    size_t text_bytes() const { return m_chars.size(); }
 
     bool is_null(size_t row) const { return m_valid[row] == 0; }
     int64_t integer(size_t row) const { return m_ints[row]; }

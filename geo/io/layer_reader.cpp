@@ -4,40 +4,16 @@
 #include <cstdio>
 #include <unordered_map>
 
-#include <cpl_string.h>
 
 #include "geo/core/error.h"
 #include "geo/core/geos_util.h"
-#include "geo/core/utf8.h"
 #include "geo/io/dataset_open.h"
+#include "geo/io/feature_collector.h"
 #include "geo/io/gdal_errors.h"
 
 namespace geo {
 
 namespace {
-
-constexpr size_t kMaxWarnings = 20;
-
-std::optional<GeomKind> kind_of(OGRwkbGeometryType type)
-{
-    switch (wkbFlatten(type)) {
-    case wkbPoint:
-    case wkbMultiPoint: return GeomKind::Point;
-    case wkbLineString:
-    case wkbMultiLineString:
-    case wkbCircularString:
-    case wkbCompoundCurve:
-    case wkbMultiCurve: return GeomKind::Line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-    case wkbCurvePolygon:
-    case wkbMultiSurface:
-    case wkbTriangle:
-    case wkbPolyhedralSurface:
-    case wkbTIN: return GeomKind::Polygon;
-    default: return std::nullopt;
-    }
-}
 
 FieldType field_type_of(OGRFieldType t)
 {
@@ -45,68 +21,8 @@ FieldType field_type_of(OGRFieldType t)
     case OFTInteger:
     case OFTInteger64: return FieldType::Integer;
     case OFTReal: return FieldType::Real;
-    default: return FieldType::String;
+    default: return FieldType::String;  // dates, times, lists and binary are kept as their text
     }
-}
-
-std::vector<Coord> ring_coords(const OGRSimpleCurve& curve)
-{
-    std::vector<Coord> out(static_cast<size_t>(curve.getNumPoints()));
-    for (int i = 0; i < curve.getNumPoints(); ++i) out[static_cast<size_t>(i)] = {curve.getX(i), curve.getY(i)};
-    return out;
-}
-
-// Appends the parts of `g` that have the column's dimension. Returns the number of parts
-// added; sets `dropped_rings` when degenerate rings or lines had to be left out.
-size_t append_parts(const OGRGeometry& g, GeometryColumn& out, bool& dropped)
-{
-    const auto type = wkbFlatten(g.getGeometryType());
-    if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
-        size_t n = 0;
-        for (const OGRGeometry* part : *g.toGeometryCollection()) n += append_parts(*part, out, dropped);
-        return n;
-    }
-    if (g.IsEmpty()) return 0;
-    switch (out.kind()) {
-    case GeomKind::Point: {
-        if (type != wkbPoint) return 0;
-        const OGRPoint& p = *g.toPoint();
-        const Coord c{p.getX(), p.getY()};
-        out.begin_part();
-        out.add_ring(std::span<const Coord>(&c, 1));
-        return 1;
-    }
-    case GeomKind::Line: {
-        if (type != wkbLineString) return 0;
-        auto coords = ring_coords(*g.toLineString());
-        if (coords.size() < 2) { dropped = true; return 0; }
-        out.begin_part();
-        out.add_ring(coords);
-        return 1;
-    }
-    case GeomKind::Polygon: {
-        if (type != wkbPolygon) return 0;
-        const OGRPolygon& poly = *g.toPolygon();
-        bool first = true;
-        for (const OGRLinearRing* ring : poly) {
-            auto coords = ring_coords(*ring);
-            if (!coords.empty() && !(coords.front() == coords.back())) {
-                coords.push_back(coords.front());
-                dropped = true;  // an unclosed ring counts as a repair
-            }
-            if (coords.size() < 4) {
-                dropped = true;
-                if (first) return 0;  // no usable shell: the whole polygon goes
-                continue;
-            }
-            if (first) out.begin_part();
-            out.add_ring(coords);
-            first = false;
-        }
-        return first ? 0 : 1;
-    }
-    }
-    return 0;
 }
 
 bool all_finite(const GeometryColumn& g, size_t feature)
@@ -224,101 +140,17 @@ Layer read_layer(const LayerSource& source, const Crs& working, const Progress& 
         layer.columns.emplace_back(fd.GetNameRef(), field_type_of(fd.GetType()));
     }
 
-    std::optional<GeomKind> kind = kind_of(ogr.GetGeomType());
-    if (kind) layer.geometry = GeometryColumn(*kind);
     const int64_t expected = ogr.GetFeatureCount(FALSE);
     if (expected > 0) {
         layer.fids.reserve(static_cast<size_t>(expected));
+        layer.geometry.reserve(static_cast<size_t>(expected), static_cast<size_t>(expected));
         for (Column& c : layer.columns) c.reserve(static_cast<size_t>(expected));
     }
-    // Decoding of text that is not UTF-8 (GBK unless the source names another encoding).
-    const std::string fallback_encoding = source.encoding.empty() ? "CP936" : source.encoding;
-    size_t recoded = 0;
-    auto push_text = [&](Column& column, const char* text) {
-        if (is_valid_utf8(text)) return column.push_string(text);
-        char* utf8 = CPLRecode(text, fallback_encoding.c_str(), CPL_ENC_UTF8);
-        column.push_string(utf8);
-        CPLFree(utf8);
-        ++recoded;
-    };
-
-    GdalErrorCapture capture;
-    ogr.ResetReading();
-    size_t index = 0;
-    const size_t field_count = layer.columns.size();
-    for (OGRFeatureUniquePtr f(ogr.GetNextFeature()); f; f.reset(ogr.GetNextFeature()), ++index) {
-        if ((index & 0xFFFF) == 0 && expected > 0)
-            progress(static_cast<double>(index) / static_cast<double>(expected), "reading " + layer.name);
-        const int64_t fid = f->GetFID();
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (!g || g->IsEmpty()) {
-            layer.report.skipped.push_back(
-                {fid, g ? "empty geometry"
-                        : opened.driver == "CSV" ? "no coordinates (empty or not a number)" : "no geometry"});
-            continue;
-        }
-        std::unique_ptr<OGRGeometry> linear;
-        if (g->hasCurveGeometry()) {
-            linear.reset(g->getLinearGeometry());
-            g = linear.get();
-        }
-        if (!kind) {
-            // A layer of mixed or unknown type takes the dimension of its first geometry.
-            kind = kind_of(g->getGeometryType());
-            if (!kind) {
-                layer.report.skipped.push_back({fid, std::string("unsupported geometry type ") + g->getGeometryName()});
-                continue;
-            }
-            layer.geometry = GeometryColumn(*kind);
-        }
-
-        // Geometry: a plain point takes the fast path.
-        if (*kind == GeomKind::Point && wkbFlatten(g->getGeometryType()) == wkbPoint) {
-            layer.geometry.add_point({g->toPoint()->getX(), g->toPoint()->getY()});
-        } else {
-            const auto type = wkbFlatten(g->getGeometryType());
-            layer.geometry.begin_feature(OGR_GT_IsSubClassOf(type, wkbGeometryCollection));
-            bool dropped = false;
-            if (append_parts(*g, layer.geometry, dropped) == 0) {
-                layer.geometry.abandon_feature();
-                layer.report.skipped.push_back(
-                    {fid, kind_of(type) != kind
-                              ? std::string("a ") + g->getGeometryName() + " in a " +
-                                    std::string(to_string(*kind)) + " layer"
-                              : "degenerate geometry (too few points)"});
-                continue;
-            }
-            layer.geometry.end_feature();
-            if (dropped) {
-                layer.report.repaired.push_back(
-                    {fid, *kind == GeomKind::Polygon ? "unclosed ring closed or ring with fewer than 4 points removed"
-                                                     : "line with fewer than 2 points removed"});
-            }
-        }
-        layer.fids.push_back(fid);
-        for (size_t i = 0; i < field_count; ++i) {
-            Column& column = layer.columns[i];
-            const int fi = static_cast<int>(i);
-            if (!f->IsFieldSetAndNotNull(fi)) {
-                column.push_null();
-                continue;
-            }
-            switch (column.type()) {
-            case FieldType::Integer: column.push_integer(f->GetFieldAsInteger64(fi)); break;
-            case FieldType::Real: column.push_real(f->GetFieldAsDouble(fi)); break;
-            case FieldType::String: push_text(column, f->GetFieldAsString(fi)); break;
-            }
-        }
-    }
-    if (capture.has_error())
-        throw Error("reading stopped after " + std::to_string(index) + " features: " +
-                        capture.last_error(), where);
-    for (const std::string& w : capture.warnings())
-        if (layer.report.warnings.size() < kMaxWarnings) layer.report.warnings.push_back("GDAL: " + w);
-    if (recoded > 0)
-        layer.report.warnings.push_back(std::to_string(recoded) + " text values were not UTF-8 and were decoded as " +
-                                        fallback_encoding);
-    if (!kind) layer.geometry = GeometryColumn(GeomKind::Point);
+    // Text that is not UTF-8 is decoded as GBK unless the source names another encoding.
+    FeatureCollector collector(layer, kind_of(ogr.GetGeomType()), source.encoding.empty() ? "CP936" : source.encoding,
+                               opened.driver == "CSV");
+    if (!collect_with_arrow(ogr, collector, progress)) collect_with_feature_loop(ogr, collector, progress);
+    collector.finish();
 
     // Coordinates: web-map offsets out, then one bulk transformation to the working CRS.
     std::span<Coord> coords = layer.geometry.mutable_coords();
