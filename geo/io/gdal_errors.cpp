@@ -25,8 +25,14 @@ GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
 
 void GdalErrorCapture::on_message(bool is_error, const char* message)
 {
-    std::string text = message ? message : "";
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    // One line: drivers such as PostgreSQL's pass on multi-line messages.
+    std::string text;
+    for (const char* p = message ? message : ""; *p; ++p) {
+        const bool space = *p == '\n' || *p == '\r' || *p == '\t';
+        if (space && (text.empty() || text.back() == ' ')) continue;
+        text += space ? ' ' : *p;
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
     (is_error ? m_errors : m_warnings).push_back(std::move(text));
 }
 

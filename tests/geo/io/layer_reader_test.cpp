@@ -127,3 +127,33 @@ TEST_CASE("declaring GCJ-02 on a projected layer is an error")
     src.coords = geo::WebMapCoords::Gcj02;
     CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "not longitude/latitude"));
 }
+
+TEST_CASE("KML and CSV with a WKT column are read; other geometry types in a layer are listed")
+{
+    geo::LayerSource kml;
+    kml.path = test::data("parks.kml");
+    const geo::Layer parks = geo::read_layer(kml, working());
+    CHECK(parks.size() == 1);
+    CHECK(parks.geometry.kind() == geo::GeomKind::Polygon);
+    REQUIRE(parks.report.skipped.size() == 1);
+    CHECK(contains(parks.report.skipped[0].reason, "POINT in a polygon layer"));
+
+    geo::LayerSource wkt;
+    wkt.path = test::data("wkt_4545.csv");
+    wkt.srs = "EPSG:4545";
+    const geo::Layer polygons = geo::read_layer(wkt, working());
+    REQUIRE(polygons.size() == 2);
+    CHECK(geo::polygon_area(polygons.geometry, 0) == doctest::Approx(500000.0));
+    REQUIRE(polygons.report.repaired.size() == 1);  // the bow tie
+    CHECK(contains(polygons.report.repaired[0].reason, "Self-intersection"));
+    CHECK(geo::polygon_area(polygons.geometry, 1) == doctest::Approx(0.5));
+}
+
+TEST_CASE("an unreachable PostGIS connection is a one-line error")
+{
+    geo::LayerSource pg;
+    pg.path = "PG:dbname=parkcap_nonexistent host=127.0.0.1 port=1";
+    const std::string e = error_of([&] { geo::read_layer(pg, working()); });
+    CHECK(contains(e, "PG:dbname=parkcap_nonexistent"));
+    CHECK(e.find('\n') == std::string::npos);
+}
