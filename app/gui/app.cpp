@@ -1,0 +1,322 @@
+#include "gui/app.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "geo/core/error.h"
+#include "gui/recent_projects.h"
+#include "render/screenshot.h"
+
+namespace gui {
+
+namespace {
+
+const render::Rgba kBackground = render::rgba(222, 230, 236);
+
+void on_drop(GLFWwindow* window, int count, const char** paths)
+{
+    auto* ws = static_cast<Workspace*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) ws->open_requests.emplace_back(paths[i]);
+}
+
+}  // namespace
+
+App::App(GuiOptions options) : m_options(std::move(options)) {}
+
+App::~App()
+{
+    m_gpu.clear();
+    m_renderer.reset();
+    if (m_window) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(m_window);
+        glfwTerminate();
+    }
+}
+
+bool App::init_window()
+{
+    if (!glfwInit()) {
+        std::fprintf(stderr, "parkcap-gui: no display (GLFW could not start: is DISPLAY set? run under xvfb-run "
+                             "for a virtual one, or use 'parkcap info' for the headless summary)\n");
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    const bool automated = !m_options.screenshot.empty() || m_options.benchmark_frames > 0;
+    if (automated) glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    m_window = glfwCreateWindow(m_options.width, m_options.height, "parkcap", nullptr, nullptr);
+    if (!m_window) {
+        std::fprintf(stderr, "parkcap-gui: cannot open an OpenGL 3.3 core window on this display\n");
+        glfwTerminate();
+        return false;
+    }
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(automated ? 0 : 1);
+    glfwSetWindowUserPointer(m_window, &m_ws);
+    glfwSetDropCallback(m_window, on_drop);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // panel layout is ours, not a file in the working folder
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().WindowRounding = 4;
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_renderer = std::make_unique<render::MapRenderer>();
+    m_panels = std::make_unique<Panels>();
+    if (automated) m_panels->show_only(m_options.panels);
+    m_ws.automated = automated;
+    int w = 0, h = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    m_ws.camera.set_viewport(w, h);
+    m_ws.info("renderer: " + render::MapRenderer::describe());
+    return true;
+}
+
+int App::run()
+{
+    if (!init_window()) return 3;
+    if (!m_options.open.empty()) m_ws.open_requests.push_back(m_options.open);
+    const bool screenshot = !m_options.screenshot.empty();
+    int frames_after_load = 0;
+    while (!glfwWindowShouldClose(m_window)) {
+        if (m_loader.busy() || screenshot || m_options.benchmark_frames > 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.25);
+        frame();
+        if (screenshot || m_options.benchmark_frames > 0) {
+            if (m_load_failed) return screenshot ? take_screenshot() : 1;
+            if (m_ws.doc && !m_loader.busy() && ++frames_after_load >= 4)
+                return screenshot ? take_screenshot() : run_benchmark();
+        }
+    }
+    return 0;
+}
+
+void App::frame()
+{
+    poll_loader();
+    if (!m_ws.open_requests.empty() && !m_loader.busy()) {
+        const std::string path = m_ws.open_requests.front();
+        m_ws.open_requests.erase(m_ws.open_requests.begin());
+        if (m_ws.doc && !geo::looks_like_project_file(path)) {
+            m_ws.info("adding layer " + path);
+            m_loader.add_layer(path, *m_ws.doc);
+        } else {
+            m_ws.info("opening " + path);
+            m_loader.open(path);
+        }
+    }
+    if (m_fonts_dirty) {
+        m_fonts.rebuild(17.0f);
+        m_fonts_dirty = false;
+    }
+    int w = 0, h = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(m_window, &w, &h);
+    glfwGetFramebufferSize(m_window, &fw, &fh);
+    m_ws.camera.set_viewport(w, h);
+    if (m_ws.doc && m_start_view_pending) apply_start_view();
+    sync_gpu();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    shortcuts();
+    m_panels->draw(m_ws, m_loader);
+    if (!ImGui::IsAnyItemActive()) m_ws.commit_edits();
+    ImGui::Render();
+
+    m_renderer->begin(fw, fh, kBackground);
+    if (m_ws.doc)
+        for (const LayerView& v : m_ws.doc->views)
+            if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, v.style);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (m_ws.request_save) {
+        m_ws.request_save = false;
+        save_project();
+    }
+    if (m_options.screenshot.empty()) glfwSwapBuffers(m_window);
+}
+
+void App::poll_loader()
+{
+    std::optional<LoadResult> r = m_loader.take();
+    if (!r) return;
+    if (!r->error.empty()) {
+        m_ws.error(r->error);  // what was open stays open
+        m_load_failed = true;
+        return;
+    }
+    if (m_fonts.add(r->codepoints)) m_fonts_dirty = true;
+    if (r->document) {
+        m_gpu.clear();
+        m_ws.doc = std::move(r->document);
+        m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";
+        m_ws.undo.clear();
+        m_ws.redo.clear();
+        m_ws.committed = m_ws.snapshot();
+        m_start_view_pending = true;
+        for (const std::string& m : m_ws.doc->load_messages) m_ws.warn(m);
+        m_ws.info("opened " + r->path + " (" + std::to_string(m_ws.doc->views.size()) + " layers, working CRS " +
+                  m_ws.doc->project.working.crs.describe() + ")");
+        if (!m_ws.project_path.empty()) add_recent_project(m_ws.project_path);
+    } else if (r->added_view && m_ws.doc) {
+        m_ws.doc->project.layers.push_back(std::move(*r->added_layer));
+        r->added_view->layer = m_ws.doc->project.layers.size() - 1;
+        m_ws.doc->views.push_back(std::move(*r->added_view));
+        m_ws.committed = m_ws.snapshot();
+        m_ws.info("added " + r->path);
+    }
+}
+
+void App::sync_gpu()
+{
+    if (!m_ws.doc) return;
+    for (LayerView& v : m_ws.doc->views) {
+        if (!v.uploaded) {
+            m_gpu[v.layer] = std::make_unique<render::GpuLayer>(v.mesh);
+            v.mesh = {};  // the GPU has it now
+            v.uploaded = true;
+            v.colours_dirty = true;
+        }
+        if (v.colours_dirty) {
+            v.colours = render::classify(v.style, m_ws.doc->layer_of(v).data);
+            m_gpu[v.layer]->set_colours(v.colours, v.style.stroke, m_ws.doc->layer_of(v).data.geometry.kind() == geo::GeomKind::Polygon);
+            v.colours_dirty = false;
+        }
+    }
+}
+
+void App::apply_start_view()
+{
+    m_start_view_pending = false;
+    Document& doc = *m_ws.doc;
+    m_ws.zoom_to_all();
+    const geo::Json& extra = doc.project.project.extra;
+    if (auto v = extra.find("view"); v != extra.end() && v->contains("centre") && v->contains("metres_per_pixel")) {
+        try {
+            m_ws.camera.set({(*v)["centre"][0].get<double>(), (*v)["centre"][1].get<double>()},
+                            (*v)["metres_per_pixel"].get<double>());
+        } catch (const std::exception&) {
+            m_ws.warn("the saved view in the project file is not readable; showing everything");
+        }
+    }
+    if (m_options.view_box) m_ws.zoom_to(*m_options.view_box);
+    if (!m_options.view_park.empty()) {
+        const int pv = doc.view_with_role(geo::Role::Parks);
+        auto park = doc.park_by_name(m_options.view_park);
+        if (pv < 0 || !park) {
+            m_ws.error("--view: no park named '" + m_options.view_park + "'");
+            m_load_failed = true;
+        } else {
+            const auto& g = doc.layer_of(doc.views[static_cast<size_t>(pv)]).data.geometry;
+            m_ws.camera.fit(g.envelope(doc.park_stats[*park].feature), 0.08);
+            m_panels->set_park(*park);
+        }
+    }
+}
+
+void App::shortcuts()
+{
+    // ImGui 1.86 indexes keys by the backend's codes: GLFW's here.
+    ImGuiIO& io = ImGui::GetIO();
+    const bool ctrl = io.KeyCtrl;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_O)) m_ws.request_open_dialog = true;
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) m_ws.request_save = true;
+    if (!io.WantTextInput) {
+        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) m_ws.undo_edit();
+        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) m_ws.redo_edit();
+        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) m_ws.select(-1, -1, false);
+    }
+}
+
+void App::save_project()
+{
+    if (!m_ws.doc) return;
+    Document& doc = *m_ws.doc;
+    geo::Project p = doc.project.project;
+    // Layers in draw order, each with its style; the view.
+    p.layers.clear();
+    for (const LayerView& v : doc.views) {
+        geo::ProjectLayer l = doc.layer_of(v).config;
+        l.extra["style"] = render::style_to_json(v.style);
+        p.layers.push_back(l);
+    }
+    p.extra["view"] = {{"centre", {m_ws.camera.centre().x, m_ws.camera.centre().y}},
+                       {"metres_per_pixel", m_ws.camera.metres_per_pixel()}};
+    std::string path = m_ws.project_path;
+    if (path.empty()) {
+        path = (std::filesystem::path(doc.layer_of(doc.views.at(0)).data.source).parent_path() / "untitled.parkcap.json").string();
+        p.file = path;
+    }
+    try {
+        geo::write_project(p, path);
+        m_ws.project_path = path;
+        doc.project.project = p;
+        for (size_t i = 0; i < doc.views.size(); ++i) doc.project.layers[doc.views[i].layer].config = p.layers[i];
+        m_ws.info("saved " + path);
+    } catch (const std::exception& e) {
+        m_ws.error(e.what());
+    }
+}
+
+int App::take_screenshot()
+{
+    int fw = 0, fh = 0;
+    glfwGetFramebufferSize(m_window, &fw, &fh);
+    const std::string err = render::write_framebuffer_png(m_options.screenshot, fw, fh);
+    for (const Message& m : m_ws.messages)
+        if (m.level == Message::Error) std::fprintf(stderr, "parkcap-gui: error: %s\n", m.text.c_str());
+    if (!err.empty()) {
+        std::fprintf(stderr, "parkcap-gui: error: %s\n", err.c_str());
+        return 1;
+    }
+    std::printf("wrote %s (%dx%d)\n", m_options.screenshot.c_str(), fw, fh);
+    return m_load_failed ? 1 : 0;
+}
+
+int App::run_benchmark()
+{
+    // Whole-city view and a park view; each frame pans or zooms a little, draws and waits
+    // for the GPU, like a person dragging the map.
+    using clock = std::chrono::steady_clock;
+    const size_t uploads_before = render::GpuLayer::geometry_uploads();
+    auto measure = [&](const char* label) {
+        std::vector<double> ms;
+        for (int i = 0; i < m_options.benchmark_frames; ++i) {
+            const auto t0 = clock::now();
+            m_ws.camera.pan_pixels((i % 20 < 10) ? 3 : -3, 0);
+            m_ws.camera.zoom_about(m_ws.camera.width() / 2, m_ws.camera.height() / 2, (i % 40 < 20) ? 1.01 : 1 / 1.01);
+            frame();
+            render::MapRenderer::finish();
+            ms.push_back(std::chrono::duration<double, std::milli>(clock::now() - t0).count());
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("%-10s frames %d  median %.2f ms  p95 %.2f ms  max %.2f ms\n", label, m_options.benchmark_frames,
+                    ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back());
+    };
+    std::printf("renderer: %s\n", render::MapRenderer::describe().c_str());
+    m_ws.zoom_to_all();
+    measure("city");
+    if (!m_ws.doc->park_stats.empty()) {
+        m_ws.select(m_ws.doc->view_with_role(geo::Role::Parks), 0, true);
+        m_ws.select(-1, -1, false);
+    }
+    measure("park");
+    const size_t reuploads = render::GpuLayer::geometry_uploads() - uploads_before;
+    std::printf("geometry uploads during camera moves: %zu\n", reuploads);
+    return reuploads == 0 ? 0 : 1;
+}
+
+}  // namespace gui

@@ -1,0 +1,50 @@
+#pragma once
+// The application: the window, the frame loop, loading, keyboard shortcuts, and the
+// automation modes (--screenshot, --benchmark-frames). Panels do the rest.
+#include <map>
+#include <memory>
+
+#include "gui/fonts.h"
+#include "gui/gui_options.h"
+#include "gui/panels.h"
+#include "gui/project_loader.h"
+#include "gui/workspace.h"
+#include "render/gpu_layer.h"
+#include "render/map_renderer.h"
+
+struct GLFWwindow;
+
+namespace gui {
+
+class App {
+public:
+    explicit App(GuiOptions options);
+    ~App();
+    // Returns the process exit status.
+    int run();
+
+private:
+    bool init_window();
+    void frame();
+    void poll_loader();
+    void sync_gpu();
+    void shortcuts();
+    void save_project();
+    void apply_start_view();
+    int take_screenshot();
+    int run_benchmark();
+
+    GuiOptions m_options;
+    GLFWwindow* m_window = nullptr;
+    Workspace m_ws;
+    ProjectLoader m_loader;
+    Fonts m_fonts;
+    bool m_fonts_dirty = true;
+    std::unique_ptr<render::MapRenderer> m_renderer;
+    std::map<size_t, std::unique_ptr<render::GpuLayer>> m_gpu;  // by layer index
+    std::unique_ptr<Panels> m_panels;
+    bool m_load_failed = false;
+    bool m_start_view_pending = true;
+};
+
+}  // namespace gui

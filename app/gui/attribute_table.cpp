@@ -1,0 +1,145 @@
+// The attribute table of one layer: sortable by any column, filtered by text, usable at a
+// million rows (only the visible rows are drawn), its selection in step with the map.
+#include <algorithm>
+#include <numeric>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+class AttributeTable : public Panel {
+public:
+    const char* name() const override { return "table"; }
+    void draw(Workspace& ws) override
+    {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(345, vp->Size.y - 290), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(vp->Size.x - 830, 250), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Attribute table", &visible)) return ImGui::End();
+        if (!ws.doc) return ImGui::End();
+        Document& doc = *ws.doc;
+        if (m_doc != &doc) {  // a new document: start on its enterprises (or first) layer
+            m_doc = &doc;
+            const int e = doc.view_with_role(geo::Role::Enterprises);
+            m_layer = doc.views[static_cast<size_t>(e >= 0 ? e : 0)].layer;
+            m_dirty = true;
+        }
+        // The view index of the shown layer (views can be reordered).
+        int view = -1;
+        for (size_t i = 0; i < doc.views.size(); ++i)
+            if (doc.views[i].layer == m_layer) view = static_cast<int>(i);
+        if (view < 0) return ImGui::End();
+        const geo::Layer& data = doc.project.layers[m_layer].data;
+
+        ImGui::SetNextItemWidth(180);
+        if (ImGui::BeginCombo("##layer", doc.project.layers[m_layer].config.id.c_str())) {
+            for (const LayerView& v : doc.views)
+                if (ImGui::Selectable(doc.layer_of(v).config.id.c_str(), v.layer == m_layer)) {
+                    m_layer = v.layer;
+                    m_dirty = true;
+                }
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(220);
+        if (ImGui::InputTextWithHint("##filter", "filter: text in any field", &m_filter)) m_dirty = true;
+        ImGui::SameLine();
+        ImGui::Text("%zu of %zu rows", m_rows.size(), data.size());
+        if (m_dirty) rebuild(data);
+
+        const int columns = static_cast<int>(data.columns.size()) + 1;
+        const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                                      ImGuiTableFlags_Borders | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
+        if (columns <= 64 && ImGui::BeginTable("rows", columns, flags)) {
+            ImGui::TableSetupScrollFreeze(1, 1);
+            ImGui::TableSetupColumn("fid", ImGuiTableColumnFlags_DefaultSort);
+            for (const geo::Column& c : data.columns) ImGui::TableSetupColumn(c.name().c_str());
+            ImGui::TableHeadersRow();
+            if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+                if (specs->SpecsCount > 0) sort(data, specs->Specs[0].ColumnIndex, specs->Specs[0].SortDirection == ImGuiSortDirection_Descending);
+                specs->SpecsDirty = false;
+            }
+            const bool selected_here = doc.selection.view == view;
+            const int64_t selected_row = selected_here ? doc.selection.row : -1;
+            // Map to table: scroll to a feature selected on the map.
+            if (selected_row >= 0 && selected_row != m_last_selected) {
+                auto it = std::find(m_rows.begin(), m_rows.end(), static_cast<uint32_t>(selected_row));
+                if (it != m_rows.end()) ImGui::SetScrollY(static_cast<float>(it - m_rows.begin()) * ImGui::GetTextLineHeightWithSpacing());
+            }
+            m_last_selected = selected_row;
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(m_rows.size()));
+            while (clipper.Step())
+                for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                    const size_t row = m_rows[static_cast<size_t>(r)];
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::PushID(static_cast<int>(row));
+                    const std::string fid = std::to_string(data.fids[row]);
+                    if (ImGui::Selectable(fid.c_str(), static_cast<int64_t>(row) == selected_row,
+                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+                        ws.select(view, static_cast<int64_t>(row), ImGui::IsMouseDoubleClicked(0));
+                        m_last_selected = static_cast<int64_t>(row);
+                    }
+                    ImGui::PopID();
+                    for (const geo::Column& c : data.columns) {
+                        ImGui::TableNextColumn();
+                        if (c.is_null(row)) ImGui::TextDisabled("null");
+                        else ImGui::TextUnformatted(c.text(row).c_str());
+                    }
+                }
+            ImGui::EndTable();
+        }
+        ImGui::TextDisabled("Click a row to select it on the map; double-click to zoom to it.");
+        ImGui::End();
+    }
+
+private:
+    void rebuild(const geo::Layer& data)
+    {
+        m_dirty = false;
+        m_rows.clear();
+        for (size_t i = 0; i < data.size(); ++i) {
+            bool keep = m_filter.empty();
+            for (size_t c = 0; c < data.columns.size() && !keep; ++c)
+                keep = data.columns[c].text(i).find(m_filter) != std::string::npos;
+            if (keep) m_rows.push_back(static_cast<uint32_t>(i));
+        }
+        if (m_sort_column >= 0) sort(data, m_sort_column, m_sort_descending);
+    }
+
+    void sort(const geo::Layer& data, int column, bool descending)
+    {
+        m_sort_column = column;
+        m_sort_descending = descending;
+        auto less = [&](uint32_t a, uint32_t b) {
+            if (column == 0) return data.fids[a] < data.fids[b];
+            const geo::Column& c = data.columns[static_cast<size_t>(column - 1)];
+            if (c.is_null(a) != c.is_null(b)) return c.is_null(b);  // nulls last
+            if (c.is_null(a)) return a < b;
+            if (c.type() == geo::FieldType::String) return c.string(a) < c.string(b);
+            return *c.number(a) < *c.number(b);
+        };
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](uint32_t a, uint32_t b) { return descending ? less(b, a) : less(a, b); });
+    }
+
+    const Document* m_doc = nullptr;
+    size_t m_layer = 0;
+    std::string m_filter;
+    std::vector<uint32_t> m_rows;
+    bool m_dirty = true;
+    int m_sort_column = -1;
+    bool m_sort_descending = false;
+    int64_t m_last_selected = -1;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_attribute_table() { return std::make_unique<AttributeTable>(); }
+
+}  // namespace gui

@@ -1,0 +1,161 @@
+#include "gui/document.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace gui {
+
+namespace {
+
+std::string field(const geo::LoadedLayer& l, const char* meaning)
+{
+    const std::string* f = l.fields.field_for(meaning);
+    return f ? *f : "";
+}
+
+std::vector<CountRow> sorted_rows(std::map<std::string, CountRow>& m)
+{
+    std::vector<CountRow> out;
+    for (auto& [k, v] : m) out.push_back(v);
+    std::sort(out.begin(), out.end(), [](const CountRow& a, const CountRow& b) { return a.count > b.count; });
+    return out;
+}
+
+void compute_park_stats(Document& doc)
+{
+    const int pv = doc.view_with_role(geo::Role::Parks), ev = doc.view_with_role(geo::Role::Enterprises);
+    if (pv < 0 || ev < 0) return;
+    const geo::LoadedLayer& parks = doc.layer_of(doc.views[static_cast<size_t>(pv)]);
+    const geo::LoadedLayer& firms = doc.layer_of(doc.views[static_cast<size_t>(ev)]);
+    doc.parks = geo::assign_to_zones(firms.data.geometry, parks.data.geometry);
+    auto col = [&](const geo::LoadedLayer& l, const char* meaning) {
+        const std::string f = field(l, meaning);
+        return f.empty() ? nullptr : l.data.column(f);
+    };
+    const geo::Column* cluster = col(firms, "cluster");
+    const geo::Column* tier = col(firms, "tier");
+    const geo::Column* jobs = col(firms, "employees");
+    std::vector<std::map<std::string, CountRow>> clusters(parks.data.size()), tiers(parks.data.size());
+    doc.park_stats.resize(parks.data.size());
+    for (size_t p = 0; p < parks.data.size(); ++p) {
+        doc.park_stats[p].feature = p;
+        doc.park_stats[p].name = doc.feature_name(doc.views[static_cast<size_t>(pv)], p);
+        doc.park_stats[p].area_km2 = geo::polygon_area(parks.data.geometry, p) / 1e6;
+    }
+    for (size_t i = 0; i < doc.parks->zone_of.size(); ++i) {
+        const int32_t z = doc.parks->zone_of[i];
+        if (z < 0) continue;
+        ParkStats& s = doc.park_stats[static_cast<size_t>(z)];
+        const double e = jobs ? jobs->number(i).value_or(0) : 0;
+        ++s.enterprises;
+        s.employees += e;
+        auto add = [&](std::map<std::string, CountRow>& m, const geo::Column* c, const char* none) {
+            std::string key = c ? c->text(i) : "";
+            if (key.empty()) key = none;
+            CountRow& r = m[key];
+            r.label = key;
+            ++r.count;
+            r.employees += e;
+        };
+        add(clusters[static_cast<size_t>(z)], cluster, "(none)");
+        add(tiers[static_cast<size_t>(z)], tier, "(no tier)");
+    }
+    for (size_t p = 0; p < parks.data.size(); ++p) {
+        doc.park_stats[p].by_cluster = sorted_rows(clusters[p]);
+        doc.park_stats[p].by_tier = sorted_rows(tiers[p]);
+    }
+}
+
+void append_utf8_codepoints(std::string_view s, std::set<uint32_t>& out)
+{
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        uint32_t cp = c;
+        size_t len = 1;
+        if (c >= 0xF0) { cp = c & 0x07; len = 4; }
+        else if (c >= 0xE0) { cp = c & 0x0F; len = 3; }
+        else if (c >= 0xC0) { cp = c & 0x1F; len = 2; }
+        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        if (cp >= 0x80) out.insert(cp);
+        i += len;
+    }
+}
+
+}  // namespace
+
+int Document::view_with_role(geo::Role role) const
+{
+    for (size_t i = 0; i < views.size(); ++i)
+        if (layer_of(views[i]).config.role == role) return static_cast<int>(i);
+    return -1;
+}
+
+std::optional<size_t> Document::park_by_name(const std::string& name) const
+{
+    for (size_t i = 0; i < park_stats.size(); ++i)
+        if (park_stats[i].name == name) return i;
+    return std::nullopt;
+}
+
+std::string Document::feature_name(const LayerView& v, size_t row) const
+{
+    const geo::LoadedLayer& l = layer_of(v);
+    if (const std::string* f = l.fields.field_for("name"))
+        if (const geo::Column* c = l.data.column(*f); c && !c->is_null(row)) return c->text(row);
+    return "fid " + std::to_string(l.data.fids[row]);
+}
+
+LayerView make_view(const Document& doc, size_t layer)
+{
+    const geo::LoadedLayer& l = doc.project.layers[layer];
+    LayerView v;
+    v.layer = layer;
+    const render::LayerStyle defaults =
+        render::default_style(l.config.role, l.data, field(l, "cluster"), field(l, "type"), field(l, "name"), layer);
+    auto it = l.config.extra.find("style");
+    v.style = it != l.config.extra.end() ? render::style_from_json(*it, defaults) : defaults;
+    v.index = geo::FeatureIndex(l.data.geometry);
+    v.mesh = render::build_layer_mesh(l.data, doc.origin);
+    v.label_points = v.mesh.label_points;
+    return v;
+}
+
+std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::Progress& progress)
+{
+    auto doc = std::make_unique<Document>();
+    doc->project = std::move(project);
+    for (const auto& l : doc->project.layers) doc->extent.expand(l.data.geometry.envelope());
+    doc->origin = doc->extent.empty() ? geo::Coord{} : doc->extent.centre();
+    for (const std::string& w : doc->project.project.warnings) doc->load_messages.push_back(w);
+    for (size_t i = 0; i < doc->project.layers.size(); ++i) {
+        progress(0.9 + 0.08 * static_cast<double>(i) / static_cast<double>(doc->project.layers.size()), "preparing the map");
+        const geo::LoadedLayer& l = doc->project.layers[i];
+        const std::string who = "layer '" + l.config.id + "': ";
+        for (const auto& n : l.data.report.repaired) doc->load_messages.push_back(who + "repaired fid " + std::to_string(n.fid) + ": " + n.reason);
+        for (const auto& n : l.data.report.skipped) doc->load_messages.push_back(who + "skipped fid " + std::to_string(n.fid) + ": " + n.reason);
+        for (const auto& w : l.data.report.warnings) doc->load_messages.push_back(who + w);
+        for (const auto& w : l.warnings) doc->load_messages.push_back(who + w);
+        doc->views.push_back(make_view(*doc, i));
+    }
+    compute_park_stats(*doc);
+    return doc;
+}
+
+std::vector<uint32_t> codepoints_in(const Document& doc)
+{
+    std::set<uint32_t> cps;
+    for (const auto& l : doc.project.layers) {
+        append_utf8_codepoints(l.config.id, cps);
+        for (const auto& c : l.data.columns) {
+            append_utf8_codepoints(c.name(), cps);
+            if (c.type() != geo::FieldType::String) continue;
+            for (size_t i = 0; i < c.size(); ++i) append_utf8_codepoints(c.string(i), cps);
+        }
+    }
+    append_utf8_codepoints(doc.project.project.name, cps);
+    for (const auto& m : doc.load_messages) append_utf8_codepoints(m, cps);
+    return {cps.begin(), cps.end()};
+}
+
+}  // namespace gui

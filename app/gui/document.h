@@ -1,0 +1,80 @@
+#pragma once
+// What the planner has open: the loaded project, each layer's view state (style, colours,
+// picking index, mesh waiting for upload), park statistics and the selection. Built on the
+// loader thread, then owned by the UI thread; panels read it and change styles and selection.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geo/overlay/feature_index.h"
+#include "geo/overlay/zone_assignment.h"
+#include "geo/project/loaded_project.h"
+#include "render/layer_mesh.h"
+#include "render/style.h"
+
+namespace gui {
+
+struct LayerView {
+    size_t layer = 0;               // index into Document::project.layers
+    render::LayerStyle style;
+    std::vector<render::Rgba> colours;  // per feature, from render::classify
+    bool colours_dirty = true;
+    geo::FeatureIndex index;
+    render::LayerMesh mesh;         // emptied once uploaded
+    std::vector<geo::Coord> label_points;  // per feature, for polygon labels
+    bool uploaded = false;
+};
+
+struct CountRow {
+    std::string label;
+    int64_t count = 0;
+    double employees = 0;
+};
+
+struct ParkStats {
+    std::string name;
+    size_t feature = 0;
+    double area_km2 = 0;
+    int64_t enterprises = 0;
+    double employees = 0;
+    std::vector<CountRow> by_cluster, by_tier;
+};
+
+struct Selection {
+    int view = -1;       // index into Document::views
+    int64_t row = -1;    // feature index in that layer
+    bool empty() const { return view < 0 || row < 0; }
+};
+
+struct Document {
+    geo::LoadedProject project;
+    std::vector<LayerView> views;  // draw order: first is drawn first (at the bottom)
+    std::optional<geo::ZoneAssignment> parks;
+    std::vector<ParkStats> park_stats;
+    Selection selection;
+    geo::Envelope extent;          // working CRS, all layers
+    geo::Coord origin;             // for GPU coordinates
+    std::vector<std::string> load_messages;  // repairs, drops, warnings from loading
+
+    const geo::LoadedLayer& layer_of(const LayerView& v) const { return project.layers[v.layer]; }
+    // The first view whose layer plays `role`, or -1.
+    int view_with_role(geo::Role role) const;
+    // The park view's index and the stats row for a park name (exact match), or nullopt.
+    std::optional<size_t> park_by_name(const std::string& name) const;
+    // A feature's display name: its "name" field, else "fid N".
+    std::string feature_name(const LayerView& v, size_t row) const;
+};
+
+// Builds a Document from a loaded project: styles (from the project file, else defaults),
+// meshes, picking indexes, park assignment and statistics. Runs on the loader thread.
+std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::Progress& progress);
+
+// Adds a view for layer `layer` of `doc` (used by build_document and when a layer file is
+// dropped onto an open project).
+LayerView make_view(const Document& doc, size_t layer);
+
+// Every character the document's text could show, for the font atlas.
+std::vector<uint32_t> codepoints_in(const Document& doc);
+
+}  // namespace gui

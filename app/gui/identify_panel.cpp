@@ -1,0 +1,59 @@
+// Identify: every attribute of the selected feature, with its field meaning where bound.
+#include <imgui.h>
+
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+class IdentifyPanel : public Panel {
+public:
+    const char* name() const override { return "identify"; }
+    void draw(Workspace& ws) override
+    {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 350, 28), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(340, 300), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Identify", &visible)) return ImGui::End();
+        if (!ws.doc || ws.doc->selection.empty()) {
+            ImGui::TextDisabled("Click a feature on the map or a row in a table.");
+            return ImGui::End();
+        }
+        const Selection sel = ws.doc->selection;
+        const LayerView& v = ws.doc->views[static_cast<size_t>(sel.view)];
+        const geo::LoadedLayer& l = ws.doc->layer_of(v);
+        const size_t row = static_cast<size_t>(sel.row);
+        ImGui::Text("%s", ws.doc->feature_name(v, row).c_str());
+        ImGui::TextDisabled("layer '%s', fid %lld", l.config.id.c_str(), static_cast<long long>(l.data.fids[row]));
+        if (ImGui::SmallButton("Zoom to feature")) ws.select(sel.view, sel.row, true);
+        if (l.data.geometry.kind() == geo::GeomKind::Polygon)
+            ImGui::Text("Area: %.2f ha (%.4f km²)", geo::polygon_area(l.data.geometry, row) / 1e4,
+                        geo::polygon_area(l.data.geometry, row) / 1e6);
+        if (ImGui::BeginTable("attrs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable)) {
+            ImGui::TableSetupColumn("Field");
+            ImGui::TableSetupColumn("Value");
+            ImGui::TableSetupColumn("Meaning");
+            ImGui::TableHeadersRow();
+            for (const geo::Column& c : l.data.columns) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(c.name().c_str());
+                ImGui::TableNextColumn();
+                if (c.is_null(row)) ImGui::TextDisabled("null");
+                else ImGui::TextUnformatted(c.text(row).c_str());
+                ImGui::TableNextColumn();
+                for (const geo::FieldBinding& b : l.fields.bindings)
+                    if (b.field == c.name()) ImGui::TextDisabled("%s", b.meaning.c_str());
+            }
+            ImGui::EndTable();
+        }
+        ImGui::End();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_identify_panel() { return std::make_unique<IdentifyPanel>(); }
+
+}  // namespace gui

@@ -1,0 +1,136 @@
+// Layers: visibility, draw order, opacity, zoom to layer, and the style editor of the
+// selected layer. Every change here is an undoable edit (Workspace::commit_edits).
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+ImVec4 to_float(render::Rgba c)
+{
+    return ImVec4((c & 0xFF) / 255.f, ((c >> 8) & 0xFF) / 255.f, ((c >> 16) & 0xFF) / 255.f, (c >> 24) / 255.f);
+}
+
+render::Rgba from_float(const ImVec4& v)
+{
+    auto b = [](float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255)); };
+    return render::rgba(b(v.x), b(v.y), b(v.z), b(v.w));
+}
+
+bool colour_edit(const char* label, render::Rgba& c)
+{
+    ImVec4 f = to_float(c);
+    if (!ImGui::ColorEdit4(label, &f.x, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
+    c = from_float(f);
+    return true;
+}
+
+bool field_combo(const char* label, const geo::Layer& layer, std::string& field, bool numeric_only)
+{
+    bool changed = false;
+    if (ImGui::BeginCombo(label, field.empty() ? "(none)" : field.c_str())) {
+        if (ImGui::Selectable("(none)", field.empty())) {
+            field.clear();
+            changed = true;
+        }
+        for (const geo::Column& c : layer.columns) {
+            if (numeric_only && !c.is_numeric()) continue;
+            if (ImGui::Selectable(c.name().c_str(), c.name() == field)) {
+                field = c.name();
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+class LayersPanel : public Panel {
+public:
+    const char* name() const override { return "layers"; }
+    void draw(Workspace& ws) override
+    {
+        ImGui::SetNextWindowPos(ImVec2(8, 28), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(330, 420), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Layers", &visible)) return ImGui::End();
+        if (!ws.doc) {
+            ImGui::TextDisabled("No project open.");
+            return ImGui::End();
+        }
+        auto& views = ws.doc->views;
+        // Listed top (drawn last) to bottom, as in QGIS.
+        for (int i = static_cast<int>(views.size()) - 1; i >= 0; --i) {
+            LayerView& v = views[static_cast<size_t>(i)];
+            const geo::LoadedLayer& l = ws.doc->layer_of(v);
+            ImGui::PushID(static_cast<int>(v.layer));
+            ImGui::Checkbox("##visible", &v.style.visible);
+            ImGui::SameLine();
+            const std::string label = l.config.id + "  (" + std::string(geo::to_string(l.config.role)) + ", " +
+                                      std::to_string(l.data.size()) + ")";
+            if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(200, 0))) m_selected = v.layer;
+            ImGui::SameLine();
+            if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i + 1 < static_cast<int>(views.size()))
+                std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) + 1]);
+            ImGui::SameLine();
+            if (ImGui::ArrowButton("##down", ImGuiDir_Down) && i > 0)
+                std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) - 1]);
+            ImGui::PopID();
+        }
+        ImGui::Separator();
+        for (LayerView& v : views)
+            if (v.layer == m_selected) style_editor(ws, v);
+        ImGui::End();
+    }
+
+private:
+    void style_editor(Workspace& ws, LayerView& v)
+    {
+        const geo::LoadedLayer& l = ws.doc->layer_of(v);
+        render::LayerStyle& s = v.style;
+        const render::LayerStyle before = s;
+        ImGui::Text("Style of '%s'", l.config.id.c_str());
+        if (ImGui::Button("Zoom to layer")) ws.zoom_to(l.data.geometry.envelope());
+        ImGui::SliderFloat("Opacity", &s.opacity, 0.f, 1.f, "%.2f");
+        int mode = static_cast<int>(s.mode);
+        ImGui::RadioButton("Single", &mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Categorised", &mode, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton("Graduated", &mode, 2);
+        s.mode = static_cast<render::StyleMode>(mode);
+        if (s.mode == render::StyleMode::Single) colour_edit("Colour", s.fill);
+        if (s.mode != render::StyleMode::Single)
+            field_combo("Field", l.data, s.field, s.mode == render::StyleMode::Graduated);
+        if (s.mode == render::StyleMode::Graduated) {
+            int ramp = static_cast<int>(s.ramp);
+            ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0");
+            s.ramp = static_cast<render::Ramp>(ramp);
+            int breaks = static_cast<int>(s.breaks);
+            ImGui::Combo("Breaks", &breaks, "quantile\0equal interval\0");
+            s.breaks = static_cast<render::Breaks>(breaks);
+            ImGui::SliderInt("Classes", &s.classes, 2, 9);
+        }
+        const geo::GeomKind kind = l.data.geometry.kind();
+        if (kind != geo::GeomKind::Line) colour_edit("Outline", s.stroke);
+        if (kind != geo::GeomKind::Point) ImGui::SliderFloat("Line width px", &s.stroke_width_px, 0.f, 8.f, "%.1f");
+        if (kind == geo::GeomKind::Point) ImGui::SliderFloat("Point size px", &s.point_size_px, 1.f, 24.f, "%.0f");
+        field_combo("Labels", l.data, s.label_field, false);
+        // Colours are recomputed only when what they depend on changed.
+        if (s.mode != before.mode || s.field != before.field || s.fill != before.fill || s.ramp != before.ramp ||
+            s.breaks != before.breaks || s.classes != before.classes || s.stroke != before.stroke)
+            v.colours_dirty = true;
+    }
+
+    size_t m_selected = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_layers_panel() { return std::make_unique<LayersPanel>(); }
+
+}  // namespace gui

@@ -1,0 +1,64 @@
+// The legend: what each colour on the map means, for the visible layers, exactly as drawn
+// (the same classes render::classify produced for the map).
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+void swatch(render::Rgba c, bool line)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float s = ImGui::GetTextLineHeight();
+    if (line) dl->AddLine(ImVec2(p.x, p.y + s / 2), ImVec2(p.x + s * 1.4f, p.y + s / 2), c | 0xFF000000u, 3);
+    else dl->AddRectFilled(ImVec2(p.x, p.y + 1), ImVec2(p.x + s * 1.4f, p.y + s - 1), c | 0xFF000000u);
+    ImGui::Dummy(ImVec2(s * 1.4f, s));
+    ImGui::SameLine();
+}
+
+class LegendPanel : public Panel {
+public:
+    const char* name() const override { return "legend"; }
+    void draw(Workspace& ws) override
+    {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(8, vp->Size.y - 330), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(260, 290), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Legend", &visible)) return ImGui::End();
+        if (!ws.doc) return ImGui::End();
+        for (auto it = ws.doc->views.rbegin(); it != ws.doc->views.rend(); ++it) {
+            const LayerView& v = *it;
+            if (!v.style.visible) continue;
+            const geo::LoadedLayer& l = ws.doc->layer_of(v);
+            const bool line = l.data.geometry.kind() == geo::GeomKind::Line;
+            if (v.style.mode == render::StyleMode::Single || (v.style.categories.empty() && v.style.grad_classes.empty())) {
+                swatch(v.style.fill, line);
+                ImGui::TextUnformatted(l.config.id.c_str());
+                continue;
+            }
+            ImGui::Text("%s: %s", l.config.id.c_str(), v.style.field.c_str());
+            ImGui::Indent();
+            for (const render::Category& c : v.style.categories) {
+                swatch(c.colour, line);
+                ImGui::Text("%s (%lld)", c.value.empty() ? "(no value)" : c.value.c_str(), static_cast<long long>(c.count));
+            }
+            for (const render::GradClass& c : v.style.grad_classes) {
+                swatch(c.colour, line);
+                ImGui::Text("%.4g – %.4g (%lld)", c.lower, c.upper, static_cast<long long>(c.count));
+            }
+            ImGui::Unindent();
+        }
+        ImGui::End();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_legend_panel() { return std::make_unique<LegendPanel>(); }
+
+}  // namespace gui

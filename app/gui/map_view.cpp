@@ -1,0 +1,191 @@
+// The map itself fills the window behind the panels (drawn by render::MapRenderer); this
+// panel handles its mouse input and draws its overlays: labels, the selected feature, the
+// hover tooltip, the scale bar, the north arrow and the cursor position.
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include <imgui.h>
+
+#include "geo/io/crs.h"
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+
+class MapView : public Panel {
+public:
+    const char* name() const override { return "map"; }
+
+    void draw(Workspace& ws) override
+    {
+        if (!ws.doc) {
+            draw_welcome();
+            return;
+        }
+        if (m_doc != ws.doc.get()) {
+            m_doc = ws.doc.get();
+            m_to_lonlat.emplace(ws.doc->project.working.crs, geo::wgs84());
+        }
+        handle_input(ws);
+        ImDrawList* dl = ImGui::GetBackgroundDrawList();
+        draw_labels(ws, dl);
+        draw_selection(ws, dl);
+        draw_status(ws);
+    }
+
+private:
+    void draw_welcome()
+    {
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImDrawList* dl = ImGui::GetBackgroundDrawList();
+        const char* text = "Open a project or layer: File > Open (Ctrl+O), or drop files onto this window.";
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        dl->AddText(ImVec2((vp->Size.x - size.x) / 2, vp->Size.y / 2), IM_COL32(60, 60, 60, 255), text);
+    }
+
+    std::optional<std::pair<int, size_t>> pick(const Workspace& ws, geo::Coord at) const
+    {
+        const double tolerance = 5 * ws.camera.metres_per_pixel();
+        for (int v = static_cast<int>(ws.doc->views.size()) - 1; v >= 0; --v) {
+            const LayerView& view = ws.doc->views[static_cast<size_t>(v)];
+            if (!view.style.visible) continue;
+            if (auto f = view.index.pick(ws.doc->layer_of(view).data.geometry, at, tolerance)) return std::pair{v, *f};
+        }
+        return std::nullopt;
+    }
+
+    void handle_input(Workspace& ws)
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        const ImVec2 mouse = io.MousePos;
+        m_hover_valid = !ws.automated && !io.WantCaptureMouse && ImGui::IsMousePosValid(&mouse);
+        if (!m_hover_valid) return;
+        m_cursor = ws.camera.screen_to_map(mouse.x, mouse.y);
+        if (io.MouseWheel != 0) ws.camera.zoom_about(mouse.x, mouse.y, std::pow(1.25, io.MouseWheel));
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+            ws.camera.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+            m_dragged = true;
+        }
+        const auto hit = pick(ws, m_cursor);
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            if (!m_dragged) hit ? ws.select(hit->first, static_cast<int64_t>(hit->second), false) : ws.select(-1, -1, false);
+            m_dragged = false;
+        }
+        if (hit && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+            const LayerView& v = ws.doc->views[static_cast<size_t>(hit->first)];
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(ws.doc->feature_name(v, hit->second).c_str());
+            ImGui::TextDisabled("%s, fid %lld", ws.doc->layer_of(v).config.id.c_str(),
+                                static_cast<long long>(ws.doc->layer_of(v).data.fids[hit->second]));
+            ImGui::EndTooltip();
+        }
+    }
+
+    void draw_labels(const Workspace& ws, ImDrawList* dl)
+    {
+        std::vector<ImVec4> taken;  // label boxes already drawn, to avoid overlaps
+        for (auto it = ws.doc->views.rbegin(); it != ws.doc->views.rend(); ++it) {
+            const LayerView& v = *it;
+            if (!v.style.visible || v.style.label_field.empty() || v.label_points.empty()) continue;
+            const geo::Column* column = ws.doc->layer_of(v).data.column(v.style.label_field);
+            if (!column) continue;
+            const bool small = ws.doc->layer_of(v).config.role == geo::Role::Regions;
+            for (size_t f = 0; f < v.label_points.size(); ++f) {
+                const auto s = ws.camera.map_to_screen(v.label_points[f]);
+                if (s[0] < -200 || s[1] < -50 || s[0] > ws.camera.width() + 200 || s[1] > ws.camera.height() + 50) continue;
+                const std::string text = column->text(f);
+                const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+                const ImVec4 box(static_cast<float>(s[0]) - size.x / 2, static_cast<float>(s[1]) - size.y / 2,
+                                 static_cast<float>(s[0]) + size.x / 2, static_cast<float>(s[1]) + size.y / 2);
+                bool clear = true;
+                for (const ImVec4& t : taken) clear = clear && (box.z < t.x || box.x > t.z || box.w < t.y || box.y > t.w);
+                if (!clear) continue;
+                taken.push_back(box);
+                const ImVec2 at(box.x, box.y);
+                const ImU32 halo = IM_COL32(255, 255, 255, 200), ink = small ? IM_COL32(110, 100, 90, 255) : IM_COL32(20, 70, 30, 255);
+                for (auto [dx, dy] : {std::pair{-1, 0}, {1, 0}, {0, -1}, {0, 1}})
+                    dl->AddText(ImVec2(at.x + static_cast<float>(dx), at.y + static_cast<float>(dy)), halo, text.c_str());
+                dl->AddText(at, ink, text.c_str());
+            }
+        }
+    }
+
+    void draw_selection(const Workspace& ws, ImDrawList* dl)
+    {
+        const Selection& sel = ws.doc->selection;
+        if (sel.empty() || sel.view >= static_cast<int>(ws.doc->views.size())) return;
+        const geo::GeometryColumn& g = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(sel.view)]).data.geometry;
+        const size_t f = static_cast<size_t>(sel.row);
+        const ImU32 colour = IM_COL32(255, 140, 0, 255);
+        std::vector<ImVec2> pts;
+        for (size_t p = g.part_begin(f); p < g.part_begin(f) + g.part_count(f); ++p)
+            for (size_t r = g.ring_begin(p); r < g.ring_begin(p) + g.ring_count(p); ++r) {
+                pts.clear();
+                for (const geo::Coord& c : g.ring(r)) {
+                    const auto s = ws.camera.map_to_screen(c);
+                    pts.emplace_back(static_cast<float>(s[0]), static_cast<float>(s[1]));
+                }
+                if (g.kind() == geo::GeomKind::Point) {
+                    dl->AddCircle(pts[0], 9, colour, 24, 3);
+                } else {
+                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour, ImDrawFlags_None, 3);
+                }
+            }
+    }
+
+    // The status strip along the bottom edge holds the map furniture: cursor position on
+    // the left, scale bar and north arrow on the right. It is drawn in front of everything,
+    // so floating panels never hide it.
+    void draw_status(const Workspace& ws)
+    {
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float h = ImGui::GetTextLineHeight() + 12;
+        const float top = vp->Size.y - h;
+        const ImU32 ink = IM_COL32(40, 40, 40, 255);
+        dl->AddRectFilled(ImVec2(0, top), ImVec2(vp->Size.x, vp->Size.y), IM_COL32(245, 245, 245, 240));
+        dl->AddLine(ImVec2(0, top), ImVec2(vp->Size.x, top), IM_COL32(200, 200, 200, 255));
+        char text[256];
+        if (m_hover_valid && m_to_lonlat) {
+            geo::Coord ll = m_cursor;
+            m_to_lonlat->transform(std::span<geo::Coord>(&ll, 1));
+            std::snprintf(text, sizeof text, "%.6f°E %.6f°N   |   %s  x %.1f  y %.1f", ll.x, ll.y,
+                          ws.doc->project.working.crs.code().c_str(), m_cursor.x, m_cursor.y);
+        } else {
+            std::snprintf(text, sizeof text, "%s", ws.doc->project.working.crs.describe().c_str());
+        }
+        dl->AddText(ImVec2(8, top + 6), ink, text);
+
+        // North arrow (the map is always drawn north up).
+        const ImVec2 n(vp->Size.x - 18, top + h / 2);
+        dl->AddTriangleFilled(ImVec2(n.x, n.y - 8), ImVec2(n.x - 5, n.y + 7), ImVec2(n.x, n.y + 3), ink);
+        dl->AddTriangleFilled(ImVec2(n.x, n.y - 8), ImVec2(n.x, n.y + 3), ImVec2(n.x + 5, n.y + 7), IM_COL32(140, 140, 140, 255));
+        dl->AddText(ImVec2(n.x - 20, top + 6), ink, "N");
+
+        // Scale bar: a round length of at most 160 pixels.
+        const double metres = render::nice_scale_length(ws.camera.metres_per_pixel() * 160);
+        const float px = static_cast<float>(metres / ws.camera.metres_per_pixel());
+        if (metres >= 1000) std::snprintf(text, sizeof text, "%g km", metres / 1000);
+        else std::snprintf(text, sizeof text, "%g m", metres);
+        const float right = n.x - 34, y = top + h / 2 + 1;
+        dl->AddRectFilled(ImVec2(right - px, y - 3), ImVec2(right - px / 2, y + 3), ink);
+        dl->AddRect(ImVec2(right - px, y - 3), ImVec2(right, y + 3), ink);
+        const ImVec2 size = ImGui::CalcTextSize(text);
+        dl->AddText(ImVec2(right - px - size.x - 8, top + 6), ink, text);
+    }
+
+    const Document* m_doc = nullptr;
+    std::optional<geo::Transformer> m_to_lonlat;
+    geo::Coord m_cursor;
+    bool m_hover_valid = false;
+    bool m_dragged = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_map_view() { return std::make_unique<MapView>(); }
+
+}  // namespace gui

@@ -1,0 +1,51 @@
+#pragma once
+// Every window and panel of the workspace, one class each, drawn in a fixed order.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/workspace.h"
+
+namespace gui {
+
+class ProjectLoader;
+
+// The common shape of a panel.
+class Panel {
+public:
+    virtual ~Panel() = default;
+    virtual const char* name() const = 0;  // as --panel takes it
+    virtual void draw(Workspace& ws) = 0;
+    bool visible = true;
+};
+
+class ParkSummaryPanel;
+
+class Panels {
+public:
+    Panels();
+    ~Panels();
+    void draw(Workspace& ws, const ProjectLoader& loader);
+    // Screenshot mode: only these panels (by name); the map always shows.
+    void show_only(const std::vector<std::string>& names);
+    void set_park(size_t park);
+
+private:
+    std::vector<std::unique_ptr<Panel>> m_panels;
+    ParkSummaryPanel* m_park = nullptr;
+    bool m_chrome = true;  // menu bar and loading overlay
+};
+
+// Factories, one per file.
+std::unique_ptr<Panel> make_map_view();
+std::unique_ptr<Panel> make_layers_panel();
+std::unique_ptr<Panel> make_legend_panel();
+std::unique_ptr<Panel> make_identify_panel();
+std::unique_ptr<Panel> make_attribute_table();
+std::unique_ptr<ParkSummaryPanel> make_park_summary();
+std::unique_ptr<Panel> make_messages_panel();
+std::unique_ptr<Panel> make_file_browser();
+void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels);
+void draw_loading_overlay(const ProjectLoader& loader);
+
+}  // namespace gui

@@ -1,0 +1,79 @@
+#include "gui/park_summary_panel.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+namespace gui {
+
+namespace {
+
+// Horizontal bars with their labels and values, longest first.
+void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees)
+{
+    double top = 0;
+    for (const CountRow& r : rows) top = std::max(top, employees ? r.employees : static_cast<double>(r.count));
+    if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 150);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, 70);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const CountRow& r = rows[i];
+        const double value = employees ? r.employees : static_cast<double>(r.count);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.label.c_str());
+        ImGui::TableNextColumn();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x * static_cast<float>(top > 0 ? value / top : 0);
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + ImGui::GetTextLineHeight()),
+                                                  render::qualitative_colour(i));
+        ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
+        ImGui::TableNextColumn();
+        ImGui::Text("%.0f", value);
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void ParkSummaryPanel::draw(Workspace& ws)
+{
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 340), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(460, 360), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Park summary", &visible)) return ImGui::End();
+    if (!ws.doc || ws.doc->park_stats.empty()) {
+        ImGui::TextDisabled("The project needs a parks layer and an enterprises layer.");
+        return ImGui::End();
+    }
+    const auto& stats = ws.doc->park_stats;
+    m_park = std::min(m_park, stats.size() - 1);
+    if (ImGui::BeginCombo("Park", stats[m_park].name.c_str())) {
+        for (size_t i = 0; i < stats.size(); ++i)
+            if (ImGui::Selectable(stats[i].name.c_str(), i == m_park)) m_park = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    const int pv = ws.doc->view_with_role(geo::Role::Parks);
+    if (ImGui::SmallButton("Zoom")) {
+        ws.select(pv, static_cast<int64_t>(stats[m_park].feature), true);
+    }
+    const ParkStats& s = stats[m_park];
+    ImGui::Text("Area %.2f km²   enterprises %lld   employees %.0f", s.area_km2, static_cast<long long>(s.enterprises), s.employees);
+    if (s.area_km2 > 0) ImGui::TextDisabled("%.1f enterprises and %.0f employees per km²", s.enterprises / s.area_km2, s.employees / s.area_km2);
+    if (ws.doc->parks) ImGui::TextDisabled("%lld enterprises lie outside every park", static_cast<long long>(ws.doc->parks->outside));
+    ImGui::Checkbox("Bars by employees", &m_by_employees);
+    ImGui::Separator();
+    ImGui::TextUnformatted("By cluster");
+    bar_chart("clusters", s.by_cluster, m_by_employees);
+    ImGui::Separator();
+    ImGui::TextUnformatted("By tier");
+    bar_chart("tiers", s.by_tier, m_by_employees);
+    ImGui::End();
+}
+
+std::unique_ptr<ParkSummaryPanel> make_park_summary() { return std::make_unique<ParkSummaryPanel>(); }
+
+}  // namespace gui

@@ -1,0 +1,55 @@
+#include "gui/recent_projects.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "geo/io/atomic_file.h"
+#include "geo/project/project.h"
+
+namespace gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path recent_file()
+{
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "parkcap" / "recent.json";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "parkcap" / "recent.json";
+    return {};
+}
+
+}  // namespace
+
+std::vector<std::string> recent_projects()
+{
+    std::vector<std::string> out;
+    const fs::path file = recent_file();
+    std::ifstream in(file);
+    if (!in) return out;
+    try {
+        for (const auto& p : geo::Json::parse(in)) out.push_back(p.get<std::string>());
+    } catch (const std::exception&) {
+    }
+    return out;
+}
+
+void add_recent_project(const std::string& path)
+{
+    std::error_code ec;
+    const std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+    std::vector<std::string> list = recent_projects();
+    std::erase(list, absolute);
+    list.insert(list.begin(), absolute);
+    if (list.size() > 10) list.resize(10);
+    const fs::path file = recent_file();
+    if (file.empty()) return;
+    fs::create_directories(file.parent_path(), ec);
+    try {
+        geo::write_file_atomically(file, geo::Json(list).dump(1));
+    } catch (const std::exception&) {
+    }
+}
+
+}  // namespace gui

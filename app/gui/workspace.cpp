@@ -1,0 +1,85 @@
+#include "gui/workspace.h"
+
+#include <algorithm>
+
+namespace gui {
+
+void Workspace::select(int view, int64_t row, bool zoom)
+{
+    if (!doc) return;
+    doc->selection = {view, row};
+    if (zoom && view >= 0 && row >= 0) {
+        const auto& g = doc->layer_of(doc->views[static_cast<size_t>(view)]).data.geometry;
+        geo::Envelope box = g.envelope(static_cast<size_t>(row));
+        const double pad = std::max({box.width(), box.height(), 400.0}) * 0.6;
+        box = {box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad};
+        zoom_to(box);
+    }
+}
+
+void Workspace::zoom_to(const geo::Envelope& box) { camera.fit(box, 0.05); }
+
+void Workspace::zoom_to_all()
+{
+    if (doc) camera.fit(doc->extent, 0.03);
+}
+
+StyleSnapshot Workspace::snapshot() const
+{
+    StyleSnapshot s;
+    if (!doc) return s;
+    for (const LayerView& v : doc->views) {
+        s.order.push_back(v.layer);
+        render::LayerStyle style = v.style;
+        style.categories.clear();  // derived from the data, not part of the edit
+        style.grad_classes.clear();
+        s.styles.push_back(style);
+    }
+    return s;
+}
+
+void Workspace::restore(const StyleSnapshot& s)
+{
+    if (!doc || s.order.size() != doc->views.size()) return;
+    std::vector<LayerView> reordered;
+    for (size_t i = 0; i < s.order.size(); ++i) {
+        auto it = std::find_if(doc->views.begin(), doc->views.end(), [&](const LayerView& v) { return v.layer == s.order[i]; });
+        if (it == doc->views.end()) return;
+        reordered.push_back(std::move(*it));
+        reordered.back().style = s.styles[i];
+        reordered.back().colours_dirty = true;
+    }
+    doc->views = std::move(reordered);
+    doc->selection = {};
+    committed = s;
+}
+
+void Workspace::commit_edits()
+{
+    const StyleSnapshot now = snapshot();
+    if (now == committed) return;
+    undo.push_back(committed);
+    if (undo.size() > 200) undo.erase(undo.begin());
+    redo.clear();
+    committed = now;
+}
+
+void Workspace::undo_edit()
+{
+    if (undo.empty()) return;
+    redo.push_back(snapshot());
+    StyleSnapshot s = undo.back();
+    undo.pop_back();
+    restore(s);
+}
+
+void Workspace::redo_edit()
+{
+    if (redo.empty()) return;
+    undo.push_back(snapshot());
+    StyleSnapshot s = redo.back();
+    redo.pop_back();
+    restore(s);
+}
+
+}  // namespace gui

@@ -1,0 +1,55 @@
+#pragma once
+// What every panel works on: the open document, the camera, the message log, the undo
+// history of style and layer edits, and the few commands panels share. One instance, owned
+// by the App and passed by reference; no globals.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/document.h"
+#include "render/camera.h"
+
+namespace gui {
+
+struct Message {
+    enum Level { Info, Warning, Error } level;
+    std::string text;
+};
+
+// The layer order and every style: what Ctrl+Z and Ctrl+Y step through.
+struct StyleSnapshot {
+    std::vector<size_t> order;                // layer index of each view, in draw order
+    std::vector<render::LayerStyle> styles;   // parallel to order
+    bool operator==(const StyleSnapshot&) const = default;
+};
+
+struct Workspace {
+    std::unique_ptr<Document> doc;
+    render::Camera camera;
+    std::vector<Message> messages;
+    std::vector<StyleSnapshot> undo, redo;
+    StyleSnapshot committed;  // the state the last undo entry leads back to
+    std::string project_path;
+    bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
+    bool request_open_dialog = false;
+    bool request_save = false;
+    std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)
+
+    void info(std::string text) { messages.push_back({Message::Info, std::move(text)}); }
+    void warn(std::string text) { messages.push_back({Message::Warning, std::move(text)}); }
+    void error(std::string text) { messages.push_back({Message::Error, std::move(text)}); }
+
+    // Selects feature `row` of view `view` (-1 clears); optionally zooms to it.
+    void select(int view, int64_t row, bool zoom);
+    void zoom_to(const geo::Envelope& box);
+    void zoom_to_all();
+
+    StyleSnapshot snapshot() const;
+    void restore(const StyleSnapshot& s);
+    // Called once per frame when no widget is being dragged: records a finished edit.
+    void commit_edits();
+    void undo_edit();
+    void redo_edit();
+};
+
+}  // namespace gui

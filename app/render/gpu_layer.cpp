@@ -1,0 +1,130 @@
+#include "render/gpu_layer.h"
+
+#include <atomic>
+
+namespace render {
+
+namespace {
+
+std::atomic<size_t> g_geometry_uploads{0};
+
+void attribute(GLuint index, GLint size, GLenum type, bool normalised, GLsizei stride, size_t offset, GLuint divisor)
+{
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, type, normalised ? GL_TRUE : GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, divisor);
+}
+
+void uniform_common(GLuint program, const Camera& camera, geo::Coord origin, float opacity)
+{
+    const auto m = camera.clip_matrix(origin);
+    glUniformMatrix3fv(glGetUniformLocation(program, "u_clip"), 1, GL_FALSE, m.data());
+    glUniform2f(glGetUniformLocation(program, "u_viewport"), static_cast<float>(camera.width()), static_cast<float>(camera.height()));
+    glUniform1f(glGetUniformLocation(program, "u_opacity"), opacity);
+}
+
+}  // namespace
+
+Programs::Programs() : fill(make_program("fill")), line(make_program("line")), point(make_program("point"))
+{
+    const float quad[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    const float seg[] = {0, -1, 1, -1, 0, 1, 1, 1};
+    this->quad = make_buffer(quad, sizeof quad);
+    segment = make_buffer(seg, sizeof seg);
+}
+
+size_t GpuLayer::geometry_uploads() { return g_geometry_uploads.load(); }
+
+GpuLayer::GpuLayer(const LayerMesh& mesh)
+    : m_origin(mesh.origin), m_fill_feature(mesh.fill_feature), m_segment_feature(mesh.segment_feature),
+      m_point_feature(mesh.point_feature)
+{
+    m_fill_xy = make_buffer(mesh.fill_xy.data(), mesh.fill_xy.size() * sizeof(float));
+    m_segments = make_buffer(mesh.segments.data(), mesh.segments.size() * sizeof(float));
+    m_points = make_buffer(mesh.points_xy.data(), mesh.points_xy.size() * sizeof(float));
+    m_fill_count = static_cast<GLsizei>(mesh.fill_feature.size());
+    m_segment_count = static_cast<GLsizei>(mesh.segment_feature.size());
+    m_point_count = static_cast<GLsizei>(mesh.point_feature.size());
+    m_fill_colour = make_buffer(nullptr, m_fill_feature.size() * 4, GL_DYNAMIC_DRAW);
+    m_segment_colour = make_buffer(nullptr, m_segment_feature.size() * 4, GL_DYNAMIC_DRAW);
+    m_point_colour = make_buffer(nullptr, m_point_feature.size() * 4, GL_DYNAMIC_DRAW);
+    ++g_geometry_uploads;
+}
+
+void GpuLayer::set_colours(const std::vector<Rgba>& colours, Rgba stroke, bool polygons)
+{
+    auto upload = [&](const Buffer& buffer, const std::vector<uint32_t>& feature_of, bool use_stroke) {
+        std::vector<Rgba> expanded(feature_of.size());
+        for (size_t i = 0; i < feature_of.size(); ++i)
+            expanded[i] = use_stroke ? stroke : (feature_of[i] < colours.size() ? colours[feature_of[i]] : stroke);
+        glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(expanded.size() * 4), expanded.data(), GL_DYNAMIC_DRAW);
+    };
+    upload(m_fill_colour, m_fill_feature, false);
+    upload(m_segment_colour, m_segment_feature, polygons);
+    upload(m_point_colour, m_point_feature, false);
+}
+
+void GpuLayer::draw(const Programs& p, const Camera& camera, const LayerStyle& style) const
+{
+    if (!style.visible) return;
+    if (!m_vaos_ready) const_cast<GpuLayer*>(this)->setup_fill(p);
+    if (m_fill_count > 0) {
+        glUseProgram(p.fill.id());
+        uniform_common(p.fill.id(), camera, m_origin, style.opacity);
+        glBindVertexArray(m_fill_vao.id());
+        glDrawArrays(GL_TRIANGLES, 0, m_fill_count);
+    }
+    if (m_segment_count > 0 && style.stroke_width_px > 0) {
+        glUseProgram(p.line.id());
+        uniform_common(p.line.id(), camera, m_origin, style.opacity);
+        glUniform1f(glGetUniformLocation(p.line.id(), "u_width"), style.stroke_width_px);
+        glBindVertexArray(m_line_vao.id());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_segment_count);
+    }
+    if (m_point_count > 0) {
+        glUseProgram(p.point.id());
+        uniform_common(p.point.id(), camera, m_origin, style.opacity);
+        glUniform1f(glGetUniformLocation(p.point.id(), "u_size"), style.point_size_px);
+        const Rgba s = style.stroke;
+        glUniform4f(glGetUniformLocation(p.point.id(), "u_stroke"), (s & 0xFF) / 255.f, ((s >> 8) & 0xFF) / 255.f,
+                    ((s >> 16) & 0xFF) / 255.f, 1.f);
+        glBindVertexArray(m_point_vao.id());
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_point_count);
+    }
+    glBindVertexArray(0);
+}
+
+void GpuLayer::setup_fill(const Programs& p)
+{
+    // Vertex arrays reference the shared corner buffers, so they are built on first draw.
+    m_fill_vao = make_vertex_array();
+    glBindVertexArray(m_fill_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m_fill_xy.id());
+    attribute(0, 2, GL_FLOAT, false, 0, 0, 0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_fill_colour.id());
+    attribute(1, 4, GL_UNSIGNED_BYTE, true, 0, 0, 0);
+
+    m_line_vao = make_vertex_array();
+    glBindVertexArray(m_line_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, p.segment.id());
+    attribute(0, 2, GL_FLOAT, false, 0, 0, 0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_segments.id());
+    attribute(1, 2, GL_FLOAT, false, 16, 0, 1);
+    attribute(2, 2, GL_FLOAT, false, 16, 8, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, m_segment_colour.id());
+    attribute(3, 4, GL_UNSIGNED_BYTE, true, 0, 0, 1);
+
+    m_point_vao = make_vertex_array();
+    glBindVertexArray(m_point_vao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, p.quad.id());
+    attribute(0, 2, GL_FLOAT, false, 0, 0, 0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_points.id());
+    attribute(1, 2, GL_FLOAT, false, 0, 0, 1);
+    glBindBuffer(GL_ARRAY_BUFFER, m_point_colour.id());
+    attribute(2, 4, GL_UNSIGNED_BYTE, true, 0, 0, 1);
+    glBindVertexArray(0);
+    m_vaos_ready = true;
+}
+
+}  // namespace render
