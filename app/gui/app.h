@@ -1,6 +1,7 @@
 #pragma once
 // The application: the window, the frame loop, loading, keyboard shortcuts, and the
 // automation modes (--screenshot, --benchmark-frames). Panels do the rest.
+#include <chrono>
 #include <map>
 #include <memory>
 
@@ -45,6 +46,8 @@ private:
     std::unique_ptr<Panels> m_panels;
     bool m_load_failed = false;
     bool m_start_view_pending = true;
+    std::chrono::steady_clock::time_point m_started;
+    double m_load_seconds = 0;
 };
 
 }  // namespace gui

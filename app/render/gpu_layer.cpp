@@ -1,6 +1,8 @@
 #include "render/gpu_layer.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 
 namespace render {
 
@@ -37,7 +39,7 @@ size_t GpuLayer::geometry_uploads() { return g_geometry_uploads.load(); }
 
 GpuLayer::GpuLayer(const LayerMesh& mesh)
     : m_origin(mesh.origin), m_fill_feature(mesh.fill_feature), m_segment_feature(mesh.segment_feature),
-      m_point_feature(mesh.point_feature)
+      m_point_feature(mesh.point_feature), m_grid(mesh.grid), m_grid_box(mesh.grid_box), m_cell_start(mesh.cell_start)
 {
     m_fill_xy = make_buffer(mesh.fill_xy.data(), mesh.fill_xy.size() * sizeof(float));
     m_segments = make_buffer(mesh.segments.data(), mesh.segments.size() * sizeof(float));
@@ -90,9 +92,45 @@ void GpuLayer::draw(const Programs& p, const Camera& camera, const LayerStyle& s
         glUniform4f(glGetUniformLocation(p.point.id(), "u_stroke"), (s & 0xFF) / 255.f, ((s >> 8) & 0xFF) / 255.f,
                     ((s >> 16) & 0xFF) / 255.f, 1.f);
         glBindVertexArray(m_point_vao.id());
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_point_count);
+        draw_visible_points(camera, style.point_size_px);
     }
     glBindVertexArray(0);
+}
+
+void GpuLayer::draw_visible_points(const Camera& camera, float size_px) const
+{
+    // The visible box, relative to the origin and grown by a sprite, in grid cells.
+    const geo::Envelope v = camera.visible();
+    const double pad = size_px * camera.metres_per_pixel();
+    const double w = std::max(m_grid_box.width(), 1e-9) / m_grid, h = std::max(m_grid_box.height(), 1e-9) / m_grid;
+    auto cell = [&](double value, double min, double size) {
+        return std::clamp(static_cast<int>(std::floor((value - min) / size)), 0, m_grid - 1);
+    };
+    const double x0 = v.min_x - m_origin.x - pad, x1 = v.max_x - m_origin.x + pad;
+    const double y0 = v.min_y - m_origin.y - pad, y1 = v.max_y - m_origin.y + pad;
+    if (m_grid == 0 || x1 < m_grid_box.min_x || x0 > m_grid_box.max_x || y1 < m_grid_box.min_y || y0 > m_grid_box.max_y) return;
+    const int c0 = cell(x0, m_grid_box.min_x, w), c1 = cell(x1, m_grid_box.min_x, w);
+    const int r0 = cell(y0, m_grid_box.min_y, h), r1 = cell(y1, m_grid_box.min_y, h);
+    if (c0 == 0 && c1 == m_grid - 1 && r0 == 0 && r1 == m_grid - 1) {
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, m_point_count);  // everything is in view
+        return;
+    }
+    // One run per row of cells. OpenGL 3.3 has no base instance, so the per-instance
+    // attributes are pointed at the run's first sprite instead.
+    for (int r = r0; r <= r1; ++r) {
+        const uint32_t first = m_cell_start[static_cast<size_t>(r * m_grid + c0)];
+        const uint32_t last = m_cell_start[static_cast<size_t>(r * m_grid + c1 + 1)];
+        if (last == first) continue;
+        glBindBuffer(GL_ARRAY_BUFFER, m_points.id());
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, reinterpret_cast<const void*>(size_t{first} * 8));
+        glBindBuffer(GL_ARRAY_BUFFER, m_point_colour.id());
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, reinterpret_cast<const void*>(size_t{first} * 4));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(last - first));
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, m_points.id());
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    glBindBuffer(GL_ARRAY_BUFFER, m_point_colour.id());
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, 0, nullptr);
 }
 
 void GpuLayer::setup_fill(const Programs& p)

@@ -33,13 +33,16 @@ public:
 
 private:
     void setup_fill(const Programs& p);
+    void draw_visible_points(const Camera& camera, float size_px) const;
     geo::Coord m_origin;
     std::vector<uint32_t> m_fill_feature, m_segment_feature, m_point_feature;
     Buffer m_fill_xy, m_fill_colour, m_segments, m_segment_colour, m_points, m_point_colour;
     VertexArray m_fill_vao, m_line_vao, m_point_vao;
     GLsizei m_fill_count = 0, m_segment_count = 0, m_point_count = 0;
+    int m_grid = 0;
+    geo::Envelope m_grid_box;
+    std::vector<uint32_t> m_cell_start;
     bool m_vaos_ready = false;
-    mutable bool m_bound = false;
 };
 
 }  // namespace render

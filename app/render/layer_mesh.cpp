@@ -2,7 +2,44 @@
 
 #include "geo/core/triangulate.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace render {
+
+namespace {
+
+// Counting sort of the sprites into a grid of about 256 per cell (at most 64 x 64 cells).
+void bucket_points(LayerMesh& m)
+{
+    const size_t n = m.point_feature.size();
+    for (size_t i = 0; i < n; ++i) m.grid_box.expand(m.points_xy[2 * i], m.points_xy[2 * i + 1]);
+    m.grid = static_cast<int>(std::clamp(std::sqrt(static_cast<double>(n) / 256.0), 1.0, 64.0));
+    const double w = std::max(m.grid_box.width(), 1e-9), h = std::max(m.grid_box.height(), 1e-9);
+    auto cell_of = [&](size_t i) {
+        const int c = std::min(m.grid - 1, static_cast<int>((m.points_xy[2 * i] - m.grid_box.min_x) / w * m.grid));
+        const int r = std::min(m.grid - 1, static_cast<int>((m.points_xy[2 * i + 1] - m.grid_box.min_y) / h * m.grid));
+        return static_cast<size_t>(r * m.grid + c);
+    };
+    const size_t cells = static_cast<size_t>(m.grid) * static_cast<size_t>(m.grid);
+    m.cell_start.assign(cells + 1, 0);
+    std::vector<uint32_t> cell(n);
+    for (size_t i = 0; i < n; ++i) ++m.cell_start[(cell[i] = static_cast<uint32_t>(cell_of(i))) + 1];
+    for (size_t c = 0; c < cells; ++c) m.cell_start[c + 1] += m.cell_start[c];
+    std::vector<uint32_t> next(m.cell_start.begin(), m.cell_start.end() - 1);
+    std::vector<float> xy(2 * n);
+    std::vector<uint32_t> feature(n);
+    for (size_t i = 0; i < n; ++i) {
+        const uint32_t at = next[cell[i]]++;
+        xy[2 * at] = m.points_xy[2 * i];
+        xy[2 * at + 1] = m.points_xy[2 * i + 1];
+        feature[at] = m.point_feature[i];
+    }
+    m.points_xy = std::move(xy);
+    m.point_feature = std::move(feature);
+}
+
+}  // namespace
 
 LayerMesh build_layer_mesh(const geo::Layer& layer, geo::Coord origin)
 {
@@ -42,6 +79,7 @@ LayerMesh build_layer_mesh(const geo::Layer& layer, geo::Coord origin)
             m.label_points.push_back(geo::label_point(g, f));
         }
     }
+    if (!m.point_feature.empty()) bucket_points(m);
     return m;
 }
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "render/layer_mesh.h"
 #include "render/style.h"
 #include "test_support.h"
@@ -91,4 +93,32 @@ TEST_CASE("layer meshes: triangles per polygon, segments per edge, sprites per p
     CHECK(m.fill_xy[0] >= -5.0f);  // relative to the origin
     CHECK(m.fill_xy[0] <= 5.0f);
     REQUIRE(m.label_points.size() == 1);
+}
+
+TEST_CASE("point sprites are bucketed by grid cell, each feature exactly once")
+{
+    geo::Layer l;
+    l.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+    for (int i = 0; i < 20000; ++i) {
+        l.geometry.add_point({static_cast<double>((i * 7919) % 1000), static_cast<double>((i * 104729) % 700)});
+        l.fids.push_back(i);
+    }
+    const render::LayerMesh m = render::build_layer_mesh(l, {500, 350});
+    REQUIRE(m.grid > 1);
+    REQUIRE(m.cell_start.size() == static_cast<size_t>(m.grid * m.grid + 1));
+    CHECK(m.cell_start.back() == 20000);
+    std::vector<int> seen(20000, 0);
+    for (int r = 0; r < m.grid; ++r)
+        for (int c = 0; c < m.grid; ++c)
+            for (uint32_t k = m.cell_start[static_cast<size_t>(r * m.grid + c)]; k < m.cell_start[static_cast<size_t>(r * m.grid + c + 1)]; ++k) {
+                ++seen[m.point_feature[k]];
+                const double cw = m.grid_box.width() / m.grid, ch = m.grid_box.height() / m.grid;
+                CHECK(m.points_xy[2 * k] >= m.grid_box.min_x + c * cw - 1e-3);
+                CHECK(m.points_xy[2 * k] <= m.grid_box.min_x + (c + 1) * cw + 1e-3);
+                CHECK(m.points_xy[2 * k + 1] >= m.grid_box.min_y + r * ch - 1e-3);
+                CHECK(m.points_xy[2 * k + 1] <= m.grid_box.min_y + (r + 1) * ch + 1e-3);
+                const geo::Coord original = l.geometry.first_coord(m.point_feature[k]);
+                CHECK(m.points_xy[2 * k] == doctest::Approx(original.x - 500));
+            }
+    CHECK(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
 }
