@@ -26,8 +26,17 @@ build="$here/build"
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build" -j"$(nproc)"
 
+demo="$here/datasets/chongqing-demo/chongqing-demo.parkcap.json"
 if [ "$mode" = demo ]; then
-  "$build/app/cli/parkcap" info "$here/datasets/chongqing-demo/chongqing-demo.parkcap.json"
+  # The desktop planner where there is a display; the headless summary where there is none.
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    "$build/app/gui/parkcap-gui" "$demo" && exit 0
+    status=$?
+    [ "$status" -ne 3 ] && exit "$status"   # 3: no usable display after all
+  fi
+  echo "No display here, so parkcap-gui cannot open a window: running the headless summary instead."
+  echo "(Under a virtual display: xvfb-run -a build/app/gui/parkcap-gui $demo --screenshot demo.png)"
+  "$build/app/cli/parkcap" info "$demo"
 else
   ctest --test-dir "$build" --output-on-failure -j"$(nproc)"
 fi
