@@ -47,7 +47,10 @@ public:
         }
         ImGui::SameLine();
         ImGui::SetNextItemWidth(220);
-        if (ImGui::InputTextWithHint("##filter", "filter: text in any field", &m_filter)) m_dirty = true;
+        // Applied on Enter: a scan of a million rows per keystroke would stall typing.
+        if (ImGui::InputTextWithHint("##filter", "filter: text in any field, Enter", &m_filter,
+                                     ImGuiInputTextFlags_EnterReturnsTrue))
+            m_dirty = true;
         ImGui::SameLine();
         ImGui::Text("%zu of %zu rows", m_rows.size(), data.size());
         if (m_dirty) rebuild(data);
@@ -104,10 +107,15 @@ private:
     {
         m_dirty = false;
         m_rows.clear();
+        m_rows.reserve(data.size());
         for (size_t i = 0; i < data.size(); ++i) {
             bool keep = m_filter.empty();
-            for (size_t c = 0; c < data.columns.size() && !keep; ++c)
-                keep = data.columns[c].text(i).find(m_filter) != std::string::npos;
+            for (size_t c = 0; c < data.columns.size() && !keep; ++c) {
+                const geo::Column& col = data.columns[c];
+                if (col.is_null(i)) continue;
+                keep = col.type() == geo::FieldType::String ? col.string(i).find(m_filter) != std::string_view::npos
+                                                            : col.text(i).find(m_filter) != std::string::npos;
+            }
             if (keep) m_rows.push_back(static_cast<uint32_t>(i));
         }
         if (m_sort_column >= 0) sort(data, m_sort_column, m_sort_descending);
