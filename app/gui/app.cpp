@@ -33,6 +33,20 @@ double peak_memory_mb()
 
 const render::Rgba kBackground = render::rgba(222, 230, 236);
 
+// Shortcuts are taken from GLFW's key events, not ImGui's key state: ImGui 1.86 has no input
+// queue, so a press and release within one frame (a quick tap) would never show as pressed.
+void on_key(GLFWwindow* window, int key, int, int action, int mods)
+{
+    if (action != GLFW_PRESS) return;
+    auto* ws = static_cast<Workspace*>(glfwGetWindowUserPointer(window));
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
+    if (ctrl && key == GLFW_KEY_O) ws->pending_shortcuts.push_back(Shortcut::Open);
+    if (ctrl && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::Save);
+    if (ctrl && key == GLFW_KEY_Z) ws->pending_shortcuts.push_back(Shortcut::Undo);
+    if (ctrl && key == GLFW_KEY_Y) ws->pending_shortcuts.push_back(Shortcut::Redo);
+    if (key == GLFW_KEY_ESCAPE) ws->pending_shortcuts.push_back(Shortcut::ClearSelection);
+}
+
 void on_drop(GLFWwindow* window, int count, const char** paths)
 {
     auto* ws = static_cast<Workspace*>(glfwGetWindowUserPointer(window));
@@ -79,6 +93,7 @@ bool App::init_window()
     glfwSwapInterval(automated ? 0 : 1);
     glfwSetWindowUserPointer(m_window, &m_ws);
     glfwSetDropCallback(m_window, on_drop);
+    glfwSetKeyCallback(m_window, on_key);  // before ImGui's backend, which chains to it
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -244,16 +259,17 @@ void App::apply_start_view()
 
 void App::shortcuts()
 {
-    // ImGui 1.86 indexes keys by the backend's codes: GLFW's here.
-    ImGuiIO& io = ImGui::GetIO();
-    const bool ctrl = io.KeyCtrl;
-    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_O)) m_ws.request_open_dialog = true;
-    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) m_ws.request_save = true;
-    if (!io.WantTextInput) {
-        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) m_ws.undo_edit();
-        if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) m_ws.redo_edit();
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) m_ws.select(-1, -1, false);
+    const bool typing = ImGui::GetIO().WantTextInput;  // a text field has its own undo and Esc
+    for (Shortcut sc : m_ws.pending_shortcuts) {
+        switch (sc) {
+        case Shortcut::Open: m_ws.request_open_dialog = true; break;
+        case Shortcut::Save: m_ws.request_save = true; break;
+        case Shortcut::Undo: if (!typing) m_ws.undo_edit(); break;
+        case Shortcut::Redo: if (!typing) m_ws.redo_edit(); break;
+        case Shortcut::ClearSelection: if (!typing) m_ws.select(-1, -1, false); break;
+        }
     }
+    m_ws.pending_shortcuts.clear();
 }
 
 void App::save_project()

@@ -23,6 +23,8 @@ struct StyleSnapshot {
     bool operator==(const StyleSnapshot&) const = default;
 };
 
+enum class Shortcut { Open, Save, Undo, Redo, ClearSelection };
+
 struct Workspace {
     std::unique_ptr<Document> doc;
     render::Camera camera;
@@ -34,6 +36,7 @@ struct Workspace {
     bool request_open_dialog = false;
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)
+    std::vector<Shortcut> pending_shortcuts; // keys pressed since the last frame
 
     void info(std::string text) { messages.push_back({Message::Info, std::move(text)}); }
     void warn(std::string text) { messages.push_back({Message::Warning, std::move(text)}); }
