@@ -1,0 +1,51 @@
+#include "geo/io/raster_writer.h"
+
+#include <gdal_priv.h>
+
+#include "geo/core/error.h"
+#include "geo/io/atomic_file.h"
+#include "geo/io/gdal_errors.h"
+
+namespace geo {
+
+void write_geotiff(const Raster& r, const Crs& crs, const std::filesystem::path& path, float nodata,
+                   const std::map<std::string, std::string>& metadata, bool overwrite)
+{
+    ensure_gdal_registered();
+    const ErrorContext where{.file = path.string()};
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !overwrite) throw Error("already exists; not overwriting it", where);
+    if (r.grid.cells() == 0 || r.values.size() != r.grid.cells()) throw Error("nothing to write (an empty raster)", where);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    const std::filesystem::path tmp = temporary_sibling(path);
+    GdalErrorCapture capture;
+    try {
+        const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", "BIGTIFF=IF_SAFER", nullptr};
+        GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), static_cast<int>(r.grid.cols),
+                                               static_cast<int>(r.grid.rows), 1, GDT_Float32,
+                                               const_cast<char**>(options)));
+        if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
+        double transform[6] = {r.grid.x0, r.grid.cell, 0, r.grid.y_top, 0, -r.grid.cell};
+        ds->SetGeoTransform(transform);
+        ds->SetSpatialRef(crs.srs.get());
+        for (const auto& [key, value] : metadata) ds->SetMetadataItem(key.c_str(), value.c_str());
+        GDALRasterBand* band = ds->GetRasterBand(1);
+        band->SetNoDataValue(nodata);
+        if (auto it = metadata.find("UNITS"); it != metadata.end()) band->SetUnitType(it->second.c_str());
+        if (band->RasterIO(GF_Write, 0, 0, static_cast<int>(r.grid.cols), static_cast<int>(r.grid.rows),
+                           const_cast<float*>(r.values.data()), static_cast<int>(r.grid.cols),
+                           static_cast<int>(r.grid.rows), GDT_Float32, 0, 0, nullptr) != CE_None)
+            throw Error("cannot write the cells: " + capture.last_error(), where);
+        band->ComputeStatistics(FALSE, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
+        ds.reset();
+        if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
+    } catch (...) {
+        std::filesystem::remove(tmp, ec);
+        std::filesystem::remove(tmp.string() + ".aux.xml", ec);
+        throw;
+    }
+    std::filesystem::remove(tmp.string() + ".aux.xml", ec);  // statistics live in the TIFF itself
+    rename_into_place(tmp, path);
+}
+
+}  // namespace geo
