@@ -7,6 +7,7 @@
 #include "geo/io/dataset_open.h"
 #include "geo/overlay/zone_assignment.h"
 #include "geo/report/project_info.h"
+#include "project_input.h"
 #include "terminal_progress.h"
 
 namespace cli {
@@ -32,37 +33,6 @@ void print_help()
                 "skipped features and field bindings; for a project with parks and enterprises, the\n"
                 "enterprises per park (point in polygon) and how many lie outside every park.\n\nOptions:\n%s",
                 options_help(kOptions).c_str());
-}
-
-geo::Project single_layer_project(const std::string& path, const Args& args)
-{
-    geo::ProjectLayer layer;
-    const std::string role = args.get("role", "context");
-    auto parsed = geo::parse_role(role);
-    if (!parsed) throw UsageError("unknown role '" + role + "'");
-    layer.role = *parsed;
-    layer.id = role;
-    layer.path = path;
-    layer.source.path = path;
-    layer.source.layer = args.get("layer");
-    layer.source.srs = args.get("srs");
-    layer.source.encoding = args.get("encoding");
-    layer.source.coords = geo::parse_web_map_coords(args.get("coords"));
-    for (const std::string& binding : args.all("field")) {
-        const auto eq = binding.find('=');
-        if (eq == std::string::npos) throw UsageError("--field needs MEANING=FIELD, not '" + binding + "'");
-        layer.fields[binding.substr(0, eq)] = binding.substr(eq + 1);
-    }
-    geo::Project project;
-    project.name = std::filesystem::path(path).filename().string();
-    project.layers.push_back(layer);
-    return project;
-}
-
-bool is_project(const std::string& path)
-{
-    if (geo::looks_like_project_file(path)) return true;
-    return false;
 }
 
 int print_listing(const std::string& path, const Args& args)
@@ -94,17 +64,10 @@ int run_info(const std::vector<std::string>& argv)
     if (args.positional.size() != 1) throw UsageError("give one project or layer file");
     const std::string path = args.positional[0];
 
-    geo::Project project;
-    if (is_project(path)) {
-        for (const char* o : {"layer", "role", "srs", "encoding", "coords", "field"})
-            if (args.flag(o)) throw UsageError(std::string("--") + o + " applies to a single layer file; set it in the project");
-        project = geo::read_project(path);
-    } else {
-        if (!args.flag("layer") && path.rfind("PG:", 0) != 0 && geo::list_layers(path, args.get("encoding")).size() > 1)
-            return print_listing(path, args);
-        project = single_layer_project(path, args);
-    }
-    if (args.flag("working-crs")) project.working_crs = args.get("working-crs");
+    if (!geo::looks_like_project_file(path) && !args.flag("layer") && path.rfind("PG:", 0) != 0 &&
+        geo::list_layers(path, args.get("encoding")).size() > 1)
+        return print_listing(path, args);
+    geo::Project project = input_project(path, args, geo::Role::Context);
 
     const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress());
     std::optional<geo::ZoneAssignment> parks;
@@ -124,6 +87,7 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> list = {
         {"info", "describe a project or layer file: layers, CRSs, repairs, fields, enterprises per park", run_info},
+        {"density", "kernel density of the enterprises as a GeoTIFF (kernels, bandwidth rules, filters, weights)", run_density},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

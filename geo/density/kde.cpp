@@ -95,21 +95,23 @@ void exact(std::span<const Coord> pts, std::span<const double> w, const GridSpec
 }
 
 // Binned: linear binning onto a grid padded by the footprint, then each output row gathers
-// the footprint rows of the occupied cells around it.
+// the footprint rows of the occupied cells around it. Accumulates in float32: each cell sums
+// a fixed sequence of terms, so the result is still the same bit for bit on every run.
 void binned(std::span<const Coord> pts, std::span<const double> w, const GridSpec& g, Kernel k, double h, double scale,
-            std::vector<double>& out, const KdeOptions& o, const Progress& progress)
+            std::vector<float>& out, const KdeOptions& o, const Progress& progress)
 {
     const long R = static_cast<long>(std::ceil(kernel_support(k) * h / g.cell)) + 1;
     const long pc = static_cast<long>(g.cols) + 2 * R, pr = static_cast<long>(g.rows) + 2 * R;
-    // Occupied padded cells, per padded row: (column, weight), columns ascending.
-    std::vector<std::vector<std::pair<long, double>>> rows(static_cast<size_t>(pr));
+    // Occupied padded cells, per padded row: (column, weight), columns ascending. The weights
+    // are first summed on a dense padded grid (cheaper than sorting four entries per point).
+    std::vector<std::vector<std::pair<long, float>>> rows(static_cast<size_t>(pr));
     {
-        std::vector<std::pair<long, double>> cells;  // (padded index, weight)
-        cells.reserve(pts.size() * 4);
+        std::vector<float> dense(static_cast<size_t>(pc) * static_cast<size_t>(pr), 0.0f);
         for (size_t i = 0; i < pts.size(); ++i) {
             const double wi = w.empty() ? 1.0 : w[i];
             const double fx = (pts[i].x - g.x0) / g.cell - 0.5 + static_cast<double>(R);
             const double fy = (g.y_top - pts[i].y) / g.cell - 0.5 + static_cast<double>(R);
+            if (!(fx > -1 && fy > -1 && fx < static_cast<double>(pc) && fy < static_cast<double>(pr))) continue;  // beyond any reach
             const double ix = std::floor(fx), iy = std::floor(fy);
             const double tx = fx - ix, ty = fy - iy;
             const long cx = static_cast<long>(ix), cy = static_cast<long>(iy);
@@ -117,42 +119,40 @@ void binned(std::span<const Coord> pts, std::span<const double> w, const GridSpe
             const long dxs[4] = {0, 1, 0, 1}, dys[4] = {0, 0, 1, 1};
             for (int q = 0; q < 4; ++q) {
                 const long x = cx + dxs[q], y = cy + dys[q];
-                if (x < 0 || y < 0 || x >= pc || y >= pr || parts[q] == 0) continue;  // beyond any reach
-                cells.emplace_back(y * pc + x, wi * parts[q]);
+                if (x < 0 || y < 0 || x >= pc || y >= pr) continue;
+                dense[static_cast<size_t>(y * pc + x)] += static_cast<float>(wi * parts[q]);
             }
         }
-        std::stable_sort(cells.begin(), cells.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (size_t i = 0; i < cells.size();) {
-            size_t j = i;
-            double sum = 0;
-            while (j < cells.size() && cells[j].first == cells[i].first) sum += cells[j++].second;
-            rows[static_cast<size_t>(cells[i].first / pc)].emplace_back(cells[i].first % pc, sum);
-            i = j;
+        for (long y = 0; y < pr; ++y) {
+            const float* row = dense.data() + y * pc;
+            for (long x = 0; x < pc; ++x)
+                if (row[x] != 0.0f) rows[static_cast<size_t>(y)].emplace_back(x, row[x]);
         }
     }
     // The footprint, one row of (2R+1) values per dy, and the dx range where it is non-zero.
     const size_t width = static_cast<size_t>(2 * R + 1);
-    std::vector<double> table(width * width);
+    std::vector<float> table(width * width);
     std::vector<long> half(width, -1);
     for (long dy = -R; dy <= R; ++dy)
         for (long dx = -R; dx <= R; ++dx) {
             const double v = scale * kernel_profile(k, std::hypot(static_cast<double>(dx), static_cast<double>(dy)) * g.cell / h);
-            table[static_cast<size_t>((dy + R) * static_cast<long>(width) + dx + R)] = v;
+            table[static_cast<size_t>((dy + R) * static_cast<long>(width) + dx + R)] = static_cast<float>(v);
             if (v != 0) half[static_cast<size_t>(dy + R)] = std::max(half[static_cast<size_t>(dy + R)], std::labs(dx));
         }
     parallel_rows(g.rows, o.threads, progress, [&](size_t r0, size_t r1) {
         for (size_t r = r0; r < r1; ++r) {
-            double* row = out.data() + r * g.cols;
+            float* row = out.data() + r * g.cols;
             for (long dy = -R; dy <= R; ++dy) {
                 const long hx = half[static_cast<size_t>(dy + R)];
                 if (hx < 0) continue;
                 const long src_row = static_cast<long>(r) + R + dy;  // padded row of the source cells
-                const double* t = table.data() + (dy + R) * static_cast<long>(width) + R;
+                const float* t = table.data() + (dy + R) * static_cast<long>(width) + R;
                 for (const auto& [pcx, wgt] : rows[static_cast<size_t>(src_row)]) {
                     const long col = pcx - R;  // source column in output coordinates
                     const long a = std::max(0L, col - hx), b = std::min(static_cast<long>(g.cols) - 1, col + hx);
-                    // Output column c takes the footprint at dx = col - c (the kernel is symmetric).
-                    for (long c = a; c <= b; ++c) row[c] += wgt * t[c - col];
+                    // Output column c takes the footprint at dx = c - col (the kernel is symmetric).
+                    const float* tc = t - col;
+                    for (long c = a; c <= b; ++c) row[c] += wgt * tc[c];
                 }
             }
         }
@@ -258,11 +258,15 @@ KdeResult kernel_density(std::span<const Coord> pts, std::span<const double> w, 
     const bool binning_is_accurate = kernel_is_smooth(o.kernel) && cells_per_bandwidth >= 12;
     r.method = o.method != KdeMethod::Auto ? o.method : binning_is_accurate ? KdeMethod::Binned : KdeMethod::Exact;
     const double scale = o.values == KdeValues::RawSum ? 1.0 : kernel_normalisation(o.kernel, h) * 1e6;
-    std::vector<double> sums(g.cells(), 0.0);
-    if (r.method == KdeMethod::Exact) exact(pts, w, g, o.kernel, h, scale, sums, o, progress);
-    else binned(pts, w, g, o.kernel, h, scale, sums, o, progress);
     r.raster.grid = g;
-    r.raster.values.assign(sums.begin(), sums.end());
+    if (r.method == KdeMethod::Exact) {
+        std::vector<double> sums(g.cells(), 0.0);  // the reference method sums in double
+        exact(pts, w, g, o.kernel, h, scale, sums, o, progress);
+        r.raster.values.assign(sums.begin(), sums.end());
+    } else {
+        r.raster.values.assign(g.cells(), 0.0f);
+        binned(pts, w, g, o.kernel, h, scale, r.raster.values, o, progress);
+    }
     progress(1.0, "kernel density");
     return r;
 }

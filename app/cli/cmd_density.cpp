@@ -1,0 +1,146 @@
+// parkcap density: a kernel density surface of the enterprises, as a float32 GeoTIFF.
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/core/error.h"
+#include "geo/density/kde.h"
+#include "geo/density/point_selection.h"
+#include "geo/io/raster_writer.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"out", "FILE.tif", "the GeoTIFF to write (required)"},
+    {"kernel", "NAME", "quartic (default), triweight, epanechnikov, uniform, triangular, gaussian"},
+    {"radius", "METRES", "bandwidth in metres (default 1000; σ for the Gaussian)"},
+    {"bandwidth", "RULE", "choose the bandwidth by rule instead: silverman (ArcGIS's spatial variant) or scott"},
+    {"cell", "METRES", "cell size (default 50)"},
+    {"weight", "FIELD", "weight by a meaning (employees, output_value, floor_area, tax) or a field; default: count"},
+    {"scale", "KIND", "raw (kernel sums, default) or per-km2 (weight per km², integrates to the total weight)"},
+    {"cluster", "NAME", "only enterprises of this cluster"},
+    {"tier", "NAME", "only enterprises of this tier"},
+    {"industry", "CODE", "only enterprises whose industry code starts with CODE"},
+    {"park", "NAME", "only enterprises inside this park"},
+    {"extent", "x0,y0,x1,y1", "grid extent in the working CRS (default: the parks' extent plus the kernel's reach)"},
+    {"method", "NAME", "auto (default), binned or exact"},
+    {"overwrite", "", "replace FILE.tif if it exists"},
+    {"role", "ROLE", "for a single point layer file: treat it as enterprises (default)"},
+    {"srs", "CRS", "CRS of a layer file that has none"},
+    {"coords", "SYSTEM", "declared web-map coordinates of a layer file: gcj02, bd09"},
+    {"field", "MEANING=FIELD", "bind a field of a layer file to a meaning (repeatable)", true},
+    {"layer", "NAME", "the layer to open in a file with several layers"},
+    {"encoding", "ENC", "text encoding of a Shapefile or CSV"},
+    {"working-crs", "CRS", "working CRS (a projected EPSG code) instead of the automatic choice"},
+    {"help", "", "show this help"},
+};
+
+double positive(const Args& args, const std::string& name, double fallback)
+{
+    const std::string v = args.get(name);
+    if (v.empty()) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
+    return d;
+}
+
+}  // namespace
+
+int run_density(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap density PROJECT.parkcap.json | POINTS_FILE --out FILE.tif [options]\n\n"
+                    "Kernel density of the enterprises (or of any point layer) on a grid in the working CRS.\n"
+                    "The GeoTIFF's metadata records the kernel, bandwidth, rule, units and selection.\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project or point layer file");
+    if (args.get("out").empty()) throw UsageError("--out FILE.tif is required");
+    const auto t0 = std::chrono::steady_clock::now();
+
+    geo::KdeOptions o;
+    if (args.flag("kernel")) {
+        auto k = geo::parse_kernel(args.get("kernel"));
+        if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
+        o.kernel = *k;
+    }
+    o.radius_m = positive(args, "radius", o.radius_m);
+    o.cell_m = positive(args, "cell", o.cell_m);
+    if (args.flag("bandwidth")) {
+        const std::string rule = args.get("bandwidth");
+        if (rule == "silverman") o.rule = geo::BandwidthRule::Silverman;
+        else if (rule == "scott") o.rule = geo::BandwidthRule::Scott;
+        else throw UsageError("--bandwidth is silverman or scott, not '" + rule + "'");
+        if (args.flag("radius")) throw UsageError("give --radius or --bandwidth, not both");
+    }
+    const std::string scale = args.get("scale", "raw");
+    if (scale != "raw" && scale != "per-km2") throw UsageError("--scale is raw or per-km2");
+    o.values = scale == "raw" ? geo::KdeValues::RawSum : geo::KdeValues::PerKm2;
+    const std::string method = args.get("method", "auto");
+    if (method == "binned") o.method = geo::KdeMethod::Binned;
+    else if (method == "exact") o.method = geo::KdeMethod::Exact;
+    else if (method != "auto") throw UsageError("--method is auto, binned or exact");
+
+    geo::PointFilter filter;
+    filter.cluster = args.get("cluster");
+    filter.tier = args.get("tier");
+    filter.industry_code = args.get("industry");
+    filter.park = args.get("park");
+    filter.weight = args.get("weight");
+
+    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    const geo::PointSelection sel = geo::select_points(project, filter);
+    if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");
+    geo::Envelope extent = sel.parks_extent;
+    bool grow = true;
+    if (args.flag("extent")) {
+        if (std::sscanf(args.get("extent").c_str(), "%lf,%lf,%lf,%lf", &extent.min_x, &extent.min_y, &extent.max_x, &extent.max_y) != 4 ||
+            !(extent.max_x > extent.min_x && extent.max_y > extent.min_y))
+            throw UsageError("--extent needs x0,y0,x1,y1 with x0<x1 and y0<y1");
+        grow = false;
+    } else if (extent.empty()) {
+        for (const geo::Coord& p : sel.points) extent.expand(p.x, p.y);  // no parks: the points' extent
+    }
+    const geo::KdeResult r = geo::kernel_density(sel.points, sel.weights, o, extent, grow, terminal_progress());
+    end_terminal_progress();
+
+    char bw[64];
+    std::snprintf(bw, sizeof bw, "%.3f", r.bandwidth_m);
+    std::map<std::string, std::string> meta = {
+        {"KERNEL", std::string(geo::to_string(r.kernel))},
+        {"BANDWIDTH_M", bw},
+        {"BANDWIDTH_RULE", std::string(geo::to_string(r.rule))},
+        {"METHOD", std::string(geo::to_string(r.method))},
+        {"UNITS", r.units()},
+        {"WEIGHT", sel.weight_field.empty() ? "count" : sel.weight_field},
+        {"POINTS", std::to_string(r.points)},
+        {"TOTAL_WEIGHT", std::to_string(r.total_weight)},
+        {"WORKING_CRS", project.working.crs.describe()},
+        {"SELECTION", "cluster=" + filter.cluster + ";tier=" + filter.tier + ";industry=" + filter.industry_code + ";park=" + filter.park},
+        {"SOFTWARE", "parkcap " PARKCAP_VERSION},
+    };
+    geo::write_geotiff(r.raster, project.working.crs, args.get("out"), -9999.0f, meta, args.flag("overwrite"));
+
+    float peak = 0;
+    for (float v : r.raster.values) peak = std::max(peak, v);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("wrote %s: %zu x %zu cells of %g m, %s kernel, bandwidth %.1f m (%s), method %s\n", args.get("out").c_str(),
+                r.raster.grid.cols, r.raster.grid.rows, o.cell_m, std::string(geo::to_string(r.kernel)).c_str(), r.bandwidth_m,
+                std::string(geo::to_string(r.rule)).c_str(), std::string(geo::to_string(r.method)).c_str());
+    std::printf("%zu points, total weight %.6g (%s), peak %.6g %s, %.2f s\n", r.points, r.total_weight,
+                sel.weight_field.empty() ? "count" : sel.weight_field.c_str(), peak, r.units().c_str(), seconds);
+    if (sel.null_weights > 0) std::printf("note: %zu enterprises have no %s and are left out\n", sel.null_weights, sel.weight_field.c_str());
+    return 0;
+}
+
+}  // namespace cli

@@ -1,0 +1,45 @@
+#include "project_input.h"
+
+#include <filesystem>
+
+namespace cli {
+
+geo::Project input_project(const std::string& path, const Args& args, geo::Role default_role)
+{
+    if (geo::looks_like_project_file(path)) {
+        for (const char* o : {"layer", "role", "srs", "encoding", "coords", "field"})
+            if (args.flag(o)) throw UsageError(std::string("--") + o + " applies to a single layer file; set it in the project");
+        geo::Project p = geo::read_project(path);
+        if (args.flag("working-crs")) p.working_crs = args.get("working-crs");
+        return p;
+    }
+    geo::ProjectLayer layer;
+    const std::string role = args.get("role", std::string(geo::to_string(default_role)));
+    auto parsed = geo::parse_role(role);
+    if (!parsed) throw UsageError("unknown role '" + role + "'");
+    layer.role = *parsed;
+    layer.id = role;
+    layer.path = path;
+    layer.source.path = path;
+    layer.source.layer = args.get("layer");
+    layer.source.srs = args.get("srs");
+    layer.source.encoding = args.get("encoding");
+    layer.source.coords = geo::parse_web_map_coords(args.get("coords"));
+    for (const std::string& binding : args.all("field")) {
+        const auto eq = binding.find('=');
+        if (eq == std::string::npos) throw UsageError("--field needs MEANING=FIELD, not '" + binding + "'");
+        layer.fields[binding.substr(0, eq)] = binding.substr(eq + 1);
+    }
+    geo::Project project;
+    project.name = std::filesystem::path(path).filename().string();
+    project.layers.push_back(layer);
+    if (args.flag("working-crs")) project.working_crs = args.get("working-crs");
+    return project;
+}
+
+geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Role default_role, const geo::Progress& progress)
+{
+    return geo::load_project(input_project(path, args, default_role), progress);
+}
+
+}  // namespace cli

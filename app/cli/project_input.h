@@ -1,0 +1,18 @@
+#pragma once
+// What a command reads: a project file, or one layer file made into a one-layer project
+// with the --layer, --role, --srs, --encoding, --coords and --field flags.
+#include <string>
+
+#include "args.h"
+#include "geo/core/progress.h"
+#include "geo/project/loaded_project.h"
+
+namespace cli {
+
+// The layer flags apply to a single layer file only; giving them with a project file is a
+// usage error (they belong in the project).
+geo::Project input_project(const std::string& path, const Args& args, geo::Role default_role);
+geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Role default_role,
+                              const geo::Progress& progress);
+
+}  // namespace cli
