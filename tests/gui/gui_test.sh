@@ -16,8 +16,12 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
   exit 77
 fi
 rm -f "$out"
-output=$(xvfb-run -a -s "-screen 0 1920x1200x24" "$gui" "${gui_args[@]}" --screenshot "$out" 2>&1)
-rc=$?
+# The program's own exit status is recorded inside the virtual display: xvfb-run sometimes
+# fails on its own ("problem while cleaning up temporary directory", status 5).
+rcfile=$(mktemp)
+output=$(xvfb-run -a -s "-screen 0 1920x1200x24" sh -c '"$@"; echo $? > "$0"' "$rcfile" "$gui" "${gui_args[@]}" --screenshot "$out" 2>&1)
+rc=$(cat "$rcfile")
+rm -f "$rcfile"
 echo "$output"
 if [ "$rc" != "$expect" ]; then echo "FAIL: exit status $rc, expected $expect"; exit 1; fi
 if ! grep -qE "$regex" <<<"$output"; then echo "FAIL: output does not match: $regex"; exit 1; fi
