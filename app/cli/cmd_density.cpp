@@ -98,7 +98,15 @@ int run_density(const std::vector<std::string>& argv)
     filter.park = args.get("park");
     filter.weight = args.get("weight");
 
-    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    // A bare point layer weighted by a field named as such, with no filters: read only that
+    // field (filters and meanings need the other fields to be bound, so then all are read).
+    const bool plain = filter.cluster.empty() && filter.tier.empty() && filter.industry_code.empty() && filter.park.empty();
+    if (!geo::looks_like_project_file(args.positional[0]) && plain &&
+        geo::find_meaning(geo::Role::Enterprises, filter.weight) == nullptr && args.all("field").empty())
+        input.layers[0].source.only_fields = filter.weight.empty() ? std::vector<std::string>{}
+                                                                   : std::vector<std::string>{filter.weight};
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     const geo::PointSelection sel = geo::select_points(project, filter);
     if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");
     geo::Envelope extent = sel.parks_extent;

@@ -202,6 +202,8 @@ void collect_with_feature_loop(OGRLayer& ogr, FeatureCollector& out, const Progr
     ogr.ResetReading();
     size_t index = 0;
     const size_t field_count = layer.columns.size();
+    std::vector<int> field_index;  // the OGR field of each column (some fields may be ignored)
+    for (const Column& c : layer.columns) field_index.push_back(ogr.GetLayerDefn()->GetFieldIndex(c.name().c_str()));
     for (OGRFeatureUniquePtr f(ogr.GetNextFeature()); f; f.reset(ogr.GetNextFeature()), ++index) {
         if ((index & 0x3FFF) == 0 && expected > 0) {
             progress(0.9 * static_cast<double>(index) / static_cast<double>(expected), "reading " + layer.name);
@@ -210,7 +212,7 @@ void collect_with_feature_loop(OGRLayer& ogr, FeatureCollector& out, const Progr
         if (!out.add_geometry(f->GetFID(), f->GetGeometryRef())) continue;
         for (size_t i = 0; i < field_count; ++i) {
             Column& column = layer.columns[i];
-            const int fi = static_cast<int>(i);
+            const int fi = field_index[i];
             if (!f->IsFieldSetAndNotNull(fi)) {
                 column.push_null();
                 continue;

@@ -1,5 +1,6 @@
 #include "geo/io/layer_reader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -135,8 +136,23 @@ Layer read_layer(const LayerSource& source, const Crs& working, const Progress& 
     layer.report.warnings = opened.warnings;
 
     OGRFeatureDefn& defn = *ogr.GetLayerDefn();
+    if (source.only_fields) {
+        std::vector<std::string> ignored;
+        for (int i = 0; i < defn.GetFieldCount(); ++i) {
+            const std::string name = defn.GetFieldDefn(i)->GetNameRef();
+            if (std::find(source.only_fields->begin(), source.only_fields->end(), name) == source.only_fields->end())
+                ignored.push_back(name);
+        }
+        for (const std::string& wanted : *source.only_fields)
+            if (defn.GetFieldIndex(wanted.c_str()) < 0) throw Error("no field named '" + wanted + "'", where);
+        std::vector<const char*> list;
+        for (const auto& n : ignored) list.push_back(n.c_str());
+        list.push_back(nullptr);
+        ogr.SetIgnoredFields(list.data());
+    }
     for (int i = 0; i < defn.GetFieldCount(); ++i) {
         const OGRFieldDefn& fd = *defn.GetFieldDefn(i);
+        if (fd.IsIgnored()) continue;
         layer.columns.emplace_back(fd.GetNameRef(), field_type_of(fd.GetType()));
     }
 

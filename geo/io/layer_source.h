@@ -1,6 +1,8 @@
 #pragma once
 // Where a layer comes from and how to read it: what a project file or a command line says.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "geo/io/web_map_coords.h"
 
@@ -12,6 +14,9 @@ struct LayerSource {
     std::string srs;       // CRS override ("EPSG:4490"); empty: the source's own
     std::string encoding;  // text encoding override ("CP936", "UTF-8"); empty: detect
     WebMapCoords coords = WebMapCoords::Wgs84;  // declared web-map coordinates
+    // Read only these attribute fields (GDAL skips the others); unset: all of them. A name the
+    // layer does not have is an error naming it.
+    std::optional<std::vector<std::string>> only_fields;
 };
 
 }  // namespace geo

@@ -157,3 +157,22 @@ TEST_CASE("an unreachable PostGIS connection is a one-line error")
     CHECK(contains(e, "PG:dbname=parkcap_nonexistent"));
     CHECK(e.find('\n') == std::string::npos);
 }
+
+TEST_CASE("only the named fields are read when asked; an unknown name is an error")
+{
+    geo::LayerSource src;
+    src.path = test::data("firms.gpkg");
+    src.only_fields = std::vector<std::string>{"从业人员"};
+    const geo::Layer l = geo::read_layer(src, working());
+    REQUIRE(l.columns.size() == 1);
+    CHECK(l.columns[0].name() == "从业人员");
+    CHECK(l.columns[0].integer(0) == 10);
+    CHECK(l.size() == 5);
+    src.only_fields = std::vector<std::string>{"headcount"};
+    CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "no field named 'headcount'"));
+    src.path = test::data("gcj02_bom.csv");  // the feature-loop reader maps fields by name too
+    src.only_fields = std::vector<std::string>{"类型"};
+    const geo::Layer csv = geo::read_layer(src, geo::wgs84());
+    REQUIRE(csv.columns.size() == 1);
+    CHECK(csv.columns[0].string(0) == "公交站点");
+}
