@@ -88,6 +88,7 @@ const std::vector<Command>& commands()
     static const std::vector<Command> list = {
         {"info", "describe a project or layer file: layers, CRSs, repairs, fields, enterprises per park", run_info},
         {"density", "kernel density of the enterprises as a GeoTIFF (kernels, bandwidth rules, filters, weights)", run_density},
+        {"clusters", "hot spots, DBSCAN clusters, location quotients and characteristic clusters, contours", run_clusters},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

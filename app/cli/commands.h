@@ -15,6 +15,7 @@ struct Command {
 int run_info(const std::vector<std::string>& args);
 int run_synth(const std::vector<std::string>& args);
 int run_density(const std::vector<std::string>& args);
+int run_clusters(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

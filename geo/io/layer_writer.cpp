@@ -95,85 +95,97 @@ std::vector<fs::path> members(const fs::path& path, const std::string& driver)
 
 }  // namespace
 
-void write_layer(const Layer& layer, const Crs& crs, const fs::path& path, const WriteOptions& options)
+namespace {
+
+void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, const Crs& crs, const std::string& driver_name,
+               const WriteOptions& options, const fs::path& path, GdalErrorCapture& capture)
+{
+    const ErrorContext where{.file = path.string(), .layer = name};
+    std::vector<std::string> lco;
+    if (driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
+    // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
+    if (driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
+    lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
+    std::vector<const char*> lco_c;
+    for (const auto& o : lco) lco_c.push_back(o.c_str());
+    lco_c.push_back(nullptr);
+    const bool multi = [&] {
+        for (size_t i = 0; i < layer.size(); ++i)
+            if (layer.geometry.is_multi(i)) return true;
+        return false;
+    }();
+    OGRwkbGeometryType type = ogr_type(layer.geometry.kind());
+    if (multi) type = OGR_GT_GetCollection(type);
+    // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
+    OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
+    OGRLayer* out = ds.CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
+    if (!out) throw Error("cannot create the layer: " + capture.last_error(), where);
+    for (const Column& c : layer.columns) {
+        OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64
+                                          : c.type() == FieldType::Real  ? OFTReal
+                                                                         : OFTString);
+        if (out->CreateField(&fd) != OGRERR_NONE)
+            throw Error("cannot create field: " + capture.last_error(), {.file = path.string(), .layer = name, .field = c.name()});
+    }
+    const bool transactions = ds.TestCapability(ODsCTransactions);
+    if (transactions) ds.StartTransaction();
+    for (size_t i = 0; i < layer.size(); ++i) {
+        OGRFeature f(out->GetLayerDefn());
+        f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
+        for (size_t c = 0; c < layer.columns.size(); ++c) {
+            const Column& col = layer.columns[c];
+            const int fi = static_cast<int>(c);
+            if (col.is_null(i)) f.SetFieldNull(fi);
+            else if (col.type() == FieldType::Integer) f.SetField(fi, static_cast<GIntBig>(col.integer(i)));
+            else if (col.type() == FieldType::Real) f.SetField(fi, col.real(i));
+            else f.SetField(fi, std::string(col.string(i)).c_str());
+        }
+        if (out->CreateFeature(&f) != OGRERR_NONE)
+            throw Error("cannot write: " + capture.last_error(), {.file = path.string(), .layer = name, .feature = static_cast<int64_t>(i)});
+        if (transactions && (i + 1) % 100000 == 0) {
+            ds.CommitTransaction();
+            ds.StartTransaction();
+        }
+    }
+    if (transactions && ds.CommitTransaction() != OGRERR_NONE) throw Error("cannot commit: " + capture.last_error(), where);
+}
+
+}  // namespace
+
+void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layers, const Crs& crs, const fs::path& path,
+                  const WriteOptions& options)
 {
     ensure_gdal_registered();
     const std::string driver_name = options.driver.empty() ? driver_for(path) : options.driver;
     const ErrorContext where{.file = path.string()};
     std::error_code ec;
-    if (fs::exists(path, ec) && !options.overwrite)
-        throw Error("already exists; not overwriting it", where);
+    if (fs::exists(path, ec) && !options.overwrite) throw Error("already exists; not overwriting it", where);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error("GDAL has no driver '" + driver_name + "'", where);
+    if (layers.size() > 1 && driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", where);
 
     const fs::path tmp = temporary_sibling(path);
     const auto tmp_members = members(tmp, driver_name);
-    auto cleanup = [&] {
-        for (const fs::path& m : tmp_members) fs::remove(m, ec);
-    };
     GdalErrorCapture capture;
     try {
         GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
-        std::vector<std::string> lco;
-        if (driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
-        // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
-        if (driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
-        lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
-        std::vector<const char*> lco_c;
-        for (const auto& o : lco) lco_c.push_back(o.c_str());
-        lco_c.push_back(nullptr);
-        const std::string name = options.layer_name.empty() ? path.stem().string() : options.layer_name;
-        const bool multi = [&] {
-            for (size_t i = 0; i < layer.size(); ++i)
-                if (layer.geometry.is_multi(i)) return true;
-            return false;
-        }();
-        OGRwkbGeometryType type = ogr_type(layer.geometry.kind());
-        if (multi) type = OGR_GT_GetCollection(type);
-        // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
-        OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
-        OGRLayer* out = ds->CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
-        if (!out) throw Error("cannot create layer '" + name + "': " + capture.last_error(), where);
-        for (const Column& c : layer.columns) {
-            OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64
-                                              : c.type() == FieldType::Real  ? OFTReal
-                                                                             : OFTString);
-            if (out->CreateField(&fd) != OGRERR_NONE)
-                throw Error("cannot create field: " + capture.last_error(), {.file = path.string(), .field = c.name()});
-        }
-        const bool transactions = ds->TestCapability(ODsCTransactions);
-        if (transactions) ds->StartTransaction();
-        for (size_t i = 0; i < layer.size(); ++i) {
-            OGRFeature f(out->GetLayerDefn());
-            f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
-            for (size_t c = 0; c < layer.columns.size(); ++c) {
-                const Column& col = layer.columns[c];
-                const int fi = static_cast<int>(c);
-                if (col.is_null(i)) f.SetFieldNull(fi);
-                else if (col.type() == FieldType::Integer) f.SetField(fi, static_cast<GIntBig>(col.integer(i)));
-                else if (col.type() == FieldType::Real) f.SetField(fi, col.real(i));
-                else f.SetField(fi, std::string(col.string(i)).c_str());
-            }
-            if (out->CreateFeature(&f) != OGRERR_NONE)
-                throw Error("cannot write: " + capture.last_error(), {.file = path.string(), .feature = static_cast<int64_t>(i)});
-            if (transactions && (i + 1) % 100000 == 0) {
-                ds->CommitTransaction();
-                ds->StartTransaction();
-            }
-        }
-        if (transactions && ds->CommitTransaction() != OGRERR_NONE)
-            throw Error("cannot commit: " + capture.last_error(), where);
+        for (const auto& [name, layer] : layers) write_one(*ds, *layer, name, crs, driver_name, options, path, capture);
         ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
         if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
     } catch (...) {
-        cleanup();
+        for (const fs::path& m : tmp_members) fs::remove(m, ec);
         throw;
     }
     if (!options.write_cpg && driver_name == "ESRI Shapefile") fs::remove(tmp_members.back(), ec);
     const auto final_members = members(path, driver_name);
     for (size_t i = 0; i < tmp_members.size(); ++i)
         if (fs::exists(tmp_members[i], ec)) rename_into_place(tmp_members[i], final_members[i]);
+}
+
+void write_layer(const Layer& layer, const Crs& crs, const fs::path& path, const WriteOptions& options)
+{
+    write_layers({{options.layer_name.empty() ? path.stem().string() : options.layer_name, &layer}}, crs, path, options);
 }
 
 }  // namespace geo

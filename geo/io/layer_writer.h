@@ -25,4 +25,8 @@ struct WriteOptions {
 void write_layer(const Layer& layer, const Crs& crs, const std::filesystem::path& path,
                  const WriteOptions& options = {});
 
+// Several layers into one dataset (a GeoPackage), all or none. Each entry is (name, layer).
+void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layers, const Crs& crs,
+                  const std::filesystem::path& path, const WriteOptions& options = {});
+
 }  // namespace geo

@@ -1,0 +1,164 @@
+// parkcap clusters: hot spots, DBSCAN clusters, location quotients, characteristic clusters,
+// density contours and footprints; GeoPackage layers and CSV tables.
+#include <chrono>
+#include <cmath>
+#include <algorithm>
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/cluster/cluster_analysis.h"
+#include "geo/core/error.h"
+#include "geo/io/layer_writer.h"
+#include "geo/report/cluster_outputs.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"out", "PREFIX", "write PREFIX.gpkg (layers) and PREFIX_lq.csv, PREFIX_characteristic.csv (required)"},
+    {"grid", "SHAPE", "hexagon (default) or square cells for hot spots"},
+    {"cell", "METRES", "cell size: distance between neighbouring centres (default 500)"},
+    {"weight", "FIELD", "hot spots of a sum (employees, output_value, a field); default: count"},
+    {"lq-by", "MEANING", "cluster (default) or industry_code"},
+    {"lq-measure", "KIND", "employment (default) or count"},
+    {"min-lq", "X", "location quotient of a characteristic cluster (default 1.25)"},
+    {"min-share", "X", "its minimum share of the park (default 0.05)"},
+    {"lq-reference", "REF", "study-area (default) or regions (each park against its district)"},
+    {"eps", "METRES", "DBSCAN reach (default 250)"},
+    {"min-points", "N", "DBSCAN minimum points (default 20)"},
+    {"contours", "LEVELS", "density contour levels, comma separated (density options as in parkcap density)"},
+    {"footprint", "LEVEL", "footprint polygons where the density is at least LEVEL"},
+    {"radius", "METRES", "density bandwidth for contours and footprints (default 1000)"},
+    {"density-cell", "METRES", "density cell size (default 50)"},
+    {"scale", "KIND", "density values: raw (default) or per-km2"},
+    {"cluster", "NAME", "only enterprises of this cluster"},
+    {"tier", "NAME", "only enterprises of this tier"},
+    {"industry", "CODE", "only enterprises whose industry code starts with CODE"},
+    {"overwrite", "", "replace earlier outputs"},
+    {"help", "", "show this help"},
+};
+
+double number(const Args& args, const std::string& name, double fallback)
+{
+    const std::string v = args.get(name);
+    if (v.empty()) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
+    return d;
+}
+
+}  // namespace
+
+int run_clusters(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap clusters PROJECT.parkcap.json --out PREFIX [options]\n\n"
+                    "Where each industry concentrates and which clusters characterise each park.\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
+    const auto t0 = std::chrono::steady_clock::now();
+
+    geo::ClusterOptions o;
+    o.selection.cluster = args.get("cluster");
+    o.selection.tier = args.get("tier");
+    o.selection.industry_code = args.get("industry");
+    o.selection.weight = args.get("weight");
+    const std::string grid = args.get("grid", "hexagon");
+    if (grid != "hexagon" && grid != "square") throw UsageError("--grid is hexagon or square");
+    o.shape = grid == "hexagon" ? geo::CellShape::Hexagon : geo::CellShape::Square;
+    o.cell_m = number(args, "cell", o.cell_m);
+    o.lq_category = args.get("lq-by", "cluster");
+    if (o.lq_category != "cluster" && o.lq_category != "industry_code") throw UsageError("--lq-by is cluster or industry_code");
+    const std::string measure = args.get("lq-measure", "employment");
+    if (measure != "employment" && measure != "count") throw UsageError("--lq-measure is employment or count");
+    o.lq.measure = measure == "count" ? geo::LqMeasure::Count : geo::LqMeasure::Employment;
+    o.lq.min_lq = number(args, "min-lq", o.lq.min_lq);
+    o.lq.min_share = number(args, "min-share", o.lq.min_share);
+    const std::string ref = args.get("lq-reference", "study-area");
+    if (ref != "study-area" && ref != "regions") throw UsageError("--lq-reference is study-area or regions");
+    o.lq_against_regions = ref == "regions";
+    o.eps_m = number(args, "eps", o.eps_m);
+    const double min_points = number(args, "min-points", static_cast<double>(o.min_points));
+    if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
+    o.min_points = static_cast<size_t>(min_points);
+    o.density.radius_m = number(args, "radius", o.density.radius_m);
+    o.density.cell_m = number(args, "density-cell", o.density.cell_m);
+    o.density.values = args.get("scale", "raw") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
+    if (args.flag("contours")) {
+        std::string list = args.get("contours");
+        for (size_t start = 0; start <= list.size();) {
+            const size_t comma = std::min(list.find(',', start), list.size());
+            const std::string item = list.substr(start, comma - start);
+            char* end = nullptr;
+            const double v = std::strtod(item.c_str(), &end);
+            if (item.empty() || *end != '\0') throw UsageError("--contours needs numbers separated by commas, not '" + list + "'");
+            o.contour_levels.push_back(v);
+            start = comma + 1;
+        }
+    }
+    if (args.flag("footprint")) o.footprint_threshold = number(args, "footprint", 0);
+
+    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());
+    end_terminal_progress();
+
+    const std::string prefix = args.get("out");
+    const bool overwrite = args.flag("overwrite");
+    const geo::Layer hot = geo::hot_spot_layer(a);
+    const geo::Layer clusters = geo::dbscan_layer(a);
+    std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"hot_spots", &hot}, {"dbscan_clusters", &clusters}};
+    if (a.contours.size() > 0) layers.emplace_back("contours", &a.contours);
+    if (a.footprints.size() > 0) layers.emplace_back("footprints", &a.footprints);
+    geo::WriteOptions wo;
+    wo.overwrite = overwrite;
+    geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
+    const std::string label = o.lq_category;
+    if (!a.lq.empty()) {
+        geo::write_csv(geo::lq_table(a, label), prefix + "_lq.csv", overwrite);
+        geo::write_csv(geo::characteristic_table(a, label), prefix + "_characteristic.csv", overwrite);
+    }
+
+    int hot_cells = 0, cold_cells = 0;
+    for (int b : a.hot.bin) {
+        if (b >= 2) ++hot_cells;
+        if (b <= -2) ++cold_cells;
+    }
+    size_t characteristic = 0;
+    for (const auto& r : a.lq) characteristic += r.characteristic;
+    std::printf("%zu enterprises; %zu %s cells of %g m: %d hot and %d cold at 95%% or more (FDR)\n", a.selection.points.size(),
+                a.grid.size(), grid.c_str(), o.cell_m, hot_cells, cold_cells);
+    std::printf("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise\n", o.eps_m, o.min_points, a.dbscan.sizes.size(),
+                a.dbscan.noise);
+    std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), measure.c_str(),
+                a.lq.size(), characteristic);
+    if (!a.lq.empty()) {
+        for (size_t p = 0; p < a.park_names.size(); ++p) {
+            std::string list;
+            std::vector<const geo::LqRow*> chars;
+            for (const auto& r : a.lq)
+                if (r.park == p && r.characteristic) chars.push_back(&r);
+            std::sort(chars.begin(), chars.end(), [](auto x, auto y) { return x->rank < y->rank; });
+            for (const auto* r : chars) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, " (LQ %.2f)", r->lq);
+                list += (list.empty() ? "" : ", ") + r->category + buf;
+            }
+            std::printf("  %s: %s\n", a.park_names[p].c_str(), list.empty() ? "(none)" : list.c_str());
+        }
+    }
+    std::printf("wrote %s.gpkg (%zu layers)%s in %.2f s\n", prefix.c_str(), layers.size(),
+                a.lq.empty() ? "" : (", " + prefix + "_lq.csv, " + prefix + "_characteristic.csv").c_str(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
+
+}  // namespace cli

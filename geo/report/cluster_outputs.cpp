@@ -1,0 +1,64 @@
+#include "geo/report/cluster_outputs.h"
+
+#include <algorithm>
+
+namespace geo {
+
+Layer hot_spot_layer(const ClusterAnalysis& a)
+{
+    Layer l;
+    l.name = "hot_spots";
+    l.geometry = a.grid.polygons;
+    l.columns = {Column("count", FieldType::Integer), Column("sum", FieldType::Real), Column("gi_z", FieldType::Real),
+                 Column("gi_p", FieldType::Real), Column("gi_bin", FieldType::Integer)};
+    for (size_t i = 0; i < a.grid.size(); ++i) {
+        l.fids.push_back(static_cast<int64_t>(i));
+        l.columns[0].push_integer(a.grid.count[i]);
+        l.columns[1].push_real(a.grid.sum[i]);
+        l.columns[2].push_real(a.hot.z[i]);
+        l.columns[3].push_real(a.hot.p[i]);
+        l.columns[4].push_integer(a.hot.bin[i]);
+    }
+    return l;
+}
+
+Layer dbscan_layer(const ClusterAnalysis& a)
+{
+    Layer l;
+    l.name = "dbscan_clusters";
+    l.geometry = a.dbscan_polygons;
+    l.columns = {Column("cluster", FieldType::Integer), Column("enterprises", FieldType::Integer), Column("area_km2", FieldType::Real)};
+    for (size_t c = 0; c < a.dbscan_polygons.size(); ++c) {
+        l.fids.push_back(static_cast<int64_t>(c));
+        l.columns[0].push_integer(static_cast<int64_t>(c));
+        l.columns[1].push_integer(static_cast<int64_t>(a.dbscan.sizes[c]));
+        l.columns[2].push_real(polygon_area(a.dbscan_polygons, c) / 1e6);
+    }
+    return l;
+}
+
+CsvTable lq_table(const ClusterAnalysis& a, const std::string& label)
+{
+    CsvTable t;
+    t.header = {"park", label, "park_value", "park_total", "share", "reference_value", "reference_total", "lq", "characteristic", "rank"};
+    for (const LqRow& r : a.lq)
+        t.rows.push_back({a.park_names.at(r.park), r.category, number_text(r.park_value), number_text(r.park_total),
+                          number_text(r.share, 4), number_text(r.ref_value), number_text(r.ref_total), number_text(r.lq, 4),
+                          r.characteristic ? "yes" : "no", r.rank ? std::to_string(r.rank) : ""});
+    return t;
+}
+
+CsvTable characteristic_table(const ClusterAnalysis& a, const std::string& label)
+{
+    CsvTable t;
+    t.header = {"park", "rank", label, "lq", "share"};
+    std::vector<const LqRow*> rows;
+    for (const LqRow& r : a.lq)
+        if (r.characteristic) rows.push_back(&r);
+    std::stable_sort(rows.begin(), rows.end(), [](const LqRow* x, const LqRow* y) { return x->park != y->park ? x->park < y->park : x->rank < y->rank; });
+    for (const LqRow* r : rows)
+        t.rows.push_back({a.park_names.at(r->park), std::to_string(r->rank), r->category, number_text(r->lq, 4), number_text(r->share, 4)});
+    return t;
+}
+
+}  // namespace geo

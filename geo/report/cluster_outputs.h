@@ -1,0 +1,14 @@
+#pragma once
+// The results of analyse_clusters as layers and tables for export and display.
+#include "geo/cluster/cluster_analysis.h"
+#include "geo/core/layer.h"
+#include "geo/report/csv_table.h"
+
+namespace geo {
+
+Layer hot_spot_layer(const ClusterAnalysis& a);      // cells: count, sum, gi_z, gi_p, gi_bin
+Layer dbscan_layer(const ClusterAnalysis& a);        // clusters: cluster, enterprises, area_km2
+CsvTable lq_table(const ClusterAnalysis& a, const std::string& category_label);
+CsvTable characteristic_table(const ClusterAnalysis& a, const std::string& category_label);
+
+}  // namespace geo
