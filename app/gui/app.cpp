@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -59,7 +60,9 @@ App::App(GuiOptions options) : m_options(std::move(options)) {}
 
 App::~App()
 {
+    m_panels.reset();  // panels may hold workers; they finish before GL goes
     m_gpu.clear();
+    m_density.reset();
     m_renderer.reset();
     if (m_window) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -125,8 +128,12 @@ int App::run()
         frame();
         if (screenshot || m_options.benchmark_frames > 0) {
             if (m_load_failed) return screenshot ? take_screenshot() : 1;
-            if (m_ws.doc && !m_loader.busy() && ++frames_after_load >= 4)
+            // With the density panel, wait (up to about a minute) for its surface.
+            const bool wants_density = std::find(m_options.panels.begin(), m_options.panels.end(), "density") != m_options.panels.end();
+            const bool density_ready = !wants_density || m_ws.density.result || frames_after_load > 6000;
+            if (m_ws.doc && !m_loader.busy() && ++frames_after_load >= 4 && density_ready)
                 return screenshot ? take_screenshot() : run_benchmark();
+            if (wants_density && !density_ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }
     return 0;
@@ -166,10 +173,34 @@ void App::frame()
     if (!ImGui::IsAnyItemActive()) m_ws.commit_edits();
     ImGui::Render();
 
+    if (m_ws.density.version != m_density_version) {  // a new density surface: upload it once
+        m_density_version = m_ws.density.version;
+        m_density.reset();
+        if (m_ws.density.result && m_ws.doc) {
+            const geo::GridSpec& g = m_ws.density.result->raster.grid;
+            const int limit = render::RasterLayer::max_texture_size();
+            if (static_cast<int>(std::max(g.cols, g.rows)) > limit)
+                m_ws.warn("density: a grid of " + std::to_string(g.cols) + " x " + std::to_string(g.rows) +
+                          " cells is larger than this GPU draws (" + std::to_string(limit) + "); use a larger cell");
+            else
+                m_density = std::make_unique<render::RasterLayer>(m_ws.density.result->raster, m_ws.doc->origin);
+        }
+    }
     m_renderer->begin(fw, fh, kBackground);
-    if (m_ws.doc)
-        for (const LayerView& v : m_ws.doc->views)
+    if (m_ws.doc) {
+        // The density surface lies under the first point layer: above districts and parks,
+        // under enterprises and facilities.
+        bool density_drawn = !m_density || !m_ws.density.visible;
+        auto draw_density = [&] {
+            m_density->draw(m_ws.camera, m_ws.density.ramp, m_ws.density.min_value, m_ws.density.max_value, m_ws.density.opacity);
+            density_drawn = true;
+        };
+        for (const LayerView& v : m_ws.doc->views) {
+            if (!density_drawn && m_ws.doc->layer_of(v).data.geometry.kind() == geo::GeomKind::Point) draw_density();
             if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, v.style);
+        }
+        if (!density_drawn) draw_density();
+    }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (m_ws.request_save) {
         m_ws.request_save = false;
@@ -180,6 +211,7 @@ void App::frame()
 
 void App::poll_loader()
 {
+    if (m_ws.analysis_running) return;  // a worker reads the project; results wait
     std::optional<LoadResult> r = m_loader.take();
     if (!r) return;
     if (!r->error.empty()) {
@@ -190,6 +222,7 @@ void App::poll_loader()
     if (m_fonts.add(r->codepoints)) m_fonts_dirty = true;
     if (r->document) {
         m_gpu.clear();
+        m_density.reset();
         m_ws.doc = std::move(r->document);
         m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";
         m_ws.undo.clear();

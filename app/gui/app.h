@@ -12,6 +12,7 @@
 #include "gui/workspace.h"
 #include "render/gpu_layer.h"
 #include "render/map_renderer.h"
+#include "render/raster_layer.h"
 
 struct GLFWwindow;
 
@@ -43,6 +44,8 @@ private:
     bool m_fonts_dirty = true;
     std::unique_ptr<render::MapRenderer> m_renderer;
     std::map<size_t, std::unique_ptr<render::GpuLayer>> m_gpu;  // by layer index
+    std::unique_ptr<render::RasterLayer> m_density;             // the density overlay on the GPU
+    int m_density_version = -1;
     std::unique_ptr<Panels> m_panels;
     bool m_load_failed = false;
     bool m_start_view_pending = true;

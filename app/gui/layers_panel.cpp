@@ -108,7 +108,7 @@ private:
             field_combo("Field", l.data, s.field, s.mode == render::StyleMode::Graduated);
         if (s.mode == render::StyleMode::Graduated) {
             int ramp = static_cast<int>(s.ramp);
-            ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0");
+            ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0blue-red\0");
             s.ramp = static_cast<render::Ramp>(ramp);
             int breaks = static_cast<int>(s.breaks);
             ImGui::Combo("Breaks", &breaks, "quantile\0equal interval\0");

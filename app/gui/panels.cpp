@@ -18,6 +18,7 @@ Panels::Panels()
     m_panels.push_back(std::move(park));
     m_panels.push_back(make_attribute_table());
     m_panels.push_back(make_messages_panel());
+    m_panels.push_back(make_density_panel());
     m_panels.push_back(make_file_browser());
 }
 
@@ -35,8 +36,9 @@ void Panels::set_park(size_t park) { m_park->set_park(park); }
 void Panels::draw(Workspace& ws, const ProjectLoader& loader)
 {
     if (m_chrome) draw_menu_bar(ws, m_panels);
+    // Panels with background work (files, density) run even while hidden, to finish it.
     for (auto& p : m_panels)
-        if (p->visible || std::string(p->name()) == "files") p->draw(ws);
+        if (p->visible || std::string(p->name()) == "files" || std::string(p->name()) == "density") p->draw(ws);
     if (m_chrome) draw_loading_overlay(loader);
 }
 

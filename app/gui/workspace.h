@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/density/kde.h"
 #include "gui/document.h"
 #include "render/camera.h"
 
@@ -25,6 +26,16 @@ struct StyleSnapshot {
 
 enum class Shortcut { Open, Save, Undo, Redo, ClearSelection };
 
+// The density surface on the map, as the density panel last computed it, and how to show it.
+struct DensityOverlay {
+    std::shared_ptr<const geo::KdeResult> result;  // null: none
+    int version = 0;                               // bumps when `result` changes
+    bool visible = true;
+    render::Ramp ramp = render::Ramp::OrangeRed;  // pale at low values, for a light map
+    float min_value = 0, max_value = 1;
+    float opacity = 0.8f;
+};
+
 struct Workspace {
     std::unique_ptr<Document> doc;
     render::Camera camera;
@@ -33,6 +44,8 @@ struct Workspace {
     StyleSnapshot committed;  // the state the last undo entry leads back to
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
+    DensityOverlay density;
+    bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
     bool request_open_dialog = false;
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)

@@ -24,11 +24,13 @@ const RampStops& stops_of(Ramp r)
     static const RampStops magma{{{0, 0, 4}, {81, 18, 124}, {183, 55, 121}, {252, 137, 97}, {252, 253, 191}}};
     static const RampStops blues{{{222, 235, 247}, {158, 202, 225}, {66, 146, 198}, {33, 113, 181}, {8, 48, 107}}};
     static const RampStops orrd{{{254, 240, 217}, {253, 204, 138}, {252, 141, 89}, {227, 74, 51}, {179, 0, 0}}};
+    static const RampStops rdbu{{{33, 102, 172}, {146, 197, 222}, {247, 247, 247}, {244, 165, 130}, {178, 24, 43}}};
     switch (r) {
     case Ramp::Viridis: return viridis;
     case Ramp::Magma: return magma;
     case Ramp::Blues: return blues;
     case Ramp::OrangeRed: return orrd;
+    case Ramp::BlueRed: return rdbu;
     }
     return viridis;
 }
@@ -87,6 +89,7 @@ const char* to_string(Ramp ramp)
     case Ramp::Magma: return "magma";
     case Ramp::Blues: return "blues";
     case Ramp::OrangeRed: return "orange-red";
+    case Ramp::BlueRed: return "blue-red";
     }
     return "viridis";
 }
@@ -258,7 +261,7 @@ LayerStyle style_from_json(const geo::Json& j, LayerStyle s)
     s.point_size_px = std::clamp(get("point_size_px", s.point_size_px), 1.0f, 40.0f);
     s.field = get("field", s.field);
     const std::string ramp = get("ramp", std::string(to_string(s.ramp)));
-    for (Ramp r : {Ramp::Viridis, Ramp::Magma, Ramp::Blues, Ramp::OrangeRed})
+    for (Ramp r : {Ramp::Viridis, Ramp::Magma, Ramp::Blues, Ramp::OrangeRed, Ramp::BlueRed})
         if (ramp == to_string(r)) s.ramp = r;
     s.breaks = get("breaks", std::string("quantile")) == "equal" ? Breaks::EqualInterval : Breaks::Quantile;
     s.classes = std::clamp(get("classes", s.classes), 2, 9);

@@ -20,7 +20,7 @@ std::string to_hex(Rgba c);               // "#rrggbbaa"
 Rgba from_hex(const std::string& hex, Rgba fallback);
 
 enum class StyleMode { Single, Categorized, Graduated };
-enum class Ramp { Viridis, Magma, Blues, OrangeRed };
+enum class Ramp { Viridis, Magma, Blues, OrangeRed, BlueRed };  // BlueRed diverges through white
 enum class Breaks { Quantile, EqualInterval };
 
 struct Category {

@@ -1,0 +1,244 @@
+// Kernel density with a live preview: every change of a parameter starts a computation on a
+// worker thread (with copies of the inputs); the previous surface stays on the map until the
+// new one is ready. Ramp, range and opacity are display settings and need no recompute.
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include <imgui.h>
+
+#include "geo/density/point_selection.h"
+#include "gui/panels.h"
+#include "render/raster_layer.h"
+
+namespace gui {
+
+namespace {
+
+const char* kKernels[] = {"quartic", "triweight", "epanechnikov", "uniform", "triangular", "gaussian"};
+const char* kRules[] = {"fixed radius", "Silverman (ArcGIS)", "Scott"};
+const char* kWeights[] = {"count", "employees", "output_value", "floor_area", "tax"};
+
+struct Params {
+    int kernel = 0, rule = 0, weight = 1;
+    float radius = 1000, cell = 100;
+    bool per_km2 = false;
+    std::string cluster, tier;
+    bool operator==(const Params&) const = default;
+};
+
+geo::Json to_json(const Params& p)
+{
+    return {{"kernel", kKernels[p.kernel]}, {"bandwidth_rule", p.rule == 0 ? "fixed" : p.rule == 1 ? "silverman" : "scott"},
+            {"radius_m", p.radius},         {"cell_m", p.cell},
+            {"weight", kWeights[p.weight]}, {"values", p.per_km2 ? "per-km2" : "raw"},
+            {"cluster", p.cluster},         {"tier", p.tier}};
+}
+
+Params from_json(const geo::Json& j)
+{
+    Params p;
+    if (!j.is_object()) return p;
+    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    for (int i = 0; i < 6; ++i) if (str("kernel") == kKernels[i]) p.kernel = i;
+    p.rule = str("bandwidth_rule") == "silverman" ? 1 : str("bandwidth_rule") == "scott" ? 2 : 0;
+    for (int i = 0; i < 5; ++i) if (str("weight") == kWeights[i]) p.weight = i;
+    if (j.contains("radius_m") && j["radius_m"].is_number()) p.radius = std::clamp(j["radius_m"].get<float>(), 50.f, 20000.f);
+    if (j.contains("cell_m") && j["cell_m"].is_number()) p.cell = std::clamp(j["cell_m"].get<float>(), 10.f, 2000.f);
+    p.per_km2 = str("values") == "per-km2";
+    p.cluster = str("cluster");
+    p.tier = str("tier");
+    return p;
+}
+
+class DensityPanel : public Panel {
+public:
+    const char* name() const override { return "density"; }
+    ~DensityPanel() override
+    {
+        if (m_worker.joinable()) m_worker.join();
+    }
+
+    void draw(Workspace& ws) override
+    {
+        collect(ws);
+        if (!visible) return;
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 28), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(340, 470), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Density", &visible)) return ImGui::End();
+        if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
+            ImGui::TextDisabled("The project needs an enterprises layer.");
+            return ImGui::End();
+        }
+        if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
+            m_doc = ws.doc.get();
+            const geo::Json& extra = ws.doc->project.project.extra;
+            m_params = extra.contains("analysis") ? from_json(extra["analysis"].value("density", geo::Json())) : Params{};
+            m_last = {};
+            m_last.radius = -1;  // force a first computation
+            ws.density = {};
+        }
+        Params p = m_params;
+        ImGui::Combo("Kernel", &p.kernel, kKernels, 6);
+        ImGui::Combo("Bandwidth", &p.rule, kRules, 3);
+        if (p.rule == 0) ImGui::SliderFloat("Radius m", &p.radius, 100, 5000, "%.0f");
+        ImGui::SliderFloat("Cell m", &p.cell, 25, 500, "%.0f");
+        ImGui::Combo("Weight", &p.weight, kWeights, 5);
+        ImGui::Checkbox("Per km² (integrates to the total weight)", &p.per_km2);
+        choice(ws, "Cluster", "cluster", p.cluster);
+        choice(ws, "Tier", "tier", p.tier);
+        m_params = p;
+        // Live: recompute when the parameters change and nothing is running.
+        if (!(m_params == m_last) && !m_busy) start(ws);
+
+        ImGui::Separator();
+        DensityOverlay& d = ws.density;
+        ImGui::Checkbox("Show on the map", &d.visible);
+        int ramp = static_cast<int>(d.ramp);
+        if (ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0")) d.ramp = static_cast<render::Ramp>(ramp);
+        ImGui::SliderFloat("Opacity", &d.opacity, 0.f, 1.f, "%.2f");
+        ImGui::Checkbox("Automatic maximum (98th percentile)", &m_auto_max);
+        if (!m_auto_max && d.result) ImGui::SliderFloat("Maximum", &d.max_value, 0.f, m_peak, "%.4g");
+        if (m_auto_max) d.max_value = m_auto;
+        if (m_busy) ImGui::TextDisabled("computing...");
+        else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+        if (d.result) legend(d);
+        ImGui::End();
+    }
+
+private:
+    void choice(Workspace& ws, const char* label, const char* meaning, std::string& value)
+    {
+        const int ev = ws.doc->view_with_role(geo::Role::Enterprises);
+        const geo::LoadedLayer& l = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(ev)]);
+        const std::string* field = l.fields.field_for(meaning);
+        if (!field) return;
+        const geo::Column* c = l.data.column(*field);
+        if (ImGui::BeginCombo(label, value.empty() ? "(all)" : value.c_str())) {
+            if (ImGui::Selectable("(all)", value.empty())) value.clear();
+            for (const LayerView& v : ws.doc->views)
+                if (v.layer == ws.doc->views[static_cast<size_t>(ev)].layer && v.style.field == *field)
+                    for (const auto& cat : v.style.categories)
+                        if (!cat.value.empty() && ImGui::Selectable(cat.value.c_str(), cat.value == value)) value = cat.value;
+            ImGui::EndCombo();
+        }
+        (void)c;
+    }
+
+    void start(Workspace& ws)
+    {
+        m_last = m_params;
+        ws.doc->project.project.extra["analysis"]["density"] = to_json(m_params);  // saved with the project
+        geo::PointFilter f;
+        f.cluster = m_params.cluster;
+        f.tier = m_params.tier;
+        f.weight = m_params.weight == 0 ? "" : kWeights[m_params.weight];
+        geo::KdeOptions o;
+        o.kernel = static_cast<geo::Kernel>(m_params.kernel);
+        o.rule = static_cast<geo::BandwidthRule>(m_params.rule);
+        o.radius_m = m_params.radius;
+        o.cell_m = m_params.cell;
+        o.values = m_params.per_km2 ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
+        o.max_cells = 40'000'000;
+        // The selection is made here (it reads the document); the worker gets copies.
+        auto sel = std::make_shared<geo::PointSelection>();
+        try {
+            *sel = geo::select_points(ws.doc->project, f);
+        } catch (const std::exception& e) {
+            m_error = e.what();
+            return;
+        }
+        if (m_worker.joinable()) m_worker.join();
+        m_busy = true;
+        m_worker = std::thread([this, sel, o] {
+            try {
+                geo::Envelope extent = sel->parks_extent;
+                if (extent.empty()) for (const auto& p : sel->points) extent.expand(p.x, p.y);
+                auto r = std::make_shared<geo::KdeResult>(geo::kernel_density(sel->points, sel->weights, o, extent, true));
+                std::lock_guard lock(m_mutex);
+                m_ready = r;
+                m_pending_error.clear();
+            } catch (const std::exception& e) {
+                std::lock_guard lock(m_mutex);
+                m_pending_error = e.what();
+            }
+            m_busy = false;
+        });
+    }
+
+    void collect(Workspace& ws)
+    {
+        if (m_busy) return;
+        std::lock_guard lock(m_mutex);
+        if (!m_pending_error.empty()) {
+            m_error = m_pending_error;
+            ws.warn("density: " + m_error);
+            m_pending_error.clear();
+        }
+        if (!m_ready) return;
+        m_error.clear();
+        // The automatic maximum is the 98th percentile of the cells that have any density (as
+        // QGIS's cumulative cut does): a single dense park would otherwise wash out the rest.
+        std::vector<float> nonzero;
+        m_peak = 0;
+        for (float v : m_ready->raster.values)
+            if (v > 0) {
+                nonzero.push_back(v);
+                m_peak = std::max(m_peak, v);
+            }
+        m_auto = m_peak;
+        if (!nonzero.empty()) {
+            const size_t k = nonzero.size() * 98 / 100;
+            std::nth_element(nonzero.begin(), nonzero.begin() + static_cast<long>(k), nonzero.end());
+            m_auto = nonzero[k];
+        }
+        ws.density.result = std::move(m_ready);
+        ws.density.version++;
+        ws.density.min_value = 0;
+        if (m_auto_max || ws.density.max_value > m_peak) ws.density.max_value = m_auto;
+    }
+
+    void legend(const DensityOverlay& d) const
+    {
+        const geo::KdeResult& r = *d.result;
+        ImGui::Text("%s kernel, bandwidth %.0f m (%s)", std::string(geo::to_string(r.kernel)).c_str(), r.bandwidth_m,
+                    std::string(geo::to_string(r.rule)).c_str());
+        ImGui::Text("%zu points, %zu x %zu cells, %s", r.points, r.raster.grid.cols, r.raster.grid.rows,
+                    std::string(geo::to_string(r.method)).c_str());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float w = ImGui::GetContentRegionAvail().x, h = 14;
+        const auto stops = render::ramp_stops(d.ramp);
+        for (int i = 0; i < 4; ++i)
+            dl->AddRectFilledMultiColor(ImVec2(p.x + w * i / 4, p.y), ImVec2(p.x + w * (i + 1) / 4, p.y + h), stops[static_cast<size_t>(i)] | 0xFF000000u,
+                                        stops[static_cast<size_t>(i) + 1] | 0xFF000000u, stops[static_cast<size_t>(i) + 1] | 0xFF000000u,
+                                        stops[static_cast<size_t>(i)] | 0xFF000000u);
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::Text("%.4g", static_cast<double>(d.min_value));
+        char top[64];
+        std::snprintf(top, sizeof top, "%.4g %s", static_cast<double>(d.max_value), r.units().c_str());
+        ImGui::SameLine(std::max(0.f, w - ImGui::CalcTextSize(top).x));
+        ImGui::TextUnformatted(top);
+    }
+
+    const Document* m_doc = nullptr;
+    Params m_params, m_last;
+    bool m_auto_max = true;
+    float m_peak = 1, m_auto = 1;
+    std::string m_error, m_pending_error;
+    std::thread m_worker;
+    std::atomic<bool> m_busy{false};
+    std::mutex m_mutex;
+    std::shared_ptr<geo::KdeResult> m_ready;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_density_panel() { return std::make_unique<DensityPanel>(); }
+
+}  // namespace gui

@@ -1,0 +1,35 @@
+#pragma once
+// A float raster (a density surface) on the GPU: uploaded once as an R32F texture; its ramp,
+// range and opacity are uniforms, so restyling costs nothing.
+#include <array>
+
+#include "geo/density/raster.h"
+#include "render/camera.h"
+#include "render/gl_objects.h"
+#include "render/style.h"
+
+namespace render {
+
+class RasterLayer {
+public:
+    RasterLayer(const geo::Raster& raster, geo::Coord origin);
+    ~RasterLayer();
+    RasterLayer(const RasterLayer&) = delete;
+    RasterLayer& operator=(const RasterLayer&) = delete;
+
+    void draw(const Camera& camera, Ramp ramp, float min_value, float max_value, float opacity) const;
+    // The largest texture side this GL allows (rasters beyond it are refused by the caller).
+    static int max_texture_size();
+
+private:
+    geo::Coord m_origin;
+    Program m_program;
+    Buffer m_quad;
+    VertexArray m_vao;
+    GLuint m_texture = 0;
+};
+
+// The five colours of a ramp (used by the shader and the legend).
+std::array<Rgba, 5> ramp_stops(Ramp ramp);
+
+}  // namespace render
