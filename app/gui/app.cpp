@@ -121,7 +121,7 @@ int App::run()
     if (!init_window()) return 3;
     if (!m_options.open.empty()) m_ws.open_requests.push_back(m_options.open);
     const bool screenshot = !m_options.screenshot.empty();
-    int frames_after_load = 0;
+    int frames_after_load = 0, ready_frames = 0;
     while (!glfwWindowShouldClose(m_window)) {
         if (m_loader.busy() || screenshot || m_options.benchmark_frames > 0) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);
@@ -130,10 +130,13 @@ int App::run()
             if (m_load_failed) return screenshot ? take_screenshot() : 1;
             // With the density panel, wait (up to about a minute) for its surface.
             const bool wants_density = std::find(m_options.panels.begin(), m_options.panels.end(), "density") != m_options.panels.end();
-            const bool density_ready = !wants_density || m_ws.density.result || frames_after_load > 6000;
-            if (m_ws.doc && !m_loader.busy() && ++frames_after_load >= 4 && density_ready)
-                return screenshot ? take_screenshot() : run_benchmark();
-            if (wants_density && !density_ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            const bool wants_clusters = std::find(m_options.panels.begin(), m_options.panels.end(), "clusters") != m_options.panels.end();
+            const bool density_ready = (!wants_density || m_ws.density.result) && (!wants_clusters || m_ws.clusters_computed);
+            const bool waited_enough = frames_after_load > 6000;
+            // Results that arrived in this frame reach the GPU in the next: wait 3 ready frames.
+            ready_frames = (m_ws.doc && !m_loader.busy() && (density_ready || waited_enough)) ? ready_frames + 1 : 0;
+            if (++frames_after_load >= 4 && ready_frames >= 3) return screenshot ? take_screenshot() : run_benchmark();
+            if (!density_ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }
     return 0;
@@ -313,6 +316,7 @@ void App::save_project()
     // Layers in draw order, each with its style; the view.
     p.layers.clear();
     for (const LayerView& v : doc.views) {
+        if (doc.layer_of(v).config.path.empty()) continue;  // computed results have no file
         geo::ProjectLayer l = doc.layer_of(v).config;
         l.extra["style"] = render::style_to_json(v.style);
         p.layers.push_back(l);
@@ -328,7 +332,9 @@ void App::save_project()
         geo::write_project(p, path);
         m_ws.project_path = path;
         doc.project.project = p;
-        for (size_t i = 0; i < doc.views.size(); ++i) doc.project.layers[doc.views[i].layer].config = p.layers[i];
+        size_t k = 0;
+        for (const LayerView& v : doc.views)
+            if (!doc.layer_of(v).config.path.empty()) doc.project.layers[v.layer].config = p.layers[k++];
         m_ws.info("saved " + path);
     } catch (const std::exception& e) {
         m_ws.error(e.what());

@@ -19,6 +19,7 @@ Panels::Panels()
     m_panels.push_back(make_attribute_table());
     m_panels.push_back(make_messages_panel());
     m_panels.push_back(make_density_panel());
+    m_panels.push_back(make_clusters_panel());
     m_panels.push_back(make_file_browser());
 }
 
@@ -38,7 +39,9 @@ void Panels::draw(Workspace& ws, const ProjectLoader& loader)
     if (m_chrome) draw_menu_bar(ws, m_panels);
     // Panels with background work (files, density) run even while hidden, to finish it.
     for (auto& p : m_panels)
-        if (p->visible || std::string(p->name()) == "files" || std::string(p->name()) == "density") p->draw(ws);
+        if (p->visible || std::string(p->name()) == "files" || std::string(p->name()) == "density" ||
+            std::string(p->name()) == "clusters")
+            p->draw(ws);
     if (m_chrome) draw_loading_overlay(loader);
 }
 

@@ -46,6 +46,7 @@ struct Workspace {
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
     DensityOverlay density;
     bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
+    bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool request_open_dialog = false;
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)

@@ -117,6 +117,9 @@ std::vector<Rgba> classify(LayerStyle& style, const geo::Layer& layer)
             if (value.empty()) {
                 style.categories.push_back({"", kNull, count});
                 colour_of[value] = kNull;
+            } else if (auto fixed = style.fixed_colours.find(value); fixed != style.fixed_colours.end()) {
+                style.categories.push_back({value, fixed->second, count});
+                colour_of[value] = fixed->second;
             } else if (next < kMaxCategories) {
                 const Rgba c = qualitative_colour(next++);
                 style.categories.push_back({value, c, count});
@@ -234,6 +237,11 @@ geo::Json style_to_json(const LayerStyle& s)
     j["breaks"] = s.breaks == Breaks::Quantile ? "quantile" : "equal";
     j["classes"] = s.classes;
     if (!s.label_field.empty()) j["label_field"] = s.label_field;
+    if (!s.fixed_colours.empty()) {
+        geo::Json c = geo::Json::object();
+        for (const auto& [value, colour] : s.fixed_colours) c[value] = to_hex(colour);
+        j["colours"] = c;
+    }
     return j;
 }
 
@@ -266,6 +274,9 @@ LayerStyle style_from_json(const geo::Json& j, LayerStyle s)
     s.breaks = get("breaks", std::string("quantile")) == "equal" ? Breaks::EqualInterval : Breaks::Quantile;
     s.classes = std::clamp(get("classes", s.classes), 2, 9);
     s.label_field = get("label_field", s.label_field);
+    if (auto c = j.find("colours"); c != j.end() && c->is_object())
+        for (auto it = c->begin(); it != c->end(); ++it)
+            if (it.value().is_string()) s.fixed_colours[it.key()] = from_hex(it.value().get<std::string>(), kOther);
     return s;
 }
 

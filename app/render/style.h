@@ -4,6 +4,7 @@
 // field on a perceptual ramp. Pure data and arithmetic (no GL), so it is unit-tested, and
 // it converts to and from the project file's JSON.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,8 @@ struct LayerStyle {
     Breaks breaks = Breaks::Quantile;
     int classes = 5;
     std::string label_field;   // drawn as map labels ("" for none)
+    // Categorised: colours fixed for given values (others take the palette in order).
+    std::map<std::string, Rgba> fixed_colours;
 
     // Filled in by classify():
     std::vector<Category> categories;

@@ -43,6 +43,20 @@ TEST_CASE("categorised: one colour per value, largest first, nulls last in grey"
     CHECK(colours[3] == s.categories[3].colour);
 }
 
+TEST_CASE("categorised with fixed colours: given values keep theirs, the rest take the palette")
+{
+    const geo::Layer l = layer_with({"3", "-2", "3", "x"}, {1, 2, 3, 4});
+    render::LayerStyle s;
+    s.mode = render::StyleMode::Categorized;
+    s.field = "cluster";
+    s.fixed_colours = {{"3", render::rgba(178, 24, 43)}, {"-2", render::rgba(103, 169, 207)}};
+    const auto colours = render::classify(s, l);
+    CHECK(colours[0] == render::rgba(178, 24, 43));
+    CHECK(colours[1] == render::rgba(103, 169, 207));
+    CHECK(colours[3] == render::qualitative_colour(0));
+    CHECK(render::style_from_json(render::style_to_json(s), {}).fixed_colours == s.fixed_colours);
+}
+
 TEST_CASE("graduated: quantile and equal-interval classes count every value once")
 {
     const geo::Layer l = layer_with({"a", "a", "a", "a", "a", "a", "a", "a", "a", "a"}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 100});

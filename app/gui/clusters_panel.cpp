@@ -1,0 +1,253 @@
+// Clusters: location quotients per park with the characteristic clusters highlighted, Gi*
+// hot spots and DBSCAN clusters as map layers. Computed on a worker by the same
+// geo::analyse_clusters as `parkcap clusters`; while it runs, no layer is added to the project.
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include <imgui.h>
+
+#include "geo/report/cluster_outputs.h"
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+const char* kHotSpotLayer = "hot spots (Gi*)";
+const char* kDbscanLayer = "DBSCAN clusters";
+
+struct Output {
+    geo::ClusterAnalysis analysis;
+    std::vector<std::pair<geo::LoadedLayer, LayerView>> layers;  // ready to add: data, view (mesh built)
+};
+
+// A computed layer: no file behind it (it is never saved into the project).
+geo::LoadedLayer computed(geo::Layer data, const std::string& id)
+{
+    geo::LoadedLayer l;
+    l.config.id = id;
+    l.config.role = geo::Role::Context;
+    l.data = std::move(data);
+    l.data.name = id;
+    return l;
+}
+
+class ClustersPanel : public Panel {
+public:
+    const char* name() const override { return "clusters"; }
+    ~ClustersPanel() override
+    {
+        if (m_worker.joinable()) m_worker.join();
+    }
+
+    void draw(Workspace& ws) override
+    {
+        collect(ws);
+        if (!visible) return;
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 120), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(520, 520), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Clusters", &visible)) return ImGui::End();
+        if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
+            ImGui::TextDisabled("The project needs an enterprises layer.");
+            return ImGui::End();
+        }
+        geo::ClusterOptions& o = m_options;
+        int lq_by = o.lq_category == "cluster" ? 0 : 1;
+        ImGui::Combo("LQ of", &lq_by, "cluster\0industry code\0");
+        o.lq_category = lq_by == 0 ? "cluster" : "industry_code";
+        int measure = o.lq.measure == geo::LqMeasure::Employment ? 0 : 1;
+        ImGui::Combo("By", &measure, "employment\0count\0");
+        o.lq.measure = measure == 0 ? geo::LqMeasure::Employment : geo::LqMeasure::Count;
+        float min_lq = static_cast<float>(o.lq.min_lq), min_share = static_cast<float>(o.lq.min_share);
+        ImGui::SliderFloat("Minimum LQ", &min_lq, 1.0f, 3.0f, "%.2f");
+        ImGui::SliderFloat("Minimum share", &min_share, 0.0f, 0.5f, "%.2f");
+        o.lq.min_lq = min_lq;
+        o.lq.min_share = min_share;
+        ImGui::Checkbox("Against each park's region (district)", &o.lq_against_regions);
+        float cell = static_cast<float>(o.cell_m), eps = static_cast<float>(o.eps_m);
+        int min_points = static_cast<int>(o.min_points);
+        ImGui::SliderFloat("Hexagon size m", &cell, 100, 5000, "%.0f");
+        ImGui::SliderFloat("DBSCAN reach m", &eps, 50, 2000, "%.0f");
+        ImGui::SliderInt("DBSCAN minimum points", &min_points, 2, 200);
+        o.cell_m = cell;
+        o.eps_m = eps;
+        o.min_points = static_cast<size_t>(min_points);
+        if (m_busy) ImGui::TextDisabled("computing...");
+        else if (ImGui::Button("Compute") || (ws.automated && !m_started)) start(ws);
+        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+        if (m_result) results();
+        ImGui::End();
+    }
+
+private:
+    void start(Workspace& ws)
+    {
+        m_started = true;
+        m_error.clear();
+        m_busy = true;
+        ws.analysis_running = true;
+        const geo::ClusterOptions options = m_options;
+        const Document* doc = ws.doc.get();
+        m_worker = std::thread([this, options, doc] {
+            try {
+                auto out = std::make_shared<Output>();
+                out->analysis = geo::analyse_clusters(doc->project, options);
+                // Only significant cells are drawn (the export keeps them all).
+                geo::Layer hot = geo::hot_spot_layer(out->analysis);
+                std::vector<uint8_t> keep(hot.size());
+                for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[i] != 0;
+                geo::Layer shown;
+                shown.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
+                for (const auto& c : hot.columns) shown.columns.emplace_back(c.name(), c.type());
+                for (size_t i = 0; i < hot.size(); ++i) {
+                    if (!keep[i]) continue;
+                    shown.geometry.begin_feature(false);
+                    shown.geometry.begin_part();
+                    shown.geometry.add_ring(hot.geometry.ring(hot.geometry.ring_begin(hot.geometry.part_begin(i))));
+                    shown.geometry.end_feature();
+                    shown.fids.push_back(hot.fids[i]);
+                    for (size_t c = 0; c < hot.columns.size(); ++c) {
+                        const auto& col = hot.columns[c];
+                        col.type() == geo::FieldType::Integer ? shown.columns[c].push_integer(col.integer(i)) : shown.columns[c].push_real(col.real(i));
+                    }
+                }
+                for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
+                    Document frame;  // the view is built against the document's origin, on this thread
+                    frame.origin = doc->origin;
+                    frame.project.layers.push_back(computed(std::move(data), id));
+                    LayerView view = make_view(frame, 0);
+                    out->layers.emplace_back(std::move(frame.project.layers[0]), std::move(view));
+                }
+                std::lock_guard lock(m_mutex);
+                m_ready = out;
+            } catch (const std::exception& e) {
+                std::lock_guard lock(m_mutex);
+                m_pending_error = e.what();
+            }
+            m_busy = false;
+        });
+    }
+
+    void collect(Workspace& ws)
+    {
+        if (m_busy || !ws.analysis_running) return;
+        if (m_worker.joinable()) m_worker.join();
+        ws.analysis_running = false;
+        std::lock_guard lock(m_mutex);
+        if (!m_pending_error.empty()) {
+            m_error = m_pending_error;
+            ws.error("clusters: " + m_error);
+            m_pending_error.clear();
+            ws.clusters_computed = true;  // finished, if unsuccessfully
+            return;
+        }
+        if (!m_ready || !ws.doc) return;
+        for (auto& [layer, view] : m_ready->layers) add_or_replace(ws, std::move(layer), std::move(view));
+        m_result = std::make_shared<geo::ClusterAnalysis>(std::move(m_ready->analysis));
+        ws.clusters_computed = true;
+        size_t characteristic = 0;
+        for (const auto& r : m_result->lq) characteristic += r.characteristic;
+        ws.info("clusters: " + std::to_string(m_result->dbscan.sizes.size()) + " DBSCAN clusters, " + std::to_string(characteristic) +
+                " characteristic clusters over " + std::to_string(m_result->park_names.size()) + " parks");
+        m_ready.reset();
+    }
+
+    // A recomputed layer replaces its earlier version in place (same layer index), so that
+    // views, order and the undo history stay valid.
+    void add_or_replace(Workspace& ws, geo::LoadedLayer layer, LayerView view)
+    {
+        Document& doc = *ws.doc;
+        const bool hot = layer.config.id == kHotSpotLayer;
+        // Hot-spot bins in ArcGIS's usual colours: reds for hot, blues for cold, by confidence.
+        view.style.mode = render::StyleMode::Categorized;
+        view.style.field = hot ? "gi_bin" : "";
+        view.style.fixed_colours = {{"3", render::rgba(178, 24, 43)},   {"2", render::rgba(239, 138, 98)},
+                                    {"1", render::rgba(253, 219, 199)}, {"-1", render::rgba(209, 229, 240)},
+                                    {"-2", render::rgba(103, 169, 207)}, {"-3", render::rgba(33, 102, 172)}};
+        view.style.stroke_width_px = 0;
+        view.style.opacity = hot ? 0.7f : 0.9f;
+        if (!hot) {
+            view.style.mode = render::StyleMode::Single;
+            view.style.fill = render::rgba(128, 60, 170, 60);
+            view.style.stroke = render::rgba(110, 40, 150);
+            view.style.stroke_width_px = 2;
+        }
+        for (size_t i = 0; i < doc.project.layers.size(); ++i) {
+            if (doc.project.layers[i].config.id != layer.config.id) continue;
+            doc.project.layers[i] = std::move(layer);
+            for (LayerView& v : doc.views)
+                if (v.layer == i) {
+                    view.layer = i;
+                    view.style.visible = v.style.visible;
+                    v = std::move(view);  // uploaded = false: the GPU copy is rebuilt
+                }
+            ws.committed = ws.snapshot();
+            return;
+        }
+        doc.project.layers.push_back(std::move(layer));
+        view.layer = doc.project.layers.size() - 1;
+        doc.views.push_back(std::move(view));
+        ws.committed = ws.snapshot();
+    }
+
+    void results()
+    {
+        const geo::ClusterAnalysis& a = *m_result;
+        int hot = 0, cold = 0;
+        for (int b : a.hot.bin) {
+            hot += b >= 2;
+            cold += b <= -2;
+        }
+        ImGui::Separator();
+        ImGui::Text("%zu enterprises; %d hot and %d cold cells at 95%% (FDR); %zu DBSCAN clusters, %zu noise",
+                    a.selection.points.size(), hot, cold, a.dbscan.sizes.size(), a.dbscan.noise);
+        ImGui::Checkbox("Only characteristic clusters", &m_only_characteristic);
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+        if (!ImGui::BeginTable("lq", 5, flags)) return;
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Park");
+        ImGui::TableSetupColumn(m_options.lq_category == "cluster" ? "Cluster" : "Industry");
+        ImGui::TableSetupColumn("LQ");
+        ImGui::TableSetupColumn("Share");
+        ImGui::TableSetupColumn("Rank");
+        ImGui::TableHeadersRow();
+        for (const geo::LqRow& r : a.lq) {
+            if (m_only_characteristic && !r.characteristic) continue;
+            ImGui::TableNextRow();
+            if (r.characteristic) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(255, 226, 170, 255));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(a.park_names[r.park].c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.category.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f", r.lq);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.1f%%", r.share * 100);
+            ImGui::TableNextColumn();
+            if (r.rank) ImGui::Text("%d", r.rank);
+        }
+        ImGui::EndTable();
+    }
+
+    geo::ClusterOptions m_options = [] {
+        geo::ClusterOptions o;
+        o.cell_m = 1000;
+        return o;
+    }();
+    std::shared_ptr<geo::ClusterAnalysis> m_result;
+    std::shared_ptr<Output> m_ready;
+    std::string m_error, m_pending_error;
+    bool m_only_characteristic = false;
+    bool m_started = false;
+    std::thread m_worker;
+    std::atomic<bool> m_busy{false};
+    std::mutex m_mutex;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_clusters_panel() { return std::make_unique<ClustersPanel>(); }
+
+}  // namespace gui
