@@ -39,6 +39,12 @@ const std::vector<OptionSpec> kOptions = {
     {"tier", "NAME", "only enterprises of this tier"},
     {"industry", "CODE", "only enterprises whose industry code starts with CODE"},
     {"overwrite", "", "replace earlier outputs"},
+    {"srs", "CRS", "CRS of a point layer file that has none"},
+    {"coords", "SYSTEM", "declared web-map coordinates of a point layer file: gcj02, bd09"},
+    {"field", "MEANING=FIELD", "bind a field of a point layer file to a meaning (repeatable)", true},
+    {"layer", "NAME", "the layer to open in a file with several layers"},
+    {"encoding", "ENC", "text encoding of a Shapefile or CSV"},
+    {"working-crs", "CRS", "working CRS (a projected EPSG code) instead of the automatic choice"},
     {"help", "", "show this help"},
 };
 
@@ -58,12 +64,13 @@ int run_clusters(const std::vector<std::string>& argv)
 {
     const Args args = parse_args(argv, kOptions);
     if (args.flag("help")) {
-        std::printf("Usage: parkcap clusters PROJECT.parkcap.json --out PREFIX [options]\n\n"
-                    "Where each industry concentrates and which clusters characterise each park.\n\nOptions:\n%s",
+        std::printf("Usage: parkcap clusters PROJECT.parkcap.json | POINTS_FILE --out PREFIX [options]\n\n"
+                    "Where each industry concentrates and which clusters characterise each park. A plain point\n"
+                    "layer gives hot spots, DBSCAN clusters and contours; location quotients need a project with parks.\n\nOptions:\n%s",
                     options_help(kOptions).c_str());
         return 0;
     }
-    if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (args.positional.size() != 1) throw UsageError("give one project or point layer file");
     if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
     const auto t0 = std::chrono::steady_clock::now();
 

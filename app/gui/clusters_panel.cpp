@@ -1,6 +1,7 @@
 // Clusters: location quotients per park with the characteristic clusters highlighted, Gi*
 // hot spots and DBSCAN clusters as map layers. Computed on a worker by the same
 // geo::analyse_clusters as `parkcap clusters`; while it runs, no layer is added to the project.
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -22,17 +23,6 @@ struct Output {
     std::vector<std::pair<geo::LoadedLayer, LayerView>> layers;  // ready to add: data, view (mesh built)
 };
 
-// A computed layer: no file behind it (it is never saved into the project).
-geo::LoadedLayer computed(geo::Layer data, const std::string& id)
-{
-    geo::LoadedLayer l;
-    l.config.id = id;
-    l.config.role = geo::Role::Context;
-    l.data = std::move(data);
-    l.data.name = id;
-    return l;
-}
-
 class ClustersPanel : public Panel {
 public:
     const char* name() const override { return "clusters"; }
@@ -52,6 +42,12 @@ public:
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs an enterprises layer.");
             return ImGui::End();
+        }
+        if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
+            m_doc = ws.doc.get();
+            const geo::Json& extra = ws.doc->project.project.extra;
+            if (extra.contains("analysis")) m_options = from_json(extra["analysis"].value("clusters", geo::Json()), m_options);
+            m_result.reset();
         }
         geo::ClusterOptions& o = m_options;
         int lq_by = o.lq_category == "cluster" ? 0 : 1;
@@ -82,9 +78,33 @@ public:
     }
 
 private:
+    static geo::Json to_json(const geo::ClusterOptions& o)
+    {
+        return {{"lq_by", o.lq_category}, {"lq_measure", o.lq.measure == geo::LqMeasure::Employment ? "employment" : "count"},
+                {"min_lq", o.lq.min_lq},   {"min_share", o.lq.min_share},
+                {"lq_reference", o.lq_against_regions ? "regions" : "study-area"},
+                {"cell_m", o.cell_m},      {"eps_m", o.eps_m}, {"min_points", o.min_points}};
+    }
+
+    static geo::ClusterOptions from_json(const geo::Json& j, geo::ClusterOptions o)
+    {
+        if (!j.is_object()) return o;
+        auto num = [&](const char* k, double fallback) { return j.contains(k) && j[k].is_number() ? j[k].get<double>() : fallback; };
+        if (j.value("lq_by", "") == "industry_code") o.lq_category = "industry_code";
+        if (j.value("lq_measure", "") == "count") o.lq.measure = geo::LqMeasure::Count;
+        o.lq.min_lq = std::clamp(num("min_lq", o.lq.min_lq), 0.0, 100.0);
+        o.lq.min_share = std::clamp(num("min_share", o.lq.min_share), 0.0, 1.0);
+        o.lq_against_regions = j.value("lq_reference", "") == "regions";
+        o.cell_m = std::clamp(num("cell_m", o.cell_m), 10.0, 100000.0);
+        o.eps_m = std::clamp(num("eps_m", o.eps_m), 1.0, 100000.0);
+        o.min_points = static_cast<size_t>(std::clamp(num("min_points", static_cast<double>(o.min_points)), 1.0, 1e6));
+        return o;
+    }
+
     void start(Workspace& ws)
     {
         m_started = true;
+        ws.doc->project.project.extra["analysis"]["clusters"] = to_json(m_options);  // saved with the project
         m_error.clear();
         m_busy = true;
         ws.analysis_running = true;
@@ -116,7 +136,7 @@ private:
                 for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
                     Document frame;  // the view is built against the document's origin, on this thread
                     frame.origin = doc->origin;
-                    frame.project.layers.push_back(computed(std::move(data), id));
+                    frame.project.layers.push_back(computed_layer(std::move(data), id));
                     LayerView view = make_view(frame, 0);
                     out->layers.emplace_back(std::move(frame.project.layers[0]), std::move(view));
                 }
@@ -144,7 +164,7 @@ private:
             return;
         }
         if (!m_ready || !ws.doc) return;
-        for (auto& [layer, view] : m_ready->layers) add_or_replace(ws, std::move(layer), std::move(view));
+        for (auto& [layer, view] : m_ready->layers) add_result(ws, std::move(layer), std::move(view));
         m_result = std::make_shared<geo::ClusterAnalysis>(std::move(m_ready->analysis));
         ws.clusters_computed = true;
         size_t characteristic = 0;
@@ -154,42 +174,25 @@ private:
         m_ready.reset();
     }
 
-    // A recomputed layer replaces its earlier version in place (same layer index), so that
-    // views, order and the undo history stay valid.
-    void add_or_replace(Workspace& ws, geo::LoadedLayer layer, LayerView view)
+    static void add_result(Workspace& ws, geo::LoadedLayer layer, LayerView view)
     {
-        Document& doc = *ws.doc;
         const bool hot = layer.config.id == kHotSpotLayer;
-        // Hot-spot bins in ArcGIS's usual colours: reds for hot, blues for cold, by confidence.
-        view.style.mode = render::StyleMode::Categorized;
-        view.style.field = hot ? "gi_bin" : "";
-        view.style.fixed_colours = {{"3", render::rgba(178, 24, 43)},   {"2", render::rgba(239, 138, 98)},
-                                    {"1", render::rgba(253, 219, 199)}, {"-1", render::rgba(209, 229, 240)},
-                                    {"-2", render::rgba(103, 169, 207)}, {"-3", render::rgba(33, 102, 172)}};
-        view.style.stroke_width_px = 0;
-        view.style.opacity = hot ? 0.7f : 0.9f;
-        if (!hot) {
+        if (hot) {
+            // Hot-spot bins in the usual colours: reds for hot, blues for cold, by confidence.
+            view.style.mode = render::StyleMode::Categorized;
+            view.style.field = "gi_bin";
+            view.style.fixed_colours = {{"3", render::rgba(178, 24, 43)},   {"2", render::rgba(239, 138, 98)},
+                                        {"1", render::rgba(253, 219, 199)}, {"-1", render::rgba(209, 229, 240)},
+                                        {"-2", render::rgba(103, 169, 207)}, {"-3", render::rgba(33, 102, 172)}};
+            view.style.stroke_width_px = 0;
+            view.style.opacity = 0.7f;
+        } else {
             view.style.mode = render::StyleMode::Single;
             view.style.fill = render::rgba(128, 60, 170, 60);
             view.style.stroke = render::rgba(110, 40, 150);
             view.style.stroke_width_px = 2;
         }
-        for (size_t i = 0; i < doc.project.layers.size(); ++i) {
-            if (doc.project.layers[i].config.id != layer.config.id) continue;
-            doc.project.layers[i] = std::move(layer);
-            for (LayerView& v : doc.views)
-                if (v.layer == i) {
-                    view.layer = i;
-                    view.style.visible = v.style.visible;
-                    v = std::move(view);  // uploaded = false: the GPU copy is rebuilt
-                }
-            ws.committed = ws.snapshot();
-            return;
-        }
-        doc.project.layers.push_back(std::move(layer));
-        view.layer = doc.project.layers.size() - 1;
-        doc.views.push_back(std::move(view));
-        ws.committed = ws.snapshot();
+        ws.add_or_replace_computed(std::move(layer), std::move(view));
     }
 
     void results()
@@ -241,6 +244,7 @@ private:
     std::string m_error, m_pending_error;
     bool m_only_characteristic = false;
     bool m_started = false;
+    const Document* m_doc = nullptr;
     std::thread m_worker;
     std::atomic<bool> m_busy{false};
     std::mutex m_mutex;

@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include "geo/density/contours.h"
 #include "geo/density/point_selection.h"
 #include "gui/panels.h"
 #include "render/raster_layer.h"
@@ -28,6 +29,8 @@ struct Params {
     float radius = 1000, cell = 100;
     bool per_km2 = false;
     std::string cluster, tier;
+    bool contours = false;
+    int levels = 5;
     bool operator==(const Params&) const = default;
 };
 
@@ -36,7 +39,8 @@ geo::Json to_json(const Params& p)
     return {{"kernel", kKernels[p.kernel]}, {"bandwidth_rule", p.rule == 0 ? "fixed" : p.rule == 1 ? "silverman" : "scott"},
             {"radius_m", p.radius},         {"cell_m", p.cell},
             {"weight", kWeights[p.weight]}, {"values", p.per_km2 ? "per-km2" : "raw"},
-            {"cluster", p.cluster},         {"tier", p.tier}};
+            {"cluster", p.cluster},         {"tier", p.tier},
+            {"contours", p.contours},       {"contour_levels", p.levels}};
 }
 
 Params from_json(const geo::Json& j)
@@ -52,6 +56,8 @@ Params from_json(const geo::Json& j)
     p.per_km2 = str("values") == "per-km2";
     p.cluster = str("cluster");
     p.tier = str("tier");
+    p.contours = j.value("contours", false);
+    if (j.contains("contour_levels") && j["contour_levels"].is_number_integer()) p.levels = std::clamp(j["contour_levels"].get<int>(), 2, 10);
     return p;
 }
 
@@ -66,6 +72,7 @@ public:
     void draw(Workspace& ws) override
     {
         collect(ws);
+        ws.density.busy = m_busy || m_contour_ready != nullptr;
         if (!visible) return;
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 28), ImGuiCond_FirstUseEver);
@@ -94,7 +101,20 @@ public:
         choice(ws, "Tier", "tier", p.tier);
         m_params = p;
         // Live: recompute when the parameters change and nothing is running.
-        if (!(m_params == m_last) && !m_busy) start(ws);
+        // Only the surface's own parameters trigger a recompute; contour settings do not.
+        Params surface = m_params, last = m_last;
+        surface.contours = last.contours;
+        surface.levels = last.levels;
+        if (!(surface == last) && !m_busy) start(ws);
+        else if (!(m_params == m_last)) {
+            m_last = m_params;
+            ws.doc->project.project.extra["analysis"]["density"] = to_json(m_params);
+        }
+        // Contours follow the surface and the chosen maximum.
+        const float top = ws.density.max_value;
+        if (m_params.contours && ws.density.result && !m_busy &&
+            (ws.density.version != m_contour_version || m_params.levels != m_contour_levels || top != m_contour_top))
+            start_contours(ws);
 
         ImGui::Separator();
         DensityOverlay& d = ws.density;
@@ -105,6 +125,9 @@ public:
         ImGui::Checkbox("Automatic maximum (98th percentile)", &m_auto_max);
         if (!m_auto_max && d.result) ImGui::SliderFloat("Maximum", &d.max_value, 0.f, m_peak, "%.4g");
         if (m_auto_max) d.max_value = m_auto;
+        ImGui::Checkbox("Contour lines on the map", &p.contours);
+        if (p.contours) ImGui::SliderInt("Levels", &p.levels, 2, 10);
+        m_params = p;
         if (m_busy) ImGui::TextDisabled("computing...");
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (d.result) legend(d);
@@ -171,10 +194,49 @@ private:
         });
     }
 
+    void start_contours(Workspace& ws)
+    {
+        m_contour_version = ws.density.version;
+        m_contour_levels = m_params.levels;
+        m_contour_top = ws.density.max_value;
+        std::vector<double> levels;
+        const int n = m_params.levels;
+        for (int k = 1; k <= n; ++k) levels.push_back(static_cast<double>(m_contour_top) * k / (n + 1));
+        const std::shared_ptr<const geo::KdeResult> surface = ws.density.result;
+        const geo::Coord origin = ws.doc->origin;
+        if (m_worker.joinable()) m_worker.join();
+        m_busy = true;
+        m_worker = std::thread([this, surface, origin, levels] {
+            try {
+                Document frame;
+                frame.origin = origin;
+                frame.project.layers.push_back(computed_layer(geo::density_contours(surface->raster, levels), "density contours"));
+                auto out = std::make_shared<std::pair<geo::LoadedLayer, LayerView>>(std::move(frame.project.layers[0]), make_view(frame, 0));
+                std::lock_guard lock(m_mutex);
+                m_contour_ready = out;
+            } catch (const std::exception& e) {
+                std::lock_guard lock(m_mutex);
+                m_pending_error = e.what();
+            }
+            m_busy = false;
+        });
+    }
+
     void collect(Workspace& ws)
     {
         if (m_busy) return;
         std::lock_guard lock(m_mutex);
+        if (m_contour_ready && ws.doc && !ws.analysis_running) {
+            LayerView& view = m_contour_ready->second;
+            view.style.mode = render::StyleMode::Graduated;
+            view.style.field = "level";
+            view.style.ramp = render::Ramp::OrangeRed;
+            view.style.breaks = render::Breaks::EqualInterval;
+            view.style.classes = std::max(2, m_params.levels);
+            view.style.stroke_width_px = 1.5f;
+            ws.add_or_replace_computed(std::move(m_contour_ready->first), std::move(view));
+            m_contour_ready.reset();
+        }
         if (!m_pending_error.empty()) {
             m_error = m_pending_error;
             ws.warn("density: " + m_error);
@@ -235,6 +297,9 @@ private:
     std::atomic<bool> m_busy{false};
     std::mutex m_mutex;
     std::shared_ptr<geo::KdeResult> m_ready;
+    int m_contour_levels = 0, m_contour_version = -1;
+    float m_contour_top = 0;
+    std::shared_ptr<std::pair<geo::LoadedLayer, LayerView>> m_contour_ready;
 };
 
 }  // namespace

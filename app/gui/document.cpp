@@ -142,6 +142,16 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
     return doc;
 }
 
+geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id)
+{
+    geo::LoadedLayer l;
+    l.config.id = id;
+    l.config.role = geo::Role::Context;
+    l.data = std::move(data);
+    l.data.name = id;
+    return l;
+}
+
 std::vector<uint32_t> codepoints_in(const Document& doc)
 {
     std::set<uint32_t> cps;

@@ -74,6 +74,9 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
 // dropped onto an open project).
 LayerView make_view(const Document& doc, size_t layer);
 
+// A computed layer (an analysis result): no file behind it, so it is never saved.
+geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id);
+
 // Every character the document's text could show, for the font atlas.
 std::vector<uint32_t> codepoints_in(const Document& doc);
 

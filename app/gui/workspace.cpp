@@ -24,6 +24,27 @@ void Workspace::zoom_to_all()
     if (doc) camera.fit(doc->extent, 0.03);
 }
 
+void Workspace::add_or_replace_computed(geo::LoadedLayer layer, LayerView view)
+{
+    if (!doc) return;
+    for (size_t i = 0; i < doc->project.layers.size(); ++i) {
+        if (doc->project.layers[i].config.id != layer.config.id) continue;
+        doc->project.layers[i] = std::move(layer);
+        for (LayerView& v : doc->views)
+            if (v.layer == i) {
+                view.layer = i;
+                view.style.visible = v.style.visible;
+                v = std::move(view);  // not uploaded yet: the GPU copy is rebuilt
+            }
+        committed = snapshot();
+        return;
+    }
+    doc->project.layers.push_back(std::move(layer));
+    view.layer = doc->project.layers.size() - 1;
+    doc->views.push_back(std::move(view));
+    committed = snapshot();
+}
+
 StyleSnapshot Workspace::snapshot() const
 {
     StyleSnapshot s;

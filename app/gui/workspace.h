@@ -34,6 +34,7 @@ struct DensityOverlay {
     render::Ramp ramp = render::Ramp::OrangeRed;  // pale at low values, for a light map
     float min_value = 0, max_value = 1;
     float opacity = 0.8f;
+    bool busy = false;  // a computation (surface or contours) is under way
 };
 
 struct Workspace {
@@ -60,6 +61,11 @@ struct Workspace {
     void select(int view, int64_t row, bool zoom);
     void zoom_to(const geo::Envelope& box);
     void zoom_to_all();
+
+    // Adds a computed layer (no file behind it; never saved into the project), or replaces
+    // its earlier version in place (same layer index, so views, order and undo stay valid).
+    // `view.style` is kept as given, except that a replaced layer keeps its visibility.
+    void add_or_replace_computed(geo::LoadedLayer layer, LayerView view);
 
     StyleSnapshot snapshot() const;
     void restore(const StyleSnapshot& s);

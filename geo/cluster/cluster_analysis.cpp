@@ -27,7 +27,7 @@ ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOpti
     progress(0.6, "location quotients");
     const LoadedLayer* parks = project.first(Role::Parks);
     const LoadedLayer* firms = project.first(Role::Enterprises);
-    if (parks && firms) {
+    if (parks && firms) {  // location quotients need parks
         const std::string* cat_field = firms->fields.field_for(o.lq_category);
         if (!cat_field)
             throw Error("no field is bound to " + o.lq_category + " for location quotients", {.file = firms->data.source, .layer = firms->data.name});
