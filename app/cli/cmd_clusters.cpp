@@ -33,6 +33,9 @@ const std::vector<OptionSpec> kOptions = {
     {"contours", "LEVELS", "density contour levels, comma separated (density options as in parkcap density)"},
     {"footprint", "LEVEL", "footprint polygons where the density is at least LEVEL"},
     {"radius", "METRES", "density bandwidth for contours and footprints (default 1000)"},
+    {"kernel", "NAME", "density kernel for contours and footprints (default quartic)"},
+    {"bandwidth", "RULE", "density bandwidth by rule instead of --radius: silverman or scott"},
+    {"park", "NAME", "only enterprises inside this park"},
     {"density-cell", "METRES", "density cell size (default 50)"},
     {"scale", "KIND", "density values: raw (default) or per-km2"},
     {"cluster", "NAME", "only enterprises of this cluster"},
@@ -97,7 +100,18 @@ int run_clusters(const std::vector<std::string>& argv)
     const double min_points = number(args, "min-points", static_cast<double>(o.min_points));
     if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
     o.min_points = static_cast<size_t>(min_points);
+    o.selection.park = args.get("park");
     o.density.radius_m = number(args, "radius", o.density.radius_m);
+    if (args.flag("kernel")) {
+        auto k = geo::parse_kernel(args.get("kernel"));
+        if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
+        o.density.kernel = *k;
+    }
+    if (args.flag("bandwidth")) {
+        const std::string rule = args.get("bandwidth");
+        if (rule != "silverman" && rule != "scott") throw UsageError("--bandwidth is silverman or scott");
+        o.density.rule = rule == "silverman" ? geo::BandwidthRule::Silverman : geo::BandwidthRule::Scott;
+    }
     o.density.cell_m = number(args, "density-cell", o.density.cell_m);
     o.density.values = args.get("scale", "raw") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
     if (args.flag("contours")) {
@@ -127,6 +141,19 @@ int run_clusters(const std::vector<std::string>& argv)
     if (a.footprints.size() > 0) layers.emplace_back("footprints", &a.footprints);
     geo::WriteOptions wo;
     wo.overwrite = overwrite;
+    // What produced these layers travels with them.
+    char value[64];
+    std::snprintf(value, sizeof value, "%g", o.cell_m);
+    wo.metadata = {{"PARKCAP_CELL_M", value}, {"PARKCAP_GRID", grid}, {"PARKCAP_WEIGHT", o.selection.weight.empty() ? "count" : o.selection.weight}};
+    std::snprintf(value, sizeof value, "%g m, min %zu points", o.eps_m, o.min_points);
+    wo.metadata["PARKCAP_DBSCAN"] = value;
+    if (a.density) {
+        std::snprintf(value, sizeof value, "%.3f", a.density->bandwidth_m);
+        wo.metadata["PARKCAP_KERNEL"] = std::string(geo::to_string(a.density->kernel));
+        wo.metadata["PARKCAP_BANDWIDTH_M"] = value;
+        wo.metadata["PARKCAP_BANDWIDTH_RULE"] = std::string(geo::to_string(a.density->rule));
+        wo.metadata["PARKCAP_DENSITY_UNITS"] = a.density->units();
+    }
     geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
     const std::string label = o.lq_category;
     if (!a.lq.empty()) {
@@ -147,6 +174,9 @@ int run_clusters(const std::vector<std::string>& argv)
                 a.dbscan.noise);
     std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), measure.c_str(),
                 a.lq.size(), characteristic);
+    if (a.density)
+        std::printf("density for contours: %s kernel, bandwidth %.1f m (%s)\n", std::string(geo::to_string(a.density->kernel)).c_str(),
+                    a.density->bandwidth_m, std::string(geo::to_string(a.density->rule)).c_str());
     if (!a.lq.empty()) {
         for (size_t p = 0; p < a.park_names.size(); ++p) {
             std::string list;

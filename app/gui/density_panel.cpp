@@ -28,7 +28,7 @@ struct Params {
     int kernel = 0, rule = 0, weight = 1;
     float radius = 1000, cell = 100;
     bool per_km2 = false;
-    std::string cluster, tier;
+    std::string cluster, tier, industry, park;
     bool contours = false;
     int levels = 5;
     bool operator==(const Params&) const = default;
@@ -40,6 +40,7 @@ geo::Json to_json(const Params& p)
             {"radius_m", p.radius},         {"cell_m", p.cell},
             {"weight", kWeights[p.weight]}, {"values", p.per_km2 ? "per-km2" : "raw"},
             {"cluster", p.cluster},         {"tier", p.tier},
+            {"industry", p.industry},       {"park", p.park},
             {"contours", p.contours},       {"contour_levels", p.levels}};
 }
 
@@ -56,6 +57,8 @@ Params from_json(const geo::Json& j)
     p.per_km2 = str("values") == "per-km2";
     p.cluster = str("cluster");
     p.tier = str("tier");
+    p.industry = str("industry");
+    p.park = str("park");
     p.contours = j.value("contours", false);
     if (j.contains("contour_levels") && j["contour_levels"].is_number_integer()) p.levels = std::clamp(j["contour_levels"].get<int>(), 2, 10);
     return p;
@@ -76,7 +79,7 @@ public:
         if (!visible) return;
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 28), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(340, 470), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(340, 620), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Density", &visible)) return ImGui::End();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs an enterprises layer.");
@@ -99,6 +102,15 @@ public:
         ImGui::Checkbox("Per km² (integrates to the total weight)", &p.per_km2);
         choice(ws, "Cluster", "cluster", p.cluster);
         choice(ws, "Tier", "tier", p.tier);
+        char code[16];
+        std::snprintf(code, sizeof code, "%s", p.industry.c_str());
+        if (ImGui::InputText("Industry code starts", code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.industry = code;
+        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo("Park", p.park.empty() ? "(all)" : p.park.c_str())) {
+            if (ImGui::Selectable("(all)", p.park.empty())) p.park.clear();
+            for (const ParkStats& s : ws.doc->park_stats)
+                if (ImGui::Selectable(s.name.c_str(), s.name == p.park)) p.park = s.name;
+            ImGui::EndCombo();
+        }
         m_params = p;
         // Live: recompute when the parameters change and nothing is running.
         // Only the surface's own parameters trigger a recompute; contour settings do not.
@@ -160,6 +172,8 @@ private:
         geo::PointFilter f;
         f.cluster = m_params.cluster;
         f.tier = m_params.tier;
+        f.industry_code = m_params.industry;
+        f.park = m_params.park;
         f.weight = m_params.weight == 0 ? "" : kWeights[m_params.weight];
         geo::KdeOptions o;
         o.kernel = static_cast<geo::Kernel>(m_params.kernel);

@@ -120,6 +120,7 @@ void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, con
     OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
     OGRLayer* out = ds.CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
     if (!out) throw Error("cannot create the layer: " + capture.last_error(), where);
+    for (const auto& [key, value] : options.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
     for (const Column& c : layer.columns) {
         OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64
                                           : c.type() == FieldType::Real  ? OFTReal

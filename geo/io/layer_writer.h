@@ -4,6 +4,7 @@
 // failure never leaves a half-written file, and an existing file is only replaced when the
 // caller allows it.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct WriteOptions {
     bool write_cpg = true;   // false: leave out the .cpg (as many Chinese Shapefiles arrive)
     bool overwrite = false;  // replace an existing file
     std::vector<std::string> layer_options;  // extra GDAL layer creation options ("KEY=VALUE")
+    std::map<std::string, std::string> metadata;  // written on every layer (GeoPackage keeps it)
 };
 
 // Writes `layer`, whose coordinates are in `crs`. Throws geo::Error naming the file.
