@@ -1,5 +1,8 @@
 #include "args.h"
 
+#include <cmath>
+#include <cstdlib>
+
 namespace cli {
 
 std::string Args::get(const std::string& name, const std::string& fallback) const
@@ -21,6 +24,16 @@ long long Args::get_int(const std::string& name, long long fallback) const
     }
     if (used != v.size()) throw UsageError("--" + name + " needs a whole number, not '" + v + "'");
     return n;
+}
+
+double Args::get_number(const std::string& name, double fallback) const
+{
+    const std::string v = get(name);
+    if (v.empty()) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
+    return d;
 }
 
 const std::vector<std::string>& Args::all(const std::string& name) const

@@ -26,6 +26,8 @@ struct Args {
     bool flag(const std::string& name) const { return values.count(name) > 0; }
     std::string get(const std::string& name, const std::string& fallback = "") const;
     long long get_int(const std::string& name, long long fallback) const;
+    // A finite number, or `fallback` when the option is absent; UsageError for anything else.
+    double get_number(const std::string& name, double fallback) const;
     const std::vector<std::string>& all(const std::string& name) const;
 };
 

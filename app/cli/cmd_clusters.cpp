@@ -18,7 +18,7 @@ namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kOptions = {
+const std::vector<OptionSpec> kOptions = with_layer_input({
     {"out", "PREFIX", "write PREFIX.gpkg (layers) and PREFIX_lq.csv, PREFIX_characteristic.csv (required)"},
     {"grid", "SHAPE", "hexagon (default) or square cells for hot spots"},
     {"cell", "METRES", "cell size: distance between neighbouring centres (default 500)"},
@@ -42,24 +42,9 @@ const std::vector<OptionSpec> kOptions = {
     {"tier", "NAME", "only enterprises of this tier"},
     {"industry", "CODE", "only enterprises whose industry code starts with CODE"},
     {"overwrite", "", "replace earlier outputs"},
-    {"srs", "CRS", "CRS of a point layer file that has none"},
-    {"coords", "SYSTEM", "declared web-map coordinates of a point layer file: gcj02, bd09"},
-    {"field", "MEANING=FIELD", "bind a field of a point layer file to a meaning (repeatable)", true},
-    {"layer", "NAME", "the layer to open in a file with several layers"},
-    {"encoding", "ENC", "text encoding of a Shapefile or CSV"},
-    {"working-crs", "CRS", "working CRS (a projected EPSG code) instead of the automatic choice"},
     {"help", "", "show this help"},
-};
+});
 
-double number(const Args& args, const std::string& name, double fallback)
-{
-    const std::string v = args.get(name);
-    if (v.empty()) return fallback;
-    char* end = nullptr;
-    const double d = std::strtod(v.c_str(), &end);
-    if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
-    return d;
-}
 
 }  // namespace
 
@@ -85,23 +70,23 @@ int run_clusters(const std::vector<std::string>& argv)
     const std::string grid = args.get("grid", "hexagon");
     if (grid != "hexagon" && grid != "square") throw UsageError("--grid is hexagon or square");
     o.shape = grid == "hexagon" ? geo::CellShape::Hexagon : geo::CellShape::Square;
-    o.cell_m = number(args, "cell", o.cell_m);
+    o.cell_m = args.get_number("cell", o.cell_m);
     o.lq_category = args.get("lq-by", "cluster");
     if (o.lq_category != "cluster" && o.lq_category != "industry_code") throw UsageError("--lq-by is cluster or industry_code");
     const std::string measure = args.get("lq-measure", "employment");
     if (measure != "employment" && measure != "count") throw UsageError("--lq-measure is employment or count");
     o.lq.measure = measure == "count" ? geo::LqMeasure::Count : geo::LqMeasure::Employment;
-    o.lq.min_lq = number(args, "min-lq", o.lq.min_lq);
-    o.lq.min_share = number(args, "min-share", o.lq.min_share);
+    o.lq.min_lq = args.get_number("min-lq", o.lq.min_lq);
+    o.lq.min_share = args.get_number("min-share", o.lq.min_share);
     const std::string ref = args.get("lq-reference", "study-area");
     if (ref != "study-area" && ref != "regions") throw UsageError("--lq-reference is study-area or regions");
     o.lq_against_regions = ref == "regions";
-    o.eps_m = number(args, "eps", o.eps_m);
-    const double min_points = number(args, "min-points", static_cast<double>(o.min_points));
+    o.eps_m = args.get_number("eps", o.eps_m);
+    const double min_points = args.get_number("min-points", static_cast<double>(o.min_points));
     if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
     o.min_points = static_cast<size_t>(min_points);
     o.selection.park = args.get("park");
-    o.density.radius_m = number(args, "radius", o.density.radius_m);
+    o.density.radius_m = args.get_number("radius", o.density.radius_m);
     if (args.flag("kernel")) {
         auto k = geo::parse_kernel(args.get("kernel"));
         if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
@@ -112,7 +97,7 @@ int run_clusters(const std::vector<std::string>& argv)
         if (rule != "silverman" && rule != "scott") throw UsageError("--bandwidth is silverman or scott");
         o.density.rule = rule == "silverman" ? geo::BandwidthRule::Silverman : geo::BandwidthRule::Scott;
     }
-    o.density.cell_m = number(args, "density-cell", o.density.cell_m);
+    o.density.cell_m = args.get_number("density-cell", o.density.cell_m);
     o.density.values = args.get("scale", "raw") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
     if (args.flag("contours")) {
         std::string list = args.get("contours");
@@ -126,7 +111,7 @@ int run_clusters(const std::vector<std::string>& argv)
             start = comma + 1;
         }
     }
-    if (args.flag("footprint")) o.footprint_threshold = number(args, "footprint", 0);
+    if (args.flag("footprint")) o.footprint_threshold = args.get_number("footprint", 0);
 
     const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());

@@ -17,7 +17,7 @@ namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kOptions = {
+const std::vector<OptionSpec> kOptions = with_layer_input({
     {"out", "FILE.tif", "the GeoTIFF to write (required)"},
     {"kernel", "NAME", "quartic (default), triweight, epanechnikov, uniform, triangular, gaussian"},
     {"radius", "METRES", "bandwidth in metres (default 1000; σ for the Gaussian)"},
@@ -33,24 +33,9 @@ const std::vector<OptionSpec> kOptions = {
     {"method", "NAME", "auto (default), binned or exact"},
     {"overwrite", "", "replace FILE.tif if it exists"},
     {"role", "ROLE", "for a single point layer file: treat it as enterprises (default)"},
-    {"srs", "CRS", "CRS of a layer file that has none"},
-    {"coords", "SYSTEM", "declared web-map coordinates of a layer file: gcj02, bd09"},
-    {"field", "MEANING=FIELD", "bind a field of a layer file to a meaning (repeatable)", true},
-    {"layer", "NAME", "the layer to open in a file with several layers"},
-    {"encoding", "ENC", "text encoding of a Shapefile or CSV"},
-    {"working-crs", "CRS", "working CRS (a projected EPSG code) instead of the automatic choice"},
     {"help", "", "show this help"},
-};
+});
 
-double positive(const Args& args, const std::string& name, double fallback)
-{
-    const std::string v = args.get(name);
-    if (v.empty()) return fallback;
-    char* end = nullptr;
-    const double d = std::strtod(v.c_str(), &end);
-    if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
-    return d;
-}
 
 }  // namespace
 
@@ -74,8 +59,8 @@ int run_density(const std::vector<std::string>& argv)
         if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
         o.kernel = *k;
     }
-    o.radius_m = positive(args, "radius", o.radius_m);
-    o.cell_m = positive(args, "cell", o.cell_m);
+    o.radius_m = args.get_number("radius", o.radius_m);
+    o.cell_m = args.get_number("cell", o.cell_m);
     if (args.flag("bandwidth")) {
         const std::string rule = args.get("bandwidth");
         if (rule == "silverman") o.rule = geo::BandwidthRule::Silverman;

@@ -14,17 +14,11 @@ namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kOptions = {
+const std::vector<OptionSpec> kOptions = with_layer_input({
     {"json", "", "print JSON instead of text"},
-    {"layer", "NAME", "the layer to open in a file with several layers"},
     {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
-    {"srs", "CRS", "CRS of a layer file that has none (EPSG:4326, EPSG:4490, ...)"},
-    {"encoding", "ENC", "text encoding of a Shapefile or CSV (CP936, UTF-8, ...)"},
-    {"coords", "SYSTEM", "declared web-map coordinates of a point layer: wgs84, gcj02, bd09"},
-    {"field", "MEANING=FIELD", "bind a field to a meaning, e.g. employees=从业人员 (repeatable)", true},
-    {"working-crs", "CRS", "working CRS (a projected EPSG code), instead of the automatic choice"},
     {"help", "", "show this help"},
-};
+});
 
 void print_help()
 {

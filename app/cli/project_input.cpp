@@ -4,6 +4,20 @@
 
 namespace cli {
 
+std::vector<OptionSpec> with_layer_input(std::vector<OptionSpec> own)
+{
+    const std::vector<OptionSpec> layer = {
+        {"layer", "NAME", "the layer to open in a file with several layers"},
+        {"srs", "CRS", "CRS of a layer file that has none (EPSG:4326, EPSG:4490, ...)"},
+        {"encoding", "ENC", "text encoding of a Shapefile or CSV (CP936, UTF-8, ...)"},
+        {"coords", "SYSTEM", "declared web-map coordinates of a point layer: wgs84, gcj02, bd09"},
+        {"field", "MEANING=FIELD", "bind a field of a layer file to a meaning, e.g. employees=从业人员 (repeatable)", true},
+        {"working-crs", "CRS", "working CRS (a projected EPSG code), instead of the automatic choice"},
+    };
+    own.insert(own.empty() ? own.end() : own.end() - 1, layer.begin(), layer.end());
+    return own;
+}
+
 geo::Project input_project(const std::string& path, const Args& args, geo::Role default_role)
 {
     if (geo::looks_like_project_file(path)) {

@@ -9,6 +9,10 @@
 
 namespace cli {
 
+// A command's own options with the flags that describe a single layer file added before its
+// last entry (--help): --layer, --srs, --encoding, --coords, --field, --working-crs.
+std::vector<OptionSpec> with_layer_input(std::vector<OptionSpec> own);
+
 // The layer flags apply to a single layer file only; giving them with a project file is a
 // usage error (they belong in the project).
 geo::Project input_project(const std::string& path, const Args& args, geo::Role default_role);
