@@ -192,6 +192,7 @@ private:
         }
         if (m_worker.joinable()) m_worker.join();
         m_busy = true;
+        m_started_for = ws.doc.get();
         m_worker = std::thread([this, sel, o] {
             try {
                 geo::Envelope extent = sel->parks_extent;
@@ -217,6 +218,7 @@ private:
         const int n = m_params.levels;
         for (int k = 1; k <= n; ++k) levels.push_back(static_cast<double>(m_contour_top) * k / (n + 1));
         const std::shared_ptr<const geo::KdeResult> surface = ws.density.result;
+        m_started_for = ws.doc.get();
         const geo::Coord origin = ws.doc->origin;
         if (m_worker.joinable()) m_worker.join();
         m_busy = true;
@@ -240,6 +242,12 @@ private:
     {
         if (m_busy) return;
         std::lock_guard lock(m_mutex);
+        if (m_started_for != ws.doc.get()) {  // computed for a project that has been replaced
+            m_ready.reset();
+            m_contour_ready.reset();
+            m_pending_error.clear();
+            return;
+        }
         if (m_contour_ready && ws.doc && !ws.analysis_running) {
             LayerView& view = m_contour_ready->second;
             view.style.mode = render::StyleMode::Graduated;
@@ -303,6 +311,7 @@ private:
     }
 
     const Document* m_doc = nullptr;
+    const Document* m_started_for = nullptr;  // the document the running work belongs to
     Params m_params, m_last;
     bool m_auto_max = true;
     float m_peak = 1, m_auto = 1;
