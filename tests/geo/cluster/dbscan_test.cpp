@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "geo/cluster/dbscan.h"
 #include "geo/core/error.h"
 #include "geo/core/polygon_locator.h"
@@ -50,5 +52,55 @@ TEST_CASE("DBSCAN agrees with the all-pairs definition of core points")
         for (size_t j = 0; j < pts.size(); ++j)
             n += std::hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y) <= eps;
         if (n >= min_points) CHECK(r.label[i] >= 0);  // a core point is always in a cluster
+    }
+}
+
+TEST_CASE("grid DBSCAN equals an all-pairs reference: cores, their clusters, noise; borders valid")
+{
+    geo::Random rng(77);
+    std::vector<geo::Coord> pts;
+    for (int i = 0; i < 1500; ++i) {
+        const double cx = (i % 3) * 900.0, cy = (i % 5) * 120.0;
+        pts.push_back({cx + rng.normal() * 150, cy + rng.normal() * 150});
+    }
+    const double eps = 40;
+    const size_t min_points = 6;
+    // Reference: neighbour lists by all pairs, BFS from core points in index order.
+    const size_t n = pts.size();
+    std::vector<std::vector<uint32_t>> nb(n);
+    for (uint32_t i = 0; i < n; ++i)
+        for (uint32_t j = 0; j < n; ++j)
+            if (std::hypot(pts[i].x - pts[j].x, pts[i].y - pts[j].y) <= eps) nb[i].push_back(j);
+    std::vector<int32_t> ref(n, -1);
+    int32_t next = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        if (ref[i] >= 0 || nb[i].size() < min_points) continue;
+        std::vector<uint32_t> queue{i};
+        ref[i] = next;
+        for (size_t k = 0; k < queue.size(); ++k)
+            for (uint32_t j : nb[queue[k]])
+                if (nb[j].size() >= min_points && ref[j] < 0) {
+                    ref[j] = next;
+                    queue.push_back(j);
+                }
+        ++next;
+    }
+    const geo::DbscanResult r = geo::dbscan(pts, eps, min_points);
+    CHECK(r.sizes.size() == static_cast<size_t>(next));
+    for (uint32_t i = 0; i < n; ++i) {
+        const bool is_core = nb[i].size() >= min_points;
+        if (is_core) {
+            REQUIRE(r.label[i] == ref[i]);  // same partition, same canonical numbering
+            continue;
+        }
+        bool reachable = false;
+        for (uint32_t j : nb[i]) reachable = reachable || nb[j].size() >= min_points;
+        if (!reachable) {
+            CHECK(r.label[i] == -1);
+            continue;
+        }
+        bool valid = false;  // a border point joins a cluster with a core point within eps
+        for (uint32_t j : nb[i]) valid = valid || (nb[j].size() >= min_points && ref[j] == r.label[i]);
+        CHECK(valid);
     }
 }
