@@ -1,0 +1,144 @@
+#include "geo/coverage/straight_coverage.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <thread>
+
+#include <geos_c.h>
+
+#include "geo/core/geos_util.h"
+#include "geo/core/point_index.h"
+
+namespace geo {
+
+namespace {
+
+// Facility indices per table type; unknown types counted for the warning.
+std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column, const std::vector<FacilityType>& types,
+                                                      std::vector<std::string>* warnings)
+{
+    std::vector<std::vector<uint32_t>> by_type(types.size());
+    std::map<std::string, size_t> unknown;
+    size_t empty = 0;
+    for (uint32_t i = 0; i < type_column.size(); ++i) {
+        const std::string value = type_column.text(i);
+        if (value.empty()) {
+            ++empty;
+            continue;
+        }
+        const FacilityType* t = find_facility_type(types, value);
+        if (!t) {
+            ++unknown[value];
+            continue;
+        }
+        by_type[static_cast<size_t>(t - types.data())].push_back(i);
+    }
+    if (warnings) {
+        for (const auto& [value, n] : unknown)
+            warnings->push_back("facility type '" + value + "' (" + std::to_string(n) +
+                                " facilities) has no service radius in the table; left out");
+        if (empty > 0) warnings->push_back(std::to_string(empty) + " facilities have no type; left out");
+    }
+    return by_type;
+}
+
+}  // namespace
+
+CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                      const std::vector<FacilityType>& types, const Progress& progress)
+{
+    CoverageResult out;
+    const auto by_type = facilities_by_type(facility_type, types, &out.warnings);
+    const size_t n = enterprises.size();
+    for (size_t t = 0; t < types.size(); ++t) {
+        progress(static_cast<double>(t) / static_cast<double>(types.size()), "nearest " + types[t].code);
+        TypeCoverage tc;
+        tc.type = types[t];
+        tc.facilities = by_type[t].size();
+        std::vector<Coord> pts;
+        for (uint32_t i : by_type[t]) pts.push_back(facilities.geometry.first_coord(i));
+        const PointIndex index(pts);
+        tc.distance.assign(n, std::numeric_limits<double>::infinity());
+        tc.nearest.assign(n, -1);
+        auto work = [&](size_t begin, size_t end) {
+            for (size_t e = begin; e < end; ++e)
+                if (auto hit = index.nearest(enterprises.first_coord(e))) {
+                    tc.distance[e] = hit->distance;
+                    tc.nearest[e] = facilities.fids[by_type[t][hit->index]];
+                }
+        };
+        const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 20000 + 1)));
+        std::vector<std::thread> pool;
+        const size_t chunk = (n + threads - 1) / threads;
+        for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work, std::min(n, k * chunk), std::min(n, (k + 1) * chunk));
+        work(0, std::min(n, chunk));
+        for (auto& th : pool) th.join();
+        out.types.push_back(std::move(tc));
+    }
+    progress(1.0, "coverage");
+    return out;
+}
+
+std::vector<CoverageRow> coverage_summary(const CoverageResult& result, const std::vector<int32_t>& group_of,
+                                          const std::vector<std::string>& group_names, const Column* employees)
+{
+    std::vector<CoverageRow> rows;
+    for (size_t g = 0; g < group_names.size(); ++g)
+        for (const TypeCoverage& tc : result.types)
+            for (double r : tc.type.radii_m) rows.push_back({group_names[g], tc.type.code, r, 0, 0, 0, 0});
+    size_t per_group = 0;
+    for (const TypeCoverage& tc : result.types) per_group += tc.type.radii_m.size();
+    for (size_t e = 0; e < group_of.size(); ++e) {
+        if (group_of[e] < 0) continue;
+        const double jobs = employees ? employees->number(e).value_or(0.0) : 0.0;
+        size_t row = static_cast<size_t>(group_of[e]) * per_group;
+        for (const TypeCoverage& tc : result.types)
+            for (double r : tc.type.radii_m) {
+                CoverageRow& c = rows[row++];
+                ++c.enterprises;
+                c.employees += jobs;
+                if (tc.distance[e] <= r) {
+                    ++c.covered;
+                    c.employees_covered += jobs;
+                }
+            }
+    }
+    return rows;
+}
+
+Layer service_areas(const Layer& facilities, const Column& facility_type, const std::vector<FacilityType>& types)
+{
+    const auto by_type = facilities_by_type(facility_type, types, nullptr);
+    GeosContext ctx;
+    GEOSContextHandle_t h = ctx.handle();
+    Layer out;
+    out.name = "service_areas";
+    out.geometry = GeometryColumn(GeomKind::Polygon);
+    out.columns = {Column("type", FieldType::String), Column("type_zh", FieldType::String), Column("radius_m", FieldType::Real),
+                   Column("facilities", FieldType::Integer), Column("area_km2", FieldType::Real)};
+    for (size_t t = 0; t < types.size(); ++t) {
+        if (by_type[t].empty()) continue;
+        for (double r : types[t].radii_m) {
+            std::vector<GEOSGeometry*> discs;
+            for (uint32_t i : by_type[t]) {
+                const Coord c = facilities.geometry.first_coord(i);
+                GeosGeom p(GEOSGeom_createPointFromXY_r(h, c.x, c.y), GeosGeomDeleter{h});
+                discs.push_back(GEOSBuffer_r(h, p.get(), r, 16));
+            }
+            GeosGeom all(GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, discs.data(), static_cast<unsigned>(discs.size())),
+                         GeosGeomDeleter{h});
+            GeosGeom merged(GEOSUnaryUnion_r(h, all.get()), GeosGeomDeleter{h});
+            if (!merged || !append_from_geos(ctx, merged.get(), out.geometry)) continue;
+            out.fids.push_back(static_cast<int64_t>(out.fids.size()));
+            out.columns[0].push_string(types[t].code);
+            out.columns[1].push_string(types[t].name_zh);
+            out.columns[2].push_real(r);
+            out.columns[3].push_integer(static_cast<int64_t>(by_type[t].size()));
+            out.columns[4].push_real(polygon_area(out.geometry, out.size() - 1) / 1e6);
+        }
+    }
+    return out;
+}
+
+}  // namespace geo

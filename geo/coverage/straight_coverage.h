@@ -1,0 +1,50 @@
+#pragma once
+// Straight-line coverage: for every enterprise and every facility type, the nearest facility
+// of that type (a k-d tree per type, never all pairs) and its distance; covered means within
+// the type's service radius. Summaries by park, cluster or tier count enterprises and
+// employees covered. Service areas are each type's buffers dissolved into one polygon.
+#include <string>
+#include <vector>
+
+#include "geo/core/layer.h"
+#include "geo/core/progress.h"
+#include "geo/coverage/service_radii.h"
+
+namespace geo {
+
+struct TypeCoverage {
+    FacilityType type;
+    size_t facilities = 0;
+    std::vector<double> distance;   // per enterprise; infinity when the type has no facility
+    std::vector<int64_t> nearest;   // per enterprise: the facility's fid, -1 when none
+};
+
+struct CoverageResult {
+    std::vector<TypeCoverage> types;     // in the order of the radius table
+    std::vector<std::string> warnings;   // facility types without a radius, facilities without a type
+};
+
+// `facility_type` holds each facility's type (code or Chinese name). Types the table does
+// not know are left out with a warning naming them and their count; so are facilities
+// whose type is empty.
+CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                      const std::vector<FacilityType>& types, const Progress& progress = {});
+
+struct CoverageRow {
+    std::string group;
+    std::string type;
+    double radius_m = 0;
+    int64_t enterprises = 0, covered = 0;
+    double employees = 0, employees_covered = 0;
+};
+
+// One row per group, type and radius. `group_of` gives each enterprise's group (-1: none,
+// left out), `employees` may be null (then employee sums are 0).
+std::vector<CoverageRow> coverage_summary(const CoverageResult& result, const std::vector<int32_t>& group_of,
+                                          const std::vector<std::string>& group_names, const Column* employees);
+
+// One polygon per type and radius: the union of the facilities' discs. Fields type, type_zh,
+// radius_m, facilities, area_km2.
+Layer service_areas(const Layer& facilities, const Column& facility_type, const std::vector<FacilityType>& types);
+
+}  // namespace geo
