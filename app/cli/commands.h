@@ -16,6 +16,7 @@ int run_info(const std::vector<std::string>& args);
 int run_synth(const std::vector<std::string>& args);
 int run_density(const std::vector<std::string>& args);
 int run_clusters(const std::vector<std::string>& args);
+int run_coverage(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

@@ -1,0 +1,169 @@
+// parkcap coverage: which enterprises the park's facilities reach, straight-line.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <algorithm>
+#include <map>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/core/error.h"
+#include "geo/coverage/straight_coverage.h"
+#include "geo/io/layer_writer.h"
+#include "geo/overlay/zone_assignment.h"
+#include "geo/report/csv_table.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = with_layer_input({
+    {"out", "PREFIX", "write PREFIX.gpkg (enterprises with coverage, service areas) and PREFIX_parks.csv, "
+                      "PREFIX_clusters.csv, PREFIX_tiers.csv (required)"},
+    {"radii", "FILE", "service radii per facility type (e.g. datasets/standards/facility_service_radii.csv); "
+                      "default: the table stored in the project"},
+    {"overwrite", "", "replace earlier outputs"},
+    {"help", "", "show this help"},
+});
+
+// Radii stored in the project: analysis.coverage.radii = [{"facility_type", "facility_type_zh", "service_radius_m"}].
+std::vector<geo::FacilityType> radii_from_project(const geo::Project& p)
+{
+    const geo::Json& extra = p.extra;
+    if (!extra.contains("analysis") || !extra["analysis"].contains("coverage") || !extra["analysis"]["coverage"].contains("radii"))
+        return {};
+    std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
+    for (const auto& r : extra["analysis"]["coverage"]["radii"]) {
+        if (!r.is_object()) throw geo::Error("each entry must be an object", {.file = p.file.string(), .key = "analysis.coverage.radii"});
+        rows.push_back({r.value("facility_type", ""), r.value("facility_type_zh", ""),
+                        r.contains("service_radius_m") ? r["service_radius_m"].dump() : ""});
+    }
+    return geo::parse_service_radii(rows, p.file.string() + ": analysis.coverage.radii");
+}
+
+std::string fmt(double v, const char* format = "%.0f")
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+}  // namespace
+
+int run_coverage(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap coverage PROJECT.parkcap.json --out PREFIX [--radii FILE]\n\n"
+                    "For every enterprise and facility type: the nearest facility and its straight-line distance,\n"
+                    "and whether it is within the type's service radius; coverage by count and by employees per park,\n"
+                    "cluster and tier; dissolved service areas.\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
+    const auto t0 = std::chrono::steady_clock::now();
+    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    const geo::LoadedLayer* firms = project.first(geo::Role::Enterprises);
+    const geo::LoadedLayer* fac = project.first(geo::Role::Facilities);
+    if (!firms || !fac) throw geo::Error("coverage needs an enterprises layer and a facilities layer in the project");
+    const std::string* type_field = fac->fields.field_for("type");
+    if (!type_field)
+        throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac->data.source, .layer = fac->data.name});
+    std::vector<geo::FacilityType> types = args.flag("radii") ? geo::read_service_radii(args.get("radii")) : radii_from_project(project.project);
+    if (types.empty())
+        throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or store them in the project "
+                         "(analysis.coverage.radii)");
+    const geo::Column& type_column = *fac->data.column(*type_field);
+    const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, fac->data, type_column, types, terminal_progress());
+    end_terminal_progress();
+    for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+
+    // The enterprises with their coverage: name, then d_<type> metres and c_<type>_<radius> 0/1.
+    geo::Layer out;
+    out.name = "enterprises_coverage";
+    out.geometry = firms->data.geometry;
+    out.fids = firms->data.fids;
+    const std::string* name_field = firms->fields.field_for("name");
+    if (name_field) out.columns.push_back(*firms->data.column(*name_field));
+    for (const auto& tc : r.types) {
+        geo::Column d("d_" + tc.type.code, geo::FieldType::Real);
+        for (double v : tc.distance) std::isfinite(v) ? d.push_real(std::round(v * 10) / 10) : d.push_null();
+        out.columns.push_back(std::move(d));
+        for (double radius : tc.type.radii_m) {
+            geo::Column c("c_" + tc.type.code + "_" + fmt(radius), geo::FieldType::Integer);
+            for (double v : tc.distance) c.push_integer(v <= radius ? 1 : 0);
+            out.columns.push_back(std::move(c));
+        }
+    }
+    const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
+    geo::WriteOptions wo;
+    wo.overwrite = args.flag("overwrite");
+    wo.metadata = {{"PARKCAP_COVERAGE", "straight-line"}};
+    const std::string prefix = args.get("out");
+    geo::write_layers({{"enterprises_coverage", &out}, {"service_areas", &areas}}, project.working.crs, prefix + ".gpkg", wo);
+
+    // Summaries by park, cluster and tier.
+    const geo::Column* employees = nullptr;
+    if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
+    auto table = [&](const std::vector<int32_t>& group_of, const std::vector<std::string>& names, const char* label, const std::string& file) {
+        geo::CsvTable t;
+        t.header = {label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
+        for (const auto& row : geo::coverage_summary(r, group_of, names, employees))
+            t.rows.push_back({row.group, row.type, fmt(row.radius_m), std::to_string(row.enterprises), std::to_string(row.covered),
+                              row.enterprises ? fmt(static_cast<double>(row.covered) / static_cast<double>(row.enterprises), "%.4f") : "",
+                              fmt(row.employees), fmt(row.employees_covered),
+                              row.employees > 0 ? fmt(row.employees_covered / row.employees, "%.4f") : ""});
+        geo::write_csv(t, file, args.flag("overwrite"));
+    };
+    auto by_category = [&](const char* meaning, const char* label, const std::string& file) {
+        const std::string* f = firms->fields.field_for(meaning);
+        if (!f) return;
+        const geo::Column& c = *firms->data.column(*f);
+        std::map<std::string, int32_t> ids;
+        std::vector<int32_t> group_of(c.size(), -1);
+        std::vector<std::string> names;
+        for (size_t i = 0; i < c.size(); ++i) {
+            const std::string v = c.is_null(i) || c.text(i).empty() ? "(none)" : c.text(i);
+            auto [it, added] = ids.try_emplace(v, static_cast<int32_t>(names.size()));
+            if (added) names.push_back(v);
+            group_of[i] = it->second;
+        }
+        table(group_of, names, label, file);
+    };
+    std::vector<std::string> written = {prefix + ".gpkg"};
+    if (const geo::LoadedLayer* parks = project.first(geo::Role::Parks)) {
+        const geo::ZoneAssignment a = geo::assign_to_zones(firms->data.geometry, parks->data.geometry);
+        std::vector<std::string> names;
+        const std::string* pn = parks->fields.field_for("name");
+        for (size_t p = 0; p < parks->data.size(); ++p)
+            names.push_back(pn ? parks->data.column(*pn)->text(p) : "fid " + std::to_string(parks->data.fids[p]));
+        std::vector<int32_t> group_of = a.zone_of;
+        for (int32_t& g : group_of)
+            if (g < 0) g = static_cast<int32_t>(names.size());
+        names.push_back("(outside every park)");
+        table(group_of, names, "park", prefix + "_parks.csv");
+        written.push_back(prefix + "_parks.csv");
+    }
+    by_category("cluster", "cluster", prefix + "_clusters.csv");
+    by_category("tier", "tier", prefix + "_tiers.csv");
+
+    // The whole study area, on the terminal.
+    const std::vector<int32_t> all(firms->data.size(), 0);
+    std::printf("%zu enterprises, %zu facilities (straight-line)\n", firms->data.size(), fac->data.size());
+    std::printf("  %-16s %8s %10s %10s %12s\n", "type", "radius", "facilities", "covered", "employees");
+    for (const auto& row : geo::coverage_summary(r, all, {"all"}, employees)) {
+        std::printf("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%\n", row.type.c_str(), row.radius_m,
+                    std::find_if(r.types.begin(), r.types.end(), [&](const auto& t) { return t.type.code == row.type; })->facilities,
+                    row.enterprises ? 100.0 * static_cast<double>(row.covered) / static_cast<double>(row.enterprises) : 0.0,
+                    row.employees > 0 ? 100.0 * row.employees_covered / row.employees : 0.0);
+    }
+    std::printf("wrote %s and the tables by park, cluster and tier in %.2f s\n", prefix.c_str(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
+
+}  // namespace cli
