@@ -7,7 +7,12 @@
 
 namespace geo {
 
-PointIndex::PointIndex(std::span<const Coord> points) : m_points(points.begin(), points.end()), m_ids(points.size())
+namespace {
+constexpr size_t kLeaf = 8;
+}
+
+PointIndex::PointIndex(std::span<const Coord> points)
+    : m_points(points.begin(), points.end()), m_ids(points.size()), m_original(points.begin(), points.end())
 {
     std::iota(m_ids.begin(), m_ids.end(), 0u);
     build(0, m_points.size(), 0);
@@ -16,7 +21,7 @@ PointIndex::PointIndex(std::span<const Coord> points) : m_points(points.begin(),
 // The median of [lo, hi) along x (even depth) or y (odd) goes to the middle; the halves recurse.
 void PointIndex::build(size_t lo, size_t hi, int depth)
 {
-    if (hi - lo <= 1) return;
+    if (hi - lo <= kLeaf) return;
     const size_t mid = lo + (hi - lo) / 2;
     std::vector<uint32_t> order(hi - lo);
     std::iota(order.begin(), order.end(), 0u);
@@ -42,25 +47,38 @@ void PointIndex::build(size_t lo, size_t hi, int depth)
 void PointIndex::search(size_t lo, size_t hi, int depth, Coord at, Hit& best) const
 {
     if (lo >= hi) return;
+    // Distances are compared squared here; nearest() takes the root once at the end.
+    if (hi - lo <= kLeaf) {
+        for (size_t i = lo; i < hi; ++i) {
+            const double dx = m_points[i].x - at.x, dy = m_points[i].y - at.y, d = dx * dx + dy * dy;
+            if (d < best.distance || (d == best.distance && m_ids[i] < best.index)) best = {m_ids[i], d};
+        }
+        return;
+    }
     const size_t mid = lo + (hi - lo) / 2;
     const Coord& p = m_points[mid];
-    const double d = std::hypot(p.x - at.x, p.y - at.y);
+    const double px = p.x - at.x, py = p.y - at.y, d = px * px + py * py;
     if (d < best.distance || (d == best.distance && m_ids[mid] < best.index)) best = {m_ids[mid], d};
     const double diff = depth % 2 == 0 ? at.x - p.x : at.y - p.y;
     const bool left_first = diff < 0;
     if (left_first) search(lo, mid, depth + 1, at, best);
     else search(mid + 1, hi, depth + 1, at, best);
-    if (std::abs(diff) <= best.distance) {  // the other side may still hold something as near
+    if (diff * diff <= best.distance) {  // the other side may still hold something as near
         if (left_first) search(mid + 1, hi, depth + 1, at, best);
         else search(lo, mid, depth + 1, at, best);
     }
 }
 
-std::optional<PointIndex::Hit> PointIndex::nearest(Coord at) const
+std::optional<PointIndex::Hit> PointIndex::nearest(Coord at, std::optional<uint32_t> hint) const
 {
     if (m_points.empty()) return std::nullopt;
     Hit best{std::numeric_limits<uint32_t>::max(), std::numeric_limits<double>::infinity()};
+    if (hint && *hint < m_original.size()) {  // a close first guess prunes most of the tree
+        const double dx = m_original[*hint].x - at.x, dy = m_original[*hint].y - at.y;
+        best = {*hint, dx * dx + dy * dy};
+    }
     search(0, m_points.size(), 0, at, best);
+    best.distance = std::sqrt(best.distance);
     return best;
 }
 

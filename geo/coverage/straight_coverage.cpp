@@ -1,6 +1,8 @@
 #include "geo/coverage/straight_coverage.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <limits>
 #include <map>
 #include <thread>
@@ -51,6 +53,23 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
     CoverageResult out;
     const auto by_type = facilities_by_type(facility_type, types, &out.warnings);
     const size_t n = enterprises.size();
+    // Enterprises ordered by 1 km cell (rows of cells, snake order), for warm-started queries.
+    std::vector<uint32_t> order(n);
+    {
+        std::vector<uint64_t> key(n);
+        const Envelope box = enterprises.envelope();
+        for (size_t e = 0; e < n; ++e) {
+            const Coord c = enterprises.first_coord(e);
+            const uint64_t row = static_cast<uint64_t>(std::max(0.0, (c.y - box.min_y) / 1000.0));
+            uint64_t col = static_cast<uint64_t>(std::max(0.0, (c.x - box.min_x) / 1000.0));
+            if (row & 1) col = 0xFFFFFFull - col;
+            key[e] = (row << 24) | (col & 0xFFFFFFull);
+        }
+        for (uint32_t e = 0; e < n; ++e) order[e] = e;
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
+    }
+    std::vector<Coord> query(n);  // the enterprises in that order, contiguous
+    for (size_t k = 0; k < n; ++k) query[k] = enterprises.first_coord(order[k]);
     for (size_t t = 0; t < types.size(); ++t) {
         progress(static_cast<double>(t) / static_cast<double>(types.size()), "nearest " + types[t].code);
         TypeCoverage tc;
@@ -61,12 +80,18 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
         const PointIndex index(pts);
         tc.distance.assign(n, std::numeric_limits<double>::infinity());
         tc.nearest.assign(n, -1);
+        // Queries in spatial order, each starting from the previous answer: neighbours share
+        // their nearest facility most of the time, and the search then prunes almost everything.
         auto work = [&](size_t begin, size_t end) {
-            for (size_t e = begin; e < end; ++e)
-                if (auto hit = index.nearest(enterprises.first_coord(e))) {
+            std::optional<uint32_t> hint;
+            for (size_t k = begin; k < end; ++k) {
+                const uint32_t e = order[k];
+                if (auto hit = index.nearest(query[k], hint)) {
                     tc.distance[e] = hit->distance;
                     tc.nearest[e] = facilities.fids[by_type[t][hit->index]];
+                    hint = hit->index;
                 }
+            }
         };
         const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 20000 + 1)));
         std::vector<std::thread> pool;
