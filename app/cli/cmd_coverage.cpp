@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "args.h"
 #include "commands.h"
 #include "geo/core/error.h"
+#include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
 #include "geo/io/layer_writer.h"
 #include "geo/overlay/zone_assignment.h"
@@ -24,6 +26,8 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
                       "PREFIX_clusters.csv, PREFIX_tiers.csv (required)"},
     {"radii", "FILE", "service radii per facility type (e.g. datasets/standards/facility_service_radii.csv); "
                       "default: the table stored in the project"},
+    {"network", "", "also measure along the project's roads layer (noded where roads cross)"},
+    {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500)"},
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 });
@@ -79,6 +83,23 @@ int run_coverage(const std::vector<std::string>& argv)
                          "(analysis.coverage.radii)");
     const geo::Column& type_column = *fac->data.column(*type_field);
     const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, fac->data, type_column, types, terminal_progress());
+    // Along the roads: the same types, with network distances in place of straight ones.
+    std::optional<geo::RoadNetwork> network;
+    std::optional<geo::NetworkCoverage> nc;
+    geo::CoverageResult by_road;
+    if (args.flag("network")) {
+        const geo::LoadedLayer* roads = project.first(geo::Role::Roads);
+        if (!roads) throw geo::Error("--network needs a roads layer in the project");
+        try {
+            network.emplace(roads->data.geometry);
+        } catch (const geo::Error& e) {
+            throw geo::Error(e.message(), {.file = roads->data.source, .layer = roads->data.name});
+        }
+        nc = geo::network_coverage(firms->data.geometry, fac->data, type_column, types, *network,
+                                   args.get_number("attach-limit", 500), terminal_progress());
+        by_road = r;
+        for (size_t t = 0; t < r.types.size(); ++t) by_road.types[t].distance = nc->distance[t];
+    }
     end_terminal_progress();
     for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 
@@ -89,7 +110,13 @@ int run_coverage(const std::vector<std::string>& argv)
     out.fids = firms->data.fids;
     const std::string* name_field = firms->fields.field_for("name");
     if (name_field) out.columns.push_back(*firms->data.column(*name_field));
-    for (const auto& tc : r.types) {
+    if (nc) {
+        geo::Column attach("attach_m", geo::FieldType::Real);
+        for (double v : nc->attach_m) std::isfinite(v) ? attach.push_real(std::round(v * 10) / 10) : attach.push_null();
+        out.columns.push_back(std::move(attach));
+    }
+    for (size_t t = 0; t < r.types.size(); ++t) {
+        const auto& tc = r.types[t];
         geo::Column d("d_" + tc.type.code, geo::FieldType::Real);
         for (double v : tc.distance) std::isfinite(v) ? d.push_real(std::round(v * 10) / 10) : d.push_null();
         out.columns.push_back(std::move(d));
@@ -98,13 +125,50 @@ int run_coverage(const std::vector<std::string>& argv)
             for (double v : tc.distance) c.push_integer(v <= radius ? 1 : 0);
             out.columns.push_back(std::move(c));
         }
+        if (!nc) continue;
+        geo::Column nd("n_" + tc.type.code, geo::FieldType::Real);
+        for (double v : nc->distance[t]) std::isfinite(v) ? nd.push_real(std::round(v * 10) / 10) : nd.push_null();
+        out.columns.push_back(std::move(nd));
+        for (double radius : tc.type.radii_m) {
+            geo::Column c("nc_" + tc.type.code + "_" + fmt(radius), geo::FieldType::Integer);
+            for (double v : nc->distance[t]) c.push_integer(v <= radius ? 1 : 0);
+            out.columns.push_back(std::move(c));
+        }
+    }
+    // The roads within reach of each type's facilities (at its largest radius).
+    geo::Layer reachable;
+    reachable.name = "reachable_roads";
+    reachable.geometry = geo::GeometryColumn(geo::GeomKind::Line);
+    reachable.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real)};
+    if (nc) {
+        for (size_t t = 0; t < r.types.size(); ++t) {
+            const auto& type = r.types[t].type;
+            std::vector<geo::RoadNetwork::Attachment> sources;
+            for (uint32_t i = 0; i < fac->data.size(); ++i)
+                if (geo::find_facility_type(types, type_column.text(i)) == &types[t])
+                    if (auto a = network->attach(fac->data.geometry.first_coord(i), args.get_number("attach-limit", 500))) sources.push_back(*a);
+            const double cutoff = type.radii_m.back();
+            for (uint32_t seg : network->reached_segments(network->distances_from(sources, cutoff), cutoff)) {
+                const auto [a, b] = network->segment_ends(seg);
+                const geo::Coord line[2] = {a, b};
+                reachable.geometry.begin_feature(false);
+                reachable.geometry.begin_part();
+                reachable.geometry.add_ring(line);
+                reachable.geometry.end_feature();
+                reachable.fids.push_back(static_cast<int64_t>(reachable.fids.size()));
+                reachable.columns[0].push_string(type.code);
+                reachable.columns[1].push_real(cutoff);
+            }
+        }
     }
     const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
     geo::WriteOptions wo;
     wo.overwrite = args.flag("overwrite");
     wo.metadata = {{"PARKCAP_COVERAGE", "straight-line"}};
     const std::string prefix = args.get("out");
-    geo::write_layers({{"enterprises_coverage", &out}, {"service_areas", &areas}}, project.working.crs, prefix + ".gpkg", wo);
+    std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"enterprises_coverage", &out}, {"service_areas", &areas}};
+    if (nc && reachable.size() > 0) layers.emplace_back("reachable_roads", &reachable);
+    geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
 
     // Summaries by park, cluster and tier.
     const geo::Column* employees = nullptr;
@@ -112,11 +176,23 @@ int run_coverage(const std::vector<std::string>& argv)
     auto table = [&](const std::vector<int32_t>& group_of, const std::vector<std::string>& names, const char* label, const std::string& file) {
         geo::CsvTable t;
         t.header = {label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
-        for (const auto& row : geo::coverage_summary(r, group_of, names, employees))
+        if (nc) for (const char* h : {"covered_by_road", "share_by_road", "employees_covered_by_road", "covered_straight_not_by_road"}) t.header.push_back(h);
+        const auto rows = geo::coverage_summary(r, group_of, names, employees);
+        const auto road_rows = nc ? geo::coverage_summary(by_road, group_of, names, employees) : std::vector<geo::CoverageRow>{};
+        for (size_t k = 0; k < rows.size(); ++k) {
+            const auto& row = rows[k];
             t.rows.push_back({row.group, row.type, fmt(row.radius_m), std::to_string(row.enterprises), std::to_string(row.covered),
                               row.enterprises ? fmt(static_cast<double>(row.covered) / static_cast<double>(row.enterprises), "%.4f") : "",
                               fmt(row.employees), fmt(row.employees_covered),
                               row.employees > 0 ? fmt(row.employees_covered / row.employees, "%.4f") : ""});
+            if (!nc) continue;
+            // A road path is never shorter than the straight line: road coverage is a subset.
+            const auto& rr = road_rows[k];
+            t.rows.back().insert(t.rows.back().end(),
+                                 {std::to_string(rr.covered),
+                                  rr.enterprises ? fmt(static_cast<double>(rr.covered) / static_cast<double>(rr.enterprises), "%.4f") : "",
+                                  fmt(rr.employees_covered), std::to_string(row.covered - rr.covered)});
+        }
         geo::write_csv(t, file, args.flag("overwrite"));
     };
     auto by_category = [&](const char* meaning, const char* label, const std::string& file) {
@@ -153,13 +229,23 @@ int run_coverage(const std::vector<std::string>& argv)
 
     // The whole study area, on the terminal.
     const std::vector<int32_t> all(firms->data.size(), 0);
-    std::printf("%zu enterprises, %zu facilities (straight-line)\n", firms->data.size(), fac->data.size());
-    std::printf("  %-16s %8s %10s %10s %12s\n", "type", "radius", "facilities", "covered", "employees");
-    for (const auto& row : geo::coverage_summary(r, all, {"all"}, employees)) {
-        std::printf("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%\n", row.type.c_str(), row.radius_m,
+    std::printf("%zu enterprises, %zu facilities (straight-line%s)\n", firms->data.size(), fac->data.size(), nc ? " and by road" : "");
+    if (nc)
+        std::printf("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
+                    "from any road (not attached)\n",
+                    network->segments(), network->total_length() / 1000, nc->components, nc->unattached_enterprises,
+                    nc->unattached_facilities, args.get_number("attach-limit", 500));
+    std::printf("  %-16s %8s %10s %10s %12s%s\n", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : "");
+    const auto all_rows = geo::coverage_summary(r, all, {"all"}, employees);
+    const auto all_road = nc ? geo::coverage_summary(by_road, all, {"all"}, employees) : std::vector<geo::CoverageRow>{};
+    for (size_t k = 0; k < all_rows.size(); ++k) {
+        const auto& row = all_rows[k];
+        std::printf("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%", row.type.c_str(), row.radius_m,
                     std::find_if(r.types.begin(), r.types.end(), [&](const auto& t) { return t.type.code == row.type; })->facilities,
                     row.enterprises ? 100.0 * static_cast<double>(row.covered) / static_cast<double>(row.enterprises) : 0.0,
                     row.employees > 0 ? 100.0 * row.employees_covered / row.employees : 0.0);
+        if (nc) std::printf(" %10.1f%%", all_road[k].enterprises ? 100.0 * static_cast<double>(all_road[k].covered) / static_cast<double>(all_road[k].enterprises) : 0.0);
+        std::printf("\n");
     }
     std::printf("wrote %s and the tables by park, cluster and tier in %.2f s\n", prefix.c_str(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

@@ -11,6 +11,7 @@
 
 #include "geo/core/geos_util.h"
 #include "geo/core/point_index.h"
+#include "geo/coverage/road_network.h"
 
 namespace geo {
 
@@ -102,6 +103,48 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
         out.types.push_back(std::move(tc));
     }
     progress(1.0, "coverage");
+    return out;
+}
+
+NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                 const std::vector<FacilityType>& types, const RoadNetwork& network, double attach_limit_m,
+                                 const Progress& progress)
+{
+    NetworkCoverage out;
+    out.components = network.components();
+    const auto by_type = facilities_by_type(facility_type, types, nullptr);
+    const size_t n = enterprises.size();
+    std::vector<std::optional<RoadNetwork::Attachment>> attached(n);
+    out.attach_m.assign(n, std::numeric_limits<double>::quiet_NaN());
+    auto work = [&](size_t begin, size_t end) {
+        for (size_t e = begin; e < end; ++e) attached[e] = network.attach(enterprises.first_coord(e), attach_limit_m);
+    };
+    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(n / 20000 + 1)));
+    std::vector<std::thread> pool;
+    const size_t chunk = (n + threads - 1) / threads;
+    for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work, std::min(n, k * chunk), std::min(n, (k + 1) * chunk));
+    progress(0.0, "attaching enterprises to the roads");
+    work(0, std::min(n, chunk));
+    for (auto& th : pool) th.join();
+    for (size_t e = 0; e < n; ++e) {
+        if (attached[e]) out.attach_m[e] = attached[e]->distance;
+        else ++out.unattached_enterprises;
+    }
+    for (size_t t = 0; t < types.size(); ++t) {
+        progress(0.5 + 0.5 * static_cast<double>(t) / static_cast<double>(types.size()), "network distances " + types[t].code);
+        std::vector<RoadNetwork::Attachment> sources;
+        for (uint32_t i : by_type[t]) {
+            if (auto a = network.attach(facilities.geometry.first_coord(i), attach_limit_m)) sources.push_back(*a);
+            else ++out.unattached_facilities;
+        }
+        const double cutoff = types[t].radii_m.empty() ? 0 : types[t].radii_m.back();
+        const std::vector<double> nodes = network.distances_from(sources, cutoff);
+        std::vector<double> d(n, std::numeric_limits<double>::infinity());
+        for (size_t e = 0; e < n; ++e)
+            if (attached[e]) d[e] = network.distance_to(*attached[e], nodes, sources);
+        out.distance.push_back(std::move(d));
+    }
+    progress(1.0, "network coverage");
     return out;
 }
 

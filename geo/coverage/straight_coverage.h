@@ -24,6 +24,23 @@ struct CoverageResult {
     std::vector<std::string> warnings;   // facility types without a radius, facilities without a type
 };
 
+class RoadNetwork;
+
+struct NetworkCoverage {
+    std::vector<std::vector<double>> distance;  // [type][enterprise]: network metres, infinity when unreached
+    std::vector<double> attach_m;               // per enterprise; NaN when farther than the limit from any road
+    size_t unattached_enterprises = 0;
+    size_t unattached_facilities = 0;
+    size_t components = 0;                      // disconnected parts of the network
+};
+
+// Network distances for the same types (each searched no farther than its largest radius).
+// Enterprises and facilities farther than `attach_limit_m` from any road are not attached:
+// counted, never silently placed.
+NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                 const std::vector<FacilityType>& types, const RoadNetwork& network, double attach_limit_m,
+                                 const Progress& progress = {});
+
 // `facility_type` holds each facility's type (code or Chinese name). Types the table does
 // not know are left out with a warning naming them and their count; so are facilities
 // whose type is empty.
