@@ -1,6 +1,7 @@
 #include "geo/density/contours.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <gdal_alg.h>
@@ -14,6 +15,15 @@
 namespace geo {
 
 namespace {
+
+// A level as text at full precision (std::to_string keeps only 6 decimals, so a band's
+// minimum could come back just below the level asked for).
+std::string level_text(double v)
+{
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
 
 struct Contouring {
     GDALDatasetUniquePtr raster;
@@ -61,7 +71,7 @@ Layer density_contours(const Raster& r, const std::vector<double>& levels)
     std::string list;
     for (double l : levels) {
         if (!std::isfinite(l)) throw Error("contour levels must be numbers");
-        list += (list.empty() ? "" : ",") + std::to_string(l);
+        list += (list.empty() ? "" : ",") + level_text(l);
     }
     Contouring c = prepare(r, wkbLineString, {"level"});
     run(c, {"FIXED_LEVELS=" + list, "ELEV_FIELD=0"});
@@ -75,7 +85,7 @@ Layer density_footprints(const Raster& r, double threshold)
     for (float v : r.values) peak = std::max(peak, v);
     Contouring c = prepare(r, wkbMultiPolygon, {"threshold", "upper"});
     // Two levels: below the threshold, and from it to above the peak; keep the upper band.
-    run(c, {"FIXED_LEVELS=" + std::to_string(threshold) + "," + std::to_string(std::max<double>(peak, threshold) * 2 + 1),
+    run(c, {"FIXED_LEVELS=" + level_text(threshold) + "," + level_text(std::max<double>(peak, threshold) * 2 + 1),
             "POLYGONIZE=YES", "ELEV_FIELD_MIN=0", "ELEV_FIELD_MAX=1"});
     Layer all = layer_from_ogr(*c.layer, "footprints");
     Layer out;
@@ -85,7 +95,7 @@ Layer density_footprints(const Raster& r, double threshold)
     out.columns = {Column("threshold", FieldType::Real), Column("area_km2", FieldType::Real)};
     const Column* lower = all.column("threshold");
     for (size_t i = 0; i < all.size(); ++i) {
-        if (!lower || lower->is_null(i) || lower->real(i) < threshold) continue;
+        if (!lower || lower->is_null(i) || lower->real(i) < threshold - 1e-9 * std::abs(threshold)) continue;
         const GeometryColumn& g = all.geometry;
         out.geometry.begin_feature(true);
         for (size_t p = g.part_begin(i); p < g.part_begin(i) + g.part_count(i); ++p) {
