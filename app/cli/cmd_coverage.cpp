@@ -9,6 +9,7 @@
 #include "args.h"
 #include "commands.h"
 #include "geo/core/error.h"
+#include "geo/coverage/gaps.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
 #include "geo/io/layer_writer.h"
@@ -103,6 +104,9 @@ int run_coverage(const std::vector<std::string>& argv)
     end_terminal_progress();
     for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 
+    const geo::Column* employees = nullptr;
+    if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
+
     // The enterprises with their coverage: name, then d_<type> metres and c_<type>_<radius> 0/1.
     geo::Layer out;
     out.name = "enterprises_coverage";
@@ -135,6 +139,62 @@ int run_coverage(const std::vector<std::string>& argv)
             out.columns.push_back(std::move(c));
         }
     }
+    // Gaps, per type at its largest radius (by road with --network): which enterprises are
+    // uncovered, where their employees concentrate, and the best single new location.
+    std::vector<geo::Coord> firm_xy;
+    for (size_t i = 0; i < firms->data.size(); ++i) firm_xy.push_back(firms->data.geometry.first_coord(i));
+    std::vector<double> firm_jobs;
+    if (employees)
+        for (size_t i = 0; i < firms->data.size(); ++i) firm_jobs.push_back(employees->number(i).value_or(0.0));
+    geo::Column uncovered_list("uncovered", geo::FieldType::String);
+    std::vector<std::string> uncovered_text(firms->data.size());
+    geo::Layer gaps, sites;
+    gaps.name = "gap_areas";
+    gaps.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
+    gaps.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real),
+                    geo::Column("uncovered_enterprises", geo::FieldType::Integer), geo::Column("uncovered_employees", geo::FieldType::Real)};
+    sites.name = "suggested_sites";
+    sites.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+    sites.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real),
+                     geo::Column("covers_enterprises", geo::FieldType::Integer), geo::Column("covers_employees", geo::FieldType::Real)};
+    for (size_t t = 0; t < r.types.size(); ++t) {
+        const auto& tc = (nc ? by_road : r).types[t];
+        const double radius = tc.type.radii_m.back();
+        std::vector<uint8_t> uncovered(firms->data.size());
+        for (size_t i = 0; i < uncovered.size(); ++i) {
+            uncovered[i] = !(tc.distance[i] <= radius);
+            if (uncovered[i]) uncovered_text[i] += (uncovered_text[i].empty() ? "" : ",") + tc.type.code;
+        }
+        const geo::Layer g = geo::gap_areas(firm_xy, firm_jobs, uncovered, radius);
+        for (size_t k = 0; k < g.size(); ++k) {
+            gaps.geometry.begin_feature(g.geometry.is_multi(k));
+            for (size_t p = g.geometry.part_begin(k); p < g.geometry.part_begin(k) + g.geometry.part_count(k); ++p) {
+                gaps.geometry.begin_part();
+                for (size_t q = g.geometry.ring_begin(p); q < g.geometry.ring_begin(p) + g.geometry.ring_count(p); ++q)
+                    gaps.geometry.add_ring(g.geometry.ring(q));
+            }
+            gaps.geometry.end_feature();
+            gaps.fids.push_back(static_cast<int64_t>(gaps.fids.size()));
+            gaps.columns[0].push_string(tc.type.code);
+            gaps.columns[1].push_real(radius);
+            gaps.columns[2].push_integer(g.columns[0].integer(k));
+            gaps.columns[3].push_real(g.columns[1].real(k));
+        }
+        const geo::SiteSuggestion best = geo::best_new_location(firm_xy, firm_jobs, uncovered, radius);
+        if (best.enterprises > 0) {
+            sites.geometry.add_point(best.at);
+            sites.fids.push_back(static_cast<int64_t>(sites.fids.size()));
+            sites.columns[0].push_string(tc.type.code);
+            sites.columns[1].push_real(radius);
+            sites.columns[2].push_integer(best.enterprises);
+            sites.columns[3].push_real(best.employees);
+            std::printf("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)\n",
+                        tc.type.code.c_str(), best.at.x, best.at.y, static_cast<long long>(best.enterprises), best.employees);
+        }
+    }
+    for (const std::string& u : uncovered_text) u.empty() ? uncovered_list.push_null() : uncovered_list.push_string(u);
+    out.columns.push_back(std::move(uncovered_list));
+
     // The roads within reach of each type's facilities (at its largest radius).
     geo::Layer reachable;
     reachable.name = "reachable_roads";
@@ -168,11 +228,11 @@ int run_coverage(const std::vector<std::string>& argv)
     const std::string prefix = args.get("out");
     std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"enterprises_coverage", &out}, {"service_areas", &areas}};
     if (nc && reachable.size() > 0) layers.emplace_back("reachable_roads", &reachable);
+    if (gaps.size() > 0) layers.emplace_back("gap_areas", &gaps);
+    if (sites.size() > 0) layers.emplace_back("suggested_sites", &sites);
     geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
 
     // Summaries by park, cluster and tier.
-    const geo::Column* employees = nullptr;
-    if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
     auto table = [&](const std::vector<int32_t>& group_of, const std::vector<std::string>& names, const char* label, const std::string& file) {
         geo::CsvTable t;
         t.header = {label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
