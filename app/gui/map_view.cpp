@@ -32,6 +32,7 @@ public:
         handle_input(ws);
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         draw_labels(ws, dl);
+        draw_markers(ws, dl);
         draw_selection(ws, dl);
         draw_status(ws);
     }
@@ -71,7 +72,8 @@ private:
         }
         const auto hit = pick(ws, m_cursor);
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-            if (!m_dragged) hit ? ws.select(hit->first, static_cast<int64_t>(hit->second), false) : ws.select(-1, -1, false);
+            if (!m_dragged && ws.map_tool == MapTool::Edit) ws.map_clicks.push_back(m_cursor);  // for the active tool
+            else if (!m_dragged) hit ? ws.select(hit->first, static_cast<int64_t>(hit->second), false) : ws.select(-1, -1, false);
             m_dragged = false;
         }
         if (hit && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
@@ -111,6 +113,26 @@ private:
                 dl->AddText(at, ink, text.c_str());
             }
         }
+    }
+
+    // The marks panels added during the previous frame (the map is drawn before them).
+    void draw_markers(Workspace& ws, ImDrawList* dl)
+    {
+        const double w = ws.camera.width(), h = ws.camera.height();
+        for (const MapMarker& m : ws.markers) {
+            const auto s = ws.camera.map_to_screen(m.at);
+            if (s[0] < -20 || s[1] < -20 || s[0] > w + 20 || s[1] > h + 20) continue;
+            const ImVec2 c(static_cast<float>(s[0]), static_cast<float>(s[1]));
+            const ImU32 col = static_cast<ImU32>(m.colour);
+            if (m.cross) {
+                const float r = m.radius_px;
+                dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, 3);
+                dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), col, 3);
+            } else {
+                dl->AddCircleFilled(c, m.radius_px, col, 12);
+            }
+        }
+        ws.markers.clear();
     }
 
     void draw_selection(const Workspace& ws, ImDrawList* dl)

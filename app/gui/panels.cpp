@@ -20,6 +20,7 @@ Panels::Panels()
     m_panels.push_back(make_messages_panel());
     m_panels.push_back(make_density_panel());
     m_panels.push_back(make_clusters_panel());
+    m_panels.push_back(make_coverage_panel());
     m_panels.push_back(make_file_browser());
 }
 
@@ -40,7 +41,7 @@ void Panels::draw(Workspace& ws, const ProjectLoader& loader)
     // Panels with background work (files, density) run even while hidden, to finish it.
     for (auto& p : m_panels)
         if (p->visible || std::string(p->name()) == "files" || std::string(p->name()) == "density" ||
-            std::string(p->name()) == "clusters")
+            std::string(p->name()) == "clusters" || std::string(p->name()) == "coverage")
             p->draw(ws);
     if (m_chrome) draw_loading_overlay(loader);
 }

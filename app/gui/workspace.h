@@ -26,6 +26,17 @@ struct StyleSnapshot {
 
 enum class Shortcut { Open, Save, Undo, Redo, ClearSelection };
 
+// What a click on the map does: select a feature, or feed the active editing tool.
+enum class MapTool { Select, Edit };
+
+// A mark a panel wants on the map this frame (working-CRS position).
+struct MapMarker {
+    geo::Coord at;
+    render::Rgba colour;
+    float radius_px = 5;
+    bool cross = false;  // an X instead of a disc
+};
+
 // The density surface on the map, as the density panel last computed it, and how to show it.
 struct DensityOverlay {
     std::shared_ptr<const geo::KdeResult> result;  // null: none
@@ -48,6 +59,10 @@ struct Workspace {
     DensityOverlay density;
     bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
+    bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
+    MapTool map_tool = MapTool::Select;
+    std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
+    std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
     bool request_open_dialog = false;
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)

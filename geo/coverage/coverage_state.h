@@ -35,6 +35,7 @@ public:
     size_t covered(size_t type, double radius) const;
     const std::vector<FacilityType>& types() const { return m_types; }
     bool alive(uint32_t id) const { return id < m_alive.size() && m_alive[id]; }
+    size_t facility_count() const { return m_facilities.size(); }  // ids ever given, removed ones included
     Coord facility(uint32_t id) const { return m_facilities[id]; }
     int32_t facility_type(uint32_t id) const { return m_type_of[id]; }
 

@@ -1,0 +1,418 @@
+// Coverage with what-if: the service-radius table (loaded from a file, edited here, stored in
+// the project), coverage by type for the whole study area, uncovered enterprises marked on
+// the map, and facilities added, moved or deleted by clicking on the map. Edits update only
+// the enterprises they can affect (geo::CoverageState), can be undone and redone, and are
+// kept in the project as a scenario; the facilities layer itself is never changed.
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <imgui.h>
+
+#include "geo/coverage/coverage_state.h"
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+const char* kScenario = "coverage what-if";
+
+struct Edit {
+    enum Op { Add, Move, Remove } op;
+    uint32_t id = 0;   // the facility (for Add: the id it received)
+    int32_t type = 0;  // for Add
+    geo::Coord from, to;
+};
+
+geo::Json to_json(const Edit& e)
+{
+    const char* op = e.op == Edit::Add ? "add" : e.op == Edit::Move ? "move" : "remove";
+    return {{"op", op}, {"facility", e.id}, {"type", e.type}, {"x", e.to.x}, {"y", e.to.y}, {"from_x", e.from.x}, {"from_y", e.from.y}};
+}
+
+class CoveragePanel : public Panel {
+public:
+    const char* name() const override { return "coverage"; }
+    ~CoveragePanel() override
+    {
+        if (m_worker.joinable()) m_worker.join();
+    }
+
+    void draw(Workspace& ws) override
+    {
+        collect(ws);
+        if (!visible) {
+            if (ws.map_tool == MapTool::Edit && m_tool != 0) ws.map_tool = MapTool::Select;
+            return;
+        }
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 60), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(520, 560), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Coverage", &visible)) return ImGui::End();
+        if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0 || ws.doc->view_with_role(geo::Role::Facilities) < 0) {
+            ImGui::TextDisabled("The project needs enterprises and facilities layers.");
+            return ImGui::End();
+        }
+        if (m_doc != ws.doc.get()) open_document(ws);
+        radii_editor(ws);
+        if (m_state) {
+            results(ws);
+            tools(ws);
+            marks(ws);
+        } else if (m_busy) {
+            ImGui::TextDisabled("computing...");
+        }
+        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+        ImGui::End();
+    }
+
+private:
+    const geo::LoadedLayer& layer(const Workspace& ws, geo::Role role) const
+    {
+        return ws.doc->layer_of(ws.doc->views[static_cast<size_t>(ws.doc->view_with_role(role))]);
+    }
+
+    // A newly opened project: its stored radii and what-if edits.
+    void open_document(Workspace& ws)
+    {
+        m_doc = ws.doc.get();
+        m_state.reset();
+        m_base.reset();
+        m_edits.clear();
+        m_applied = 0;
+        m_types.clear();
+        const geo::Json& extra = ws.doc->project.project.extra;
+        try {
+            if (extra.contains("analysis") && extra["analysis"].contains("coverage") && extra["analysis"]["coverage"].contains("radii")) {
+                std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
+                for (const auto& r : extra["analysis"]["coverage"]["radii"])
+                    rows.push_back({r.value("facility_type", ""), r.value("facility_type_zh", ""),
+                                    r.contains("service_radius_m") ? r["service_radius_m"].dump() : ""});
+                m_types = geo::parse_service_radii(rows, "analysis.coverage.radii");
+            }
+            if (extra.contains("scenarios"))
+                for (const auto& s : extra["scenarios"])
+                    if (s.value("name", "") == kScenario)
+                        for (const auto& e : s["edits"]) {
+                            const std::string op = e.value("op", "");
+                            m_edits.push_back({op == "add" ? Edit::Add : op == "move" ? Edit::Move : Edit::Remove, e.value("facility", 0u),
+                                               e.value("type", 0), {e.value("from_x", 0.0), e.value("from_y", 0.0)},
+                                               {e.value("x", 0.0), e.value("y", 0.0)}});
+                        }
+            m_applied = m_edits.size();
+        } catch (const std::exception& e) {
+            m_error = std::string("the project's coverage settings: ") + e.what();
+        }
+        if (!m_types.empty()) start(ws);
+    }
+
+    void radii_editor(Workspace& ws)
+    {
+        ImGui::SetNextItemWidth(330);
+        ImGui::InputText("##radii", m_path, sizeof m_path);
+        ImGui::SameLine();
+        if (ImGui::Button("Load radius table")) {
+            try {
+                m_types = geo::read_service_radii(m_path);
+                m_error.clear();
+                store_radii(ws);
+                start(ws);
+            } catch (const std::exception& e) {
+                m_error = e.what();
+            }
+        }
+        if (m_types.empty()) {
+            ImGui::TextDisabled("Load a service-radius table (e.g. datasets/standards/facility_service_radii.csv).");
+            return;
+        }
+        bool changed = false;
+        if (ImGui::BeginTable("radii", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn("Type");
+            ImGui::TableSetupColumn("类型");
+            ImGui::TableSetupColumn("Radii m");
+            ImGui::TableHeadersRow();
+            for (auto& t : m_types) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.code.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.name_zh.c_str());
+                ImGui::TableNextColumn();
+                for (size_t k = 0; k < t.radii_m.size(); ++k) {
+                    ImGui::PushID(&t.radii_m[k]);
+                    ImGui::SetNextItemWidth(70);
+                    float r = static_cast<float>(t.radii_m[k]);
+                    if (ImGui::DragFloat("##r", &r, 10, 50, 5000, "%.0f")) {
+                        t.radii_m[k] = r;
+                        changed = true;
+                    }
+                    if (k + 1 < t.radii_m.size()) ImGui::SameLine();
+                    ImGui::PopID();
+                }
+            }
+            ImGui::EndTable();
+        }
+        if (changed) store_radii(ws);  // radii only change what counts as covered: no recompute
+    }
+
+    void store_radii(Workspace& ws)
+    {
+        geo::Json list = geo::Json::array();
+        for (const auto& t : m_types)
+            for (double r : t.radii_m) list.push_back({{"facility_type", t.code}, {"facility_type_zh", t.name_zh}, {"service_radius_m", r}});
+        ws.doc->project.project.extra["analysis"]["coverage"]["radii"] = list;
+    }
+
+    void store_edits(Workspace& ws)
+    {
+        geo::Json edits = geo::Json::array();
+        for (size_t k = 0; k < m_applied; ++k) edits.push_back(to_json(m_edits[k]));
+        geo::Json& extra = ws.doc->project.project.extra;
+        if (!extra.contains("scenarios") || !extra["scenarios"].is_array()) extra["scenarios"] = geo::Json::array();
+        for (auto& s : extra["scenarios"])
+            if (s.value("name", "") == kScenario) {
+                s["edits"] = edits;
+                return;
+            }
+        extra["scenarios"].push_back({{"name", kScenario}, {"kind", "facility coverage"}, {"edits", edits}});
+    }
+
+    // The base state (the facilities as in the layer) on a worker; edits are replayed after.
+    void start(Workspace& ws)
+    {
+        if (m_busy) return;
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        const geo::LoadedLayer& fac = layer(ws, geo::Role::Facilities);
+        const std::string* type_field = fac.fields.field_for("type");
+        if (!type_field) {
+            m_error = "no field is bound to the facility type";
+            return;
+        }
+        std::vector<geo::Coord> pts, fpts;
+        std::vector<int32_t> type_of;
+        for (size_t i = 0; i < firms.data.size(); ++i) pts.push_back(firms.data.geometry.first_coord(i));
+        const geo::Column& type = *fac.data.column(*type_field);
+        for (size_t i = 0; i < fac.data.size(); ++i) {
+            fpts.push_back(fac.data.geometry.first_coord(i));
+            const geo::FacilityType* t = geo::find_facility_type(m_types, type.text(i));
+            type_of.push_back(t ? static_cast<int32_t>(t - m_types.data()) : -1);
+        }
+        m_jobs.clear();
+        if (const std::string* f = firms.fields.field_for("employees"))
+            for (size_t i = 0; i < firms.data.size(); ++i) m_jobs.push_back(firms.data.column(*f)->number(i).value_or(0.0));
+        if (m_worker.joinable()) m_worker.join();
+        m_busy = true;
+        m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types]() mutable {
+            auto base = std::make_shared<geo::CoverageState>(std::move(pts), types, std::move(fpts), std::move(type_of));
+            std::lock_guard lock(m_mutex);
+            m_ready = base;
+            m_busy = false;
+        });
+    }
+
+    void collect(Workspace& ws)
+    {
+        if (m_busy) return;
+        std::lock_guard lock(m_mutex);
+        if (!m_ready) return;
+        m_base = m_ready;
+        m_ready.reset();
+        replay();
+        ws.coverage_computed = true;
+    }
+
+    void replay()
+    {
+        m_state = std::make_unique<geo::CoverageState>(*m_base);
+        for (size_t k = 0; k < m_applied && k < m_edits.size(); ++k) apply(m_edits[k]);
+    }
+
+    void apply(const Edit& e)
+    {
+        try {
+            if (e.op == Edit::Add) m_state->add(e.to, e.type);
+            else if (e.op == Edit::Move) m_state->move(e.id, e.to);
+            else m_state->remove(e.id);
+        } catch (const std::exception& ex) {
+            m_error = std::string("a saved edit no longer applies: ") + ex.what();
+        }
+    }
+
+    void record(Workspace& ws, Edit e)
+    {
+        m_edits.resize(m_applied);  // a new edit drops what could be redone
+        m_edits.push_back(e);
+        m_applied = m_edits.size();
+        store_edits(ws);
+    }
+
+    double employees_covered(size_t t, double radius, const geo::CoverageState& s) const
+    {
+        double sum = 0;
+        for (size_t e = 0; e < m_jobs.size(); ++e)
+            if (s.distance(t, e) <= radius) sum += m_jobs[e];
+        return sum;
+    }
+
+    void results(Workspace&)
+    {
+        const auto& types = m_state->types();
+        double total_jobs = 0;
+        for (double j : m_jobs) total_jobs += j;
+        const size_t n = m_jobs.empty() ? 0 : m_jobs.size();
+        if (!ImGui::BeginTable("cov", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+        ImGui::TableSetupColumn("Type");
+        ImGui::TableSetupColumn("Radius");
+        ImGui::TableSetupColumn("Covered");
+        ImGui::TableSetupColumn("Employees");
+        ImGui::TableSetupColumn("Change");
+        ImGui::TableHeadersRow();
+        for (size_t t = 0; t < types.size(); ++t)
+            for (double r : types[t].radii_m) {
+                const size_t now = m_state->covered(t, r), before = m_base->covered(t, r);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                if (ImGui::Selectable(types[t].code.c_str(), m_shown == t, ImGuiSelectableFlags_SpanAllColumns)) m_shown = t;
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f m", r);
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", now);
+                ImGui::TableNextColumn();
+                if (n && total_jobs > 0) ImGui::Text("%.1f%%", 100 * employees_covered(t, r, *m_state) / total_jobs);
+                ImGui::TableNextColumn();
+                if (now != before) ImGui::TextColored(now > before ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%+lld",
+                                                      static_cast<long long>(now) - static_cast<long long>(before));
+            }
+        ImGui::EndTable();
+        ImGui::TextDisabled("Red dots on the map: enterprises not covered by the selected type.");
+    }
+
+    void tools(Workspace& ws)
+    {
+        ImGui::Separator();
+        ImGui::TextUnformatted("What if (click on the map):");
+        ImGui::RadioButton("Select", &m_tool, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("Add", &m_tool, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton("Move", &m_tool, 2);
+        ImGui::SameLine();
+        ImGui::RadioButton("Delete", &m_tool, 3);
+        ws.map_tool = m_tool == 0 ? MapTool::Select : MapTool::Edit;
+        if (m_tool == 1) {
+            const auto& types = m_state->types();
+            if (ImGui::BeginCombo("Type to add", types[std::min(m_shown, types.size() - 1)].code.c_str())) {
+                for (size_t t = 0; t < types.size(); ++t)
+                    if (ImGui::Selectable(types[t].code.c_str(), t == m_shown)) m_shown = t;
+                ImGui::EndCombo();
+            }
+        }
+        if (ImGui::Button("Undo") && m_applied > 0) {
+            --m_applied;
+            replay();
+            store_edits(ws);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Redo") && m_applied < m_edits.size()) {
+            apply(m_edits[m_applied++]);
+            store_edits(ws);
+        }
+        ImGui::SameLine();
+        ImGui::Text("%zu edits in the scenario (saved with the project)", m_applied);
+        if (m_move_from >= 0) ImGui::TextDisabled("now click where the facility should go");
+        for (const geo::Coord& at : ws.map_clicks) click(ws, at);
+        ws.map_clicks.clear();
+    }
+
+    // The live facility nearest to a click, within 12 pixels.
+    std::optional<uint32_t> facility_at(const Workspace& ws, geo::Coord at) const
+    {
+        std::optional<uint32_t> best;
+        double bd = 12 * ws.camera.metres_per_pixel();
+        for (uint32_t id = 0; id < m_state->facility_count(); ++id) {
+            if (!m_state->alive(id)) continue;
+            const geo::Coord c = m_state->facility(id);
+            const double d = std::hypot(c.x - at.x, c.y - at.y);
+            if (d <= bd) {
+                bd = d;
+                best = id;
+            }
+        }
+        return best;
+    }
+
+    void click(Workspace& ws, geo::Coord at)
+    {
+        if (m_tool == 1) {
+            uint32_t id = 0;
+            const int32_t type = static_cast<int32_t>(std::min(m_shown, m_state->types().size() - 1));
+            m_state->add(at, type, &id);
+            record(ws, {Edit::Add, id, type, at, at});
+        } else if (m_tool == 2) {
+            if (m_move_from < 0) {
+                if (auto id = facility_at(ws, at)) m_move_from = static_cast<int64_t>(*id);
+            } else {
+                const uint32_t id = static_cast<uint32_t>(m_move_from);
+                const geo::Coord from = m_state->facility(id);
+                m_state->move(id, at);
+                record(ws, {Edit::Move, id, 0, from, at});
+                m_move_from = -1;
+            }
+        } else if (m_tool == 3) {
+            if (auto id = facility_at(ws, at)) {
+                const geo::Coord where = m_state->facility(*id);
+                m_state->remove(*id);
+                record(ws, {Edit::Remove, *id, 0, where, where});
+            }
+        }
+    }
+
+    void marks(Workspace& ws)
+    {
+        const size_t t = std::min(m_shown, m_state->types().size() - 1);
+        const double radius = m_state->types()[t].radii_m.back();
+        const geo::Envelope view = ws.camera.visible();
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        size_t drawn = 0;
+        for (size_t e = 0; e < firms.data.size() && drawn < 50000; ++e) {
+            const geo::Coord c = firms.data.geometry.first_coord(e);
+            if (!view.contains(c.x, c.y) || m_state->distance(t, e) <= radius) continue;
+            ws.markers.push_back({c, render::rgba(220, 30, 30, 200), 2.5f, false});
+            ++drawn;
+        }
+        for (size_t k = 0; k < m_applied; ++k) {
+            const Edit& e = m_edits[k];
+            if (e.op == Edit::Remove) ws.markers.push_back({e.from, render::rgba(200, 0, 0), 7, true});
+            else ws.markers.push_back({e.to, render::rgba(20, 160, 60), 7, false});
+            if (e.op == Edit::Move) ws.markers.push_back({e.from, render::rgba(150, 150, 150), 6, true});
+        }
+        if (m_move_from >= 0) ws.markers.push_back({m_state->facility(static_cast<uint32_t>(m_move_from)), render::rgba(255, 140, 0), 9, false});
+    }
+
+    const Document* m_doc = nullptr;
+    char m_path[512] = "datasets/standards/facility_service_radii.csv";
+    std::vector<geo::FacilityType> m_types;
+    std::vector<double> m_jobs;
+    std::shared_ptr<const geo::CoverageState> m_base;
+    std::shared_ptr<geo::CoverageState> m_ready;
+    std::unique_ptr<geo::CoverageState> m_state;
+    std::vector<Edit> m_edits;
+    size_t m_applied = 0;
+    size_t m_shown = 0;
+    int m_tool = 0;
+    int64_t m_move_from = -1;
+    std::string m_error;
+    std::thread m_worker;
+    std::atomic<bool> m_busy{false};
+    std::mutex m_mutex;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_coverage_panel() { return std::make_unique<CoveragePanel>(); }
+
+}  // namespace gui
