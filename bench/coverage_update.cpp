@@ -1,6 +1,7 @@
 // The time to update coverage after moving one facility (what the GUI's what-if waits for),
 // at a given number of enterprises: median over 50 random moves.
-//   bench_coverage_update ENTERPRISES FACILITIES TYPE_FIELD RADII.csv [LIMIT]
+//   bench_coverage_update ENTERPRISES FACILITIES TYPE_FIELD RADII.csv [LIMIT [ROADS]]
+// With ROADS, the same moves are timed for road-network coverage too.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -8,6 +9,7 @@
 
 #include "geo/core/error.h"
 #include "geo/coverage/coverage_state.h"
+#include "geo/coverage/network_state.h"
 #include "geo/io/layer_reader.h"
 #include "geo/synth/random.h"
 
@@ -50,6 +52,25 @@ int main(int argc, char** argv)
         std::printf("enterprises %zu: one facility moved, coverage updated in median %.2f ms (p95 %.2f, max %.2f); "
                     "%.0f enterprises changed on average\n",
                     pts.size(), ms[25], ms[47], ms[49], static_cast<double>(changed) / 50);
+        if (argc > 6) {
+            geo::LayerSource r;
+            r.path = argv[6];
+            const geo::Layer roads = geo::read_layer(r, crs);
+            const geo::RoadNetwork network(roads.geometry);
+            geo::NetworkCoverageState net(network, pts, types, fpts, type_of, 500);
+            geo::Random rng2(3);
+            std::vector<double> nms;
+            for (int i = 0; i < 20; ++i) {
+                const uint32_t id = static_cast<uint32_t>(rng2.integer(0, static_cast<int>(fpts.size()) - 1));
+                const geo::Coord to{fpts[id].x + rng2.normal() * 500, fpts[id].y + rng2.normal() * 500};
+                const auto t0 = std::chrono::steady_clock::now();
+                net.move(id, to);
+                nms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            }
+            std::sort(nms.begin(), nms.end());
+            std::printf("enterprises %zu, by road (%zu segments): one facility moved, updated in median %.1f ms (max %.1f)\n",
+                        pts.size(), network.segments(), nms[10], nms[19]);
+        }
     } catch (const std::exception& ex) {
         std::fprintf(stderr, "error: %s\n", ex.what());
         return 1;

@@ -160,6 +160,21 @@ double RoadNetwork::distance_to(const Attachment& a, const std::vector<double>& 
     return best + a.distance;
 }
 
+double RoadNetwork::distance_to(const Attachment& a, const std::vector<double>& node_distance, std::span<const Attachment> sources,
+                                const std::vector<uint8_t>& source_on_segment) const
+{
+    if (source_on_segment[a.segment]) return distance_to(a, node_distance, sources);
+    const Segment& s = m_segments[a.segment];
+    return std::min(node_distance[s.a] + a.along, node_distance[s.b] + (s.length - a.along)) + a.distance;
+}
+
+std::vector<uint8_t> RoadNetwork::sources_on_segments(std::span<const Attachment> sources) const
+{
+    std::vector<uint8_t> on(m_segments.size(), 0);
+    for (const Attachment& s : sources) on[s.segment] = 1;
+    return on;
+}
+
 double RoadNetwork::total_length() const
 {
     double sum = 0;

@@ -32,6 +32,11 @@ public:
     // The network distance to an attached point, given node distances from distances_from;
     // `sources` are needed again for points on a source's own segment.
     double distance_to(const Attachment& a, const std::vector<double>& node_distance, std::span<const Attachment> sources) const;
+    // The same for many points: `source_on_segment` (from sources_on_segments) spares the scan
+    // of every source for the rare point that shares a source's segment.
+    double distance_to(const Attachment& a, const std::vector<double>& node_distance, std::span<const Attachment> sources,
+                       const std::vector<uint8_t>& source_on_segment) const;
+    std::vector<uint8_t> sources_on_segments(std::span<const Attachment> sources) const;
 
     size_t nodes() const { return m_nodes.size(); }
     size_t segments() const { return m_segments.size(); }

@@ -139,9 +139,10 @@ NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer&
         }
         const double cutoff = types[t].radii_m.empty() ? 0 : types[t].radii_m.back();
         const std::vector<double> nodes = network.distances_from(sources, cutoff);
+        const std::vector<uint8_t> on_segment = network.sources_on_segments(sources);
         std::vector<double> d(n, std::numeric_limits<double>::infinity());
         for (size_t e = 0; e < n; ++e)
-            if (attached[e]) d[e] = network.distance_to(*attached[e], nodes, sources);
+            if (attached[e]) d[e] = network.distance_to(*attached[e], nodes, sources, on_segment);
         out.distance.push_back(std::move(d));
     }
     progress(1.0, "network coverage");

@@ -52,3 +52,45 @@ TEST_CASE("bad road layers are clear errors")
                          doctest::Contains("needs a line layer, not points"), geo::Error);
     CHECK_THROWS_WITH_AS(geo::RoadNetwork(geo::GeometryColumn(geo::GeomKind::Line)), doctest::Contains("roads layer is empty"), geo::Error);
 }
+
+#include "geo/core/layer.h"
+#include "geo/coverage/network_state.h"
+#include "geo/coverage/straight_coverage.h"
+#include "geo/synth/random.h"
+
+TEST_CASE("network coverage after facility moves equals a fresh computation")
+{
+    // A 10 x 10 grid of streets 200 m apart.
+    geo::GeometryColumn roads(geo::GeomKind::Line);
+    for (int k = 0; k <= 10; ++k) {
+        test::add_wkt(roads, "LINESTRING (0 " + std::to_string(k * 200) + ", 2000 " + std::to_string(k * 200) + ")");
+        test::add_wkt(roads, "LINESTRING (" + std::to_string(k * 200) + " 0, " + std::to_string(k * 200) + " 2000)");
+    }
+    const geo::RoadNetwork net(roads);
+    geo::Random rng(9);
+    std::vector<geo::Coord> firms, fac;
+    for (int i = 0; i < 500; ++i) firms.push_back({rng.uniform(0, 2000), rng.uniform(0, 2000)});
+    for (int i = 0; i < 8; ++i) fac.push_back({rng.uniform(0, 2000), rng.uniform(0, 2000)});
+    const std::vector<int32_t> type_of{0, 0, 0, 0, 1, 1, 1, 1};
+    const std::vector<geo::FacilityType> types{{"bus_stop", "公交站点", {300, 500}}, {"clinic", "卫生服务站", {800}}};
+    geo::NetworkCoverageState state(net, firms, types, fac, type_of, 300);
+    for (int m = 0; m < 10; ++m) {
+        const uint32_t id = static_cast<uint32_t>(rng.integer(0, 7));
+        fac[id] = {rng.uniform(0, 2000), rng.uniform(0, 2000)};
+        state.move(id, fac[id]);
+    }
+    // The same through the batch function, from layers.
+    geo::Layer facilities;
+    facilities.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+    facilities.columns = {geo::Column("type", geo::FieldType::String)};
+    for (size_t i = 0; i < fac.size(); ++i) {
+        facilities.geometry.add_point(fac[i]);
+        facilities.fids.push_back(static_cast<int64_t>(i));
+        facilities.columns[0].push_string(types[static_cast<size_t>(type_of[i])].code);
+    }
+    geo::GeometryColumn firm_points(geo::GeomKind::Point);
+    for (const auto& p : firms) firm_points.add_point(p);
+    const geo::NetworkCoverage fresh = geo::network_coverage(firm_points, facilities, facilities.columns[0], types, net, 300);
+    for (size_t t = 0; t < 2; ++t)
+        for (size_t e = 0; e < firms.size(); ++e) REQUIRE(state.distance(t, e) == fresh.distance[t][e]);
+}
