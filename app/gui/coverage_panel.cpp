@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "geo/coverage/coverage_state.h"
+#include "geo/coverage/gaps.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -227,12 +228,14 @@ private:
 
     void replay()
     {
+        ++m_version;
         m_state = std::make_unique<geo::CoverageState>(*m_base);
         for (size_t k = 0; k < m_applied && k < m_edits.size(); ++k) apply(m_edits[k]);
     }
 
     void apply(const Edit& e)
     {
+        ++m_version;
         try {
             if (e.op == Edit::Add) m_state->add(e.to, e.type);
             else if (e.op == Edit::Move) m_state->move(e.id, e.to);
@@ -244,6 +247,7 @@ private:
 
     void record(Workspace& ws, Edit e)
     {
+        ++m_version;
         m_edits.resize(m_applied);  // a new edit drops what could be redone
         m_edits.push_back(e);
         m_applied = m_edits.size();
@@ -258,12 +262,61 @@ private:
         return sum;
     }
 
-    void results(Workspace&)
+    struct Row {
+        size_t type;
+        double radius;
+        size_t covered, base_covered, enterprises;
+        double jobs, total_jobs;
+    };
+
+    // Coverage rows for the chosen area (the study area or one park), recomputed only when the
+    // state, the area or the radii change.
+    const std::vector<Row>& rows(const Workspace& ws)
+    {
+        std::string radii_key;
+        for (const auto& t : m_state->types())
+            for (double r : t.radii_m) radii_key += std::to_string(r) + ",";
+        if (m_rows_version == m_version && m_rows_area == m_area && m_rows_radii == radii_key) return m_rows;
+        m_rows_version = m_version;
+        m_rows_area = m_area;
+        m_rows_radii = radii_key;
+        m_rows.clear();
+        const std::vector<int32_t>* zone = ws.doc->parks ? &ws.doc->parks->zone_of : nullptr;
+        auto in_area = [&](size_t e) { return m_area < 0 || (zone && (*zone)[e] == m_area); };
+        const auto& types = m_state->types();
+        for (size_t t = 0; t < types.size(); ++t)
+            for (double r : types[t].radii_m) {
+                Row row{t, r, 0, 0, 0, 0, 0};
+                for (size_t e = 0; e < m_jobs.size(); ++e) {
+                    if (!in_area(e)) continue;
+                    ++row.enterprises;
+                    row.total_jobs += m_jobs[e];
+                    if (m_state->distance(t, e) <= r) {
+                        ++row.covered;
+                        row.jobs += m_jobs[e];
+                    }
+                    if (m_base->distance(t, e) <= r) ++row.base_covered;
+                }
+                m_rows.push_back(row);
+            }
+        return m_rows;
+    }
+
+    void results(Workspace& ws)
     {
         const auto& types = m_state->types();
-        double total_jobs = 0;
-        for (double j : m_jobs) total_jobs += j;
-        const size_t n = m_jobs.empty() ? 0 : m_jobs.size();
+        const auto& parks = ws.doc->park_stats;
+        const char* area_name = m_area < 0 || static_cast<size_t>(m_area) >= parks.size() ? "the whole study area" : parks[static_cast<size_t>(m_area)].name.c_str();
+        if (ImGui::BeginCombo("Area", area_name)) {
+            if (ImGui::Selectable("the whole study area", m_area < 0)) m_area = -1;
+            for (size_t p = 0; p < parks.size(); ++p)
+                if (ImGui::Selectable(parks[p].name.c_str(), m_area == static_cast<int32_t>(p))) m_area = static_cast<int32_t>(p);
+            ImGui::EndCombo();
+        }
+        if (m_jobs.empty()) {
+            ImGui::TextDisabled("The enterprises need an employees field for this table.");
+            return;
+        }
         if (!ImGui::BeginTable("cov", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
         ImGui::TableSetupColumn("Type");
         ImGui::TableSetupColumn("Radius");
@@ -271,24 +324,47 @@ private:
         ImGui::TableSetupColumn("Employees");
         ImGui::TableSetupColumn("Change");
         ImGui::TableHeadersRow();
-        for (size_t t = 0; t < types.size(); ++t)
-            for (double r : types[t].radii_m) {
-                const size_t now = m_state->covered(t, r), before = m_base->covered(t, r);
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                if (ImGui::Selectable(types[t].code.c_str(), m_shown == t, ImGuiSelectableFlags_SpanAllColumns)) m_shown = t;
-                ImGui::TableNextColumn();
-                ImGui::Text("%.0f m", r);
-                ImGui::TableNextColumn();
-                ImGui::Text("%zu", now);
-                ImGui::TableNextColumn();
-                if (n && total_jobs > 0) ImGui::Text("%.1f%%", 100 * employees_covered(t, r, *m_state) / total_jobs);
-                ImGui::TableNextColumn();
-                if (now != before) ImGui::TextColored(now > before ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%+lld",
-                                                      static_cast<long long>(now) - static_cast<long long>(before));
-            }
+        for (const Row& r : rows(ws)) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(r.type * 100 + static_cast<size_t>(r.radius) % 100));
+            if (ImGui::Selectable(types[r.type].code.c_str(), m_shown == r.type, ImGuiSelectableFlags_SpanAllColumns)) m_shown = r.type;
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f m", r.radius);
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu of %zu", r.covered, r.enterprises);
+            ImGui::TableNextColumn();
+            if (r.total_jobs > 0) ImGui::Text("%.1f%%", 100 * r.jobs / r.total_jobs);
+            ImGui::TableNextColumn();
+            if (r.covered != r.base_covered)
+                ImGui::TextColored(r.covered > r.base_covered ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%+lld",
+                                   static_cast<long long>(r.covered) - static_cast<long long>(r.base_covered));
+        }
         ImGui::EndTable();
         ImGui::TextDisabled("Red dots on the map: enterprises not covered by the selected type.");
+        if (ImGui::Button("Suggest a site")) suggest(ws);
+        if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == m_shown)
+            ImGui::Text("A new %s at the blue mark would cover %lld more enterprises (%.0f employees).", types[m_shown].code.c_str(),
+                        static_cast<long long>(m_suggestion->enterprises), m_suggestion->employees);
+    }
+
+    // The single best new location for the selected type (geo::best_new_location).
+    void suggest(Workspace& ws)
+    {
+        const size_t t = std::min(m_shown, m_state->types().size() - 1);
+        const double radius = m_state->types()[t].radii_m.back();
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        std::vector<geo::Coord> pts;
+        std::vector<uint8_t> uncovered;
+        for (size_t e = 0; e < firms.data.size(); ++e) {
+            pts.push_back(firms.data.geometry.first_coord(e));
+            uncovered.push_back(!(m_state->distance(t, e) <= radius));
+        }
+        m_suggestion = geo::best_new_location(pts, m_jobs, uncovered, radius);
+        m_suggestion_version = m_version;
+        m_suggestion_type = t;
+        if (m_suggestion->enterprises == 0) m_suggestion.reset();
     }
 
     void tools(Workspace& ws)
@@ -391,6 +467,8 @@ private:
             if (e.op == Edit::Move) ws.markers.push_back({e.from, render::rgba(150, 150, 150), 6, true});
         }
         if (m_move_from >= 0) ws.markers.push_back({m_state->facility(static_cast<uint32_t>(m_move_from)), render::rgba(255, 140, 0), 9, false});
+        if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == t)
+            ws.markers.push_back({m_suggestion->at, render::rgba(30, 90, 220), 9, false});
     }
 
     const Document* m_doc = nullptr;
@@ -405,6 +483,13 @@ private:
     size_t m_shown = 0;
     int m_tool = 0;
     int64_t m_move_from = -1;
+    int32_t m_area = -1;  // -1: the study area; else a park
+    uint64_t m_version = 0, m_rows_version = ~0ull, m_suggestion_version = 0;
+    int32_t m_rows_area = -2;
+    std::string m_rows_radii;
+    std::vector<Row> m_rows;
+    std::optional<geo::SiteSuggestion> m_suggestion;
+    size_t m_suggestion_type = 0;
     std::string m_error;
     std::thread m_worker;
     std::atomic<bool> m_busy{false};

@@ -18,7 +18,7 @@ pid=\$!
 for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | head -1); [ -n "\$wid" ] && break; sleep 0.2; done
 sleep 4   # the coverage panel computes its base state on a worker
 xdotool windowfocus --sync "\$wid"
-xdotool mousemove 788 514 click 1   # "Add" in the Coverage panel (it opens at a fixed place)
+xdotool mousemove 788 568 click 1   # "Add" in the Coverage panel (it opens at a fixed place)
 sleep 0.5
 xdotool mousemove 500 300 click 1   # on the map
 sleep 0.5
