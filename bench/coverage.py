@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+from benchlib import run
+
 PREP = r"""
 import sys, numpy as np
 from osgeo import ogr, osr
@@ -77,15 +79,6 @@ print(f"100k in-memory {time.perf_counter() - t0:.2f} s; within 500 m: {covered}
 """
 
 
-def run(cmd, env=None):
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    secs = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{err.decode()[-2000:]}")
-    return secs, usage.ru_maxrss / 1024, out.decode()
 
 
 def main():

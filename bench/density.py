@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+from benchlib import run
+
 SCIPY = r"""
 import sys, time, numpy as np
 from scipy.signal import fftconvolve
@@ -57,15 +59,6 @@ np.save(sys.argv[3], np.column_stack([xs, ys, ws]))
 """
 
 
-def run(cmd, env=None):
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    secs = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{err.decode()[-2000:]}")
-    return secs, usage.ru_maxrss / 1024, out.decode()
 
 
 def main():

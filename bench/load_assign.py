@@ -18,6 +18,8 @@ import subprocess
 import sys
 import time
 
+from benchlib import run
+
 GEOPANDAS = r"""
 import sys, geopandas as gpd
 parks = gpd.read_file(sys.argv[1]).to_crs(4545)
@@ -28,17 +30,6 @@ print("features", len(firms), "outside", int(joined["index_right"].isna().sum())
 """
 
 
-def run(cmd):
-    """Runs cmd; returns (seconds, peak MB, stdout)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out = proc.stdout.read()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}\n{err.decode()}")
-    return seconds, usage.ru_maxrss / 1024, out.decode()
 
 
 def main():

@@ -167,13 +167,7 @@ int run_coverage(const std::vector<std::string>& argv)
         }
         const geo::Layer g = geo::gap_areas(firm_xy, firm_jobs, uncovered, radius);
         for (size_t k = 0; k < g.size(); ++k) {
-            gaps.geometry.begin_feature(g.geometry.is_multi(k));
-            for (size_t p = g.geometry.part_begin(k); p < g.geometry.part_begin(k) + g.geometry.part_count(k); ++p) {
-                gaps.geometry.begin_part();
-                for (size_t q = g.geometry.ring_begin(p); q < g.geometry.ring_begin(p) + g.geometry.ring_count(p); ++q)
-                    gaps.geometry.add_ring(g.geometry.ring(q));
-            }
-            gaps.geometry.end_feature();
+            gaps.geometry.append_feature(g.geometry, k);
             gaps.fids.push_back(static_cast<int64_t>(gaps.fids.size()));
             gaps.columns[0].push_string(tc.type.code);
             gaps.columns[1].push_real(radius);

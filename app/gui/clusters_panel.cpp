@@ -118,21 +118,7 @@ private:
                 geo::Layer hot = geo::hot_spot_layer(out->analysis);
                 std::vector<uint8_t> keep(hot.size());
                 for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[i] != 0;
-                geo::Layer shown;
-                shown.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
-                for (const auto& c : hot.columns) shown.columns.emplace_back(c.name(), c.type());
-                for (size_t i = 0; i < hot.size(); ++i) {
-                    if (!keep[i]) continue;
-                    shown.geometry.begin_feature(false);
-                    shown.geometry.begin_part();
-                    shown.geometry.add_ring(hot.geometry.ring(hot.geometry.ring_begin(hot.geometry.part_begin(i))));
-                    shown.geometry.end_feature();
-                    shown.fids.push_back(hot.fids[i]);
-                    for (size_t c = 0; c < hot.columns.size(); ++c) {
-                        const auto& col = hot.columns[c];
-                        col.type() == geo::FieldType::Integer ? shown.columns[c].push_integer(col.integer(i)) : shown.columns[c].push_real(col.real(i));
-                    }
-                }
+                geo::Layer shown = geo::select_rows(hot, keep);
                 for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
                     Document frame;  // the view is built against the document's origin, on this thread
                     frame.origin = doc->origin;

@@ -104,6 +104,16 @@ void GeometryColumn::add_point(Coord c)
     m_feature_parts.push_back(static_cast<uint32_t>(m_part_rings.size() - 1));
 }
 
+void GeometryColumn::append_feature(const GeometryColumn& g, size_t f, std::optional<bool> multi)
+{
+    begin_feature(multi.value_or(g.is_multi(f)));
+    for (size_t p = g.part_begin(f); p < g.part_begin(f) + g.part_count(f); ++p) {
+        begin_part();
+        for (size_t r = g.ring_begin(p); r < g.ring_begin(p) + g.ring_count(p); ++r) add_ring(g.ring(r));
+    }
+    end_feature();
+}
+
 void GeometryColumn::reserve(size_t features, size_t coords)
 {
     m_feature_parts.reserve(features + 1);

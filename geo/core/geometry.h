@@ -9,6 +9,7 @@
 // Every feature has at least one part: empty geometries are never stored (the reader skips
 // and reports them).
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,9 @@ public:
     void add_ring(std::span<const Coord> coords);
     void end_feature();
     void add_point(Coord c);  // a whole single-point feature
+    // Copies feature `feature` of `source` (same kind) as a new feature; `multi` overrides
+    // the source's multi flag when given.
+    void append_feature(const GeometryColumn& source, size_t feature, std::optional<bool> multi = std::nullopt);
 
     void reserve(size_t features, size_t coords);
     // Removes the last feature if it was begun but has no part yet (used when a geometry

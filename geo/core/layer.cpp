@@ -9,6 +9,30 @@ const Column* Layer::column(std::string_view column_name) const
     return nullptr;
 }
 
+Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
+{
+    Layer out;
+    out.name = layer.name;
+    out.source = layer.source;
+    out.driver = layer.driver;
+    out.source_crs = layer.source_crs;
+    out.geometry = GeometryColumn(layer.geometry.kind());
+    for (const Column& c : layer.columns) out.columns.emplace_back(c.name(), c.type());
+    for (size_t i = 0; i < layer.size(); ++i) {
+        if (!keep[i]) continue;
+        out.geometry.append_feature(layer.geometry, i);
+        out.fids.push_back(layer.fids[i]);
+        for (size_t c = 0; c < layer.columns.size(); ++c) {
+            const Column& src = layer.columns[c];
+            if (src.is_null(i)) out.columns[c].push_null();
+            else if (src.type() == FieldType::Integer) out.columns[c].push_integer(src.integer(i));
+            else if (src.type() == FieldType::Real) out.columns[c].push_real(src.real(i));
+            else out.columns[c].push_string(src.string(i));
+        }
+    }
+    return out;
+}
+
 size_t Layer::memory_bytes() const
 {
     size_t bytes = geometry.memory_bytes() + fids.capacity() * sizeof(int64_t);

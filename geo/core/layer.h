@@ -40,4 +40,7 @@ struct Layer {
     size_t memory_bytes() const;
 };
 
+// A copy of `layer` with only the rows whose `keep` flag is set (report left behind).
+Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep);
+
 }  // namespace geo

@@ -86,13 +86,7 @@ Layer gap_areas(std::span<const Coord> pts, std::span<const double> emp, const s
                 ++n;
                 e += w[i];
             }
-        out.geometry.begin_feature(polys.geometry.is_multi(p));
-        for (size_t q = polys.geometry.part_begin(p); q < polys.geometry.part_begin(p) + polys.geometry.part_count(p); ++q) {
-            out.geometry.begin_part();
-            for (size_t k = polys.geometry.ring_begin(q); k < polys.geometry.ring_begin(q) + polys.geometry.ring_count(q); ++k)
-                out.geometry.add_ring(polys.geometry.ring(k));
-        }
-        out.geometry.end_feature();
+        out.geometry.append_feature(polys.geometry, p);
         out.fids.push_back(static_cast<int64_t>(out.fids.size()));
         out.columns[0].push_integer(n);
         out.columns[1].push_real(emp.empty() ? static_cast<double>(n) : e);

@@ -96,13 +96,7 @@ Layer density_footprints(const Raster& r, double threshold)
     const Column* lower = all.column("threshold");
     for (size_t i = 0; i < all.size(); ++i) {
         if (!lower || lower->is_null(i) || lower->real(i) < threshold - 1e-9 * std::abs(threshold)) continue;
-        const GeometryColumn& g = all.geometry;
-        out.geometry.begin_feature(true);
-        for (size_t p = g.part_begin(i); p < g.part_begin(i) + g.part_count(i); ++p) {
-            out.geometry.begin_part();
-            for (size_t k = g.ring_begin(p); k < g.ring_begin(p) + g.ring_count(p); ++k) out.geometry.add_ring(g.ring(k));
-        }
-        out.geometry.end_feature();
+        out.geometry.append_feature(all.geometry, i, true);
         out.fids.push_back(static_cast<int64_t>(out.fids.size()));
         out.columns[0].push_real(threshold);
         out.columns[1].push_real(polygon_area(out.geometry, out.size() - 1) / 1e6);

@@ -51,14 +51,7 @@ void compact(Layer& layer, const std::vector<uint8_t>& keep, const GeosContext* 
                 continue;
             }
         } else {
-            const GeometryColumn& g = layer.geometry;
-            geometry.begin_feature(g.is_multi(i));
-            for (size_t p = g.part_begin(i); p < g.part_begin(i) + g.part_count(i); ++p) {
-                geometry.begin_part();
-                for (size_t r = g.ring_begin(p); r < g.ring_begin(p) + g.ring_count(p); ++r)
-                    geometry.add_ring(g.ring(r));
-            }
-            geometry.end_feature();
+            geometry.append_feature(layer.geometry, i);
         }
         fids.push_back(layer.fids[i]);
         for (size_t c = 0; c < columns.size(); ++c) {
