@@ -17,8 +17,12 @@ pid=\$!
 for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | head -1); [ -n "\$wid" ] && break; sleep 0.2; done
 sleep 2   # the demo loads in well under a second; give the first frames time
 xdotool windowfocus --sync "\$wid"
-xdotool key --clearmodifiers ctrl+s
-for i in \$(seq 1 50); do grep -q metres_per_pixel "$project" && break; sleep 0.2; done
+# Press Ctrl+S until the file shows the save (a slow machine may still be loading the first time).
+for i in \$(seq 1 20); do
+  xdotool key --clearmodifiers ctrl+s
+  sleep 0.5
+  grep -q metres_per_pixel "$project" && break
+done
 kill \$pid
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
