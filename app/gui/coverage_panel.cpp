@@ -453,11 +453,13 @@ private:
         const double radius = m_state->types()[t].radii_m.back();
         const geo::Envelope view = ws.camera.visible();
         const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        // Small marks when zoomed out (a whole city of them would merge into blobs), at most 20k.
+        const float mark = ws.camera.metres_per_pixel() > 50 ? 1.2f : 2.5f;
         size_t drawn = 0;
-        for (size_t e = 0; e < firms.data.size() && drawn < 50000; ++e) {
+        for (size_t e = 0; e < firms.data.size() && drawn < 20000; ++e) {
             const geo::Coord c = firms.data.geometry.first_coord(e);
             if (!view.contains(c.x, c.y) || m_state->distance(t, e) <= radius) continue;
-            ws.markers.push_back({c, render::rgba(220, 30, 30, 200), 2.5f, false});
+            ws.markers.push_back({c, render::rgba(220, 30, 30, 200), mark, false});
             ++drawn;
         }
         for (size_t k = 0; k < m_applied; ++k) {
