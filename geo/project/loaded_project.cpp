@@ -37,7 +37,9 @@ WorkingCrsChoice choose_working_crs(const std::string& setting, const std::vecto
     }
     Envelope all;
     for (const Envelope& e : lonlat_extents) all.expand(e);
-    if (all.empty()) throw Error("cannot choose a working CRS: no layer has a known extent; set working_crs");
+    if (all.empty())
+        throw Error("cannot choose a working CRS: no layer has any feature to go by (are the layers empty?); set "
+                    "working_crs in the project or give --working-crs");
     const Coord c = all.centre();
     const int epsg = default_working_epsg(c.x, c.y);
     return {parse_crs("EPSG:" + std::to_string(epsg)),
