@@ -14,6 +14,8 @@
 
 #include "geo/coverage/coverage_state.h"
 #include "geo/coverage/gaps.h"
+#include "geo/coverage/network_state.h"
+#include "geo/coverage/road_network.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -87,7 +89,12 @@ private:
         m_applied = 0;
         m_types.clear();
         const geo::Json& extra = ws.doc->project.project.extra;
+        m_net.reset();
+        m_net_base.reset();
+        m_network.reset();
         try {
+            if (extra.contains("analysis") && extra["analysis"].contains("coverage"))
+                m_by_road = extra["analysis"]["coverage"].value("network", false);
             if (extra.contains("analysis") && extra["analysis"].contains("coverage") && extra["analysis"]["coverage"].contains("radii")) {
                 std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
                 for (const auto& r : extra["analysis"]["coverage"]["radii"])
@@ -158,6 +165,11 @@ private:
             ImGui::EndTable();
         }
         if (changed) store_radii(ws);  // radii only change what counts as covered: no recompute
+        const bool has_roads = ws.doc->view_with_role(geo::Role::Roads) >= 0;
+        if (has_roads && ImGui::Checkbox("Also along the roads (network distance)", &m_by_road)) {
+            ws.doc->project.project.extra["analysis"]["coverage"]["network"] = m_by_road;
+            start(ws);
+        }
     }
 
     void store_radii(Workspace& ws)
@@ -205,12 +217,29 @@ private:
         m_jobs.clear();
         if (const std::string* f = firms.fields.field_for("employees"))
             for (size_t i = 0; i < firms.data.size(); ++i) m_jobs.push_back(firms.data.column(*f)->number(i).value_or(0.0));
+        std::optional<geo::GeometryColumn> roads;
+        if (m_by_road && ws.doc->view_with_role(geo::Role::Roads) >= 0) roads = layer(ws, geo::Role::Roads).data.geometry;
         if (m_worker.joinable()) m_worker.join();
         m_busy = true;
-        m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types]() mutable {
+        m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types,
+                                roads = std::move(roads)]() mutable {
+            std::shared_ptr<geo::RoadNetwork> network;
+            std::shared_ptr<geo::NetworkCoverageState> net;
+            std::string error;
+            try {
+                if (roads) {
+                    network = std::make_shared<geo::RoadNetwork>(*roads);
+                    net = std::make_shared<geo::NetworkCoverageState>(*network, pts, types, fpts, type_of, 500);
+                }
+            } catch (const std::exception& e) {
+                error = std::string("roads: ") + e.what();
+            }
             auto base = std::make_shared<geo::CoverageState>(std::move(pts), types, std::move(fpts), std::move(type_of));
             std::lock_guard lock(m_mutex);
             m_ready = base;
+            m_network_ready = network;
+            m_net_ready = net;
+            m_worker_error = error;
             m_busy = false;
         });
     }
@@ -219,9 +248,16 @@ private:
     {
         if (m_busy) return;
         std::lock_guard lock(m_mutex);
+        if (!m_worker_error.empty()) {
+            m_error = m_worker_error;
+            ws.warn("coverage: " + m_error);
+            m_worker_error.clear();
+        }
         if (!m_ready) return;
         m_base = m_ready;
         m_ready.reset();
+        m_network = std::move(m_network_ready);
+        m_net_base = std::move(m_net_ready);
         replay();
         ws.coverage_computed = true;
     }
@@ -230,6 +266,7 @@ private:
     {
         ++m_version;
         m_state = std::make_unique<geo::CoverageState>(*m_base);
+        m_net = m_net_base ? std::make_unique<geo::NetworkCoverageState>(*m_net_base) : nullptr;
         for (size_t k = 0; k < m_applied && k < m_edits.size(); ++k) apply(m_edits[k]);
     }
 
@@ -240,6 +277,11 @@ private:
             if (e.op == Edit::Add) m_state->add(e.to, e.type);
             else if (e.op == Edit::Move) m_state->move(e.id, e.to);
             else m_state->remove(e.id);
+            if (m_net) {  // the road view follows the same edits, with the same ids
+                if (e.op == Edit::Add) m_net->add(e.to, e.type);
+                else if (e.op == Edit::Move) m_net->move(e.id, e.to);
+                else m_net->remove(e.id);
+            }
         } catch (const std::exception& ex) {
             m_error = std::string("a saved edit no longer applies: ") + ex.what();
         }
@@ -267,6 +309,7 @@ private:
         double radius;
         size_t covered, base_covered, enterprises;
         double jobs, total_jobs;
+        size_t by_road;
     };
 
     // Coverage rows for the chosen area (the study area or one park), recomputed only when the
@@ -276,6 +319,7 @@ private:
         std::string radii_key;
         for (const auto& t : m_state->types())
             for (double r : t.radii_m) radii_key += std::to_string(r) + ",";
+        radii_key += m_net ? "net" : "";
         if (m_rows_version == m_version && m_rows_area == m_area && m_rows_radii == radii_key) return m_rows;
         m_rows_version = m_version;
         m_rows_area = m_area;
@@ -286,7 +330,7 @@ private:
         const auto& types = m_state->types();
         for (size_t t = 0; t < types.size(); ++t)
             for (double r : types[t].radii_m) {
-                Row row{t, r, 0, 0, 0, 0, 0};
+                Row row{t, r, 0, 0, 0, 0, 0, 0};
                 for (size_t e = 0; e < m_jobs.size(); ++e) {
                     if (!in_area(e)) continue;
                     ++row.enterprises;
@@ -296,6 +340,7 @@ private:
                         row.jobs += m_jobs[e];
                     }
                     if (m_base->distance(t, e) <= r) ++row.base_covered;
+                    if (m_net && m_net->distance(t, e) <= r) ++row.by_road;
                 }
                 m_rows.push_back(row);
             }
@@ -317,12 +362,13 @@ private:
             ImGui::TextDisabled("The enterprises need an employees field for this table.");
             return;
         }
-        if (!ImGui::BeginTable("cov", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+        if (!ImGui::BeginTable("cov", m_net ? 6 : 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
         ImGui::TableSetupColumn("Type");
         ImGui::TableSetupColumn("Radius");
         ImGui::TableSetupColumn("Covered");
         ImGui::TableSetupColumn("Employees");
         ImGui::TableSetupColumn("Change");
+        if (m_net) ImGui::TableSetupColumn("By road");
         ImGui::TableHeadersRow();
         for (const Row& r : rows(ws)) {
             ImGui::TableNextRow();
@@ -340,6 +386,10 @@ private:
             if (r.covered != r.base_covered)
                 ImGui::TextColored(r.covered > r.base_covered ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%+lld",
                                    static_cast<long long>(r.covered) - static_cast<long long>(r.base_covered));
+            if (m_net) {
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu", r.by_road);
+            }
         }
         ImGui::EndTable();
         ImGui::TextDisabled("Red dots on the map: enterprises not covered by the selected type.");
@@ -427,6 +477,7 @@ private:
             uint32_t id = 0;
             const int32_t type = static_cast<int32_t>(std::min(m_shown, m_state->types().size() - 1));
             m_state->add(at, type, &id);
+            if (m_net) m_net->add(at, type);
             record(ws, {Edit::Add, id, type, at, at});
         } else if (m_tool == 2) {
             if (m_move_from < 0) {
@@ -435,6 +486,7 @@ private:
                 const uint32_t id = static_cast<uint32_t>(m_move_from);
                 const geo::Coord from = m_state->facility(id);
                 m_state->move(id, at);
+                if (m_net) m_net->move(id, at);
                 record(ws, {Edit::Move, id, 0, from, at});
                 m_move_from = -1;
             }
@@ -442,6 +494,7 @@ private:
             if (auto id = facility_at(ws, at)) {
                 const geo::Coord where = m_state->facility(*id);
                 m_state->remove(*id);
+                if (m_net) m_net->remove(*id);
                 record(ws, {Edit::Remove, *id, 0, where, where});
             }
         }
@@ -480,6 +533,12 @@ private:
     std::shared_ptr<const geo::CoverageState> m_base;
     std::shared_ptr<geo::CoverageState> m_ready;
     std::unique_ptr<geo::CoverageState> m_state;
+    // Along the roads (when asked and the project has roads): the network outlives its states.
+    bool m_by_road = false;
+    std::shared_ptr<geo::RoadNetwork> m_network, m_network_ready;
+    std::shared_ptr<const geo::NetworkCoverageState> m_net_base;
+    std::shared_ptr<geo::NetworkCoverageState> m_net_ready;
+    std::unique_ptr<geo::NetworkCoverageState> m_net;
     std::vector<Edit> m_edits;
     size_t m_applied = 0;
     size_t m_shown = 0;
@@ -492,7 +551,7 @@ private:
     std::vector<Row> m_rows;
     std::optional<geo::SiteSuggestion> m_suggestion;
     size_t m_suggestion_type = 0;
-    std::string m_error;
+    std::string m_error, m_worker_error;  // the worker's goes through m_mutex
     std::thread m_worker;
     std::atomic<bool> m_busy{false};
     std::mutex m_mutex;

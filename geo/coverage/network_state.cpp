@@ -32,6 +32,23 @@ void NetworkCoverageState::recompute(size_t t)
         if (m_attached[e]) d[e] = m_network.distance_to(*m_attached[e], nodes, sources, on_segment);
 }
 
+uint32_t NetworkCoverageState::add(Coord at, int32_t type)
+{
+    if (type < 0 || static_cast<size_t>(type) >= m_types.size()) throw Error("network coverage: no such facility type");
+    m_facilities.push_back(at);
+    m_type_of.push_back(type);
+    recompute(static_cast<size_t>(type));
+    return static_cast<uint32_t>(m_facilities.size() - 1);
+}
+
+void NetworkCoverageState::remove(uint32_t facility)
+{
+    if (facility >= m_facilities.size() || m_type_of[facility] < 0) throw Error("network coverage: no facility " + std::to_string(facility));
+    const size_t t = static_cast<size_t>(m_type_of[facility]);
+    m_type_of[facility] = -1;  // the id stays taken, as in CoverageState
+    recompute(t);
+}
+
 void NetworkCoverageState::move(uint32_t facility, Coord to)
 {
     if (facility >= m_facilities.size()) throw Error("network coverage: no facility " + std::to_string(facility));

@@ -1,5 +1,5 @@
 #pragma once
-// Road-network coverage that follows facility moves. Every enterprise is attached to the
+// Road-network coverage that follows facility edits (moves, additions, removals). Every enterprise is attached to the
 // network once; a moved facility is re-attached and its type's distances recomputed (one
 // Dijkstra bounded by the type's largest radius, then one pass over the attached
 // enterprises). Equals network_coverage after any moves (tested).
@@ -16,7 +16,10 @@ public:
     NetworkCoverageState(const RoadNetwork& network, std::vector<Coord> enterprises, std::vector<FacilityType> types,
                          std::vector<Coord> facilities, std::vector<int32_t> facility_type_of, double attach_limit_m);
 
+    // The same edits as CoverageState, with the same ids (added facilities take the next id).
     void move(uint32_t facility, Coord to);
+    uint32_t add(Coord at, int32_t type);
+    void remove(uint32_t facility);
     double distance(size_t type, size_t enterprise) const { return m_distance[type][enterprise]; }
 
 private:

@@ -58,7 +58,7 @@ TEST_CASE("bad road layers are clear errors")
 #include "geo/coverage/straight_coverage.h"
 #include "geo/synth/random.h"
 
-TEST_CASE("network coverage after facility moves equals a fresh computation")
+TEST_CASE("network coverage after facility moves, an addition and a removal equals a fresh computation")
 {
     // A 10 x 10 grid of streets 200 m apart.
     geo::GeometryColumn roads(geo::GeomKind::Line);
@@ -74,11 +74,18 @@ TEST_CASE("network coverage after facility moves equals a fresh computation")
     const std::vector<int32_t> type_of{0, 0, 0, 0, 1, 1, 1, 1};
     const std::vector<geo::FacilityType> types{{"bus_stop", "公交站点", {300, 500}}, {"clinic", "卫生服务站", {800}}};
     geo::NetworkCoverageState state(net, firms, types, fac, type_of, 300);
+    std::vector<int32_t> types_now = type_of;
     for (int m = 0; m < 10; ++m) {
         const uint32_t id = static_cast<uint32_t>(rng.integer(0, 7));
         fac[id] = {rng.uniform(0, 2000), rng.uniform(0, 2000)};
         state.move(id, fac[id]);
     }
+    // An addition and a removal too; the ids follow CoverageState's.
+    fac.push_back({rng.uniform(0, 2000), rng.uniform(0, 2000)});
+    types_now.push_back(1);
+    CHECK(state.add(fac.back(), 1) == 8u);
+    state.remove(2);
+    types_now[2] = -1;
     // The same through the batch function, from layers.
     geo::Layer facilities;
     facilities.geometry = geo::GeometryColumn(geo::GeomKind::Point);
@@ -86,7 +93,8 @@ TEST_CASE("network coverage after facility moves equals a fresh computation")
     for (size_t i = 0; i < fac.size(); ++i) {
         facilities.geometry.add_point(fac[i]);
         facilities.fids.push_back(static_cast<int64_t>(i));
-        facilities.columns[0].push_string(types[static_cast<size_t>(type_of[i])].code);
+        if (types_now[i] < 0) facilities.columns[0].push_null();  // removed: a facility of no type is left out
+        else facilities.columns[0].push_string(types[static_cast<size_t>(types_now[i])].code);
     }
     geo::GeometryColumn firm_points(geo::GeomKind::Point);
     for (const auto& p : firms) firm_points.add_point(p);
