@@ -73,6 +73,14 @@ void Column::push_string(std::string_view v)
     m_valid.push_back(1);
 }
 
+void Column::push_from(const Column& src, size_t row)
+{
+    if (src.is_null(row)) push_null();
+    else if (src.type() == FieldType::Integer) push_integer(src.integer(row));
+    else if (src.type() == FieldType::Real) push_real(src.real(row));
+    else push_string(src.string(row));
+}
+
 void Column::reserve(size_t rows)
 {
     m_valid.reserve(rows);

@@ -27,6 +27,8 @@ public:
     void push_integer(int64_t v);
     void push_real(double v);
     void push_string(std::string_view v);
+    // Appends row `row` of `source` (null included), converting as the push_* functions do.
+    void push_from(const Column& source, size_t row);
     void reserve(size_t rows);
     // Reserves room for `bytes` of text in a string column (the buffer otherwise grows by
     // doubling, which can leave up to half of it unused).

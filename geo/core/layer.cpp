@@ -23,11 +23,7 @@ Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
         out.geometry.append_feature(layer.geometry, i);
         out.fids.push_back(layer.fids[i]);
         for (size_t c = 0; c < layer.columns.size(); ++c) {
-            const Column& src = layer.columns[c];
-            if (src.is_null(i)) out.columns[c].push_null();
-            else if (src.type() == FieldType::Integer) out.columns[c].push_integer(src.integer(i));
-            else if (src.type() == FieldType::Real) out.columns[c].push_real(src.real(i));
-            else out.columns[c].push_string(src.string(i));
+            out.columns[c].push_from(layer.columns[c], i);
         }
     }
     return out;

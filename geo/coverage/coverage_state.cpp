@@ -54,6 +54,13 @@ size_t CoverageState::add(Coord at, int32_t type, uint32_t* id_out)
     m_members[t].push_back(id);
     rebuild_index(t);
     if (id_out) *id_out = id;
+    return offer(id, at, t);
+}
+
+// Offers facility `id` at `at` of type `t` to every enterprise: those it is nearer to (ties
+// to the lower id, as in a full recompute) take it. One comparison per enterprise, no search.
+size_t CoverageState::offer(uint32_t id, Coord at, size_t t)
+{
     size_t changed = 0;
     auto& dist = m_distance[t];
     auto& near = m_nearest[t];
@@ -62,7 +69,6 @@ size_t CoverageState::add(Coord at, int32_t type, uint32_t* id_out)
         const double d2 = dx * dx + dy * dy;
         if (d2 > dist[e] * dist[e]) continue;  // cheap reject, squared
         const double d = std::sqrt(d2);
-        // Ties go to the lower id, as in a full recompute.
         if (d < dist[e] || (d == dist[e] && static_cast<int64_t>(id) < near[e])) {
             dist[e] = d;
             near[e] = id;
@@ -109,20 +115,7 @@ size_t CoverageState::move(uint32_t id, Coord to)
     m_members[t].push_back(id);
     std::sort(m_members[t].begin(), m_members[t].end());
     rebuild_index(t);
-    auto& dist = m_distance[t];
-    auto& near = m_nearest[t];
-    for (size_t e = 0; e < m_enterprises.size(); ++e) {
-        const double dx = m_enterprises[e].x - to.x, dy = m_enterprises[e].y - to.y;
-        const double d2 = dx * dx + dy * dy;
-        if (d2 > dist[e] * dist[e]) continue;
-        const double d = std::sqrt(d2);
-        if (d < dist[e] || (d == dist[e] && static_cast<int64_t>(id) < near[e])) {
-            dist[e] = d;
-            near[e] = id;
-            ++changed;
-        }
-    }
-    return changed;
+    return changed + offer(id, to, t);
 }
 
 size_t CoverageState::covered(size_t type, double radius) const

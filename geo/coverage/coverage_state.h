@@ -44,6 +44,7 @@ public:
 
 private:
     void rebuild_index(size_t type);
+    size_t offer(uint32_t id, Coord at, size_t type);
     std::vector<Coord> m_enterprises;
     std::vector<FacilityType> m_types;
     std::vector<Coord> m_facilities;

@@ -55,11 +55,7 @@ void compact(Layer& layer, const std::vector<uint8_t>& keep, const GeosContext* 
         }
         fids.push_back(layer.fids[i]);
         for (size_t c = 0; c < columns.size(); ++c) {
-            const Column& src = layer.columns[c];
-            if (src.is_null(i)) columns[c].push_null();
-            else if (src.type() == FieldType::Integer) columns[c].push_integer(src.integer(i));
-            else if (src.type() == FieldType::Real) columns[c].push_real(src.real(i));
-            else columns[c].push_string(src.string(i));
+            columns[c].push_from(layer.columns[c], i);
         }
     }
     layer.geometry = std::move(geometry);
