@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "geo/core/error.h"
 #include "geo/coverage/gaps.h"
+#include "geo/coverage/network_service_areas.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
 #include "geo/io/layer_writer.h"
@@ -29,6 +30,8 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
                       "default: the table stored in the project"},
     {"network", "", "also measure along the project's roads layer (noded where roads cross)"},
     {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500)"},
+    {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50)"},
+    {"spatial-index", "yes|no|auto", "R-tree on the GeoPackage layers; auto (default) leaves it off layers of over 250,000 features"},
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 });
@@ -70,6 +73,9 @@ int run_coverage(const std::vector<std::string>& argv)
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
     if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
+    const std::string index_mode = args.get("spatial-index").empty() ? "auto" : args.get("spatial-index");
+    if (index_mode != "yes" && index_mode != "no" && index_mode != "auto")
+        throw UsageError("--spatial-index takes yes, no or auto, not '" + index_mode + "'");
     const auto t0 = std::chrono::steady_clock::now();
     const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
     const geo::LoadedLayer* firms = project.first(geo::Role::Enterprises);
@@ -189,39 +195,25 @@ int run_coverage(const std::vector<std::string>& argv)
     for (const std::string& u : uncovered_text) u.empty() ? uncovered_list.push_null() : uncovered_list.push_string(u);
     out.columns.push_back(std::move(uncovered_list));
 
-    // The roads within reach of each type's facilities (at its largest radius).
-    geo::Layer reachable;
-    reachable.name = "reachable_roads";
-    reachable.geometry = geo::GeometryColumn(geo::GeomKind::Line);
-    reachable.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real)};
-    if (nc) {
-        for (size_t t = 0; t < r.types.size(); ++t) {
-            const auto& type = r.types[t].type;
-            std::vector<geo::RoadNetwork::Attachment> sources;
-            for (uint32_t i = 0; i < fac->data.size(); ++i)
-                if (geo::find_facility_type(types, type_column.text(i)) == &types[t])
-                    if (auto a = network->attach(fac->data.geometry.first_coord(i), args.get_number("attach-limit", 500))) sources.push_back(*a);
-            const double cutoff = type.radii_m.back();
-            for (uint32_t seg : network->reached_segments(network->distances_from(sources, cutoff), cutoff)) {
-                const auto [a, b] = network->segment_ends(seg);
-                const geo::Coord line[2] = {a, b};
-                reachable.geometry.begin_feature(false);
-                reachable.geometry.begin_part();
-                reachable.geometry.add_ring(line);
-                reachable.geometry.end_feature();
-                reachable.fids.push_back(static_cast<int64_t>(reachable.fids.size()));
-                reachable.columns[0].push_string(type.code);
-                reachable.columns[1].push_real(cutoff);
-            }
-        }
-    }
+    // Service areas along the roads: the reached stretches and the plots beside them.
+    geo::NetworkServiceAreas by_road_areas;
+    if (nc)
+        by_road_areas = geo::network_service_areas(*network, fac->data, type_column, types, args.get_number("attach-limit", 500),
+                                                   args.get_number("walk-off", 50));
     const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
     geo::WriteOptions wo;
     wo.overwrite = args.flag("overwrite");
-    wo.metadata = {{"PARKCAP_COVERAGE", "straight-line"}};
+    wo.metadata = {{"PARKCAP_COVERAGE", nc ? "straight-line and road network" : "straight-line"}};
+    if (index_mode == "no") wo.spatial_index_limit = 0;
+    else if (index_mode == "auto") wo.spatial_index_limit = 250000;
+    if (out.size() > wo.spatial_index_limit)
+        std::printf("note: enterprises_coverage (%zu points) is written without a spatial index, which would take SQLite about "
+                    "%.0f s; QGIS builds one from Layer Properties > Source, or pass --spatial-index yes\n",
+                    out.size(), static_cast<double>(out.size()) / 70000);
     const std::string prefix = args.get("out");
     std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"enterprises_coverage", &out}, {"service_areas", &areas}};
-    if (nc && reachable.size() > 0) layers.emplace_back("reachable_roads", &reachable);
+    if (by_road_areas.roads.size() > 0) layers.emplace_back("reachable_roads", &by_road_areas.roads);
+    if (by_road_areas.areas.size() > 0) layers.emplace_back("network_service_areas", &by_road_areas.areas);
     if (gaps.size() > 0) layers.emplace_back("gap_areas", &gaps);
     if (sites.size() > 0) layers.emplace_back("suggested_sites", &sites);
     geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);

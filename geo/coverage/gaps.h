@@ -17,7 +17,7 @@ struct SiteSuggestion {
 
 // Candidates are the centres of a grid of radius/4 cells holding uncovered enterprises;
 // each is scored by the uncovered employees within `radius` (enterprises count 1 where
-// `employees` is empty). The best wins; ties go to the lower candidate (deterministic).
+// `employees` is empty). The best wins; ties go to the lowest cell (deterministic).
 // Nothing to cover gives enterprises = 0.
 SiteSuggestion best_new_location(std::span<const Coord> enterprises, std::span<const double> employees,
                                  const std::vector<uint8_t>& uncovered, double radius);

@@ -190,4 +190,43 @@ std::vector<uint32_t> RoadNetwork::reached_segments(const std::vector<double>& n
     return out;
 }
 
+std::vector<std::pair<Coord, Coord>> RoadNetwork::reached_pieces(const std::vector<double>& node_distance,
+                                                                  std::span<const Attachment> sources, double cutoff) const
+{
+    // Reached intervals of [0, length] on each segment, in metres from its first node.
+    std::vector<std::vector<std::pair<double, double>>> spans(m_segments.size());
+    for (uint32_t s = 0; s < m_segments.size(); ++s) {
+        const Segment& g = m_segments[s];
+        if (node_distance[g.a] <= cutoff) spans[s].push_back({0.0, std::min(g.length, cutoff - node_distance[g.a])});
+        if (node_distance[g.b] <= cutoff) spans[s].push_back({std::max(0.0, g.length - (cutoff - node_distance[g.b])), g.length});
+    }
+    for (const Attachment& a : sources) {
+        const double left = cutoff - a.distance;
+        if (left < 0) continue;
+        spans[a.segment].push_back({std::max(0.0, a.along - left), std::min(m_segments[a.segment].length, a.along + left)});
+    }
+    std::vector<std::pair<Coord, Coord>> out;
+    for (uint32_t s = 0; s < m_segments.size(); ++s) {
+        auto& v = spans[s];
+        if (v.empty()) continue;
+        std::sort(v.begin(), v.end());
+        const Segment& g = m_segments[s];
+        const Coord a = m_nodes[g.a], b = m_nodes[g.b];
+        auto at = [&](double t) {
+            const double f = g.length > 0 ? t / g.length : 0.0;
+            return Coord{a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f};
+        };
+        std::pair<double, double> cur = v[0];
+        for (size_t k = 1; k <= v.size(); ++k) {
+            if (k < v.size() && v[k].first <= cur.second) {
+                cur.second = std::max(cur.second, v[k].second);
+                continue;
+            }
+            if (cur.second > cur.first) out.push_back({at(cur.first), at(cur.second)});
+            if (k < v.size()) cur = v[k];
+        }
+    }
+    return out;
+}
+
 }  // namespace geo

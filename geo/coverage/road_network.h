@@ -45,6 +45,10 @@ public:
     double total_length() const;
     // Segments wholly within `cutoff` of the sources, for drawing service areas.
     std::vector<uint32_t> reached_segments(const std::vector<double>& node_distance, double cutoff) const;
+    // Every stretch of road within `cutoff` of the sources, partly reached segments cut where
+    // the distance runs out (from either end, or from a source attached to the segment).
+    std::vector<std::pair<Coord, Coord>> reached_pieces(const std::vector<double>& node_distance, std::span<const Attachment> sources,
+                                                        double cutoff) const;
     std::pair<Coord, Coord> segment_ends(uint32_t s) const { return {m_nodes[m_segments[s].a], m_nodes[m_segments[s].b]}; }
 
 private:

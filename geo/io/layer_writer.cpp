@@ -106,6 +106,7 @@ void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, con
     if (driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
     // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
     if (driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
+    if (driver_name == "GPKG" && layer.size() > options.spatial_index_limit) lco.push_back("SPATIAL_INDEX=NO");
     lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
     std::vector<const char*> lco_c;
     for (const auto& o : lco) lco_c.push_back(o.c_str());

@@ -47,3 +47,40 @@ TEST_CASE("the best new location covers the most uncovered employees; gap areas 
     CHECK(employees >= 500);  // the large firms' gap at least
     CHECK(inside <= 15);      // covered firms never count
 }
+
+TEST_CASE("the best new location agrees with a brute-force search over the same candidates")
+{
+    geo::Random rng(7);
+    std::vector<geo::Coord> pts;
+    std::vector<double> jobs;
+    std::vector<uint8_t> uncovered;
+    for (int i = 0; i < 3000; ++i) {
+        // Clumps and scatter, on both sides of zero (negative cell indices).
+        const double cx = (i % 3) * 900.0 - 800, cy = (i % 5) * 700.0 - 1500;
+        pts.push_back(i % 4 ? geo::Coord{cx + rng.normal() * 150, cy + rng.normal() * 150}
+                            : geo::Coord{rng.uniform(-3000, 3000), rng.uniform(-3000, 3000)});
+        jobs.push_back(std::floor(rng.uniform(1, 200)));
+        uncovered.push_back(rng.uniform(0, 1) < 0.6);
+    }
+    const double radius = 400, fine = radius / 4;
+    auto score_at = [&](geo::Coord c) {
+        std::pair<int64_t, double> s{0, 0};
+        for (size_t i = 0; i < pts.size(); ++i)
+            if (uncovered[i] && std::hypot(pts[i].x - c.x, pts[i].y - c.y) <= radius) {
+                ++s.first;
+                s.second += jobs[i];
+            }
+        return s;
+    };
+    const geo::SiteSuggestion s = geo::best_new_location(pts, jobs, uncovered, radius);
+    const auto at = score_at(s.at);
+    CHECK(s.enterprises == at.first);
+    CHECK(s.employees == doctest::Approx(at.second));
+    double brute_best = 0;
+    for (size_t i = 0; i < pts.size(); ++i)
+        if (uncovered[i]) {
+            const geo::Coord c{(std::floor(pts[i].x / fine) + 0.5) * fine, (std::floor(pts[i].y / fine) + 0.5) * fine};
+            brute_best = std::max(brute_best, score_at(c).second);
+        }
+    CHECK(s.employees == doctest::Approx(brute_best));
+}

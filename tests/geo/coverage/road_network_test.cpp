@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/core/error.h"
@@ -44,6 +45,39 @@ TEST_CASE("network distances on a hand-built graph: an unshared crossing, a dead
     // A cutoff stops the search: within 150 m, the top of B (210 m) is out of reach.
     const auto short_reach = net.distances_from(sources, 150);
     CHECK(net.distance_to(*top, short_reach, sources) > 150);
+}
+
+TEST_CASE("the reached stretches of road stop where the distance runs out")
+{
+    // The same graph; a facility 10 m off road A at x = 50, cutoff 100 m: 90 m of road on
+    // either side of x = 50 (from x = 0, the start of A, to x = 140), and up and down B
+    // from the crossing for 100 - 10 - 50 = 40 m each way. Nothing of C or D.
+    const geo::GeometryColumn roads = test::from_wkt(geo::GeomKind::Line, {
+        "LINESTRING (0 0, 200 0)", "LINESTRING (100 -100, 100 100)", "LINESTRING (200 0, 200 150)",
+        "LINESTRING (1000 1000, 1100 1000)"});
+    const geo::RoadNetwork net(roads);
+    const std::vector<geo::RoadNetwork::Attachment> sources{*net.attach({50, 10}, 500)};
+    const auto pieces = net.reached_pieces(net.distances_from(sources, 100), sources, 100);
+    double along_a = 0, along_b = 0, min_x = 1e9, max_x = -1e9, min_y = 1e9, max_y = -1e9;
+    for (const auto& [p, q] : pieces) {
+        const double len = std::hypot(q.x - p.x, q.y - p.y);
+        if (p.y == 0 && q.y == 0) {
+            along_a += len;
+            min_x = std::min({min_x, p.x, q.x});
+            max_x = std::max({max_x, p.x, q.x});
+        } else {
+            REQUIRE(p.x == doctest::Approx(100));
+            along_b += len;
+            min_y = std::min({min_y, p.y, q.y});
+            max_y = std::max({max_y, p.y, q.y});
+        }
+    }
+    CHECK(along_a == doctest::Approx(140));
+    CHECK(min_x == doctest::Approx(0));
+    CHECK(max_x == doctest::Approx(140));
+    CHECK(along_b == doctest::Approx(80));
+    CHECK(min_y == doctest::Approx(-40));
+    CHECK(max_y == doctest::Approx(40));
 }
 
 TEST_CASE("bad road layers are clear errors")
