@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -54,7 +55,7 @@ public:
         }
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 60), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(520, 560), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(540, 760), ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Coverage", &visible)) return ImGui::End();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0 || ws.doc->view_with_role(geo::Role::Facilities) < 0) {
             ImGui::TextDisabled("The project needs enterprises and facilities layers.");
@@ -65,6 +66,11 @@ public:
         if (m_state) {
             results(ws);
             tools(ws);
+            ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+            if (ImGui::CollapsingHeader("By cluster and by tier (the selected type, in the chosen area)")) {
+                breakdown_table(ws, "cluster", "Cluster");
+                breakdown_table(ws, "tier", "Tier");
+            }
             marks(ws);
         } else if (m_busy) {
             ImGui::TextDisabled("computing...");
@@ -394,9 +400,93 @@ private:
         ImGui::EndTable();
         ImGui::TextDisabled("Red dots on the map: enterprises not covered by the selected type.");
         if (ImGui::Button("Suggest a site")) suggest(ws);
+        ImGui::SameLine();
+        if (ImGui::Button("Draw gap areas")) draw_gaps(ws);
         if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == m_shown)
             ImGui::Text("A new %s at the blue mark would cover %lld more enterprises (%.0f employees).", types[m_shown].code.c_str(),
                         static_cast<long long>(m_suggestion->enterprises), m_suggestion->employees);
+        if (!m_gaps_note.empty()) ImGui::TextDisabled("%s", m_gaps_note.c_str());
+    }
+
+    // Coverage of the selected type at its largest radius, grouped by an enterprise field.
+    void breakdown_table(Workspace& ws, const char* meaning, const char* label)
+    {
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        const std::string* field = firms.fields.field_for(meaning);
+        if (!field) {
+            ImGui::TextDisabled("No field is bound to the %s.", meaning);
+            return;
+        }
+        const geo::Column& c = *firms.data.column(*field);
+        const size_t t = std::min(m_shown, m_state->types().size() - 1);
+        const double radius = m_state->types()[t].radii_m.back();
+        const std::vector<int32_t>* zone = ws.doc->parks ? &ws.doc->parks->zone_of : nullptr;
+        struct Group {
+            size_t n = 0, covered = 0;
+            double jobs = 0, jobs_covered = 0;
+        };
+        std::map<std::string, Group> groups;
+        for (size_t e = 0; e < c.size(); ++e) {
+            if (m_area >= 0 && !(zone && (*zone)[e] == m_area)) continue;
+            Group& g = groups[c.is_null(e) || c.text(e).empty() ? "(none)" : c.text(e)];
+            const double jobs = m_jobs.empty() ? 0 : m_jobs[e];
+            const bool in = m_state->distance(t, e) <= radius;
+            ++g.n;
+            g.jobs += jobs;
+            g.covered += in;
+            g.jobs_covered += in ? jobs : 0;
+        }
+        ImGui::PushID(meaning);
+        if (ImGui::BeginTable("breakdown", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn(label);
+            ImGui::TableSetupColumn("Covered");
+            ImGui::TableSetupColumn("Share");
+            ImGui::TableSetupColumn("Employees");
+            ImGui::TableHeadersRow();
+            for (const auto& [name, g] : groups) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(name.c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%zu of %zu", g.covered, g.n);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.1f%%", g.n ? 100.0 * static_cast<double>(g.covered) / static_cast<double>(g.n) : 0.0);
+                ImGui::TableNextColumn();
+                if (g.jobs > 0) ImGui::Text("%.1f%%", 100 * g.jobs_covered / g.jobs);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+
+    // Where the uncovered employees of the selected type concentrate, as a map layer.
+    void draw_gaps(Workspace& ws)
+    {
+        const size_t t = std::min(m_shown, m_state->types().size() - 1);
+        const double radius = m_state->types()[t].radii_m.back();
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        std::vector<geo::Coord> pts;
+        std::vector<uint8_t> uncovered;
+        for (size_t e = 0; e < firms.data.size(); ++e) {
+            pts.push_back(firms.data.geometry.first_coord(e));
+            uncovered.push_back(!(m_state->distance(t, e) <= radius));
+        }
+        geo::Layer gaps = geo::gap_areas(pts, m_jobs, uncovered, radius);
+        if (gaps.size() == 0) {
+            m_gaps_note = "Every enterprise is covered: no gap areas.";
+            return;
+        }
+        m_gaps_note = std::to_string(gaps.size()) + (gaps.size() == 1 ? " gap area" : " gap areas") + " for " +
+                      m_state->types()[t].code + " in the layer 'coverage gaps'";
+        Document frame;
+        frame.origin = ws.doc->origin;
+        frame.project.layers.push_back(computed_layer(std::move(gaps), "coverage gaps"));
+        LayerView view = make_view(frame, 0);
+        view.style.mode = render::StyleMode::Single;
+        view.style.fill = render::rgba(230, 60, 40, 70);
+        view.style.stroke = render::rgba(200, 30, 20);
+        view.style.stroke_width_px = 2;
+        ws.add_or_replace_computed(std::move(frame.project.layers[0]), std::move(view));
     }
 
     // The single best new location for the selected type (geo::best_new_location).
@@ -550,6 +640,7 @@ private:
     std::string m_rows_radii;
     std::vector<Row> m_rows;
     std::optional<geo::SiteSuggestion> m_suggestion;
+    std::string m_gaps_note;
     size_t m_suggestion_type = 0;
     std::string m_error, m_worker_error;  // the worker's goes through m_mutex
     std::thread m_worker;
