@@ -36,21 +36,6 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"help", "", "show this help"},
 });
 
-// Radii stored in the project: analysis.coverage.radii = [{"facility_type", "facility_type_zh", "service_radius_m"}].
-std::vector<geo::FacilityType> radii_from_project(const geo::Project& p)
-{
-    const geo::Json& extra = p.extra;
-    if (!extra.contains("analysis") || !extra["analysis"].contains("coverage") || !extra["analysis"]["coverage"].contains("radii"))
-        return {};
-    std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
-    for (const auto& r : extra["analysis"]["coverage"]["radii"]) {
-        if (!r.is_object()) throw geo::Error("each entry must be an object", {.file = p.file.string(), .key = "analysis.coverage.radii"});
-        rows.push_back({r.value("facility_type", ""), r.value("facility_type_zh", ""),
-                        r.contains("service_radius_m") ? r["service_radius_m"].dump() : ""});
-    }
-    return geo::parse_service_radii(rows, p.file.string() + ": analysis.coverage.radii");
-}
-
 std::string fmt(double v, const char* format = "%.0f")
 {
     char buf[64];
@@ -84,7 +69,7 @@ int run_coverage(const std::vector<std::string>& argv)
     const std::string* type_field = fac->fields.field_for("type");
     if (!type_field)
         throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac->data.source, .layer = fac->data.name});
-    std::vector<geo::FacilityType> types = args.flag("radii") ? geo::read_service_radii(args.get("radii")) : radii_from_project(project.project);
+    std::vector<geo::FacilityType> types = args.flag("radii") ? geo::read_service_radii(args.get("radii")) : geo::project_service_radii(project.project);
     if (types.empty())
         throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or store them in the project "
                          "(analysis.coverage.radii)");

@@ -84,6 +84,7 @@ const std::vector<Command>& commands()
         {"density", "kernel density of the enterprises as a GeoTIFF (kernels, bandwidth rules, filters, weights)", run_density},
         {"clusters", "hot spots, DBSCAN clusters, location quotients and characteristic clusters, contours", run_clusters},
         {"coverage", "nearest facility of each type for every enterprise; coverage per park, cluster, tier", run_coverage},
+        {"capacity", "carrying capacity per park by limiting factor, standards compliance, growth, scenarios", run_capacity},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

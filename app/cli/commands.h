@@ -17,6 +17,7 @@ int run_synth(const std::vector<std::string>& args);
 int run_density(const std::vector<std::string>& args);
 int run_clusters(const std::vector<std::string>& args);
 int run_coverage(const std::vector<std::string>& args);
+int run_capacity(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

@@ -55,4 +55,18 @@ const FacilityType* find_facility_type(const std::vector<FacilityType>& types, c
     return nullptr;
 }
 
+std::vector<FacilityType> project_service_radii(const Project& p)
+{
+    const Json& extra = p.extra;
+    if (!extra.contains("analysis") || !extra["analysis"].contains("coverage") || !extra["analysis"]["coverage"].contains("radii"))
+        return {};
+    std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
+    for (const auto& r : extra["analysis"]["coverage"]["radii"]) {
+        if (!r.is_object()) throw Error("each entry must be an object", {.file = p.file.string(), .key = "analysis.coverage.radii"});
+        rows.push_back({r.value("facility_type", ""), r.value("facility_type_zh", ""),
+                        r.contains("service_radius_m") ? r["service_radius_m"].dump() : ""});
+    }
+    return parse_service_radii(rows, p.file.string() + ": analysis.coverage.radii");
+}
+
 }  // namespace geo

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "geo/project/project.h"
+
 namespace geo {
 
 struct FacilityType {
@@ -19,6 +21,10 @@ struct FacilityType {
 // a radius that is not a positive number.
 std::vector<FacilityType> read_service_radii(const std::filesystem::path& path);
 std::vector<FacilityType> parse_service_radii(const std::vector<std::vector<std::string>>& rows, const std::string& file);
+
+// The radii stored in a project under analysis.coverage.radii ([{"facility_type",
+// "facility_type_zh", "service_radius_m"}]); empty when it has none.
+std::vector<FacilityType> project_service_radii(const Project& project);
 
 // The type a facility's type value names (code or Chinese name), or nullptr.
 const FacilityType* find_facility_type(const std::vector<FacilityType>& types, const std::string& value);

@@ -163,6 +163,8 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
     const ErrorContext where{.file = path.string()};
     std::error_code ec;
     if (fs::exists(path, ec) && !options.overwrite) throw Error("already exists; not overwriting it", where);
+    if (const fs::path dir = path.parent_path(); !dir.empty() && !fs::is_directory(dir, ec))
+        throw Error("the folder " + dir.string() + " does not exist", where);
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw Error("GDAL has no driver '" + driver_name + "'", where);
     if (layers.size() > 1 && driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", where);

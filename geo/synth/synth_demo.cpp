@@ -185,7 +185,7 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
     fs::create_directories(o.folder, ec);
     if (ec) throw Error("cannot create the folder: " + ec.message(), {.file = o.folder.string()});
 
-    const std::vector<std::string> outputs = {"parks.gpkg", "enterprises.gpkg", "facilities_gcj02.csv", "roads.fgb",
+    const std::vector<std::string> outputs = {"parks.gpkg", "enterprises.gpkg", "facilities_gcj02.csv", "roads.fgb", "park_infrastructure.csv", "growth_targets.csv",
                                               "constraints.shp", "sites.gpkg", "chongqing-demo.parkcap.json"};
     if (!o.overwrite)
         for (const auto& f : outputs)
@@ -243,7 +243,12 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
                               Column("产业集群", FieldType::String), Column("梯度层级", FieldType::String),
                               Column("从业人员", FieldType::Integer), Column("建筑面积", FieldType::Real),
                               Column("用地面积", FieldType::Real), Column("工业产值", FieldType::Real),
-                              Column("税收", FieldType::Real), Column("成立年份", FieldType::Integer)});
+                              Column("税收", FieldType::Real), Column("成立年份", FieldType::Integer),
+                              Column("建筑基底面积", FieldType::Real), Column("行政生活用地面积", FieldType::Real),
+                              Column("绿地面积", FieldType::Real), Column("层高", FieldType::Real)});
+    // The land-use details come from a second stream, so the fields above stay as they were.
+    Random plot_rng(o.seed * 7919 + 17);
+    std::vector<double> park_jobs(parks.size(), 0.0);
     firms.geometry.reserve(static_cast<size_t>(o.enterprises), static_cast<size_t>(o.enterprises));
     for (Column& c : firms.columns) c.reserve(static_cast<size_t>(o.enterprises));
     std::vector<double> park_weights;
@@ -309,6 +314,13 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
         firms.columns[7].push_real(output);
         firms.columns[8].push_real(tax);
         firms.columns[9].push_integer(std::clamp<int64_t>(2025 - std::llround(std::abs(rng.normal()) * (4.0 + 3.0 * static_cast<double>(tier))), 1985, 2025));
+        const double land = round_to(floor / far, 10);
+        const double coefficient = std::clamp(0.45 + 0.12 * plot_rng.normal(), 0.12, 0.75);
+        firms.columns[10].push_real(round_to(std::min(floor, land * coefficient), 10));
+        firms.columns[11].push_real(round_to(land * std::clamp(0.05 + 0.03 * plot_rng.normal(), 0.0, 0.25), 10));
+        firms.columns[12].push_real(round_to(land * std::clamp(0.13 + 0.06 * plot_rng.normal(), 0.0, 0.35), 10));
+        firms.columns[13].push_real(plot_rng.uniform() < 0.15 ? round_to(plot_rng.uniform(8.5, 12), 0.5) : round_to(plot_rng.uniform(4, 7.5), 0.5));
+        if (where < 0.82) park_jobs[p] += static_cast<double>(employees);
     }
     summary.enterprises = static_cast<int64_t>(firms.size());
 
@@ -498,6 +510,46 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
     add("roads", Role::Roads, "roads.fgb");
     add("constraints", Role::Constraints, "constraints.shp");
     add("sites", Role::Sites, "sites.gpkg");
+    // Infrastructure capacities per park: today's load (rough per-job rates of this generator)
+    // times a headroom drawn per park and factor, so that different parks run short of
+    // different things. Dormitory beds come from the dormitory facilities' capacity.
+    {
+        std::string csv = "park_code,factor,capacity\n";
+        // Dormitory beds here are the stock outside the facilities layer (enterprises' own).
+        const std::pair<const char*, double> per_job[] = {{"power_kw", 4.8}, {"water_m3d", 0.6}, {"wastewater_m3d", 0.48}, {"road_peak_trips", 0.4},
+                                                          {"dormitory_beds", 0.2}};
+        for (size_t p = 0; p < parks.size(); ++p)
+            for (const auto& [factor, rate] : per_job) {
+                char buf[128];
+                std::snprintf(buf, sizeof buf, "%s,%s,%.0f\n", parks_spec[p].code.c_str(), factor, park_jobs[p] * rate * plot_rng.uniform(1.3, 3.4));
+                csv += buf;
+            }
+        write_file_atomically(o.folder / "park_infrastructure.csv", csv);
+        summary.files.push_back("park_infrastructure.csv");
+        write_file_atomically(o.folder / "growth_targets.csv",
+                              "tier,base_year,target_year,annual_growth_rate,target_count\n"
+                              "(no tier),2025,2030,0.03,\n"
+                              "科技型中小企业,2025,2030,0.12,\n"
+                              "高新技术企业,2025,2030,0.10,\n"
+                              "专精特新中小企业,2025,2030,0.15,\n"
+                              "专精特新“小巨人”企业,2025,2030,0.10,\n"
+                              "上市企业,2025,2030,0.08,\n");
+        summary.files.push_back("growth_targets.csv");
+    }
+    project.extra["analysis"]["capacity"] = {{"standards_dir", "../standards"},
+                                             {"infrastructure", "park_infrastructure.csv"},
+                                             {"growth", "growth_targets.csv"}};
+    // Example improvement scenarios for the capacity model.
+    project.extra["scenarios"] = Json::array({
+        {{"name", "高新区提容 (raise FAR, Hi-tech Zone)"},
+         {"edits", Json::array({{{"type", "raise_far"}, {"park", "CQ-HTZ"}, {"far", 3.0}},
+                                {{"type", "redevelop"}, {"park", "CQ-HTZ"}}})}},
+        {{"name", "宿舍与电力 (dormitories and power)"},
+         {"edits", Json::array({{{"type", "add_facility"}, {"facility_type", "dormitory"}, {"lon", 106.43}, {"lat", 29.51}, {"capacity", 3000}},
+                                {{"type", "upgrade_capacity"}, {"park", "CQ-WZ"}, {"factor", "power_kw"}, {"add", 120000}}})}},
+        {{"name", "标准厂房 (standard factory, Yongchuan)"},
+         {"edits", Json::array({{{"type", "standard_factory"}, {"site", "CQ-YC-S01"}, {"storeys", 5}, {"footprint_m2", 6000}, {"beds", 400}}})}},
+    });
     summary.project_file = o.folder / "chongqing-demo.parkcap.json";
     write_project(project, summary.project_file);
     summary.files.push_back(summary.project_file.filename().string());

@@ -1,0 +1,239 @@
+// parkcap capacity: how much more each park can hold, what limits it, standards compliance,
+// growth against capacity, for the baseline and the project's improvement scenarios.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/capacity/capacity_run.h"
+#include "geo/capacity/scenario.h"
+#include "geo/core/error.h"
+#include "geo/core/utf8.h"
+#include "geo/io/layer_writer.h"
+#include "geo/report/csv_table.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"scenario", "NAME", "evaluate this scenario of the project (beside the baseline)"},
+    {"all-scenarios", "", "evaluate every scenario of the project, side by side with the baseline"},
+    {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
+    {"out", "PREFIX", "write PREFIX_parks.csv, PREFIX_factors.csv, PREFIX_clusters.csv, PREFIX_growth.csv and PREFIX.gpkg "
+                      "(parks_capacity, enterprises_compliance)"},
+    {"overwrite", "", "replace earlier outputs"},
+    {"help", "", "show this help"},
+};
+
+using geo::number_text;
+
+std::string num(double v, int digits = 10) { return std::isfinite(v) ? number_text(v, digits) : std::string(); }
+
+std::string joined(const std::vector<std::string>& v, const char* sep = "+")
+{
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+const char* check_text(geo::Check c) { return c == geo::Check::Pass ? "pass" : c == geo::Check::Fail ? "fail" : ""; }
+
+bool changed_nothing(const geo::ParkCapacity& a, const geo::ParkCapacity& b)
+{
+    return a.gross_m2 == b.gross_m2 && a.remaining_floor_m2 == b.remaining_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
+           a.binding == b.binding && a.dormitory_beds == b.dormitory_beds && a.coverage == b.coverage;
+}
+
+void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
+{
+    std::printf("\n%s\n", run.scenario.empty() ? "Baseline" : ("Scenario '" + run.scenario + "'").c_str());
+    std::printf("  %s %9s %11s %9s %10s %10s  %-24s %s\n", geo::pad_to_width("park", 26).c_str(), "vacant ha", "floor +m2", "jobs", "capacity", "headroom",
+                "binding", base ? "capacity change" : "short of (year)");
+    size_t unchanged = 0;
+    for (size_t p = 0; p < run.result.parks.size(); ++p) {
+        const auto& pc = run.result.parks[p];
+        const auto& g = run.growth[p];
+        std::string last;
+        if (base && changed_nothing(pc, base->result.parks[p])) {
+            ++unchanged;
+            continue;
+        }
+        if (base) {
+            const double d = pc.capacity_jobs - base->result.parks[p].capacity_jobs;
+            last = std::abs(d) < 0.5 ? "-" : (d > 0 ? "+" : "") + number_text(std::round(d), 9);
+        } else {
+            last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
+        }
+        std::printf("  %s %9.1f %11.0f %9.0f %10.0f %10.0f  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.remaining_floor_m2,
+                    pc.jobs, pc.capacity_jobs, pc.headroom_jobs, joined(pc.binding, " = ").c_str(), last.c_str());
+    }
+    if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
+}
+
+void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& factors, geo::CsvTable& clusters, geo::CsvTable& growth)
+{
+    const std::string sc = run.scenario.empty() ? "baseline" : run.scenario;
+    for (size_t p = 0; p < run.result.parks.size(); ++p) {
+        const auto& pc = run.result.parks[p];
+        const auto& g = run.growth[p];
+        std::string tiers, coverage;
+        for (const auto& [t, n] : pc.tiers) tiers += (tiers.empty() ? "" : "; ") + t + ": " + std::to_string(n);
+        for (const auto& [t, v] : pc.coverage) coverage += (coverage.empty() ? "" : "; ") + t + ": " + number_text(v, 3);
+        parks.rows.push_back({sc, pc.name, pc.code, num(pc.gross_m2), num(pc.constrained_m2), num(pc.net_m2), num(pc.road_utility_m2),
+                              num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
+                              num(pc.existing_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
+                              num(pc.remaining_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
+                              num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), joined(pc.binding),
+                              num(pc.headroom_jobs), num(pc.dormitory_beds), num(pc.comprehensive_far, 4), num(pc.building_density, 4),
+                              num(pc.industrial_land_share, 4), num(pc.output_per_ha), num(pc.tax_per_ha), num(pc.jobs_per_ha),
+                              num(pc.output_per_mu), num(pc.tax_per_mu), num(pc.jobs_per_mu), tiers, joined(pc.characteristic_clusters, "; "),
+                              coverage, std::to_string(pc.plots_failing), std::to_string(pc.plots_underused),
+                              g.shortfall_year ? std::to_string(g.shortfall_year) : "", g.short_of});
+        for (const auto& f : pc.factors)
+            factors.rows.push_back({sc, pc.name, f.factor, f.unit, f.given ? "yes" : "no", f.given ? num(f.capacity) : "", num(f.used),
+                                    num(f.per_new_job), f.given ? num(f.jobs_supported) : "", f.given ? num(f.headroom_jobs) : "",
+                                    f.binding ? "yes" : ""});
+        for (const auto& c : pc.clusters)
+            clusters.rows.push_back({sc, pc.name, c.cluster, std::to_string(c.enterprises), num(c.jobs), num(c.floor_m2), num(c.new_floor_m2),
+                                     num(c.new_jobs), num(c.new_enterprises)});
+        for (const auto& y : g.years)
+            growth.rows.push_back({sc, pc.name, std::to_string(y.year), num(y.new_enterprises), num(y.floor_m2), num(y.jobs),
+                                   num(pc.remaining_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
+    }
+}
+
+}  // namespace
+
+int run_capacity(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap capacity PROJECT.parkcap.json [--scenario NAME | --all-scenarios] [--out PREFIX]\n\n"
+                    "Each park's land, remaining floor area and carrying capacity in jobs by limiting factor (the binding\n"
+                    "one named), planners' indicators, standards compliance of every plot, and growth targets against\n"
+                    "capacity; scenarios from the project side by side with the baseline.\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (!args.get("scenario").empty() && args.flag("all-scenarios")) throw UsageError("give --scenario NAME or --all-scenarios, not both");
+    const auto t0 = std::chrono::steady_clock::now();
+    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
+    for (const auto& n : base.input.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+
+    std::vector<std::string> names;
+    if (args.flag("all-scenarios")) names = geo::scenario_names(project.project);
+    else if (!args.get("scenario").empty()) names = {args.get("scenario")};
+    std::vector<geo::CapacityRun> runs;
+    runs.push_back(geo::run_capacity(project, base, ""));
+    for (const auto& n : names) runs.push_back(geo::run_capacity(project, base, n));
+    const auto t1 = std::chrono::steady_clock::now();
+
+    for (const auto& run : runs) {
+        for (const auto& n : run.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+        print_table(run, run.scenario.empty() ? nullptr : &runs.front());
+    }
+    const auto& plots = runs.front().result.plots;
+    size_t failing = 0, underused = 0, in_parks = 0;
+    for (size_t i = 0; i < plots.size(); ++i)
+        if (runs.front().result.park_of[i] >= 0) {
+            ++in_parks;
+            failing += plots[i].fails_any();
+            underused += plots[i].underused;
+        }
+    std::printf("\nstandards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used\n", failing, in_parks,
+                underused);
+
+    if (!args.get("out").empty()) {
+        const std::string prefix = args.get("out");
+        const bool over = args.flag("overwrite");
+        geo::CsvTable parks, factors, clusters, growth;
+        parks.header = {"scenario", "park", "code", "gross_m2", "constrained_m2", "net_m2", "road_utility_m2", "developable_m2", "occupied_m2",
+                        "vacant_m2", "permitted_far", "far_source", "existing_floor_m2", "vacant_floor_m2", "redevelopment_m2",
+                        "factory_floor_m2", "remaining_floor_m2", "densification_potential_m2", "enterprises", "jobs", "remaining_jobs",
+                        "remaining_enterprises", "capacity_jobs", "binding", "headroom_jobs", "dormitory_beds", "comprehensive_far",
+                        "building_density", "industrial_land_share", "output_per_ha", "tax_per_ha", "jobs_per_ha", "output_per_mu",
+                        "tax_per_mu", "jobs_per_mu", "tiers", "characteristic_clusters", "coverage_employee_share", "plots_failing",
+                        "plots_underused", "shortfall_year", "short_of"};
+        factors.header = {"scenario", "park", "factor", "unit", "given", "capacity", "used", "per_new_job", "jobs_supported", "headroom_jobs", "binding"};
+        clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
+        growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "remaining_floor_m2", "headroom_jobs", "short_of"};
+        for (const auto& run : runs) add_rows(run, parks, factors, clusters, growth);
+
+        // Layers: the parks (one feature per park and scenario) and the plots' compliance.
+        geo::Layer park_layer;
+        park_layer.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
+        park_layer.columns = {geo::Column("scenario", geo::FieldType::String),      geo::Column("park", geo::FieldType::String),
+                              geo::Column("developable_m2", geo::FieldType::Real),  geo::Column("remaining_floor_m2", geo::FieldType::Real),
+                              geo::Column("jobs", geo::FieldType::Real),            geo::Column("capacity_jobs", geo::FieldType::Real),
+                              geo::Column("headroom_jobs", geo::FieldType::Real),   geo::Column("binding", geo::FieldType::String),
+                              geo::Column("comprehensive_far", geo::FieldType::Real), geo::Column("shortfall_year", geo::FieldType::Integer)};
+        for (const auto& run : runs)
+            for (size_t p = 0; p < run.result.parks.size(); ++p) {
+                const auto& pc = run.result.parks[p];
+                park_layer.geometry.append_feature(run.input.parks, p);
+                park_layer.fids.push_back(static_cast<int64_t>(park_layer.fids.size()));
+                park_layer.columns[0].push_string(run.scenario.empty() ? "baseline" : run.scenario);
+                park_layer.columns[1].push_string(pc.name);
+                park_layer.columns[2].push_real(pc.developable_m2);
+                park_layer.columns[3].push_real(pc.remaining_floor_m2);
+                park_layer.columns[4].push_real(pc.jobs);
+                park_layer.columns[5].push_real(pc.capacity_jobs);
+                park_layer.columns[6].push_real(pc.headroom_jobs);
+                park_layer.columns[7].push_string(joined(pc.binding));
+                park_layer.columns[8].push_real(pc.comprehensive_far);
+                run.growth[p].shortfall_year ? park_layer.columns[9].push_integer(run.growth[p].shortfall_year) : park_layer.columns[9].push_null();
+            }
+        geo::Layer firms;
+        firms.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+        const char* names_[] = {"name", "park", "counted_floor_m2", "far", "min_far", "far_check", "building_coefficient", "coefficient_check",
+                                "admin_living_share", "admin_check", "green_ratio", "green_check", "fails_any", "underused", "reasons"};
+        for (const char* n : names_)
+            firms.columns.emplace_back(n, std::string(n).find("check") != std::string::npos || n == std::string("name") || n == std::string("park") ||
+                                                  n == std::string("reasons")
+                                              ? geo::FieldType::String
+                                          : n == std::string("fails_any") || n == std::string("underused") ? geo::FieldType::Integer
+                                                                                                            : geo::FieldType::Real);
+        const auto& in = runs.front().input;
+        auto real = [](geo::Column& c, double v) { std::isfinite(v) ? c.push_real(v) : c.push_null(); };
+        for (size_t i = 0; i < plots.size(); ++i) {
+            const auto& c = plots[i];
+            const int32_t p = runs.front().result.park_of[i];
+            firms.geometry.add_point(in.firm_xy[i]);
+            firms.fids.push_back(static_cast<int64_t>(i));
+            firms.columns[0].push_string(in.firm_name[i]);
+            p >= 0 ? firms.columns[1].push_string(in.park_name[static_cast<size_t>(p)]) : firms.columns[1].push_null();
+            real(firms.columns[2], c.counted_floor);
+            real(firms.columns[3], c.far);
+            real(firms.columns[4], c.min_far);
+            firms.columns[5].push_string(check_text(c.far_ok));
+            real(firms.columns[6], c.building_coefficient);
+            firms.columns[7].push_string(check_text(c.coefficient_ok));
+            real(firms.columns[8], c.admin_share);
+            firms.columns[9].push_string(check_text(c.admin_ok));
+            real(firms.columns[10], c.green_ratio);
+            firms.columns[11].push_string(check_text(c.green_ok));
+            firms.columns[12].push_integer(c.fails_any());
+            firms.columns[13].push_integer(c.underused);
+            firms.columns[14].push_string(c.reasons);
+        }
+        geo::WriteOptions wo;
+        wo.overwrite = over;
+        geo::write_layers({{"parks_capacity", &park_layer}, {"enterprises_compliance", &firms}}, project.working.crs, prefix + ".gpkg", wo);
+        geo::write_csv(parks, prefix + "_parks.csv", over);
+        geo::write_csv(factors, prefix + "_factors.csv", over);
+        geo::write_csv(clusters, prefix + "_clusters.csv", over);
+        geo::write_csv(growth, prefix + "_growth.csv", over);
+        std::printf("wrote %s.gpkg, %s_parks.csv, _factors.csv, _clusters.csv, _growth.csv\n", prefix.c_str(), prefix.c_str());
+    }
+    std::printf("evaluated %zu run(s) in %.0f ms (%.2f s in all)\n", runs.size(), std::chrono::duration<double, std::milli>(t1 - t0).count(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
+
+}  // namespace cli

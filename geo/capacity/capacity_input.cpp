@@ -1,0 +1,130 @@
+#include "geo/capacity/capacity_input.h"
+
+#include <cmath>
+#include <limits>
+
+#include <geos_c.h>
+
+#include "geo/core/error.h"
+#include "geo/core/geos_util.h"
+#include "geo/overlay/zone_assignment.h"
+
+namespace geo {
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<double> numbers(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
+{
+    std::vector<double> out(l.data.size(), kNaN);
+    const std::string* f = l.fields.field_for(meaning);
+    if (!f) {
+        notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
+        return out;
+    }
+    const Column& c = *l.data.column(*f);
+    for (size_t i = 0; i < out.size(); ++i)
+        if (auto v = c.number(i)) out[i] = *v;
+    return out;
+}
+
+std::vector<std::string> texts(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
+{
+    std::vector<std::string> out(l.data.size());
+    const std::string* f = l.fields.field_for(meaning);
+    if (!f) {
+        notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
+        return out;
+    }
+    const Column& c = *l.data.column(*f);
+    for (size_t i = 0; i < out.size(); ++i)
+        if (!c.is_null(i)) out[i] = c.text(i);
+    return out;
+}
+
+}  // namespace
+
+int32_t CapacityInput::find_park(const std::string& key) const
+{
+    for (size_t p = 0; p < park_name.size(); ++p)
+        if (park_name[p] == key || (!park_code[p].empty() && park_code[p] == key)) return static_cast<int32_t>(p);
+    return -1;
+}
+
+std::vector<int32_t> sites_in_parks(const CapacityInput& in)
+{
+    GeosContext ctx;
+    GeometryColumn points(GeomKind::Point);
+    for (size_t s = 0; s < in.sites.size(); ++s) {
+        GeosGeom g = to_geos(ctx, in.sites, s);
+        GeosGeom pt(g ? GEOSPointOnSurface_r(ctx.handle(), g.get()) : nullptr, GeosGeomDeleter{ctx.handle()});
+        double x = 0, y = 0;
+        if (!pt || !GEOSGeomGetX_r(ctx.handle(), pt.get(), &x) || !GEOSGeomGetY_r(ctx.handle(), pt.get(), &y)) {
+            const Coord c = in.sites.first_coord(s);
+            x = c.x;
+            y = c.y;
+        }
+        points.add_point({x, y});
+    }
+    return assign_to_zones(points, in.parks).zone_of;
+}
+
+std::vector<int32_t> enterprises_in_parks(const CapacityInput& in)
+{
+    GeometryColumn points(GeomKind::Point);
+    for (const Coord& c : in.firm_xy) points.add_point(c);
+    return assign_to_zones(points, in.parks).zone_of;
+}
+
+CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityType> radii)
+{
+    const LoadedLayer* parks = project.first(Role::Parks);
+    const LoadedLayer* firms = project.first(Role::Enterprises);
+    if (!parks || !firms) throw Error("capacity needs a parks layer and an enterprises layer in the project", {.file = project.project.file.string()});
+    CapacityInput in;
+    in.parks = parks->data.geometry;
+    in.park_name = texts(*parks, "name", in.notes);
+    for (size_t p = 0; p < in.park_name.size(); ++p)
+        if (in.park_name[p].empty()) in.park_name[p] = "fid " + std::to_string(parks->data.fids[p]);
+    in.park_code = texts(*parks, "code", in.notes);
+    in.permitted_far = numbers(*parks, "permitted_far", in.notes);
+    in.redevelop_far.assign(in.park_name.size(), kNaN);
+    for (const LoadedLayer& l : project.layers)
+        if (l.config.role == Role::Constraints)
+            for (size_t i = 0; i < l.data.size(); ++i) in.constraints.append_feature(l.data.geometry, i);
+
+    for (size_t i = 0; i < firms->data.size(); ++i) in.firm_xy.push_back(firms->data.geometry.first_coord(i));
+    in.firm_name = texts(*firms, "name", in.notes);
+    in.firm_code = texts(*firms, "industry_code", in.notes);
+    in.firm_cluster = texts(*firms, "cluster", in.notes);
+    in.firm_tier = texts(*firms, "tier", in.notes);
+    in.employees = numbers(*firms, "employees", in.notes);
+    in.floor_area = numbers(*firms, "floor_area", in.notes);
+    in.land_area = numbers(*firms, "land_area", in.notes);
+    in.footprint_area = numbers(*firms, "footprint_area", in.notes);
+    in.admin_living_area = numbers(*firms, "admin_living_area", in.notes);
+    in.green_area = numbers(*firms, "green_area", in.notes);
+    in.storey_height = numbers(*firms, "storey_height", in.notes);
+    in.output = numbers(*firms, "output_value", in.notes);
+    in.tax = numbers(*firms, "tax", in.notes);
+
+    if (const LoadedLayer* sites = project.first(Role::Sites)) {
+        in.sites = sites->data.geometry;
+        in.site_name = texts(*sites, "name", in.notes);
+        in.site_status = texts(*sites, "status", in.notes);
+        in.site_far = numbers(*sites, "permitted_far", in.notes);
+        in.site_area = numbers(*sites, "land_area", in.notes);
+        for (size_t s = 0; s < in.site_area.size(); ++s)
+            if (std::isnan(in.site_area[s])) in.site_area[s] = polygon_area(in.sites, s);
+    }
+    if (const LoadedLayer* fac = project.first(Role::Facilities)) {
+        for (size_t i = 0; i < fac->data.size(); ++i) in.facility_xy.push_back(fac->data.geometry.first_coord(i));
+        in.facility_type = texts(*fac, "type", in.notes);
+        in.facility_capacity = numbers(*fac, "capacity", in.notes);
+    }
+    in.radii = std::move(radii);
+    return in;
+}
+
+}  // namespace geo

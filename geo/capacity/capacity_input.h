@@ -1,0 +1,60 @@
+#pragma once
+// What the capacity model works on, taken from a loaded project: parks, constraint areas,
+// enterprises, sites and facilities as plain values in the working CRS (metres). Scenario
+// edits change a copy of it; the project's layers are never touched.
+#include <string>
+#include <vector>
+
+#include "geo/core/geometry.h"
+#include "geo/coverage/service_radii.h"
+#include "geo/project/loaded_project.h"
+
+namespace geo {
+
+struct CapacityInput {
+    // Parks: one polygon feature each.
+    GeometryColumn parks{GeomKind::Polygon};
+    std::vector<std::string> park_name, park_code;
+    std::vector<double> permitted_far;  // NaN where the park has none
+
+    GeometryColumn constraints{GeomKind::Polygon};
+
+    // Enterprises; NaN (numbers) or "" (text) where the layer has no value.
+    std::vector<Coord> firm_xy;
+    std::vector<std::string> firm_name, firm_code, firm_cluster, firm_tier;
+    std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
+
+    // Sites (parcels).
+    GeometryColumn sites{GeomKind::Polygon};
+    std::vector<std::string> site_name, site_status;
+    std::vector<double> site_far, site_area;  // NaN where unknown (area then comes from the polygon)
+
+    // Facilities.
+    std::vector<Coord> facility_xy;
+    std::vector<std::string> facility_type;
+    std::vector<double> facility_capacity;  // NaN where unknown
+    std::vector<FacilityType> radii;        // for coverage indicators; may be empty
+
+    // Added by scenarios.
+    struct Factory {  // a multi-storey standard-factory building on a site
+        size_t site = 0;
+        double floor_m2 = 0, beds = 0;
+    };
+    std::vector<Factory> factories;
+    std::vector<double> redevelop_far;  // per park: raise under-used plots to this FAR (NaN: not redeveloped)
+
+    std::vector<std::string> notes;  // what was missing while reading (fields not bound, ...)
+
+    // The park a name or code refers to, or -1.
+    int32_t find_park(const std::string& name_or_code) const;
+};
+
+// The park holding each site (by a point on its surface), -1 where none does.
+std::vector<int32_t> sites_in_parks(const CapacityInput& in);
+// The park holding each enterprise, -1 outside every park.
+std::vector<int32_t> enterprises_in_parks(const CapacityInput& in);
+
+// Throws geo::Error when the project has no parks or no enterprises layer.
+CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityType> radii);
+
+}  // namespace geo

@@ -1,0 +1,88 @@
+#pragma once
+// Carrying capacity of each park, by limiting factor (the "barrel" principle): land, floor
+// area and every infrastructure factor each give a capacity in jobs; the park's capacity is
+// the smallest, the binding factor is named (ties: all of them) with the headroom on every
+// other. Also the planners' indicators per park and each plot's standards compliance.
+//
+// Land: gross area − constraint areas (geometry difference, overlaps counted once) = net;
+// minus the road/utility share = developable; minus the enterprises' land = vacant.
+// Floor area: remaining = vacant land × permitted FAR (site parcels at their own FAR; the
+// park's FAR, else the land-weighted minimum FAR of its industries, elsewhere), plus what
+// scenarios add (redeveloped under-used plots, standard-factory buildings). Remaining floor
+// turns into jobs and enterprises by cluster at the park's own measured averages.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/capacity/capacity_input.h"
+#include "geo/capacity/capacity_tables.h"
+#include "geo/capacity/compliance.h"
+
+namespace geo {
+
+struct FactorCapacity {
+    std::string factor, unit;
+    bool given = false;           // false: no capacity in the tables (not limiting)
+    double capacity = 0;          // units (floor_area: m² of floor)
+    double used = 0;              // today's demand, units
+    double per_new_job = 0;       // units each new job needs, at the park's mix
+    double jobs_supported = 0;    // total jobs this factor allows (today's + new)
+    double headroom_jobs = 0;     // jobs_supported − the park's capacity (0 for the binding ones)
+    bool binding = false;
+};
+
+struct ClusterShare {
+    std::string cluster;
+    int64_t enterprises = 0;
+    double jobs = 0, floor_m2 = 0;
+    double new_floor_m2 = 0, new_jobs = 0, new_enterprises = 0;
+};
+
+struct ParkCapacity {
+    std::string name, code;
+    // Land, m².
+    double gross_m2 = 0, constrained_m2 = 0, net_m2 = 0, road_utility_m2 = 0, developable_m2 = 0, occupied_m2 = 0, vacant_m2 = 0;
+    // Floor area, m².
+    double permitted_far = 0;
+    std::string far_source;  // "park" or "industry minimum"
+    double existing_floor_m2 = 0;           // counted (tall storeys twice)
+    double vacant_floor_m2 = 0;             // on vacant land
+    double redevelopment_m2 = 0;            // from redeveloped under-used plots (scenario)
+    double factory_floor_m2 = 0;            // standard-factory buildings (scenario)
+    double remaining_floor_m2 = 0;
+    double densification_potential_m2 = 0;  // occupied land × FAR − its floor, where positive (not counted above)
+    // People.
+    int64_t enterprises = 0;
+    double jobs = 0;
+    double jobs_per_m2 = 0;
+    double remaining_jobs = 0, remaining_enterprises = 0;  // from remaining floor area
+    std::vector<ClusterShare> clusters;
+    // The barrel.
+    std::vector<FactorCapacity> factors;  // "floor_area" first, then the infrastructure factors
+    double capacity_jobs = 0;
+    std::vector<std::string> binding;
+    double headroom_jobs = 0;  // capacity_jobs − jobs
+    double dormitory_beds = 0;
+    // Indicators.
+    double comprehensive_far = 0, building_density = 0, industrial_land_share = 0;
+    double output_per_ha = 0, tax_per_ha = 0, jobs_per_ha = 0, output_per_mu = 0, tax_per_mu = 0, jobs_per_mu = 0;
+    std::map<std::string, int64_t> tiers;
+    std::vector<std::string> characteristic_clusters;
+    std::map<std::string, double> coverage;  // facility type -> share of the park's employees within its largest radius
+    int64_t plots_failing = 0, plots_underused = 0;
+};
+
+struct CapacityResult {
+    std::vector<ParkCapacity> parks;
+    std::vector<int32_t> park_of;  // per enterprise
+    std::vector<PlotCompliance> plots;
+    std::vector<std::string> warnings;
+};
+
+// Throws geo::Error for a missing rule or parameter, or a park with no FAR from either source.
+CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables);
+
+// The relative tolerance within which two factors' capacities count as a tie.
+inline constexpr double kTieTolerance = 1e-9;
+
+}  // namespace geo

@@ -1,0 +1,42 @@
+#include "geo/capacity/capacity_run.h"
+
+#include "geo/capacity/scenario.h"
+#include "geo/coverage/service_radii.h"
+
+namespace geo {
+
+namespace fs = std::filesystem;
+
+CapacityBase capacity_base(const LoadedProject& project, const fs::path& standards_override)
+{
+    CapacityBase b;
+    b.tables = load_capacity_tables(project.project, standards_override);
+    std::vector<FacilityType> radii = project_service_radii(project.project);
+    if (radii.empty()) {
+        const Json& s = project.project.extra.contains("analysis") && project.project.extra["analysis"].contains("capacity")
+                            ? project.project.extra["analysis"]["capacity"]
+                            : Json::object();
+        const fs::path dir = !standards_override.empty() ? standards_override
+                             : s.contains("standards_dir") && s["standards_dir"].is_string()
+                                 ? project.project.file.parent_path() / s["standards_dir"].get<std::string>()
+                                 : project.project.file.parent_path() / "standards";
+        std::error_code ec;
+        if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
+    }
+    b.input = capacity_input(project, std::move(radii));
+    return b;
+}
+
+CapacityRun run_capacity(const LoadedProject& project, const CapacityBase& base, const std::string& scenario)
+{
+    CapacityRun run;
+    run.scenario = scenario;
+    run.input = base.input;
+    CapacityTables tables = base.tables;
+    if (!scenario.empty()) apply_scenario(project.project, scenario, project.working.crs, run.input, tables, run.notes);
+    run.result = evaluate_capacity(run.input, tables);
+    run.growth = growth_against_capacity(run.input, run.result, tables, run.notes);
+    return run;
+}
+
+}  // namespace geo

@@ -1,0 +1,36 @@
+#pragma once
+// One capacity evaluation of a loaded project, baseline or a named scenario: what the CLI
+// and the GUI both call, so that they give the same numbers.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/capacity/capacity_input.h"
+#include "geo/capacity/capacity_model.h"
+#include "geo/capacity/capacity_tables.h"
+#include "geo/capacity/growth.h"
+#include "geo/project/loaded_project.h"
+
+namespace geo {
+
+struct CapacityBase {
+    CapacityInput input;
+    CapacityTables tables;
+};
+
+struct CapacityRun {
+    std::string scenario;  // empty: the baseline
+    CapacityInput input;   // after the scenario's edits
+    CapacityResult result;
+    std::vector<ParkGrowth> growth;
+    std::vector<std::string> notes;
+};
+
+// Reads the tables and the layers once. Radii for the coverage indicators come from the
+// project (analysis.coverage.radii), else facility_service_radii.csv beside the standards.
+CapacityBase capacity_base(const LoadedProject& project, const std::filesystem::path& standards_override = {});
+
+// Evaluates the baseline (scenario empty) or a scenario on copies of `base`.
+CapacityRun run_capacity(const LoadedProject& project, const CapacityBase& base, const std::string& scenario);
+
+}  // namespace geo

@@ -1,0 +1,37 @@
+#pragma once
+// Standards compliance of each enterprise's plot, against the general land-use standards and
+// the minimum FAR of its industry (both from CapacityTables): FAR, building coefficient,
+// admin/living land share (relaxed in parks that apply the dormitory relaxation), green
+// ratio; a storey taller than the threshold counts twice in floor area. Under-used plots
+// (FAR below the minimum, or output or tax per mu in the bottom share) are flagged.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "geo/capacity/capacity_input.h"
+#include "geo/capacity/capacity_tables.h"
+
+namespace geo {
+
+enum class Check : int8_t { NoData = -1, Fail = 0, Pass = 1 };
+
+struct PlotCompliance {
+    double counted_floor = 0;  // floor area with tall storeys counted twice (NaN without a floor area)
+    double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;  // NaN where unknown
+    Check far_ok = Check::NoData, coefficient_ok = Check::NoData, admin_ok = Check::NoData, green_ok = Check::NoData;
+    bool underused = false;
+    std::string reasons;  // "FAR 0.52 < 0.7; green 0.24 > 0.2", empty when it passes everything it can be checked on
+    bool fails_any() const { return far_ok == Check::Fail || coefficient_ok == Check::Fail || admin_ok == Check::Fail || green_ok == Check::Fail; }
+};
+
+// Floor area as counted for FAR: twice where the storey height is above `threshold_m`.
+double counted_floor_area(double floor_area, double storey_height, double threshold_m);
+
+// Passes at the threshold: "min" needs value >= threshold, "max" value <= threshold.
+Check check_rule(double value, const StandardRule& rule);
+
+// `park_of` gives each enterprise's park (-1 outside); the bottom shares are taken over the
+// enterprises inside parks.
+std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of);
+
+}  // namespace geo
