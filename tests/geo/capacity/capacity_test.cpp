@@ -1,0 +1,384 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "geo/capacity/capacity_model.h"
+#include "geo/capacity/capacity_tables.h"
+#include "geo/capacity/growth.h"
+#include "geo/capacity/scenario.h"
+#include "geo/core/error.h"
+#include "geo/io/crs.h"
+#include "test_support.h"
+
+namespace {
+
+const double kNaN = std::nan("");
+
+geo::CapacityTables tables()
+{
+    geo::CapacityTables t;
+    t.rules["building_coefficient"] = {"building_coefficient", "", "min", 0.30};
+    t.rules["admin_living_land_share"] = {"admin_living_land_share", "", "max", 0.07};
+    t.rules["admin_living_land_share_park_relaxed"] = {"admin_living_land_share_park_relaxed", "", "max", 0.15};
+    t.rules["green_ratio"] = {"green_ratio", "", "max", 0.20};
+    t.rules["storey_height_double_count_m"] = {"storey_height_double_count_m", "", "threshold", 8};
+    t.min_far["34"] = 0.7;
+    t.rates = {{"power_kw", "", "kW", "*", false, 0.05}, {"water_m3d", "", "m3/d", "*", true, 0.5}};
+    t.factors = {"power_kw", "water_m3d"};
+    t.parameters = {{"road_utility_share", "0.2"}, {"underused_bottom_share", "0"}, {"vacant_site_statuses", "空地"}, {"mu_m2", "666.6667"}};
+    return t;
+}
+
+void add_firm(geo::CapacityInput& in, geo::Coord at, double land, double floor, double jobs, double storey = 5, std::string tier = "")
+{
+    in.firm_xy.push_back(at);
+    in.firm_name.push_back("firm " + std::to_string(in.firm_xy.size()));
+    in.firm_code.push_back("34");
+    in.firm_cluster.push_back("装备制造");
+    in.firm_tier.push_back(tier);
+    in.employees.push_back(jobs);
+    in.floor_area.push_back(floor);
+    in.land_area.push_back(land);
+    in.footprint_area.push_back(land * 0.5);
+    in.admin_living_area.push_back(land * 0.05);
+    in.green_area.push_back(land * 0.1);
+    in.storey_height.push_back(storey);
+    in.output.push_back(100);
+    in.tax.push_back(5);
+}
+
+// A 1 km square park with a 200 m square hole; constraints: two squares overlapping by
+// 100 x 100 m, and one half outside the park. One enterprise.
+geo::CapacityInput square_park()
+{
+    geo::CapacityInput in;
+    in.parks = test::from_wkt(geo::GeomKind::Polygon, {"POLYGON ((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (100 100, 100 300, 300 300, 300 100, 100 100))"});
+    in.park_name = {"Square"};
+    in.park_code = {"SQ"};
+    in.permitted_far = {1.5};
+    in.redevelop_far = {kNaN};
+    in.constraints = test::from_wkt(geo::GeomKind::Polygon, {"POLYGON ((400 400, 600 400, 600 600, 400 600, 400 400))",
+                                                             "POLYGON ((500 500, 700 500, 700 700, 500 700, 500 500))",
+                                                             "POLYGON ((900 0, 1100 0, 1100 100, 900 100, 900 0))"});
+    add_firm(in, {800, 800}, 4000, 8000, 100);
+    return in;
+}
+
+const geo::FactorCapacity& factor(const geo::ParkCapacity& p, const std::string& name)
+{
+    for (const auto& f : p.factors)
+        if (f.factor == name) return f;
+    FAIL("no factor " << name);
+    return p.factors.front();
+}
+
+}  // namespace
+
+TEST_CASE("land: a park with a hole, overlapping constraints counted once, the road share, vacant land")
+{
+    auto t = tables();
+    t.infrastructure["SQ"] = {{"power_kw", 2400}, {"water_m3d", 150}};
+    const auto r = geo::evaluate_capacity(square_park(), t);
+    const auto& p = r.parks[0];
+    CHECK(p.gross_m2 == doctest::Approx(1e6 - 4e4));
+    CHECK(p.constrained_m2 == doctest::Approx(70000 + 10000));
+    CHECK(p.net_m2 == doctest::Approx(880000));
+    CHECK(p.developable_m2 == doctest::Approx(704000));
+    CHECK(p.vacant_m2 == doctest::Approx(700000));
+    CHECK(p.remaining_floor_m2 == doctest::Approx(1.05e6));
+    CHECK(p.remaining_jobs == doctest::Approx(1.05e6 * 100 / 8000));
+    CHECK(p.comprehensive_far == doctest::Approx(2.0));
+    CHECK(p.jobs_per_mu == doctest::Approx(100 / (4000 / 666.6667)));
+}
+
+TEST_CASE("the binding factor is the smallest capacity in jobs; the others show their headroom; ties name both")
+{
+    auto t = tables();
+    // Power: 4 kW per job (0.05 kW/m2 x 80 m2 per job), 400 used, 2,400 → 600 jobs.
+    // Water: 0.5 m3/d per job, 50 used, 150 → 300 jobs: binding.
+    t.infrastructure["SQ"] = {{"power_kw", 2400}, {"water_m3d", 150}};
+    auto r = geo::evaluate_capacity(square_park(), t);
+    const auto& p = r.parks[0];
+    CHECK(factor(p, "power_kw").per_new_job == doctest::Approx(4));
+    CHECK(factor(p, "power_kw").jobs_supported == doctest::Approx(600));
+    CHECK(factor(p, "water_m3d").jobs_supported == doctest::Approx(300));
+    CHECK(p.capacity_jobs == doctest::Approx(300));
+    REQUIRE(p.binding == std::vector<std::string>{"water_m3d"});
+    CHECK(factor(p, "power_kw").headroom_jobs == doctest::Approx(300));
+    CHECK(factor(p, "floor_area").headroom_jobs == doctest::Approx(100 + 13125 - 300));
+    CHECK(p.headroom_jobs == doctest::Approx(200));
+
+    // Water raised to 300 m3/d: 600 jobs, a tie with power.
+    t.infrastructure["SQ"]["water_m3d"] = 300;
+    r = geo::evaluate_capacity(square_park(), t);
+    CHECK(r.parks[0].binding == std::vector<std::string>{"power_kw", "water_m3d"});
+    CHECK(r.parks[0].capacity_jobs == doctest::Approx(600));
+
+    // Without infrastructure capacities, floor area binds.
+    r = geo::evaluate_capacity(square_park(), tables());
+    CHECK(r.parks[0].binding == std::vector<std::string>{"floor_area"});
+    CHECK_FALSE(factor(r.parks[0], "power_kw").given);
+}
+
+TEST_CASE("each compliance rule at, just below and just above its threshold; the 8 m storey rule")
+{
+    auto in = square_park();
+    in.firm_xy.clear();
+    for (auto* v : {&in.employees, &in.floor_area, &in.land_area, &in.footprint_area, &in.admin_living_area, &in.green_area,
+                    &in.storey_height, &in.output, &in.tax})
+        v->clear();
+    for (auto* v : {&in.firm_name, &in.firm_code, &in.firm_cluster, &in.firm_tier}) v->clear();
+    // Land 1,000 m² each; values at, below and above each threshold.
+    for (int k = 0; k < 3; ++k) add_firm(in, {700.0 + k, 700}, 1000, 700 + (k - 1), 10);  // FAR 0.699 / 0.7 / 0.701 vs 0.7
+    const auto r0 = geo::evaluate_capacity(in, tables());
+    CHECK(r0.plots[0].far_ok == geo::Check::Fail);
+    CHECK(r0.plots[1].far_ok == geo::Check::Pass);
+    CHECK(r0.plots[2].far_ok == geo::Check::Pass);
+    CHECK(r0.plots[0].underused);
+    CHECK_FALSE(r0.plots[1].underused);
+
+    in.footprint_area = {299, 300, 301};
+    in.admin_living_area = {69, 70, 71};
+    in.green_area = {199, 200, 201};
+    const auto r1 = geo::evaluate_capacity(in, tables());
+    CHECK(r1.plots[0].coefficient_ok == geo::Check::Fail);
+    CHECK(r1.plots[1].coefficient_ok == geo::Check::Pass);
+    CHECK(r1.plots[2].coefficient_ok == geo::Check::Pass);
+    CHECK(r1.plots[0].admin_ok == geo::Check::Pass);
+    CHECK(r1.plots[1].admin_ok == geo::Check::Pass);
+    CHECK(r1.plots[2].admin_ok == geo::Check::Fail);
+    CHECK(r1.plots[1].green_ok == geo::Check::Pass);
+    CHECK(r1.plots[2].green_ok == geo::Check::Fail);
+    CHECK(r1.plots[2].reasons.find("green ratio 0.201 > 0.200") != std::string::npos);
+    // The dormitory relaxation: 7.1% passes in a park that applies it.
+    auto relaxed = tables();
+    relaxed.relaxed_parks = {"Square"};
+    CHECK(geo::evaluate_capacity(in, relaxed).plots[2].admin_ok == geo::Check::Pass);
+
+    // Storeys: exactly 8 m counts once, above 8 m twice.
+    in.storey_height = {8.0, 8.01, 7.99};
+    const auto r2 = geo::evaluate_capacity(in, tables());
+    CHECK(r2.plots[0].counted_floor == doctest::Approx(699));
+    CHECK(r2.plots[1].counted_floor == doctest::Approx(1400));
+    CHECK(r2.plots[2].counted_floor == doctest::Approx(701));
+    CHECK(r2.plots[1].far == doctest::Approx(1.4));
+    // Missing data is not a failure.
+    in.green_area[0] = kNaN;
+    CHECK(geo::evaluate_capacity(in, tables()).plots[0].green_ok == geo::Check::NoData);
+}
+
+namespace {
+
+geo::Project project_with(const geo::Json& scenarios)
+{
+    geo::Project p;
+    p.file = "/nowhere/test.parkcap.json";
+    p.extra["scenarios"] = scenarios;
+    return p;
+}
+
+// Two parks: the square and a second one far away that no edit touches.
+geo::CapacityInput two_parks()
+{
+    auto in = square_park();
+    test::add_wkt(in.parks, "POLYGON ((5000 0, 6000 0, 6000 1000, 5000 1000, 5000 0))");
+    in.park_name.push_back("Other");
+    in.park_code.push_back("OT");
+    in.permitted_far.push_back(1.0);
+    in.redevelop_far.push_back(kNaN);
+    add_firm(in, {5500, 500}, 10000, 5000, 80);  // FAR 0.5 < 0.7: under-used
+    add_firm(in, {800, 200}, 10000, 5000, 80);   // the same in the square
+    in.sites = test::from_wkt(geo::GeomKind::Polygon, {"POLYGON ((600 100, 800 100, 800 200, 600 200, 600 100))"});
+    in.site_name = {"S1"};
+    in.site_status = {"空地"};
+    in.site_far = {1.2};
+    in.site_area = {20000};
+    in.facility_xy = {};
+    in.facility_type = {};
+    in.facility_capacity = {};
+    in.radii = {{"dormitory", "宿舍", {1000}}};
+    return in;
+}
+
+struct Snapshot {
+    double gross, remaining, redevelop, factory, beds, capacity, power_jobs, water_jobs;
+    bool operator==(const Snapshot&) const = default;
+};
+
+Snapshot snap(const geo::ParkCapacity& p)
+{
+    return {p.gross_m2, p.remaining_floor_m2, p.redevelopment_m2, p.factory_floor_m2, p.dormitory_beds, p.capacity_jobs,
+            factor(p, "power_kw").jobs_supported, factor(p, "water_m3d").jobs_supported};
+}
+
+geo::CapacityResult with_edit(const geo::Json& edit)
+{
+    const auto project = project_with(geo::Json::array({{{"name", "s"}, {"edits", geo::Json::array({edit})}}}));
+    auto in = two_parks();
+    auto t = tables();
+    t.rates.push_back({"dormitory_beds", "", "beds", "*", true, 0.25});
+    t.factors.push_back("dormitory_beds");
+    t.parameters["dormitory_facility_type"] = "dormitory";
+    t.infrastructure["SQ"] = {{"power_kw", 1e6}, {"water_m3d", 1e5}};
+    t.infrastructure["OT"] = {{"power_kw", 1e6}, {"water_m3d", 1e5}};
+    std::vector<std::string> notes;
+    if (!edit.is_null()) geo::apply_scenario(project, "s", geo::parse_crs("EPSG:4545"), in, t, notes);
+    return geo::evaluate_capacity(in, t);
+}
+
+}  // namespace
+
+TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves what it should and nothing else")
+{
+    const auto base = with_edit(geo::Json());
+    {
+        const auto project = project_with(geo::Json::array({{{"name", "empty"}, {"edits", geo::Json::array()}}}));
+        auto in = two_parks();
+        auto t = tables();
+        std::vector<std::string> notes;
+        geo::apply_scenario(project, "empty", geo::parse_crs("EPSG:4545"), in, t, notes);
+        const auto a = geo::evaluate_capacity(in, t), b = geo::evaluate_capacity(two_parks(), tables());
+        for (size_t p = 0; p < 2; ++p) {
+            CHECK(a.parks[p].remaining_floor_m2 == b.parks[p].remaining_floor_m2);
+            CHECK(a.parks[p].capacity_jobs == b.parks[p].capacity_jobs);
+            CHECK(a.parks[p].binding == b.parks[p].binding);
+            CHECK(a.parks[p].comprehensive_far == b.parks[p].comprehensive_far);
+        }
+    }
+    const Snapshot s0 = snap(base.parks[0]), other = snap(base.parks[1]);
+    auto check_only = [&](const geo::Json& edit, auto&& expect) {
+        CAPTURE(edit.dump());
+        const auto r = with_edit(edit);
+        CHECK(snap(r.parks[1]) == other);  // the other park never moves
+        Snapshot want = s0;
+        expect(want, r.parks[0]);
+        CHECK(snap(r.parks[0]) == want);
+    };
+    // Raise FAR: more remaining floor (and the floor factor's jobs); infrastructure unchanged.
+    check_only({{"type", "raise_far"}, {"park", "SQ"}, {"far", 2.0}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
+        CHECK(p.remaining_floor_m2 > s0.remaining);
+        w.remaining = p.remaining_floor_m2;
+        w.capacity = p.capacity_jobs;
+    });
+    // Redevelop: the under-used plot (10,000 m² at FAR 0.5) rebuilt to 1.5 adds 10,000 m².
+    check_only({{"type", "redevelop"}, {"park", "Square"}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
+        CHECK(p.redevelopment_m2 == doctest::Approx(10000));
+        w.redevelop = p.redevelopment_m2;
+        w.remaining = s0.remaining + 10000;
+        w.capacity = p.capacity_jobs;
+    });
+    // A standard factory on S1: 4 storeys x 2,000 m² replaces the site's planned 24,000 m²... less.
+    check_only({{"type", "standard_factory"}, {"site", "S1"}, {"storeys", 20}, {"footprint_m2", 2000}, {"beds", 300}},
+               [&](Snapshot& w, const geo::ParkCapacity& p) {
+                   CHECK(p.factory_floor_m2 == doctest::Approx(40000 - 24000));
+                   w.factory = p.factory_floor_m2;
+                   w.remaining = s0.remaining + 16000;
+                   w.beds = s0.beds + 300;
+                   w.capacity = p.capacity_jobs;
+               });
+    // A dormitory with 500 beds inside the square (lon/lat of a point in EPSG:4545's square).
+    {
+        const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());
+        geo::Coord c{500, 900};
+        to_lonlat.transform(std::span<geo::Coord>(&c, 1));
+        check_only({{"type", "add_facility"}, {"facility_type", "dormitory"}, {"lon", c.x}, {"lat", c.y}, {"capacity", 500}},
+                   [&](Snapshot& w, const geo::ParkCapacity& p) {
+                       CHECK(p.dormitory_beds == doctest::Approx(s0.beds + 500));
+                       w.beds = p.dormitory_beds;
+                       w.capacity = p.capacity_jobs;
+                   });
+    }
+    // Upgrade water: only water's jobs move.
+    check_only({{"type", "upgrade_capacity"}, {"park", "SQ"}, {"factor", "water_m3d"}, {"add", 50000}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
+        CHECK(factor(p, "water_m3d").jobs_supported == doctest::Approx(s0.water_jobs + 50000 / 0.5));
+        w.water_jobs = factor(p, "water_m3d").jobs_supported;
+        w.capacity = p.capacity_jobs;
+    });
+}
+
+TEST_CASE("extending a boundary adds land; bad scenarios are clear errors")
+{
+    const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());
+    std::vector<geo::Coord> ring = {{1000, 0}, {1500, 0}, {1500, 1000}, {1000, 1000}};
+    to_lonlat.transform(ring);
+    geo::Json pts = geo::Json::array();
+    for (auto c : ring) pts.push_back({c.x, c.y});
+    const auto r = with_edit({{"type", "extend_boundary"}, {"park", "SQ"}, {"ring", pts}});
+    CHECK(r.parks[0].gross_m2 == doctest::Approx(1e6 - 4e4 + 5e5).epsilon(1e-6));
+
+    auto in = two_parks();
+    auto t = tables();
+    std::vector<std::string> notes;
+    const auto project = project_with(geo::Json::array({{{"name", "bad"}, {"edits", geo::Json::array({{{"type", "raise_far"}, {"park", "Nowhere"}, {"far", 2}}})}},
+                                                        {{"name", "neg"}, {"edits", geo::Json::array({{{"type", "upgrade_capacity"}, {"park", "SQ"}, {"factor", "power_kw"}, {"set", -5}}})}}}));
+    CHECK_THROWS_WITH_AS(geo::apply_scenario(project, "bad", geo::parse_crs("EPSG:4545"), in, t, notes),
+                         doctest::Contains("scenarios[0].edits[0].park: no park named 'Nowhere'"), geo::Error);
+    CHECK_THROWS_WITH_AS(geo::apply_scenario(project, "neg", geo::parse_crs("EPSG:4545"), in, t, notes),
+                         doctest::Contains("scenarios[1].edits[0].set: must not be negative"), geo::Error);
+    CHECK_THROWS_WITH_AS(geo::apply_scenario(project, "missing", geo::parse_crs("EPSG:4545"), in, t, notes),
+                         doctest::Contains("no scenario named 'missing'"), geo::Error);
+}
+
+TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed case")
+{
+    geo::CapacityInput in;
+    geo::CapacityResult r;
+    for (int i = 0; i < 10; ++i) {
+        in.firm_xy.push_back({0, 0});
+        in.firm_tier.push_back("T");
+        in.employees.push_back(10);
+        geo::PlotCompliance c;
+        c.counted_floor = 1000;
+        r.plots.push_back(c);
+        r.park_of.push_back(0);
+    }
+    geo::ParkCapacity p;
+    p.jobs = 100;
+    p.remaining_floor_m2 = 1500;
+    p.factors = {{"floor_area", "m2", true, 11500, 10000, 100, 115, 0, false}, {"water_m3d", "m3/d", true, 0, 0, 0, 125, 0, false}};
+    r.parks = {p};
+    geo::CapacityTables t;
+    t.growth = {{"T", 2025, 2030, 0.10, std::nullopt}};
+    std::vector<std::string> warnings;
+    // 10 firms growing 10% a year: 1 new by 2026 (1,000 m², 10 jobs), 2.1 by 2027 (2,100 m²).
+    auto g = geo::growth_against_capacity(in, r, t, warnings);
+    REQUIRE(g[0].years.size() == 5);
+    CHECK(g[0].years[0].new_enterprises == doctest::Approx(1));
+    CHECK(g[0].years[1].floor_m2 == doctest::Approx(2100));
+    CHECK(g[0].shortfall_year == 2027);
+    CHECK(g[0].short_of == "floor_area");
+    // With floor to spare, water (25 jobs of headroom) runs out in 2028 (33.1 new jobs).
+    r.parks[0].remaining_floor_m2 = 1e9;
+    g = geo::growth_against_capacity(in, r, t, warnings);
+    CHECK(g[0].shortfall_year == 2028);
+    CHECK(g[0].short_of == "water_m3d");
+    // A target count instead of a rate: 10 → 20 in 5 years.
+    t.growth = {{"T", 2025, 2030, std::nullopt, 20.0}};
+    g = geo::growth_against_capacity(in, r, t, warnings);
+    CHECK(g[0].years.back().new_enterprises == doctest::Approx(10));
+}
+
+TEST_CASE("capacity tables: a missing rate table and a negative capacity are clear errors")
+{
+    test::ScratchDir dir("capacity_tables");
+    const auto std_dir = std::filesystem::path(test::datasets("standards"));
+    geo::Project p;
+    p.file = dir.path / "p.parkcap.json";
+    p.extra["analysis"]["capacity"] = {{"standards_dir", dir.path.string()}};
+    for (const char* f : {"industrial_land_general_2008.csv", "industrial_land_min_far_2008.csv", "capacity_parameters.csv"})
+        std::filesystem::copy_file(std_dir / f, dir.path / f);
+    CHECK_THROWS_WITH_AS(geo::load_capacity_tables(p), doctest::Contains("infrastructure_demand_rates.csv: the infrastructure demand rate table is missing"),
+                         geo::Error);
+    std::filesystem::copy_file(std_dir / "infrastructure_demand_rates.csv", dir.path / "infrastructure_demand_rates.csv");
+    std::ofstream(dir.path / "infra.csv") << "park_code,factor,capacity\nCQ-HTZ,power_kw,1000\nCQ-HTZ,water_m3d,-5\n";
+    p.extra["analysis"]["capacity"]["infrastructure"] = "infra.csv";
+    CHECK_THROWS_WITH_AS(geo::load_capacity_tables(p), doctest::Contains("infra.csv: line 3: a negative capacity (-5) for water_m3d of park 'CQ-HTZ'"),
+                         geo::Error);
+    std::ofstream(dir.path / "infra.csv") << "park_code,factor,capacity\nCQ-HTZ,power_kw,1000\n";
+    const auto t = geo::load_capacity_tables(p);
+    CHECK(t.infrastructure.at("CQ-HTZ").at("power_kw") == 1000);
+    CHECK(t.rule("building_coefficient").value == doctest::Approx(0.30));
+    CHECK(t.min_far.at("27") == doctest::Approx(0.7));
+    CHECK(t.number("road_utility_share") == doctest::Approx(0.15));
+}
