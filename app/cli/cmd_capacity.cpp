@@ -130,8 +130,8 @@ int run_capacity(const std::vector<std::string>& argv)
     if (args.flag("all-scenarios")) names = geo::scenario_names(project.project);
     else if (!args.get("scenario").empty()) names = {args.get("scenario")};
     std::vector<geo::CapacityRun> runs;
-    runs.push_back(geo::run_capacity(project, base, ""));
-    for (const auto& n : names) runs.push_back(geo::run_capacity(project, base, n));
+    runs.push_back(geo::run_capacity(project.project, project.working.crs, base, ""));
+    for (const auto& n : names) runs.push_back(geo::run_capacity(project.project, project.working.crs, base, n));
     const auto t1 = std::chrono::steady_clock::now();
 
     for (const auto& run : runs) {

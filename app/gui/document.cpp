@@ -164,6 +164,7 @@ std::vector<uint32_t> codepoints_in(const Document& doc)
         }
     }
     append_utf8_codepoints(doc.project.project.name, cps);
+    append_utf8_codepoints(doc.project.project.extra.dump(), cps);  // scenario names, stored settings
     for (const auto& m : doc.load_messages) append_utf8_codepoints(m, cps);
     return {cps.begin(), cps.end()};
 }

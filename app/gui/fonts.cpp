@@ -19,7 +19,7 @@ const FontFile kFonts[] = {{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.
                            {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0}};
 
 // Characters the UI itself uses beyond ASCII.
-const char32_t* kUiText = U"²…·°—–→←↑↓×≤≥±“”‘’、。，：；（）《》公里平方米园区企业";
+const char32_t* kUiText = U"²…·°—–→←↑↓×≤≥±“”‘’、。，：；（）《》公里平方米园区企业综合容积率建筑密度万元亩";
 
 }  // namespace
 

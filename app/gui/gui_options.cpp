@@ -8,7 +8,7 @@ namespace gui {
 
 const std::vector<std::string>& panel_names()
 {
-    static const std::vector<std::string> names = {"layers", "legend", "identify", "table", "park", "messages", "density", "clusters", "coverage"};
+    static const std::vector<std::string> names = {"layers", "legend", "identify", "table", "park", "messages", "density", "clusters", "coverage", "capacity"};
     return names;
 }
 

@@ -21,6 +21,7 @@ Panels::Panels()
     m_panels.push_back(make_density_panel());
     m_panels.push_back(make_clusters_panel());
     m_panels.push_back(make_coverage_panel());
+    m_panels.push_back(make_capacity_panel());
     m_panels.push_back(make_file_browser());
 }
 

@@ -47,6 +47,7 @@ std::unique_ptr<Panel> make_messages_panel();
 std::unique_ptr<Panel> make_density_panel();
 std::unique_ptr<Panel> make_clusters_panel();
 std::unique_ptr<Panel> make_coverage_panel();
+std::unique_ptr<Panel> make_capacity_panel();
 std::unique_ptr<Panel> make_file_browser();
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels);
 void draw_loading_overlay(const ProjectLoader& loader);

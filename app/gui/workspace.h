@@ -60,6 +60,7 @@ struct Workspace {
     bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
+    bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
     std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame

@@ -27,13 +27,13 @@ CapacityBase capacity_base(const LoadedProject& project, const fs::path& standar
     return b;
 }
 
-CapacityRun run_capacity(const LoadedProject& project, const CapacityBase& base, const std::string& scenario)
+CapacityRun run_capacity(const Project& project, const Crs& working, const CapacityBase& base, const std::string& scenario)
 {
     CapacityRun run;
     run.scenario = scenario;
     run.input = base.input;
     CapacityTables tables = base.tables;
-    if (!scenario.empty()) apply_scenario(project.project, scenario, project.working.crs, run.input, tables, run.notes);
+    if (!scenario.empty()) apply_scenario(project, scenario, working, run.input, tables, run.notes);
     run.result = evaluate_capacity(run.input, tables);
     run.growth = growth_against_capacity(run.input, run.result, tables, run.notes);
     return run;

@@ -30,7 +30,8 @@ struct CapacityRun {
 // project (analysis.coverage.radii), else facility_service_radii.csv beside the standards.
 CapacityBase capacity_base(const LoadedProject& project, const std::filesystem::path& standards_override = {});
 
-// Evaluates the baseline (scenario empty) or a scenario on copies of `base`.
-CapacityRun run_capacity(const LoadedProject& project, const CapacityBase& base, const std::string& scenario);
+// Evaluates the baseline (scenario empty) or one of `project`'s scenarios on copies of
+// `base`, whose coordinates are in `working`.
+CapacityRun run_capacity(const Project& project, const Crs& working, const CapacityBase& base, const std::string& scenario);
 
 }  // namespace geo

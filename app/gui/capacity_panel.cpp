@@ -1,0 +1,603 @@
+// Carrying capacity: a dashboard per park (a bar per limiting factor against today's jobs,
+// the binding one in red), the planners' indicators, the standards-compliance map, a scenario
+// editor (edits made in forms and on the map, kept in the project) and a comparison of the
+// scenarios with the baseline. Evaluation is geo::run_capacity, the same as `parkcap capacity`,
+// on a worker thread: the panel shows the last result until the new one is in.
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <mutex>
+#include <thread>
+
+#include <imgui.h>
+
+#include "geo/capacity/capacity_run.h"
+#include "geo/capacity/scenario.h"
+#include "geo/core/polygon_locator.h"
+#include "geo/io/crs.h"
+#include "gui/panels.h"
+
+namespace gui {
+
+namespace {
+
+std::string grouped(double v)
+{
+    if (!std::isfinite(v)) return "no limit";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));
+    std::string digits = buf, out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
+std::string signed_grouped(double v) { return (v > 0 ? "+" : "") + grouped(v); }
+
+std::string joined(const std::vector<std::string>& v, const char* sep = " = ")
+{
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
+    return s;
+}
+
+struct Outcome {
+    std::shared_ptr<const geo::CapacityBase> base;
+    std::vector<geo::CapacityRun> runs;  // the baseline first
+    std::string error;
+    double seconds = 0;
+};
+
+class CapacityPanel : public Panel {
+public:
+    const char* name() const override { return "capacity"; }
+    ~CapacityPanel() override
+    {
+        if (m_worker.joinable()) m_worker.join();
+    }
+
+    void draw(Workspace& ws) override
+    {
+        collect(ws);
+        if (!visible) {
+            if (m_tool != Tool::None && ws.map_tool == MapTool::Edit) ws.map_tool = MapTool::Select;
+            m_tool = Tool::None;
+            return;
+        }
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 640, 40), ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(620, 820), ImGuiCond_FirstUseEver);
+        if (!ImGui::Begin("Capacity", &visible)) return ImGui::End();
+        if (!ws.doc || ws.doc->view_with_role(geo::Role::Parks) < 0 || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
+            ImGui::TextDisabled("The project needs parks and enterprises layers.");
+            return ImGui::End();
+        }
+        if (m_doc != ws.doc.get()) open_document(ws);
+        if (m_dirty && !m_busy && !ws.analysis_running) start(ws);
+        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+        if (m_runs.empty()) {
+            if (m_busy) ImGui::TextDisabled("evaluating...");
+            return ImGui::End();
+        }
+        choosers(ws);
+        ImGui::BeginChild("capacity_body");
+        if (ImGui::CollapsingHeader("Dashboard", ImGuiTreeNodeFlags_DefaultOpen)) dashboard(ws);
+        if (ImGui::CollapsingHeader("Scenario editor", ImGuiTreeNodeFlags_DefaultOpen)) editor(ws);
+        if (ImGui::CollapsingHeader("Comparison with the baseline", ImGuiTreeNodeFlags_DefaultOpen)) comparison();
+        ImGui::EndChild();
+        marks(ws);
+        ImGui::End();
+    }
+
+private:
+    enum class Tool { None, AddFacility, DrawBoundary };
+
+    void open_document(Workspace& ws)
+    {
+        if (m_worker.joinable()) m_worker.join();
+        m_doc = ws.doc.get();
+        m_base.reset();
+        m_runs.clear();
+        m_error.clear();
+        m_park = 0;
+        m_park_chosen = false;
+        m_scenario = 0;
+        m_dirty = true;
+        m_tool = Tool::None;
+        m_ring.clear();
+    }
+
+    // Evaluates the baseline and every scenario of the project as it is now.
+    void start(Workspace& ws)
+    {
+        if (m_worker.joinable()) m_worker.join();
+        m_dirty = false;
+        m_busy = true;
+        const Document* doc = ws.doc.get();
+        const geo::Project project = doc->project.project;  // a copy: the UI may edit scenarios meanwhile
+        const geo::Crs working = doc->project.working.crs;
+        std::shared_ptr<const geo::CapacityBase> base = m_base;
+        m_worker = std::thread([this, doc, project, working, base]() mutable {
+            auto out = std::make_shared<Outcome>();
+            const auto t0 = std::chrono::steady_clock::now();
+            try {
+                if (!base) base = std::make_shared<const geo::CapacityBase>(geo::capacity_base(doc->project));
+                out->base = base;
+                out->runs.push_back(geo::run_capacity(project, working, *base, ""));
+                for (const std::string& name : geo::scenario_names(project)) {
+                    try {
+                        out->runs.push_back(geo::run_capacity(project, working, *base, name));
+                    } catch (const std::exception& e) {
+                        out->error += (out->error.empty() ? "" : "\n") + std::string(e.what());
+                        out->runs.push_back({name, {}, {}, {}, {"could not be evaluated"}});
+                    }
+                }
+            } catch (const std::exception& e) {
+                out->error = e.what();
+            }
+            out->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            std::lock_guard lock(m_mutex);
+            m_ready = out;
+            m_busy = false;
+        });
+    }
+
+    void collect(Workspace& ws)
+    {
+        if (m_busy) return;
+        std::lock_guard lock(m_mutex);
+        if (!m_ready) return;
+        if (m_doc == ws.doc.get()) {
+            if (m_ready->base) m_base = m_ready->base;
+            if (!m_ready->runs.empty()) m_runs = std::move(m_ready->runs);
+            m_error = m_ready->error;
+            m_seconds = m_ready->seconds;
+            if (!m_error.empty()) ws.warn("capacity: " + m_error);
+            m_scenario = std::min(m_scenario, m_runs.empty() ? 0 : m_runs.size() - 1);
+            if (!m_park_chosen && !m_runs.empty()) {  // start with the park in view
+                const geo::Envelope v = ws.camera.visible();
+                const geo::Coord c{(v.min_x + v.max_x) / 2, (v.min_y + v.max_y) / 2};
+                const auto& parks = m_runs.front().input.parks;
+                double best = std::numeric_limits<double>::infinity();
+                for (size_t p = 0; p < parks.size(); ++p) {
+                    const geo::PolygonLocator loc(parks, p);
+                    const geo::Envelope& e = loc.envelope();
+                    // Inside wins; else the nearest envelope (the centre may fall in a hole).
+                    const double d = loc.contains(c.x, c.y) ? -1.0
+                                                             : std::hypot(std::max({e.min_x - c.x, 0.0, c.x - e.max_x}),
+                                                                          std::max({e.min_y - c.y, 0.0, c.y - e.max_y}));
+                    if (d < best) {
+                        best = d;
+                        m_park = p;
+                    }
+                }
+                m_park_chosen = true;
+            }
+        }
+        m_ready.reset();
+        ws.capacity_computed = true;
+    }
+
+    const geo::CapacityRun& run() const { return m_runs[m_scenario]; }
+    bool evaluated(const geo::CapacityRun& r) const { return r.result.parks.size() == m_runs.front().result.parks.size(); }
+
+    void choosers(Workspace& ws)
+    {
+        const auto& parks = m_runs.front().result.parks;
+        m_park = std::min(m_park, parks.size() - 1);
+        ImGui::SetNextItemWidth(260);
+        if (ImGui::BeginCombo("Park", parks[m_park].name.c_str())) {
+            for (size_t p = 0; p < parks.size(); ++p)
+                if (ImGui::Selectable(parks[p].name.c_str(), p == m_park)) m_park = p;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(230);
+        const std::string shown = m_scenario == 0 ? "baseline" : m_runs[m_scenario].scenario;
+        if (ImGui::BeginCombo("Scenario", shown.c_str())) {
+            for (size_t s = 0; s < m_runs.size(); ++s)
+                if (ImGui::Selectable(s == 0 ? "baseline" : m_runs[s].scenario.c_str(), s == m_scenario)) m_scenario = s;
+            ImGui::EndCombo();
+        }
+        if (ImGui::Button("Compliance map")) compliance_layer(ws);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu runs evaluated in %.0f ms%s", m_runs.size(), m_seconds * 1000, m_busy ? " (updating...)" : "");
+    }
+
+    // A bar per factor: the jobs it allows, today's jobs as a black line; the binding one red.
+    void dashboard(Workspace&)
+    {
+        const geo::CapacityRun& r = run();
+        if (!evaluated(r)) {
+            ImGui::TextDisabled("This scenario could not be evaluated (see the message above).");
+            return;
+        }
+        const geo::ParkCapacity& pc = r.result.parks[m_park];
+        double top = pc.jobs;
+        for (const auto& f : pc.factors)
+            if (f.given && std::isfinite(f.jobs_supported)) top = std::max(top, f.jobs_supported);
+        top *= 1.05;
+        ImGui::Text("Capacity %s jobs, %s today: headroom %s. Binding: %s", grouped(pc.capacity_jobs).c_str(), grouped(pc.jobs).c_str(),
+                    signed_grouped(pc.headroom_jobs).c_str(), joined(pc.binding).c_str());
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float label_w = 150, bar_w = std::max(120.0f, ImGui::GetContentRegionAvail().x - label_w - 170), h = ImGui::GetTextLineHeight();
+        for (const auto& f : pc.factors) {
+            ImGui::TextUnformatted(f.factor.c_str());
+            ImGui::SameLine(label_w);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), IM_COL32(225, 225, 225, 255));
+            if (f.given) {
+                const float w = static_cast<float>(std::clamp(std::max(f.jobs_supported, 0.0) / top, 0.0, 1.0)) * bar_w;
+                dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), f.binding ? IM_COL32(205, 40, 40, 255) : IM_COL32(70, 130, 190, 255));
+                const float now = static_cast<float>(std::clamp(pc.jobs / top, 0.0, 1.0)) * bar_w;
+                dl->AddLine(ImVec2(p.x + now, p.y - 2), ImVec2(p.x + now, p.y + h + 2), IM_COL32(20, 20, 20, 255), 2);
+            }
+            ImGui::Dummy(ImVec2(bar_w, h));
+            ImGui::SameLine();
+            if (!f.given) ImGui::TextDisabled("no capacity given");
+            else if (f.binding) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s jobs (binding)", grouped(f.jobs_supported).c_str());
+            else ImGui::Text("%s jobs (%s)", grouped(f.jobs_supported).c_str(), signed_grouped(f.headroom_jobs).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s: capacity %s %s, used %s, %.3g per new job", f.factor.c_str(), grouped(f.capacity).c_str(), f.unit.c_str(),
+                                  grouped(f.used).c_str(), f.per_new_job);
+        }
+        ImGui::TextDisabled("Bars: jobs each factor allows; black line: today's jobs.");
+        if (ImGui::BeginTable("numbers", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+            auto row = [](const char* a, const std::string& b, const char* c, const std::string& d) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(a);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(b.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(c);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(d.c_str());
+            };
+            auto ha = [](double m2) {
+                char b[32];
+                std::snprintf(b, sizeof b, "%.1f ha", m2 / 1e4);
+                return std::string(b);
+            };
+            auto fixed = [](double v, const char* f) {
+                char b[32];
+                std::snprintf(b, sizeof b, f, v);
+                return std::string(b);
+            };
+            row("Gross area", ha(pc.gross_m2), "综合容积率 (comprehensive FAR)", fixed(pc.comprehensive_far, "%.2f"));
+            row("Constraints", ha(pc.constrained_m2), "建筑密度 (building density)", fixed(pc.building_density, "%.2f"));
+            row("Developable", ha(pc.developable_m2), "Industrial land share", fixed(pc.industrial_land_share, "%.2f"));
+            row("Vacant", ha(pc.vacant_m2), "Output per mu (万元)", fixed(pc.output_per_mu, "%.1f"));
+            row("Permitted FAR", fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", "Tax per mu (万元)", fixed(pc.tax_per_mu, "%.2f"));
+            row("Remaining floor", grouped(pc.remaining_floor_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
+            row("New jobs (floor)", grouped(pc.remaining_jobs), "Dormitory beds", grouped(pc.dormitory_beds));
+            row("New enterprises", grouped(pc.remaining_enterprises), "Plots failing / under-used",
+                std::to_string(pc.plots_failing) + " / " + std::to_string(pc.plots_underused));
+            ImGui::EndTable();
+        }
+        std::string tiers;
+        for (const auto& [t, n] : pc.tiers) tiers += (tiers.empty() ? "" : ", ") + t + " " + std::to_string(n);
+        ImGui::TextWrapped("Tiers: %s", tiers.c_str());
+        ImGui::TextWrapped("Characteristic clusters: %s", pc.characteristic_clusters.empty() ? "none" : joined(pc.characteristic_clusters, ", ").c_str());
+        std::string cov;
+        for (const auto& [t, v] : pc.coverage) cov += (cov.empty() ? "" : ", ") + t + " " + std::to_string(static_cast<int>(std::lround(v * 100))) + "%";
+        if (!cov.empty()) ImGui::TextWrapped("Employees within reach: %s", cov.c_str());
+        const geo::ParkGrowth& g = r.growth[m_park];
+        if (g.years.empty()) ImGui::TextDisabled("No growth targets in the project.");
+        else if (g.shortfall_year) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "With the growth targets it runs short of %s in %d.", g.short_of.c_str(), g.shortfall_year);
+        else ImGui::Text("With the growth targets it has room through %d.", g.years.back().year);
+    }
+
+    // The plots of the parks, coloured by their standards check, as a map layer.
+    void compliance_layer(Workspace& ws)
+    {
+        const geo::CapacityRun& r = m_runs.front();
+        geo::Layer l;
+        l.name = "standards compliance";
+        l.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+        l.columns = {geo::Column("name", geo::FieldType::String), geo::Column("result", geo::FieldType::String),
+                     geo::Column("reasons", geo::FieldType::String)};
+        for (size_t i = 0; i < r.result.plots.size(); ++i) {
+            if (r.result.park_of[i] < 0) continue;
+            const auto& c = r.result.plots[i];
+            l.geometry.add_point(r.input.firm_xy[i]);
+            l.fids.push_back(static_cast<int64_t>(i));
+            l.columns[0].push_string(r.input.firm_name[i]);
+            l.columns[1].push_string(c.underused ? "under-used" : c.fails_any() ? "fails a rule" : "passes");
+            l.columns[2].push_string(c.reasons);
+        }
+        Document frame;
+        frame.origin = ws.doc->origin;
+        frame.project.layers.push_back(computed_layer(std::move(l), "standards compliance"));
+        LayerView view = make_view(frame, 0);
+        view.style.mode = render::StyleMode::Categorized;
+        view.style.field = "result";
+        view.style.fixed_colours = {{"passes", render::rgba(40, 160, 70)}, {"fails a rule", render::rgba(215, 48, 39)},
+                                    {"under-used", render::rgba(245, 150, 30)}};
+        ws.add_or_replace_computed(std::move(frame.project.layers[0]), std::move(view));
+        ws.info("capacity: the layer 'standards compliance' shows every plot in a park: passes, fails a rule, or under-used");
+    }
+
+    geo::Json& scenarios(Workspace& ws)
+    {
+        geo::Json& extra = ws.doc->project.project.extra;
+        if (!extra.contains("scenarios") || !extra["scenarios"].is_array()) extra["scenarios"] = geo::Json::array();
+        return extra["scenarios"];
+    }
+
+    geo::Json* current(Workspace& ws)
+    {
+        if (m_scenario == 0) return nullptr;
+        for (auto& s : scenarios(ws))
+            if (s.value("name", "") == m_runs[m_scenario].scenario) return &s;
+        return nullptr;
+    }
+
+    void add_edit(Workspace& ws, geo::Json edit)
+    {
+        geo::Json* s = current(ws);
+        if (!s) return;
+        if (!s->contains("edits") || !(*s)["edits"].is_array()) (*s)["edits"] = geo::Json::array();
+        (*s)["edits"].push_back(std::move(edit));
+        m_dirty = true;
+    }
+
+    std::string park_key() const
+    {
+        const auto& pc = m_runs.front().result.parks[m_park];
+        return pc.code.empty() ? pc.name : pc.code;
+    }
+
+    void editor(Workspace& ws)
+    {
+        ImGui::SetNextItemWidth(240);
+        ImGui::InputText("##new", m_new_name, sizeof m_new_name);
+        ImGui::SameLine();
+        if (ImGui::Button("New scenario") && m_new_name[0]) {
+            const std::string name = m_new_name;
+            const auto names = geo::scenario_names(ws.doc->project.project);
+            if (std::find(names.begin(), names.end(), name) != names.end()) {
+                ws.warn("capacity: a scenario named '" + name + "' exists already");
+            } else {
+                scenarios(ws).push_back({{"name", name}, {"edits", geo::Json::array()}});
+                m_runs.push_back({name, {}, {}, {}, {}});
+                m_scenario = m_runs.size() - 1;
+                m_dirty = true;
+            }
+        }
+        geo::Json* s = current(ws);
+        if (!s) {
+            ImGui::TextDisabled("Choose or create a scenario to edit; the baseline stays as the data are.");
+            return;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Delete scenario")) {
+            auto& list = scenarios(ws);
+            for (size_t k = 0; k < list.size(); ++k)
+                if (list[k].value("name", "") == m_runs[m_scenario].scenario) list.erase(k);
+            m_runs.erase(m_runs.begin() + static_cast<std::ptrdiff_t>(m_scenario));
+            m_scenario = 0;
+            m_dirty = true;
+            return;
+        }
+        const std::string park = park_key();
+        ImGui::Separator();
+        ImGui::Text("Add an edit for %s:", m_runs.front().result.parks[m_park].name.c_str());
+        ImGui::SetNextItemWidth(90);
+        ImGui::InputDouble("FAR##raise", &m_far, 0, 0, "%.2f");
+        ImGui::SameLine();
+        if (ImGui::Button("Raise FAR")) add_edit(ws, {{"type", "raise_far"}, {"park", park}, {"far", m_far}});
+        ImGui::SameLine();
+        if (ImGui::Button("Redevelop under-used plots")) add_edit(ws, {{"type", "redevelop"}, {"park", park}});
+
+        const auto& factors = m_base ? m_base->tables.factors : std::vector<std::string>{};
+        if (!factors.empty()) {
+            m_factor = std::min(m_factor, factors.size() - 1);
+            ImGui::SetNextItemWidth(150);
+            if (ImGui::BeginCombo("##factor", factors[m_factor].c_str())) {
+                for (size_t f = 0; f < factors.size(); ++f)
+                    if (ImGui::Selectable(factors[f].c_str(), f == m_factor)) m_factor = f;
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(110);
+            ImGui::InputDouble("##add", &m_add, 0, 0, "%.0f");
+            ImGui::SameLine();
+            if (ImGui::Button("Upgrade capacity by"))
+                add_edit(ws, {{"type", "upgrade_capacity"}, {"park", park}, {"factor", factors[m_factor]}, {"add", m_add}});
+        }
+
+        // Standard factory on one of the park's sites.
+        const geo::CapacityInput& in = m_runs.front().input;
+        if (!in.site_name.empty()) {
+            if (m_site_park != m_park) {
+                m_sites = {};
+                const auto where = geo::sites_in_parks(in);
+                for (size_t k = 0; k < where.size(); ++k)
+                    if (where[k] == static_cast<int32_t>(m_park)) m_sites.push_back(k);
+                m_site_park = m_park;
+                m_site = 0;
+            }
+            if (!m_sites.empty()) {
+                m_site = std::min(m_site, m_sites.size() - 1);
+                ImGui::SetNextItemWidth(130);
+                if (ImGui::BeginCombo("##site", in.site_name[m_sites[m_site]].c_str())) {
+                    for (size_t k = 0; k < m_sites.size(); ++k)
+                        if (ImGui::Selectable((in.site_name[m_sites[k]] + " (" + in.site_status[m_sites[k]] + ")").c_str(), k == m_site)) m_site = k;
+                    ImGui::EndCombo();
+                }
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(60);
+                ImGui::InputInt("storeys", &m_storeys, 0);
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(80);
+                ImGui::InputDouble("m² each", &m_footprint, 0, 0, "%.0f");
+                ImGui::SameLine();
+                ImGui::SetNextItemWidth(60);
+                ImGui::InputDouble("beds", &m_beds, 0, 0, "%.0f");
+                ImGui::SameLine();
+                if (ImGui::Button("Add standard factory"))
+                    add_edit(ws, {{"type", "standard_factory"}, {"site", in.site_name[m_sites[m_site]]}, {"storeys", std::max(1, m_storeys)},
+                                  {"footprint_m2", m_footprint}, {"beds", m_beds}});
+            } else {
+                ImGui::TextDisabled("The park has no site parcels for a standard factory.");
+            }
+        }
+
+        // On the map: a facility by a click, a boundary extension by a polygon.
+        const auto& radii = in.radii;
+        if (!radii.empty()) {
+            m_type = std::min(m_type, radii.size() - 1);
+            ImGui::SetNextItemWidth(150);
+            if (ImGui::BeginCombo("##ftype", radii[m_type].code.c_str())) {
+                for (size_t t = 0; t < radii.size(); ++t)
+                    if (ImGui::Selectable(radii[t].code.c_str(), t == m_type)) m_type = t;
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(80);
+            ImGui::InputDouble("capacity##fac", &m_capacity, 0, 0, "%.0f");
+            ImGui::SameLine();
+            if (ImGui::RadioButton("Add facility by clicking", m_tool == Tool::AddFacility)) set_tool(ws, Tool::AddFacility);
+        }
+        if (ImGui::RadioButton("Draw a boundary extension", m_tool == Tool::DrawBoundary)) set_tool(ws, Tool::DrawBoundary);
+        if (m_tool == Tool::DrawBoundary) {
+            ImGui::SameLine();
+            ImGui::Text("%zu points", m_ring.size());
+            ImGui::SameLine();
+            if (ImGui::Button("Finish") && m_ring.size() >= 3) {
+                const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+                std::vector<geo::Coord> ring = m_ring;
+                to_lonlat.transform(ring);
+                geo::Json pts = geo::Json::array();
+                for (const auto& c : ring) pts.push_back({c.x, c.y});
+                add_edit(ws, {{"type", "extend_boundary"}, {"park", park}, {"ring", pts}});
+                m_ring.clear();
+                set_tool(ws, Tool::None);
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) {
+                m_ring.clear();
+                set_tool(ws, Tool::None);
+            }
+        }
+        if (m_tool != Tool::None) ImGui::TextDisabled("Click on the map; Ctrl+S saves the scenario with the project.");
+        // The edits so far, each with a delete button (below the forms, which so stay in place).
+        ImGui::Separator();
+        ImGui::TextUnformatted("Edits in this scenario:");
+        if (s->contains("edits") && (*s)["edits"].is_array()) {
+            auto& edits = (*s)["edits"];
+            for (size_t k = 0; k < edits.size(); ++k) {
+                ImGui::PushID(static_cast<int>(k));
+                if (ImGui::SmallButton("x")) {
+                    edits.erase(k);
+                    m_dirty = true;
+                    ImGui::PopID();
+                    break;
+                }
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s", edits[k].dump().c_str());
+                ImGui::PopID();
+            }
+        }
+        for (const auto& n : run().notes) ImGui::TextDisabled("%s", n.c_str());
+        for (const geo::Coord& at : ws.map_clicks) click(ws, at);
+        if (m_tool != Tool::None) ws.map_clicks.clear();
+    }
+
+    void set_tool(Workspace& ws, Tool t)
+    {
+        m_tool = m_tool == t ? Tool::None : t;
+        ws.map_tool = m_tool == Tool::None ? MapTool::Select : MapTool::Edit;
+    }
+
+    void click(Workspace& ws, geo::Coord at)
+    {
+        if (m_tool == Tool::DrawBoundary) {
+            m_ring.push_back(at);
+        } else if (m_tool == Tool::AddFacility) {
+            const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+            geo::Coord c = at;
+            to_lonlat.transform(std::span<geo::Coord>(&c, 1));
+            geo::Json e = {{"type", "add_facility"}, {"facility_type", m_runs.front().input.radii[m_type].code}, {"lon", c.x}, {"lat", c.y}};
+            if (m_capacity > 0) e["capacity"] = m_capacity;
+            add_edit(ws, e);
+        }
+    }
+
+    void marks(Workspace& ws)
+    {
+        for (const geo::Coord& c : m_ring) ws.markers.push_back({c, render::rgba(120, 40, 170), 6, false});
+        const geo::CapacityRun& r = run();
+        const auto& base_in = m_runs.front().input;
+        for (size_t k = base_in.facility_xy.size(); k < r.input.facility_xy.size(); ++k)
+            ws.markers.push_back({r.input.facility_xy[k], render::rgba(20, 160, 60), 7, false});
+    }
+
+    // Every park: the baseline's capacity and binding factor, and each scenario's change.
+    void comparison()
+    {
+        const size_t cols = 3 + (m_runs.size() - 1);
+        if (!ImGui::BeginTable("compare", static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) return;
+        ImGui::TableSetupColumn("Park");
+        ImGui::TableSetupColumn("Capacity (jobs)");
+        ImGui::TableSetupColumn("Binding");
+        for (size_t s = 1; s < m_runs.size(); ++s) ImGui::TableSetupColumn(m_runs[s].scenario.c_str());
+        ImGui::TableHeadersRow();
+        const auto& base = m_runs.front().result.parks;
+        for (size_t p = 0; p < base.size(); ++p) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            if (ImGui::Selectable(base[p].name.c_str(), p == m_park, ImGuiSelectableFlags_SpanAllColumns)) m_park = p;
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", grouped(base[p].capacity_jobs).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(joined(base[p].binding).c_str());
+            for (size_t s = 1; s < m_runs.size(); ++s) {
+                ImGui::TableNextColumn();
+                if (!evaluated(m_runs[s])) {
+                    ImGui::TextDisabled("error");
+                    continue;
+                }
+                const auto& pc = m_runs[s].result.parks[p];
+                const double d = pc.capacity_jobs - base[p].capacity_jobs;
+                const bool moved = pc.binding != base[p].binding;
+                if (std::abs(d) < 0.5 && !moved) {
+                    ImGui::TextDisabled("-");
+                    continue;
+                }
+                ImGui::TextColored(d >= 0 ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%s%s%s", signed_grouped(d).c_str(),
+                                   moved ? ", now " : "", moved ? joined(pc.binding).c_str() : "");
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    const Document* m_doc = nullptr;
+    std::shared_ptr<const geo::CapacityBase> m_base;
+    std::vector<geo::CapacityRun> m_runs;
+    std::string m_error;
+    double m_seconds = 0;
+    bool m_dirty = true, m_park_chosen = false;
+    size_t m_park = 0, m_scenario = 0, m_factor = 0, m_type = 0, m_site = 0, m_site_park = SIZE_MAX;
+    std::vector<size_t> m_sites;
+    char m_new_name[128] = "my scenario";
+    double m_far = 2.5, m_add = 10000, m_footprint = 5000, m_beds = 0, m_capacity = 500;
+    int m_storeys = 5;
+    Tool m_tool = Tool::None;
+    std::vector<geo::Coord> m_ring;
+    std::shared_ptr<Outcome> m_ready;
+    std::thread m_worker;
+    std::atomic<bool> m_busy{false};
+    std::mutex m_mutex;
+};
+
+}  // namespace
+
+std::unique_ptr<Panel> make_capacity_panel() { return std::make_unique<CapacityPanel>(); }
+
+}  // namespace gui
