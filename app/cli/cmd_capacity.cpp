@@ -44,14 +44,14 @@ const char* check_text(geo::Check c) { return c == geo::Check::Pass ? "pass" : c
 
 bool changed_nothing(const geo::ParkCapacity& a, const geo::ParkCapacity& b)
 {
-    return a.gross_m2 == b.gross_m2 && a.remaining_floor_m2 == b.remaining_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
+    return a.gross_m2 == b.gross_m2 && a.available_floor_m2 == b.available_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
            a.binding == b.binding && a.dormitory_beds == b.dormitory_beds && a.coverage == b.coverage;
 }
 
 void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
 {
     std::printf("\n%s\n", run.scenario.empty() ? "Baseline" : ("Scenario '" + run.scenario + "'").c_str());
-    std::printf("  %s %9s %11s %9s %10s %10s  %-24s %s\n", geo::pad_to_width("park", 26).c_str(), "vacant ha", "floor +m2", "jobs", "capacity", "headroom",
+    std::printf("  %s %9s %11s %9s %10s %10s  %-24s %s\n", geo::pad_to_width("park", 26).c_str(), "vacant ha", "avail. m2", "jobs", "capacity", "headroom",
                 "binding", base ? "capacity change" : "short of (year)");
     size_t unchanged = 0;
     for (size_t p = 0; p < run.result.parks.size(); ++p) {
@@ -68,7 +68,7 @@ void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
         } else {
             last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
         }
-        std::printf("  %s %9.1f %11.0f %9.0f %10.0f %10.0f  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.remaining_floor_m2,
+        std::printf("  %s %9.1f %11.0f %9.0f %10.0f %10.0f  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
                     pc.jobs, pc.capacity_jobs, pc.headroom_jobs, joined(pc.binding, " = ").c_str(), last.c_str());
     }
     if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
@@ -85,8 +85,8 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
         for (const auto& [t, v] : pc.coverage) coverage += (coverage.empty() ? "" : "; ") + t + ": " + number_text(v, 3);
         parks.rows.push_back({sc, pc.name, pc.code, num(pc.gross_m2), num(pc.constrained_m2), num(pc.net_m2), num(pc.road_utility_m2),
                               num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
-                              num(pc.existing_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
-                              num(pc.remaining_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
+                              num(pc.floor_capacity_m2), num(pc.existing_floor_m2), num(pc.remaining_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
+                              num(pc.available_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
                               num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), joined(pc.binding),
                               num(pc.headroom_jobs), num(pc.dormitory_beds), num(pc.comprehensive_far, 4), num(pc.building_density, 4),
                               num(pc.industrial_land_share, 4), num(pc.output_per_ha), num(pc.tax_per_ha), num(pc.jobs_per_ha),
@@ -102,7 +102,7 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
                                      num(c.new_jobs), num(c.new_enterprises)});
         for (const auto& y : g.years)
             growth.rows.push_back({sc, pc.name, std::to_string(y.year), num(y.new_enterprises), num(y.floor_m2), num(y.jobs),
-                                   num(pc.remaining_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
+                                   num(pc.available_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
     }
 }
 
@@ -154,22 +154,22 @@ int run_capacity(const std::vector<std::string>& argv)
         const bool over = args.flag("overwrite");
         geo::CsvTable parks, factors, clusters, growth;
         parks.header = {"scenario", "park", "code", "gross_m2", "constrained_m2", "net_m2", "road_utility_m2", "developable_m2", "occupied_m2",
-                        "vacant_m2", "permitted_far", "far_source", "existing_floor_m2", "vacant_floor_m2", "redevelopment_m2",
-                        "factory_floor_m2", "remaining_floor_m2", "densification_potential_m2", "enterprises", "jobs", "remaining_jobs",
+                        "vacant_m2", "permitted_far", "far_source", "floor_capacity_m2", "existing_floor_m2", "remaining_floor_m2", "vacant_floor_m2", "redevelopment_m2",
+                        "factory_floor_m2", "available_floor_m2", "densification_potential_m2", "enterprises", "jobs", "remaining_jobs",
                         "remaining_enterprises", "capacity_jobs", "binding", "headroom_jobs", "dormitory_beds", "comprehensive_far",
                         "building_density", "industrial_land_share", "output_per_ha", "tax_per_ha", "jobs_per_ha", "output_per_mu",
                         "tax_per_mu", "jobs_per_mu", "tiers", "characteristic_clusters", "coverage_employee_share", "plots_failing",
                         "plots_underused", "shortfall_year", "short_of"};
         factors.header = {"scenario", "park", "factor", "unit", "given", "capacity", "used", "per_new_job", "jobs_supported", "headroom_jobs", "binding"};
         clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
-        growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "remaining_floor_m2", "headroom_jobs", "short_of"};
+        growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "available_floor_m2", "headroom_jobs", "short_of"};
         for (const auto& run : runs) add_rows(run, parks, factors, clusters, growth);
 
         // Layers: the parks (one feature per park and scenario) and the plots' compliance.
         geo::Layer park_layer;
         park_layer.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
         park_layer.columns = {geo::Column("scenario", geo::FieldType::String),      geo::Column("park", geo::FieldType::String),
-                              geo::Column("developable_m2", geo::FieldType::Real),  geo::Column("remaining_floor_m2", geo::FieldType::Real),
+                              geo::Column("developable_m2", geo::FieldType::Real),  geo::Column("available_floor_m2", geo::FieldType::Real),
                               geo::Column("jobs", geo::FieldType::Real),            geo::Column("capacity_jobs", geo::FieldType::Real),
                               geo::Column("headroom_jobs", geo::FieldType::Real),   geo::Column("binding", geo::FieldType::String),
                               geo::Column("comprehensive_far", geo::FieldType::Real), geo::Column("shortfall_year", geo::FieldType::Integer)};
@@ -181,7 +181,7 @@ int run_capacity(const std::vector<std::string>& argv)
                 park_layer.columns[0].push_string(run.scenario.empty() ? "baseline" : run.scenario);
                 park_layer.columns[1].push_string(pc.name);
                 park_layer.columns[2].push_real(pc.developable_m2);
-                park_layer.columns[3].push_real(pc.remaining_floor_m2);
+                park_layer.columns[3].push_real(pc.available_floor_m2);
                 park_layer.columns[4].push_real(pc.jobs);
                 park_layer.columns[5].push_real(pc.capacity_jobs);
                 park_layer.columns[6].push_real(pc.headroom_jobs);

@@ -84,11 +84,23 @@ public:
             return ImGui::End();
         }
         choosers(ws);
-        ImGui::BeginChild("capacity_body");
-        if (ImGui::CollapsingHeader("Dashboard", ImGuiTreeNodeFlags_DefaultOpen)) dashboard(ws);
-        if (ImGui::CollapsingHeader("Scenario editor", ImGuiTreeNodeFlags_DefaultOpen)) editor(ws);
-        if (ImGui::CollapsingHeader("Comparison with the baseline", ImGuiTreeNodeFlags_DefaultOpen)) comparison();
-        ImGui::EndChild();
+        if (ImGui::BeginTabBar("capacity_tabs")) {
+            if (ImGui::BeginTabItem("Dashboard")) {
+                dashboard(ws);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Scenario editor")) {
+                editor(ws);
+                ImGui::EndTabItem();
+            } else if (m_tool != Tool::None) {
+                set_tool(ws, m_tool);  // leaving the editor puts the map tool down
+            }
+            if (ImGui::BeginTabItem("Comparison")) {
+                comparison();
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
+        }
         marks(ws);
         ImGui::End();
     }
@@ -273,7 +285,9 @@ private:
             row("Developable", ha(pc.developable_m2), "Industrial land share", fixed(pc.industrial_land_share, "%.2f"));
             row("Vacant", ha(pc.vacant_m2), "Output per mu (万元)", fixed(pc.output_per_mu, "%.1f"));
             row("Permitted FAR", fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", "Tax per mu (万元)", fixed(pc.tax_per_mu, "%.2f"));
-            row("Remaining floor", grouped(pc.remaining_floor_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
+            row("Floor capacity", grouped(pc.floor_capacity_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
+            row("Remaining floor", grouped(pc.remaining_floor_m2) + " m²", "Output per ha (万元)", fixed(pc.output_per_ha, "%.0f"));
+            row("Available floor", grouped(pc.available_floor_m2) + " m²", "Densification potential", grouped(pc.densification_potential_m2) + " m²");
             row("New jobs (floor)", grouped(pc.remaining_jobs), "Dormitory beds", grouped(pc.dormitory_beds));
             row("New enterprises", grouped(pc.remaining_enterprises), "Plots failing / under-used",
                 std::to_string(pc.plots_failing) + " / " + std::to_string(pc.plots_underused));

@@ -126,6 +126,8 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         }
         if (pc.permitted_far < 0) throw Error("park '" + pc.name + "': a negative permitted FAR", {.file = tables.source});
         pc.existing_floor_m2 = s.floor;
+        pc.floor_capacity_m2 = pc.developable_m2 * pc.permitted_far;
+        pc.remaining_floor_m2 = pc.floor_capacity_m2 - pc.existing_floor_m2;
         pc.enterprises = s.n;
         pc.jobs = s.jobs;
 
@@ -152,16 +154,16 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
             if (!std::isnan(in.redevelop_far[p]) && r.plots[i].underused)
                 pc.redevelopment_m2 += std::max(0.0, land_m2 * in.redevelop_far[p] - floor);
         }
-        pc.remaining_floor_m2 = std::max(0.0, pc.vacant_floor_m2 + pc.redevelopment_m2 + pc.factory_floor_m2);
+        pc.available_floor_m2 = std::max(0.0, pc.vacant_floor_m2 + pc.redevelopment_m2 + pc.factory_floor_m2);
 
         // Jobs and enterprises from the remaining floor area, by cluster, at the park's averages.
         pc.jobs_per_m2 = s.floor > 0 ? s.jobs / s.floor : safe_ratio(city_jobs, city_floor);
-        pc.remaining_jobs = pc.remaining_floor_m2 * pc.jobs_per_m2;
+        pc.remaining_jobs = pc.available_floor_m2 * pc.jobs_per_m2;
         for (const auto& [name, c0] : s.clusters) {
             ClusterShare c = c0;
             c.cluster = name;
             if (s.floor > 0 && c.floor_m2 > 0) {
-                c.new_floor_m2 = pc.remaining_floor_m2 * c.floor_m2 / s.floor;
+                c.new_floor_m2 = pc.available_floor_m2 * c.floor_m2 / s.floor;
                 c.new_jobs = c.new_floor_m2 * c.jobs / c.floor_m2;
                 c.new_enterprises = c.new_floor_m2 / (c.floor_m2 / static_cast<double>(c.enterprises));
             }
@@ -171,7 +173,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         std::sort(pc.clusters.begin(), pc.clusters.end(), [](const ClusterShare& a, const ClusterShare& b) { return a.jobs > b.jobs; });
 
         // The barrel: floor area first, then each infrastructure factor.
-        FactorCapacity floor_factor{"floor_area", "m2", true, s.floor + pc.remaining_floor_m2, s.floor,
+        FactorCapacity floor_factor{"floor_area", "m2", true, s.floor + pc.available_floor_m2, s.floor,
                                     pc.jobs_per_m2 > 0 ? 1 / pc.jobs_per_m2 : 0, pc.jobs + pc.remaining_jobs, 0, false};
         pc.factors.push_back(floor_factor);
         std::map<std::string, double> given;

@@ -6,10 +6,13 @@
 //
 // Land: gross area − constraint areas (geometry difference, overlaps counted once) = net;
 // minus the road/utility share = developable; minus the enterprises' land = vacant.
-// Floor area: remaining = vacant land × permitted FAR (site parcels at their own FAR; the
-// park's FAR, else the land-weighted minimum FAR of its industries, elsewhere), plus what
-// scenarios add (redeveloped under-used plots, standard-factory buildings). Remaining floor
-// turns into jobs and enterprises by cluster at the park's own measured averages.
+// Floor area: capacity = developable land × permitted FAR (the park's, else the
+// land-weighted minimum FAR of its industries); remaining = capacity − existing floor area.
+// Part of that remainder sits on occupied plots and becomes usable only when they are
+// rebuilt, so the barrel and the jobs count the *available* floor area: vacant land × FAR
+// (site parcels at their own FAR), plus what scenarios add (redeveloped under-used plots,
+// standard-factory buildings). It turns into jobs and enterprises by cluster at the park's
+// own measured averages.
 #include <map>
 #include <string>
 #include <vector>
@@ -45,17 +48,19 @@ struct ParkCapacity {
     // Floor area, m².
     double permitted_far = 0;
     std::string far_source;  // "park" or "industry minimum"
+    double floor_capacity_m2 = 0;           // developable × permitted FAR
     double existing_floor_m2 = 0;           // counted (tall storeys twice)
+    double remaining_floor_m2 = 0;          // floor_capacity − existing (negative where built beyond it)
     double vacant_floor_m2 = 0;             // on vacant land
     double redevelopment_m2 = 0;            // from redeveloped under-used plots (scenario)
     double factory_floor_m2 = 0;            // standard-factory buildings (scenario)
-    double remaining_floor_m2 = 0;
-    double densification_potential_m2 = 0;  // occupied land × FAR − its floor, where positive (not counted above)
+    double available_floor_m2 = 0;          // vacant + redevelopment + factories: what the barrel uses
+    double densification_potential_m2 = 0;  // occupied land × FAR − its floor, where positive (not available until rebuilt)
     // People.
     int64_t enterprises = 0;
     double jobs = 0;
     double jobs_per_m2 = 0;
-    double remaining_jobs = 0, remaining_enterprises = 0;  // from remaining floor area
+    double remaining_jobs = 0, remaining_enterprises = 0;  // from the available floor area
     std::vector<ClusterShare> clusters;
     // The barrel.
     std::vector<FactorCapacity> factors;  // "floor_area" first, then the infrastructure factors

@@ -67,7 +67,7 @@ std::vector<ParkGrowth> growth_against_capacity(const CapacityInput& in, const C
             std::string factor;
             for (const FactorCapacity& f : pc.factors) {
                 if (!f.given) continue;
-                const double left = f.factor == "floor_area" ? pc.remaining_floor_m2 : f.jobs_supported - pc.jobs;
+                const double left = f.factor == "floor_area" ? pc.available_floor_m2 : f.jobs_supported - pc.jobs;
                 const double need = f.factor == "floor_area" ? y.floor_m2 : y.jobs;
                 if (need <= left) continue;
                 const double over = left > 0 ? need / left : std::numeric_limits<double>::infinity();

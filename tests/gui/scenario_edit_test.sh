@@ -22,24 +22,31 @@ pid=\$!
 for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | head -1); [ -n "\$wid" ] && break; sleep 0.2; done
 sleep 5   # the capacity panel evaluates on a worker
 xdotool windowfocus --sync "\$wid"
+# Until the saved project shows the new scenario (the panel may still be evaluating at first):
 for i in \$(seq 1 10); do
-  xdotool mousemove 1056 649 click 1   # New scenario ("my scenario")
-  sleep 0.5
-  grep -q '"my scenario"' "$project" && break
+  xdotool mousemove 888 137 click 1     # the "Scenario editor" tab
+  sleep 0.3
+  xdotool mousemove 1056 164 click 1    # New scenario ("my scenario")
+  sleep 0.3
   xdotool key --clearmodifiers ctrl+s
-  sleep 0.5
+  sleep 0.7
   grep -q '"my scenario"' "$project" && break
 done
-xdotool mousemove 918 701 click 1     # Raise FAR (2.5)
-sleep 0.3
-xdotool mousemove 1103 728 click 1    # Upgrade capacity by (power_kw, 10000)
-sleep 0.3
-xdotool mousemove 1076 782 click 1    # Add facility by clicking (bus_stop)
-sleep 0.3
-xdotool mousemove 500 300 click 1     # on the map
-sleep 0.5
-xdotool key --clearmodifiers ctrl+s
-sleep 1
+for i in \$(seq 1 5); do
+  xdotool mousemove 920 216 click 1     # Raise FAR (2.5)
+  sleep 0.3
+  xdotool mousemove 1105 243 click 1    # Upgrade capacity by (power_kw, 10000)
+  sleep 0.3
+  xdotool mousemove 1076 297 click 1    # Add facility by clicking (bus_stop)
+  sleep 0.3
+  xdotool mousemove 500 300 click 1     # on the map
+  sleep 0.3
+  xdotool mousemove 1076 297 click 1    # put the tool down
+  sleep 0.3
+  xdotool key --clearmodifiers ctrl+s
+  sleep 0.7
+  grep -q '"add_facility"' "$project" && break
+done
 kill \$pid
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"

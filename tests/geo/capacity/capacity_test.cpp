@@ -86,7 +86,10 @@ TEST_CASE("land: a park with a hole, overlapping constraints counted once, the r
     CHECK(p.net_m2 == doctest::Approx(880000));
     CHECK(p.developable_m2 == doctest::Approx(704000));
     CHECK(p.vacant_m2 == doctest::Approx(700000));
-    CHECK(p.remaining_floor_m2 == doctest::Approx(1.05e6));
+    CHECK(p.floor_capacity_m2 == doctest::Approx(704000 * 1.5));
+    CHECK(p.remaining_floor_m2 == doctest::Approx(704000 * 1.5 - 8000));
+    CHECK(p.available_floor_m2 == doctest::Approx(1.05e6));
+    CHECK(p.densification_potential_m2 == doctest::Approx(0));  // the one plot is at FAR 2, above 1.5
     CHECK(p.remaining_jobs == doctest::Approx(1.05e6 * 100 / 8000));
     CHECK(p.comprehensive_far == doctest::Approx(2.0));
     CHECK(p.jobs_per_mu == doctest::Approx(100 / (4000 / 666.6667)));
@@ -208,7 +211,7 @@ struct Snapshot {
 
 Snapshot snap(const geo::ParkCapacity& p)
 {
-    return {p.gross_m2, p.remaining_floor_m2, p.redevelopment_m2, p.factory_floor_m2, p.dormitory_beds, p.capacity_jobs,
+    return {p.gross_m2, p.available_floor_m2, p.redevelopment_m2, p.factory_floor_m2, p.dormitory_beds, p.capacity_jobs,
             factor(p, "power_kw").jobs_supported, factor(p, "water_m3d").jobs_supported};
 }
 
@@ -240,7 +243,7 @@ TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves
         geo::apply_scenario(project, "empty", geo::parse_crs("EPSG:4545"), in, t, notes);
         const auto a = geo::evaluate_capacity(in, t), b = geo::evaluate_capacity(two_parks(), tables());
         for (size_t p = 0; p < 2; ++p) {
-            CHECK(a.parks[p].remaining_floor_m2 == b.parks[p].remaining_floor_m2);
+            CHECK(a.parks[p].available_floor_m2 == b.parks[p].available_floor_m2);
             CHECK(a.parks[p].capacity_jobs == b.parks[p].capacity_jobs);
             CHECK(a.parks[p].binding == b.parks[p].binding);
             CHECK(a.parks[p].comprehensive_far == b.parks[p].comprehensive_far);
@@ -257,8 +260,8 @@ TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves
     };
     // Raise FAR: more remaining floor (and the floor factor's jobs); infrastructure unchanged.
     check_only({{"type", "raise_far"}, {"park", "SQ"}, {"far", 2.0}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
-        CHECK(p.remaining_floor_m2 > s0.remaining);
-        w.remaining = p.remaining_floor_m2;
+        CHECK(p.available_floor_m2 > s0.remaining);
+        w.remaining = p.available_floor_m2;
         w.capacity = p.capacity_jobs;
     });
     // Redevelop: the under-used plot (10,000 m² at FAR 0.5) rebuilt to 1.5 adds 10,000 m².
@@ -335,7 +338,7 @@ TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed c
     }
     geo::ParkCapacity p;
     p.jobs = 100;
-    p.remaining_floor_m2 = 1500;
+    p.available_floor_m2 = 1500;
     p.factors = {{"floor_area", "m2", true, 11500, 10000, 100, 115, 0, false}, {"water_m3d", "m3/d", true, 0, 0, 0, 125, 0, false}};
     r.parks = {p};
     geo::CapacityTables t;
@@ -349,7 +352,7 @@ TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed c
     CHECK(g[0].shortfall_year == 2027);
     CHECK(g[0].short_of == "floor_area");
     // With floor to spare, water (25 jobs of headroom) runs out in 2028 (33.1 new jobs).
-    r.parks[0].remaining_floor_m2 = 1e9;
+    r.parks[0].available_floor_m2 = 1e9;
     g = geo::growth_against_capacity(in, r, t, warnings);
     CHECK(g[0].shortfall_year == 2028);
     CHECK(g[0].short_of == "water_m3d");
