@@ -71,6 +71,9 @@ public:
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 640, 40), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(620, 820), ImGuiCond_FirstUseEver);
+        // It would cover the coverage panel: it starts folded (a click on its title opens it),
+        // except in a screenshot that asks for it.
+        if (!ws.automated) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Capacity", &visible)) return ImGui::End();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Parks) < 0 || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs parks and enterprises layers.");
