@@ -173,6 +173,19 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
         for (const auto& p : settings["relaxed_parks"])
             if (p.is_string()) t.relaxed_parks.push_back(p.get<std::string>());
 
+    if (settings.contains("growth_shares")) {
+        const Json& g = settings["growth_shares"];
+        if (!g.is_object()) throw Error("must be an object of park: share", {.file = project.file.string(), .key = "analysis.capacity.growth_shares"});
+        double sum = 0;
+        for (const auto& [park, share] : g.items()) {
+            if (!share.is_number() || share.get<double>() < 0)
+                throw Error("must be a share of at least 0", {.file = project.file.string(), .key = "analysis.capacity.growth_shares." + park});
+            t.growth_shares[park] = share.get<double>();
+            sum += share.get<double>();
+        }
+        if (sum > 1 + 1e-9)
+            throw Error("the shares add up to " + std::to_string(sum) + ", more than 1", {.file = project.file.string(), .key = "analysis.capacity.growth_shares"});
+    }
     if (settings.contains("infrastructure")) {
         const Table infra = read_table(path_of("infrastructure", {}), "park infrastructure capacity");
         const size_t cp = infra.column("park_code"), cf = infra.column("factor"), cc = infra.column("capacity");

@@ -41,6 +41,9 @@ struct CapacityTables {
     std::map<std::string, std::map<std::string, double>> infrastructure;  // park name or code -> factor -> capacity
     std::map<std::string, std::string> parameters;                      // capacity_parameters.csv, then the project's
     std::vector<GrowthTarget> growth;
+    // The planner's shares of growth by park (name or code -> share of every tier's new
+    // enterprises); empty: each park keeps its present share of each tier.
+    std::map<std::string, double> growth_shares;
     std::vector<std::string> relaxed_parks;  // parks applying the dormitory relaxation (names or codes)
     std::vector<std::string> factors;        // the infrastructure factors, in the rate table's order
 
@@ -57,7 +60,7 @@ struct CapacityTables {
 // industrial_land_general_2008.csv, industrial_land_min_far_2008.csv,
 // infrastructure_demand_rates.csv, capacity_parameters.csv; each overridable by its own key
 // general, min_far, demand_rates, parameters_table), infrastructure, growth (optional),
-// parameters {name: value}, relaxed_parks [..]. Paths are relative to the project file;
+// parameters {name: value}, relaxed_parks [..], growth_shares {park: share}. Paths are relative to the project file;
 // `standards_override` (a folder) replaces standards_dir. Throws geo::Error naming the
 // missing file, the table, the line and the column of a bad value, or a negative capacity.
 CapacityTables load_capacity_tables(const Project& project, const std::filesystem::path& standards_override = {});

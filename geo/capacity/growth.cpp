@@ -46,9 +46,15 @@ std::vector<ParkGrowth> growth_against_capacity(const CapacityInput& in, const C
         const int span = g.target_year - g.base_year;
         const double rate = g.annual_rate ? *g.annual_rate : std::pow(*g.target_count / n0, 1.0 / span) - 1;
         for (size_t p = 0; p < np; ++p) {
-            if (n[p] == 0) continue;
-            const double share = n[p] / n0;
-            const double floor_each = floor[p] / n[p], jobs_each = jobs[p] / n[p];
+            double share = n[p] / n0;
+            if (!tables.growth_shares.empty()) {
+                share = 0;
+                for (const std::string& key : {result.parks[p].name, result.parks[p].code})
+                    if (auto it = tables.growth_shares.find(key); !key.empty() && it != tables.growth_shares.end()) share = it->second;
+            }
+            if (share <= 0) continue;
+            // The park's own averages for the tier, else the city's.
+            const double floor_each = n[p] > 0 ? floor[p] / n[p] : city_floor / n0, jobs_each = n[p] > 0 ? jobs[p] / n[p] : city_jobs / n0;
             for (GrowthYear& y : out[p].years) {
                 if (y.year <= g.base_year) continue;
                 const int t = std::min(y.year, g.target_year) - g.base_year;

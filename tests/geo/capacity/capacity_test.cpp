@@ -356,6 +356,14 @@ TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed c
     g = geo::growth_against_capacity(in, r, t, warnings);
     CHECK(g[0].shortfall_year == 2028);
     CHECK(g[0].short_of == "water_m3d");
+    // The planner gives the park half of the growth: half the demand, so water lasts to 2029
+    // (2029: 10 x 0.4641 / 2 = 2.32 firms, 23.2 jobs <= 25; 2030: 30.5 jobs > 25).
+    t.growth_shares = {{"P", 0.5}};
+    r.parks[0].name = "P";
+    g = geo::growth_against_capacity(in, r, t, warnings);
+    CHECK(g[0].years[0].new_enterprises == doctest::Approx(0.5));
+    CHECK(g[0].shortfall_year == 2030);
+    t.growth_shares.clear();
     // A target count instead of a rate: 10 → 20 in 5 years.
     t.growth = {{"T", 2025, 2030, std::nullopt, 20.0}};
     g = geo::growth_against_capacity(in, r, t, warnings);
