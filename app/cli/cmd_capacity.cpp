@@ -204,9 +204,9 @@ int run_capacity(const std::vector<std::string>& argv)
         for (size_t i = 0; i < plots.size(); ++i) {
             const auto& c = plots[i];
             const int32_t p = runs.front().result.park_of[i];
-            firms.geometry.add_point(in.firm_xy[i]);
+            firms.geometry.add_point(in.firms->xy[i]);
             firms.fids.push_back(static_cast<int64_t>(i));
-            firms.columns[0].push_string(in.firm_name[i]);
+            firms.columns[0].push_string(in.firms->name[i]);
             p >= 0 ? firms.columns[1].push_string(in.park_name[static_cast<size_t>(p)]) : firms.columns[1].push_null();
             real(firms.columns[2], c.counted_floor);
             real(firms.columns[3], c.far);

@@ -108,6 +108,8 @@ bool App::init_window()
     m_renderer = std::make_unique<render::MapRenderer>();
     m_panels = std::make_unique<Panels>();
     if (automated) m_panels->show_only(m_options.panels);
+    else if (!m_options.panels.empty()) m_panels->show_only(m_options.panels, true);
+    m_ws.default_layout = !automated && m_options.panels.empty();
     m_ws.automated = automated;
     int w = 0, h = 0;
     glfwGetWindowSize(m_window, &w, &h);

@@ -71,9 +71,9 @@ public:
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 640, 40), ImGuiCond_FirstUseEver);
         ImGui::SetNextWindowSize(ImVec2(620, 820), ImGuiCond_FirstUseEver);
-        // It would cover the coverage panel: it starts folded (a click on its title opens it),
-        // except in a screenshot that asks for it.
-        if (!ws.automated) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+        // Among all the panels it would cover the coverage panel: there it starts folded (a
+        // click on its title opens it); asked for with --panel, it opens unfolded.
+        if (ws.default_layout) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
         if (!ImGui::Begin("Capacity", &visible)) return ImGui::End();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Parks) < 0 || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs parks and enterprises layers.");
@@ -321,9 +321,9 @@ private:
         for (size_t i = 0; i < r.result.plots.size(); ++i) {
             if (r.result.park_of[i] < 0) continue;
             const auto& c = r.result.plots[i];
-            l.geometry.add_point(r.input.firm_xy[i]);
+            l.geometry.add_point(r.input.firms->xy[i]);
             l.fids.push_back(static_cast<int64_t>(i));
-            l.columns[0].push_string(r.input.firm_name[i]);
+            l.columns[0].push_string(r.input.firms->name[i]);
             l.columns[1].push_string(c.underused ? "under-used" : c.fails_any() ? "fails a rule" : "passes");
             l.columns[2].push_string(c.reasons);
         }

@@ -19,8 +19,8 @@ const char* gui_usage()
            "  --size WxH              window size in pixels (default 1400x900)\n"
            "  --view park=NAME        show one park (its name as in the parks layer)\n"
            "  --view x0,y0,x1,y1      show a box in the working CRS (metres)\n"
-           "  --panel NAME            show a panel in the screenshot: layers, legend, identify, table, park,\n"
-           "                          messages, density, clusters, coverage (repeatable; density computes and draws its surface)\n"
+           "  --panel NAME            show only the named panels (repeatable): layers, legend, identify, table, park,\n"
+           "                          messages, density, clusters, coverage, capacity (density computes and draws its surface)\n"
            "  --benchmark-frames N    render N frames while panning and zooming, print frame times, exit\n";
 }
 
@@ -52,7 +52,7 @@ GuiOptions parse_gui_options(int argc, char** argv)
         } else if (a == "--panel") {
             const std::string v = value(i, a);
             if (std::find(panel_names().begin(), panel_names().end(), v) == panel_names().end())
-                throw std::invalid_argument("unknown panel '" + v + "' (layers, legend, identify, table, park, messages, density, clusters, coverage)");
+                throw std::invalid_argument("unknown panel '" + v + "' (layers, legend, identify, table, park, messages, density, clusters, coverage, capacity)");
             o.panels.push_back(v);
         } else if (a == "--benchmark-frames") {
             o.benchmark_frames = std::atoi(value(i, a).c_str());

@@ -17,7 +17,7 @@ struct GuiOptions {
     int width = 1400, height = 900;
     std::string view_park;            // --view park=NAME
     std::optional<geo::Envelope> view_box;  // --view x0,y0,x1,y1 (working CRS)
-    std::vector<std::string> panels;  // panels to show in a screenshot (default: none)
+    std::vector<std::string> panels;  // show only these (default: all; in a screenshot, none)
     int benchmark_frames = 0;         // render N frames with camera moves, print frame times, exit
     bool help = false;
 };

@@ -27,9 +27,9 @@ Panels::Panels()
 
 Panels::~Panels() = default;
 
-void Panels::show_only(const std::vector<std::string>& names)
+void Panels::show_only(const std::vector<std::string>& names, bool chrome)
 {
-    m_chrome = false;
+    m_chrome = chrome;
     for (auto& p : m_panels)
         p->visible = std::string(p->name()) == "map" || std::find(names.begin(), names.end(), p->name()) != names.end();
 }
@@ -42,7 +42,7 @@ void Panels::draw(Workspace& ws, const ProjectLoader& loader)
     // Panels with background work (files, density) run even while hidden, to finish it.
     for (auto& p : m_panels)
         if (p->visible || std::string(p->name()) == "files" || std::string(p->name()) == "density" ||
-            std::string(p->name()) == "clusters" || std::string(p->name()) == "coverage")
+            std::string(p->name()) == "clusters" || std::string(p->name()) == "coverage" || std::string(p->name()) == "capacity")
             p->draw(ws);
     if (m_chrome) draw_loading_overlay(loader);
 }

@@ -26,8 +26,9 @@ public:
     Panels();
     ~Panels();
     void draw(Workspace& ws, const ProjectLoader& loader);
-    // Screenshot mode: only these panels (by name); the map always shows.
-    void show_only(const std::vector<std::string>& names);
+    // Only these panels (by name); the map always shows. Without chrome (a screenshot) the
+    // menu bar and the loading overlay go too.
+    void show_only(const std::vector<std::string>& names, bool chrome = false);
     void set_park(size_t park);
 
 private:

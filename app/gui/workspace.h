@@ -56,6 +56,7 @@ struct Workspace {
     StyleSnapshot committed;  // the state the last undo entry leads back to
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
+    bool default_layout = true;  // every panel shown, at its first place (no --panel)
     DensityOverlay density;
     bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)

@@ -73,7 +73,7 @@ std::vector<int32_t> sites_in_parks(const CapacityInput& in)
 std::vector<int32_t> enterprises_in_parks(const CapacityInput& in)
 {
     GeometryColumn points(GeomKind::Point);
-    for (const Coord& c : in.firm_xy) points.add_point(c);
+    for (const Coord& c : in.firms->xy) points.add_point(c);
     return assign_to_zones(points, in.parks).zone_of;
 }
 
@@ -94,20 +94,22 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
         if (l.config.role == Role::Constraints)
             for (size_t i = 0; i < l.data.size(); ++i) in.constraints.append_feature(l.data.geometry, i);
 
-    for (size_t i = 0; i < firms->data.size(); ++i) in.firm_xy.push_back(firms->data.geometry.first_coord(i));
-    in.firm_name = texts(*firms, "name", in.notes);
-    in.firm_code = texts(*firms, "industry_code", in.notes);
-    in.firm_cluster = texts(*firms, "cluster", in.notes);
-    in.firm_tier = texts(*firms, "tier", in.notes);
-    in.employees = numbers(*firms, "employees", in.notes);
-    in.floor_area = numbers(*firms, "floor_area", in.notes);
-    in.land_area = numbers(*firms, "land_area", in.notes);
-    in.footprint_area = numbers(*firms, "footprint_area", in.notes);
-    in.admin_living_area = numbers(*firms, "admin_living_area", in.notes);
-    in.green_area = numbers(*firms, "green_area", in.notes);
-    in.storey_height = numbers(*firms, "storey_height", in.notes);
-    in.output = numbers(*firms, "output_value", in.notes);
-    in.tax = numbers(*firms, "tax", in.notes);
+    auto f = std::make_shared<EnterpriseData>();
+    for (size_t i = 0; i < firms->data.size(); ++i) f->xy.push_back(firms->data.geometry.first_coord(i));
+    f->name = texts(*firms, "name", in.notes);
+    f->code = texts(*firms, "industry_code", in.notes);
+    f->cluster = texts(*firms, "cluster", in.notes);
+    f->tier = texts(*firms, "tier", in.notes);
+    f->employees = numbers(*firms, "employees", in.notes);
+    f->floor_area = numbers(*firms, "floor_area", in.notes);
+    f->land_area = numbers(*firms, "land_area", in.notes);
+    f->footprint_area = numbers(*firms, "footprint_area", in.notes);
+    f->admin_living_area = numbers(*firms, "admin_living_area", in.notes);
+    f->green_area = numbers(*firms, "green_area", in.notes);
+    f->storey_height = numbers(*firms, "storey_height", in.notes);
+    f->output = numbers(*firms, "output_value", in.notes);
+    f->tax = numbers(*firms, "tax", in.notes);
+    in.firms = std::move(f);
 
     if (const LoadedLayer* sites = project.first(Role::Sites)) {
         in.sites = sites->data.geometry;

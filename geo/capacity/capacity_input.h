@@ -2,6 +2,7 @@
 // What the capacity model works on, taken from a loaded project: parks, constraint areas,
 // enterprises, sites and facilities as plain values in the working CRS (metres). Scenario
 // edits change a copy of it; the project's layers are never touched.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,13 @@
 
 namespace geo {
 
+// Enterprises; NaN (numbers) or "" (text) where the layer has no value.
+struct EnterpriseData {
+    std::vector<Coord> xy;
+    std::vector<std::string> name, code, cluster, tier;
+    std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
+};
+
 struct CapacityInput {
     // Parks: one polygon feature each.
     GeometryColumn parks{GeomKind::Polygon};
@@ -19,10 +27,8 @@ struct CapacityInput {
 
     GeometryColumn constraints{GeomKind::Polygon};
 
-    // Enterprises; NaN (numbers) or "" (text) where the layer has no value.
-    std::vector<Coord> firm_xy;
-    std::vector<std::string> firm_name, firm_code, firm_cluster, firm_tier;
-    std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
+    // Enterprises, shared by every scenario (no edit changes them).
+    std::shared_ptr<const EnterpriseData> firms = std::make_shared<EnterpriseData>();
 
     // Sites (parcels).
     GeometryColumn sites{GeomKind::Polygon};

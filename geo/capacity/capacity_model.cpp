@@ -42,7 +42,23 @@ void land(const CapacityInput& in, std::vector<ParkCapacity>& parks)
 
 }  // namespace
 
-CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables)
+CoverageResult capacity_coverage(const CapacityInput& in)
+{
+    if (in.radii.empty() || in.facility_xy.empty()) return {};
+    Layer fac;
+    fac.geometry = GeometryColumn(GeomKind::Point);
+    Column type("type", FieldType::String);
+    for (size_t k = 0; k < in.facility_xy.size(); ++k) {
+        fac.geometry.add_point(in.facility_xy[k]);
+        fac.fids.push_back(static_cast<int64_t>(k));
+        type.push_string(in.facility_type[k]);
+    }
+    GeometryColumn firms(GeomKind::Point);
+    for (const Coord& c : in.firms->xy) firms.add_point(c);
+    return straight_line_coverage(firms, fac, type, in.radii);
+}
+
+CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* cached)
 {
     CapacityResult r;
     const size_t np = in.park_name.size();
@@ -69,31 +85,31 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     };
     std::vector<Sums> sums(np);
     double city_floor = 0, city_jobs = 0;
-    for (size_t i = 0; i < in.firm_xy.size(); ++i) {
+    for (size_t i = 0; i < in.firms->xy.size(); ++i) {
         const int32_t p = r.park_of[i];
         if (p < 0) continue;
         Sums& s = sums[static_cast<size_t>(p)];
         const PlotCompliance& c = r.plots[i];
-        const double floor = value_or_zero(c.counted_floor), jobs = value_or_zero(in.employees[i]), land_m2 = value_or_zero(in.land_area[i]);
+        const double floor = value_or_zero(c.counted_floor), jobs = value_or_zero(in.firms->employees[i]), land_m2 = value_or_zero(in.firms->land_area[i]);
         ++s.n;
         s.land += land_m2;
         s.floor += floor;
-        s.footprint += value_or_zero(in.footprint_area[i]);
+        s.footprint += value_or_zero(in.firms->footprint_area[i]);
         s.jobs += jobs;
-        s.output += value_or_zero(in.output[i]);
-        s.tax += value_or_zero(in.tax[i]);
+        s.output += value_or_zero(in.firms->output[i]);
+        s.tax += value_or_zero(in.firms->tax[i]);
         if (!std::isnan(c.min_far) && land_m2 > 0) {
             s.far_land += land_m2;
             s.far_weighted += land_m2 * c.min_far;
         }
-        ClusterShare& cs = s.clusters[in.firm_cluster[i].empty() ? "(none)" : in.firm_cluster[i]];
+        ClusterShare& cs = s.clusters[in.firms->cluster[i].empty() ? "(none)" : in.firms->cluster[i]];
         ++cs.enterprises;
         cs.jobs += jobs;
         cs.floor_m2 += floor;
         city_floor += floor;
         city_jobs += jobs;
         ParkCapacity& pc = r.parks[static_cast<size_t>(p)];
-        ++pc.tiers[in.firm_tier[i].empty() ? "(no tier)" : in.firm_tier[i]];
+        ++pc.tiers[in.firms->tier[i].empty() ? "(no tier)" : in.firms->tier[i]];
         pc.plots_failing += c.fails_any();
         pc.plots_underused += c.underused;
     }
@@ -147,9 +163,9 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         pc.vacant_floor_m2 = (site_land > 0 ? site_floor * site_land_used / site_land : 0.0) + (pc.vacant_m2 - site_land_used) * pc.permitted_far;
 
         // Redevelopment of under-used plots (a scenario), and the densification left unused.
-        for (size_t i = 0; i < in.firm_xy.size(); ++i) {
+        for (size_t i = 0; i < in.firms->xy.size(); ++i) {
             if (r.park_of[i] != static_cast<int32_t>(p)) continue;
-            const double land_m2 = value_or_zero(in.land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
+            const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
             pc.densification_potential_m2 += std::max(0.0, land_m2 * pc.permitted_far - floor);
             if (!std::isnan(in.redevelop_far[p]) && r.plots[i].underused)
                 pc.redevelopment_m2 += std::max(0.0, land_m2 * in.redevelop_far[p] - floor);
@@ -251,9 +267,9 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     // Characteristic clusters (location quotients by employment against all enterprises).
     {
         Column cluster("cluster", FieldType::String), jobs("employees", FieldType::Real);
-        for (size_t i = 0; i < in.firm_xy.size(); ++i) {
-            in.firm_cluster[i].empty() ? cluster.push_null() : cluster.push_string(in.firm_cluster[i]);
-            std::isnan(in.employees[i]) ? jobs.push_null() : jobs.push_real(in.employees[i]);
+        for (size_t i = 0; i < in.firms->xy.size(); ++i) {
+            in.firms->cluster[i].empty() ? cluster.push_null() : cluster.push_string(in.firms->cluster[i]);
+            std::isnan(in.firms->employees[i]) ? jobs.push_null() : jobs.push_real(in.firms->employees[i]);
         }
         LqOptions o;
         if (tables.parameters.count("characteristic_min_lq")) o.min_lq = tables.number("characteristic_min_lq");
@@ -263,22 +279,20 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     }
     // Coverage of each park's employees by each facility type.
     if (!in.radii.empty() && !in.facility_xy.empty()) {
-        Layer fac;
-        fac.geometry = GeometryColumn(GeomKind::Point);
-        Column type("type", FieldType::String);
-        for (size_t k = 0; k < in.facility_xy.size(); ++k) {
-            fac.geometry.add_point(in.facility_xy[k]);
-            fac.fids.push_back(static_cast<int64_t>(k));
-            type.push_string(in.facility_type[k]);
-        }
-        GeometryColumn firms(GeomKind::Point);
-        for (const Coord& c : in.firm_xy) firms.add_point(c);
-        const CoverageResult cov = straight_line_coverage(firms, fac, type, in.radii);
+        // Facility counts per type: the cache holds when nothing was added.
+        size_t cached_facilities = 0;
+        if (cached)
+            for (const TypeCoverage& t : cached->types) cached_facilities += t.facilities;
+        size_t typed = 0;
+        for (const std::string& t : in.facility_type) typed += find_facility_type(in.radii, t) != nullptr;
+        CoverageResult fresh;
+        if (!cached || cached_facilities != typed) fresh = capacity_coverage(in);
+        const CoverageResult& cov = cached && cached_facilities == typed ? *cached : fresh;
         for (const TypeCoverage& t : cov.types) {
             std::vector<double> covered(np, 0), total(np, 0);
-            for (size_t i = 0; i < in.firm_xy.size(); ++i) {
+            for (size_t i = 0; i < in.firms->xy.size(); ++i) {
                 if (r.park_of[i] < 0) continue;
-                const double jobs = value_or_zero(in.employees[i]);
+                const double jobs = value_or_zero(in.firms->employees[i]);
                 total[static_cast<size_t>(r.park_of[i])] += jobs;
                 if (t.distance[i] <= t.type.radii_m.back()) covered[static_cast<size_t>(r.park_of[i])] += jobs;
             }

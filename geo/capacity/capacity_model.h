@@ -20,6 +20,7 @@
 #include "geo/capacity/capacity_input.h"
 #include "geo/capacity/capacity_tables.h"
 #include "geo/capacity/compliance.h"
+#include "geo/coverage/straight_coverage.h"
 
 namespace geo {
 
@@ -84,8 +85,14 @@ struct CapacityResult {
     std::vector<std::string> warnings;
 };
 
+// Straight-line coverage of the enterprises by the input's facilities (the coverage indicators).
+CoverageResult capacity_coverage(const CapacityInput& in);
+
 // Throws geo::Error for a missing rule or parameter, or a park with no FAR from either source.
-CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables);
+// `coverage`, when given, is capacity_coverage of an input with the same enterprises and the
+// same first facilities; it is used when `in` has no more facilities than it was computed
+// for (scenarios only ever add facilities), and recomputed otherwise.
+CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* coverage = nullptr);
 
 // The relative tolerance within which two factors' capacities count as a tie.
 inline constexpr double kTieTolerance = 1e-9;

@@ -24,6 +24,7 @@ CapacityBase capacity_base(const LoadedProject& project, const fs::path& standar
         if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
     }
     b.input = capacity_input(project, std::move(radii));
+    b.coverage = capacity_coverage(b.input);
     return b;
 }
 
@@ -34,7 +35,7 @@ CapacityRun run_capacity(const Project& project, const Crs& working, const Capac
     run.input = base.input;
     CapacityTables tables = base.tables;
     if (!scenario.empty()) apply_scenario(project, scenario, working, run.input, tables, run.notes);
-    run.result = evaluate_capacity(run.input, tables);
+    run.result = evaluate_capacity(run.input, tables, &base.coverage);
     run.growth = growth_against_capacity(run.input, run.result, tables, run.notes);
     return run;
 }

@@ -57,36 +57,36 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
     for (const std::string& p : tables.relaxed_parks)
         if (const int32_t k = in.find_park(p); k >= 0) relaxed[static_cast<size_t>(k)] = 1;
 
-    const size_t n = in.firm_xy.size();
+    const size_t n = in.firms->xy.size();
     std::vector<double> output_per_mu(n, kNaN), tax_per_mu(n, kNaN);
     for (size_t i = 0; i < n; ++i)
         if (park_of[i] >= 0) {
-            output_per_mu[i] = ratio(in.output[i], in.land_area[i] / mu);
-            tax_per_mu[i] = ratio(in.tax[i], in.land_area[i] / mu);
+            output_per_mu[i] = ratio(in.firms->output[i], in.firms->land_area[i] / mu);
+            tax_per_mu[i] = ratio(in.firms->tax[i], in.firms->land_area[i] / mu);
         }
     const double output_low = bottom_threshold(output_per_mu, share), tax_low = bottom_threshold(tax_per_mu, share);
 
     std::vector<PlotCompliance> out(n);
     for (size_t i = 0; i < n; ++i) {
         PlotCompliance& c = out[i];
-        const double height = std::isnan(in.storey_height[i]) ? 0.0 : in.storey_height[i];
-        c.counted_floor = counted_floor_area(in.floor_area[i], height, storey.value);
-        c.far = ratio(c.counted_floor, in.land_area[i]);
-        const std::string code = in.firm_code[i].substr(0, 2);
+        const double height = std::isnan(in.firms->storey_height[i]) ? 0.0 : in.firms->storey_height[i];
+        c.counted_floor = counted_floor_area(in.firms->floor_area[i], height, storey.value);
+        c.far = ratio(c.counted_floor, in.firms->land_area[i]);
+        const std::string code = in.firms->code[i].substr(0, 2);
         const auto it = tables.min_far.find(code);
         c.min_far = it == tables.min_far.end() ? kNaN : it->second;
         if (!std::isnan(c.far) && !std::isnan(c.min_far)) {
             c.far_ok = c.far >= c.min_far ? Check::Pass : Check::Fail;
             if (c.far_ok == Check::Fail) add_reason(c.reasons, "FAR %.2f < %.2f", c.far, c.min_far);
         }
-        c.building_coefficient = ratio(in.footprint_area[i], in.land_area[i]);
+        c.building_coefficient = ratio(in.firms->footprint_area[i], in.firms->land_area[i]);
         c.coefficient_ok = check_rule(c.building_coefficient, coefficient);
         if (c.coefficient_ok == Check::Fail) add_reason(c.reasons, "building coefficient %.2f < %.2f", c.building_coefficient, coefficient.value);
-        c.admin_share = ratio(in.admin_living_area[i], in.land_area[i]);
+        c.admin_share = ratio(in.firms->admin_living_area[i], in.firms->land_area[i]);
         const StandardRule& a = park_of[i] >= 0 && relaxed[static_cast<size_t>(park_of[i])] ? admin_relaxed : admin;
         c.admin_ok = check_rule(c.admin_share, a);
         if (c.admin_ok == Check::Fail) add_reason(c.reasons, "admin/living share %.3f > %.3f", c.admin_share, a.value);
-        c.green_ratio = ratio(in.green_area[i], in.land_area[i]);
+        c.green_ratio = ratio(in.firms->green_area[i], in.firms->land_area[i]);
         c.green_ok = check_rule(c.green_ratio, green);
         if (c.green_ok == Check::Fail) add_reason(c.reasons, "green ratio %.3f > %.3f", c.green_ratio, green.value);
         const bool low_output = output_per_mu[i] <= output_low, low_tax = tax_per_mu[i] <= tax_low;

@@ -26,10 +26,10 @@ std::vector<ParkGrowth> growth_against_capacity(const CapacityInput& in, const C
         // Counts, floor area and jobs of the tier: city-wide and per park.
         double n0 = 0, city_floor = 0, city_jobs = 0;
         std::vector<double> n(np, 0), floor(np, 0), jobs(np, 0);
-        for (size_t i = 0; i < in.firm_xy.size(); ++i) {
-            if (in.firm_tier[i] != tier) continue;
+        for (size_t i = 0; i < in.firms->xy.size(); ++i) {
+            if (in.firms->tier[i] != tier) continue;
             const double f = std::isnan(result.plots[i].counted_floor) ? 0.0 : result.plots[i].counted_floor;
-            const double j = std::isnan(in.employees[i]) ? 0.0 : in.employees[i];
+            const double j = std::isnan(in.firms->employees[i]) ? 0.0 : in.firms->employees[i];
             n0 += 1;
             city_floor += f;
             city_jobs += j;

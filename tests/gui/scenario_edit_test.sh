@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A planner's scenario, made in the Capacity panel: unfold it, "New scenario", "Raise FAR", "Upgrade
+# A planner's scenario, made in the Capacity panel (opened alone with --panel): "New scenario", "Raise FAR", "Upgrade
 # capacity by", "Add facility by clicking" and a click on the map, then Ctrl+S. The saved
 # project must hold the scenario with those three edits, and `parkcap capacity --scenario`
 # must evaluate it. Needs xvfb-run and xdotool.
@@ -17,13 +17,11 @@ sed -e "s#\"path\": \"#\"path\": \"$demo/#" -e "s#\"standards_dir\": \"../standa
     -e "s#\"infrastructure\": \"#\"infrastructure\": \"$demo/#" -e "s#\"growth\": \"#\"growth\": \"$demo/#" \
     "$demo/chongqing-demo.parkcap.json" > "$project"
 cat > "$work/session.sh" <<EOS
-"$gui" "$project" --size 1400x900 &
+"$gui" "$project" --size 1400x900 --panel capacity &
 pid=\$!
 for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | head -1); [ -n "\$wid" ] && break; sleep 0.2; done
 sleep 5   # the capacity panel evaluates on a worker
 xdotool windowfocus --sync "\$wid"
-xdotool mousemove 767 52 click 1      # unfold the Capacity panel (it starts folded)
-sleep 0.5
 # Until the saved project shows the new scenario (the panel may still be evaluating at first):
 for i in \$(seq 1 10); do
   xdotool mousemove 888 137 click 1     # the "Scenario editor" tab

@@ -30,22 +30,32 @@ geo::CapacityTables tables()
     return t;
 }
 
+// A mutable copy of the enterprises of `in` (which then holds it), for building cases.
+geo::EnterpriseData& firms_of(geo::CapacityInput& in)
+{
+    auto f = std::make_shared<geo::EnterpriseData>(*in.firms);
+    geo::EnterpriseData& ref = *f;
+    in.firms = std::move(f);
+    return ref;
+}
+
 void add_firm(geo::CapacityInput& in, geo::Coord at, double land, double floor, double jobs, double storey = 5, std::string tier = "")
 {
-    in.firm_xy.push_back(at);
-    in.firm_name.push_back("firm " + std::to_string(in.firm_xy.size()));
-    in.firm_code.push_back("34");
-    in.firm_cluster.push_back("装备制造");
-    in.firm_tier.push_back(tier);
-    in.employees.push_back(jobs);
-    in.floor_area.push_back(floor);
-    in.land_area.push_back(land);
-    in.footprint_area.push_back(land * 0.5);
-    in.admin_living_area.push_back(land * 0.05);
-    in.green_area.push_back(land * 0.1);
-    in.storey_height.push_back(storey);
-    in.output.push_back(100);
-    in.tax.push_back(5);
+    geo::EnterpriseData& f = firms_of(in);
+    f.xy.push_back(at);
+    f.name.push_back("firm " + std::to_string(f.xy.size()));
+    f.code.push_back("34");
+    f.cluster.push_back("装备制造");
+    f.tier.push_back(tier);
+    f.employees.push_back(jobs);
+    f.floor_area.push_back(floor);
+    f.land_area.push_back(land);
+    f.footprint_area.push_back(land * 0.5);
+    f.admin_living_area.push_back(land * 0.05);
+    f.green_area.push_back(land * 0.1);
+    f.storey_height.push_back(storey);
+    f.output.push_back(100);
+    f.tax.push_back(5);
 }
 
 // A 1 km square park with a 200 m square hole; constraints: two squares overlapping by
@@ -127,11 +137,7 @@ TEST_CASE("the binding factor is the smallest capacity in jobs; the others show 
 TEST_CASE("each compliance rule at, just below and just above its threshold; the 8 m storey rule")
 {
     auto in = square_park();
-    in.firm_xy.clear();
-    for (auto* v : {&in.employees, &in.floor_area, &in.land_area, &in.footprint_area, &in.admin_living_area, &in.green_area,
-                    &in.storey_height, &in.output, &in.tax})
-        v->clear();
-    for (auto* v : {&in.firm_name, &in.firm_code, &in.firm_cluster, &in.firm_tier}) v->clear();
+    in.firms = std::make_shared<geo::EnterpriseData>();
     // Land 1,000 m² each; values at, below and above each threshold.
     for (int k = 0; k < 3; ++k) add_firm(in, {700.0 + k, 700}, 1000, 700 + (k - 1), 10);  // FAR 0.699 / 0.7 / 0.701 vs 0.7
     const auto r0 = geo::evaluate_capacity(in, tables());
@@ -141,9 +147,12 @@ TEST_CASE("each compliance rule at, just below and just above its threshold; the
     CHECK(r0.plots[0].underused);
     CHECK_FALSE(r0.plots[1].underused);
 
-    in.footprint_area = {299, 300, 301};
-    in.admin_living_area = {69, 70, 71};
-    in.green_area = {199, 200, 201};
+    {
+        auto& f = firms_of(in);
+        f.footprint_area = {299, 300, 301};
+        f.admin_living_area = {69, 70, 71};
+        f.green_area = {199, 200, 201};
+    }
     const auto r1 = geo::evaluate_capacity(in, tables());
     CHECK(r1.plots[0].coefficient_ok == geo::Check::Fail);
     CHECK(r1.plots[1].coefficient_ok == geo::Check::Pass);
@@ -160,14 +169,14 @@ TEST_CASE("each compliance rule at, just below and just above its threshold; the
     CHECK(geo::evaluate_capacity(in, relaxed).plots[2].admin_ok == geo::Check::Pass);
 
     // Storeys: exactly 8 m counts once, above 8 m twice.
-    in.storey_height = {8.0, 8.01, 7.99};
+    firms_of(in).storey_height = {8.0, 8.01, 7.99};
     const auto r2 = geo::evaluate_capacity(in, tables());
     CHECK(r2.plots[0].counted_floor == doctest::Approx(699));
     CHECK(r2.plots[1].counted_floor == doctest::Approx(1400));
     CHECK(r2.plots[2].counted_floor == doctest::Approx(701));
     CHECK(r2.plots[1].far == doctest::Approx(1.4));
     // Missing data is not a failure.
-    in.green_area[0] = kNaN;
+    firms_of(in).green_area[0] = kNaN;
     CHECK(geo::evaluate_capacity(in, tables()).plots[0].green_ok == geo::Check::NoData);
 }
 
@@ -328,9 +337,7 @@ TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed c
     geo::CapacityInput in;
     geo::CapacityResult r;
     for (int i = 0; i < 10; ++i) {
-        in.firm_xy.push_back({0, 0});
-        in.firm_tier.push_back("T");
-        in.employees.push_back(10);
+        add_firm(in, {0, 0}, 100, 1000, 10, 5, "T");
         geo::PlotCompliance c;
         c.counted_floor = 1000;
         r.plots.push_back(c);
