@@ -327,15 +327,12 @@ private:
             l.columns[1].push_string(c.underused ? "under-used" : c.fails_any() ? "fails a rule" : "passes");
             l.columns[2].push_string(c.reasons);
         }
-        Document frame;
-        frame.origin = ws.doc->origin;
-        frame.project.layers.push_back(computed_layer(std::move(l), "standards compliance"));
-        LayerView view = make_view(frame, 0);
+        auto [data, view] = computed_view(std::move(l), "standards compliance", ws.doc->origin);
         view.style.mode = render::StyleMode::Categorized;
         view.style.field = "result";
         view.style.fixed_colours = {{"passes", render::rgba(40, 160, 70)}, {"fails a rule", render::rgba(215, 48, 39)},
                                     {"under-used", render::rgba(245, 150, 30)}};
-        ws.add_or_replace_computed(std::move(frame.project.layers[0]), std::move(view));
+        ws.add_or_replace_computed(std::move(data), std::move(view));
         ws.info("capacity: the layer 'standards compliance' shows every plot in a park: passes, fails a rule, or under-used");
     }
 

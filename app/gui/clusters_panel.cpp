@@ -120,11 +120,7 @@ private:
                 for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[i] != 0;
                 geo::Layer shown = geo::select_rows(hot, keep);
                 for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
-                    Document frame;  // the view is built against the document's origin, on this thread
-                    frame.origin = doc->origin;
-                    frame.project.layers.push_back(computed_layer(std::move(data), id));
-                    LayerView view = make_view(frame, 0);
-                    out->layers.emplace_back(std::move(frame.project.layers[0]), std::move(view));
+                    out->layers.push_back(computed_view(std::move(data), id, doc->origin));  // built on this thread
                 }
                 std::lock_guard lock(m_mutex);
                 m_ready = out;

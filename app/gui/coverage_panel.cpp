@@ -459,11 +459,9 @@ private:
         ImGui::PopID();
     }
 
-    // Where the uncovered employees of the selected type concentrate, as a map layer.
-    void draw_gaps(Workspace& ws)
+    // Every enterprise's position, and whether type `t` leaves it uncovered at `radius`.
+    std::pair<std::vector<geo::Coord>, std::vector<uint8_t>> uncovered_enterprises(const Workspace& ws, size_t t, double radius) const
     {
-        const size_t t = std::min(m_shown, m_state->types().size() - 1);
-        const double radius = m_state->types()[t].radii_m.back();
         const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
         std::vector<geo::Coord> pts;
         std::vector<uint8_t> uncovered;
@@ -471,6 +469,15 @@ private:
             pts.push_back(firms.data.geometry.first_coord(e));
             uncovered.push_back(!(m_state->distance(t, e) <= radius));
         }
+        return {std::move(pts), std::move(uncovered)};
+    }
+
+    // Where the uncovered employees of the selected type concentrate, as a map layer.
+    void draw_gaps(Workspace& ws)
+    {
+        const size_t t = std::min(m_shown, m_state->types().size() - 1);
+        const double radius = m_state->types()[t].radii_m.back();
+        const auto [pts, uncovered] = uncovered_enterprises(ws, t, radius);
         geo::Layer gaps = geo::gap_areas(pts, m_jobs, uncovered, radius);
         if (gaps.size() == 0) {
             m_gaps_note = "Every enterprise is covered: no gap areas.";
@@ -478,15 +485,12 @@ private:
         }
         m_gaps_note = std::to_string(gaps.size()) + (gaps.size() == 1 ? " gap area" : " gap areas") + " for " +
                       m_state->types()[t].code + " in the layer 'coverage gaps'";
-        Document frame;
-        frame.origin = ws.doc->origin;
-        frame.project.layers.push_back(computed_layer(std::move(gaps), "coverage gaps"));
-        LayerView view = make_view(frame, 0);
+        auto [data, view] = computed_view(std::move(gaps), "coverage gaps", ws.doc->origin);
         view.style.mode = render::StyleMode::Single;
         view.style.fill = render::rgba(230, 60, 40, 70);
         view.style.stroke = render::rgba(200, 30, 20);
         view.style.stroke_width_px = 2;
-        ws.add_or_replace_computed(std::move(frame.project.layers[0]), std::move(view));
+        ws.add_or_replace_computed(std::move(data), std::move(view));
     }
 
     // The single best new location for the selected type (geo::best_new_location).
@@ -494,13 +498,7 @@ private:
     {
         const size_t t = std::min(m_shown, m_state->types().size() - 1);
         const double radius = m_state->types()[t].radii_m.back();
-        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
-        std::vector<geo::Coord> pts;
-        std::vector<uint8_t> uncovered;
-        for (size_t e = 0; e < firms.data.size(); ++e) {
-            pts.push_back(firms.data.geometry.first_coord(e));
-            uncovered.push_back(!(m_state->distance(t, e) <= radius));
-        }
+        const auto [pts, uncovered] = uncovered_enterprises(ws, t, radius);
         m_suggestion = geo::best_new_location(pts, m_jobs, uncovered, radius);
         m_suggestion_version = m_version;
         m_suggestion_type = t;

@@ -224,10 +224,8 @@ private:
         m_busy = true;
         m_worker = std::thread([this, surface, origin, levels] {
             try {
-                Document frame;
-                frame.origin = origin;
-                frame.project.layers.push_back(computed_layer(geo::density_contours(surface->raster, levels), "density contours"));
-                auto out = std::make_shared<std::pair<geo::LoadedLayer, LayerView>>(std::move(frame.project.layers[0]), make_view(frame, 0));
+                auto out = std::make_shared<std::pair<geo::LoadedLayer, LayerView>>(
+                    computed_view(geo::density_contours(surface->raster, levels), "density contours", origin));
                 std::lock_guard lock(m_mutex);
                 m_contour_ready = out;
             } catch (const std::exception& e) {

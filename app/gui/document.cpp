@@ -152,6 +152,15 @@ geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id)
     return l;
 }
 
+std::pair<geo::LoadedLayer, LayerView> computed_view(geo::Layer data, const std::string& id, geo::Coord origin)
+{
+    Document frame;
+    frame.origin = origin;
+    frame.project.layers.push_back(computed_layer(std::move(data), id));
+    LayerView view = make_view(frame, 0);
+    return {std::move(frame.project.layers[0]), std::move(view)};
+}
+
 std::vector<uint32_t> codepoints_in(const Document& doc)
 {
     std::set<uint32_t> cps;

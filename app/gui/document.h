@@ -76,6 +76,9 @@ LayerView make_view(const Document& doc, size_t layer);
 
 // A computed layer (an analysis result): no file behind it, so it is never saved.
 geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id);
+// The same with its view (default style, mesh built against `origin`), ready for
+// Workspace::add_or_replace_computed; safe on a worker thread.
+std::pair<geo::LoadedLayer, LayerView> computed_view(geo::Layer data, const std::string& id, geo::Coord origin);
 
 // Every character the document's text could show, for the font atlas.
 std::vector<uint32_t> codepoints_in(const Document& doc);
