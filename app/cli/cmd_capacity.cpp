@@ -23,7 +23,7 @@ const std::vector<OptionSpec> kOptions = {
     {"scenario", "NAME", "evaluate this scenario of the project (beside the baseline)"},
     {"all-scenarios", "", "evaluate every scenario of the project, side by side with the baseline"},
     {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
-    {"out", "PREFIX", "write PREFIX_parks.csv, PREFIX_factors.csv, PREFIX_clusters.csv, PREFIX_growth.csv and PREFIX.gpkg "
+    {"out", "PREFIX", "write PREFIX_parks.csv, PREFIX_factors.csv, PREFIX_clusters.csv, PREFIX_growth.csv, PREFIX_compliance.csv and PREFIX.gpkg "
                       "(parks_capacity, enterprises_compliance)"},
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
@@ -81,7 +81,9 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
         const auto& pc = run.result.parks[p];
         const auto& g = run.growth[p];
         std::string tiers, coverage;
-        for (const auto& [t, n] : pc.tiers) tiers += (tiers.empty() ? "" : "; ") + t + ": " + std::to_string(n);
+        for (const auto& [t, n] : pc.tiers)
+            tiers += (tiers.empty() ? "" : "; ") + t + ": " + std::to_string(n) + " (" +
+                     number_text(100.0 * static_cast<double>(n) / static_cast<double>(std::max<int64_t>(pc.enterprises, 1)), 3) + "%)";
         for (const auto& [t, v] : pc.coverage) coverage += (coverage.empty() ? "" : "; ") + t + ": " + number_text(v, 3);
         parks.rows.push_back({sc, pc.name, pc.code, num(pc.gross_m2), num(pc.constrained_m2), num(pc.net_m2), num(pc.road_utility_m2),
                               num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
@@ -104,6 +106,33 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
             growth.rows.push_back({sc, pc.name, std::to_string(y.year), num(y.new_enterprises), num(y.floor_m2), num(y.jobs),
                                    num(pc.available_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
     }
+}
+
+// Per park and rule: how many plots pass, fail, or lack the data (the baseline).
+geo::CsvTable compliance_table(const geo::CapacityRun& run)
+{
+    geo::CsvTable t;
+    t.header = {"park", "rule", "pass", "fail", "no_data"};
+    const auto& r = run.result;
+    using Get = geo::Check (*)(const geo::PlotCompliance&);
+    const std::pair<const char*, Get> rules[] = {
+        {"far_at_least_industry_minimum", [](const geo::PlotCompliance& c) { return c.far_ok; }},
+        {"building_coefficient", [](const geo::PlotCompliance& c) { return c.coefficient_ok; }},
+        {"admin_living_land_share", [](const geo::PlotCompliance& c) { return c.admin_ok; }},
+        {"green_ratio", [](const geo::PlotCompliance& c) { return c.green_ok; }},
+        {"not_underused", [](const geo::PlotCompliance& c) { return c.underused ? geo::Check::Fail : geo::Check::Pass; }},
+    };
+    for (size_t p = 0; p < r.parks.size(); ++p)
+        for (const auto& [name, get] : rules) {
+            int64_t counts[3] = {0, 0, 0};  // pass, fail, no data
+            for (size_t i = 0; i < r.plots.size(); ++i)
+                if (r.park_of[i] == static_cast<int32_t>(p)) {
+                    const geo::Check c = get(r.plots[i]);
+                    ++counts[c == geo::Check::Pass ? 0 : c == geo::Check::Fail ? 1 : 2];
+                }
+            t.rows.push_back({r.parks[p].name, name, std::to_string(counts[0]), std::to_string(counts[1]), std::to_string(counts[2])});
+        }
+    return t;
 }
 
 }  // namespace
@@ -164,6 +193,7 @@ int run_capacity(const std::vector<std::string>& argv)
         clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
         growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "available_floor_m2", "headroom_jobs", "short_of"};
         for (const auto& run : runs) add_rows(run, parks, factors, clusters, growth);
+        const geo::CsvTable compliance = compliance_table(runs.front());
 
         // Layers: the parks (one feature per park and scenario) and the plots' compliance.
         geo::Layer park_layer;
@@ -229,7 +259,8 @@ int run_capacity(const std::vector<std::string>& argv)
         geo::write_csv(factors, prefix + "_factors.csv", over);
         geo::write_csv(clusters, prefix + "_clusters.csv", over);
         geo::write_csv(growth, prefix + "_growth.csv", over);
-        std::printf("wrote %s.gpkg, %s_parks.csv, _factors.csv, _clusters.csv, _growth.csv\n", prefix.c_str(), prefix.c_str());
+        geo::write_csv(compliance, prefix + "_compliance.csv", over);
+        std::printf("wrote %s.gpkg, %s_parks.csv, _factors.csv, _clusters.csv, _growth.csv, _compliance.csv\n", prefix.c_str(), prefix.c_str());
     }
     std::printf("evaluated %zu run(s) in %.0f ms (%.2f s in all)\n", runs.size(), std::chrono::duration<double, std::milli>(t1 - t0).count(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

@@ -297,7 +297,11 @@ private:
             ImGui::EndTable();
         }
         std::string tiers;
-        for (const auto& [t, n] : pc.tiers) tiers += (tiers.empty() ? "" : ", ") + t + " " + std::to_string(n);
+        for (const auto& [t, n] : pc.tiers) {
+            char share[32];
+            std::snprintf(share, sizeof share, " (%.1f%%)", 100.0 * static_cast<double>(n) / static_cast<double>(std::max<int64_t>(pc.enterprises, 1)));
+            tiers += (tiers.empty() ? "" : ", ") + t + " " + std::to_string(n) + share;
+        }
         ImGui::TextWrapped("Tiers: %s", tiers.c_str());
         ImGui::TextWrapped("Characteristic clusters: %s", pc.characteristic_clusters.empty() ? "none" : joined(pc.characteristic_clusters, ", ").c_str());
         std::string cov;

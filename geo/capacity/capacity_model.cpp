@@ -274,6 +274,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         LqOptions o;
         if (tables.parameters.count("characteristic_min_lq")) o.min_lq = tables.number("characteristic_min_lq");
         if (tables.parameters.count("characteristic_min_share")) o.min_share = tables.number("characteristic_min_share");
+        if (tables.parameters.count("characteristic_measure") && tables.parameters.at("characteristic_measure") == "count") o.measure = LqMeasure::Count;
         for (const LqRow& row : location_quotients(r.park_of, np, cluster, &jobs, o))
             if (row.characteristic) r.parks[row.park].characteristic_clusters.push_back(row.category);
     }

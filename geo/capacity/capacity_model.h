@@ -73,7 +73,7 @@ struct ParkCapacity {
     double comprehensive_far = 0, building_density = 0, industrial_land_share = 0;
     double output_per_ha = 0, tax_per_ha = 0, jobs_per_ha = 0, output_per_mu = 0, tax_per_mu = 0, jobs_per_mu = 0;
     std::map<std::string, int64_t> tiers;
-    std::vector<std::string> characteristic_clusters;
+    std::vector<std::string> characteristic_clusters;  // by location quotient (the project's cluster settings when it has them)
     std::map<std::string, double> coverage;  // facility type -> share of the park's employees within its largest radius
     int64_t plots_failing = 0, plots_underused = 0;
 };

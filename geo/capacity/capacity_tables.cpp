@@ -169,6 +169,14 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
             throw Error("must be an object of name: value", {.file = project.file.string(), .key = "analysis.capacity.parameters"});
         for (const auto& [k, v] : settings["parameters"].items()) t.parameters[k] = v.is_string() ? v.get<std::string>() : v.dump();
     }
+    // Characteristic clusters as the cluster analysis of the project defines them, when it has one.
+    if (project.extra.contains("analysis") && project.extra["analysis"].contains("clusters") && project.extra["analysis"]["clusters"].is_object()) {
+        const Json& c = project.extra["analysis"]["clusters"];
+        for (const auto& [from, to] : {std::pair{"min_lq", "characteristic_min_lq"}, {"min_share", "characteristic_min_share"}})
+            if (c.contains(from) && c[from].is_number() && !t.parameters.count(to)) t.parameters[to] = c[from].dump();
+        if (c.contains("lq_measure") && c["lq_measure"].is_string() && !t.parameters.count("characteristic_measure"))
+            t.parameters["characteristic_measure"] = c["lq_measure"].get<std::string>();
+    }
     if (settings.contains("relaxed_parks"))
         for (const auto& p : settings["relaxed_parks"])
             if (p.is_string()) t.relaxed_parks.push_back(p.get<std::string>());
