@@ -68,8 +68,11 @@ void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
         } else {
             last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
         }
-        std::printf("  %s %9.1f %11.0f %9.0f %10.0f %10.0f  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
-                    pc.jobs, pc.capacity_jobs, pc.headroom_jobs, joined(pc.binding, " = ").c_str(), last.c_str());
+        const bool limited = std::isfinite(pc.capacity_jobs);
+        std::printf("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
+                    pc.jobs, limited ? number_text(std::round(pc.capacity_jobs), 12).c_str() : "-",
+                    limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? joined(pc.binding, " = ").c_str() : "(no factor known)",
+                    last.c_str());
     }
     if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
 }
@@ -165,6 +168,7 @@ int run_capacity(const std::vector<std::string>& argv)
 
     for (const auto& run : runs) {
         for (const auto& n : run.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+        for (const auto& w : run.result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
         print_table(run, run.scenario.empty() ? nullptr : &runs.front());
     }
     const auto& plots = runs.front().result.plots;

@@ -191,6 +191,12 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         // The barrel: floor area first, then each infrastructure factor.
         FactorCapacity floor_factor{"floor_area", "m2", true, s.floor + pc.available_floor_m2, s.floor,
                                     pc.jobs_per_m2 > 0 ? 1 / pc.jobs_per_m2 : 0, pc.jobs + pc.remaining_jobs, 0, false};
+        if (!(pc.jobs_per_m2 > 0)) {
+            floor_factor.given = false;
+            floor_factor.jobs_supported = std::numeric_limits<double>::infinity();
+            r.warnings.push_back("park '" + pc.name + "': no enterprise floor area and employees to measure jobs per m², so its floor area "
+                                 "is not turned into jobs");
+        }
         pc.factors.push_back(floor_factor);
         std::map<std::string, double> given;
         const PolygonLocator locator(in.parks, p);
