@@ -25,6 +25,7 @@ namespace {
 
 std::string grouped(double v)
 {
+    if (std::isnan(v)) return "unknown";
     if (!std::isfinite(v)) return "no limit";
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));

@@ -137,9 +137,13 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
             pc.permitted_far = s.far_weighted / s.far_land;
             pc.far_source = "industry minimum";
         } else {
-            throw Error("park '" + pc.name + "' has no permitted FAR, and none of its enterprises has an industry in the minimum FAR table",
-                        {.file = tables.source});
+            // Only sites with their own FAR give floor area; the rest of the land is unknown.
+            pc.permitted_far = std::numeric_limits<double>::quiet_NaN();
+            pc.far_source = "none";
+            r.warnings.push_back("park '" + pc.name + "' has no permitted FAR, and none of its enterprises has an industry in the minimum "
+                                 "FAR table: only site parcels with their own FAR count towards its floor area");
         }
+        const double far_or_zero = std::isnan(pc.permitted_far) ? 0.0 : pc.permitted_far;
         if (pc.permitted_far < 0) throw Error("park '" + pc.name + "': a negative permitted FAR", {.file = tables.source});
         pc.existing_floor_m2 = s.floor;
         pc.floor_capacity_m2 = pc.developable_m2 * pc.permitted_far;
@@ -152,7 +156,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         for (size_t k = 0; k < in.site_name.size(); ++k) {
             if (site_park[k] != static_cast<int32_t>(p)) continue;
             const bool vacant = std::find(vacant_statuses.begin(), vacant_statuses.end(), in.site_status[k]) != vacant_statuses.end();
-            const double planned = vacant ? in.site_area[k] * (std::isnan(in.site_far[k]) ? pc.permitted_far : in.site_far[k]) : 0.0;
+            const double planned = vacant ? in.site_area[k] * (std::isnan(in.site_far[k]) ? far_or_zero : in.site_far[k]) : 0.0;
             if (vacant) site_land += in.site_area[k];
             if (factory_floor_of_site[k] >= 0) {
                 pc.factory_floor_m2 += factory_floor_of_site[k] - planned;  // the building replaces the site's planned floor
@@ -160,13 +164,13 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
             site_floor += planned;
         }
         const double site_land_used = std::min(site_land, pc.vacant_m2);
-        pc.vacant_floor_m2 = (site_land > 0 ? site_floor * site_land_used / site_land : 0.0) + (pc.vacant_m2 - site_land_used) * pc.permitted_far;
+        pc.vacant_floor_m2 = (site_land > 0 ? site_floor * site_land_used / site_land : 0.0) + (pc.vacant_m2 - site_land_used) * far_or_zero;
 
         // Redevelopment of under-used plots (a scenario), and the densification left unused.
         for (size_t i = 0; i < in.firms->xy.size(); ++i) {
             if (r.park_of[i] != static_cast<int32_t>(p)) continue;
             const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
-            pc.densification_potential_m2 += std::max(0.0, land_m2 * pc.permitted_far - floor);
+            pc.densification_potential_m2 += std::max(0.0, land_m2 * far_or_zero - floor);
             if (!std::isnan(in.redevelop_far[p]) && r.plots[i].underused)
                 pc.redevelopment_m2 += std::max(0.0, land_m2 * in.redevelop_far[p] - floor);
         }
@@ -191,7 +195,10 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         // The barrel: floor area first, then each infrastructure factor.
         FactorCapacity floor_factor{"floor_area", "m2", true, s.floor + pc.available_floor_m2, s.floor,
                                     pc.jobs_per_m2 > 0 ? 1 / pc.jobs_per_m2 : 0, pc.jobs + pc.remaining_jobs, 0, false};
-        if (!(pc.jobs_per_m2 > 0)) {
+        if (std::isnan(pc.permitted_far)) {
+            floor_factor.given = false;
+            floor_factor.jobs_supported = std::numeric_limits<double>::infinity();
+        } else if (!(pc.jobs_per_m2 > 0)) {
             floor_factor.given = false;
             floor_factor.jobs_supported = std::numeric_limits<double>::infinity();
             r.warnings.push_back("park '" + pc.name + "': no enterprise floor area and employees to measure jobs per m², so its floor area "

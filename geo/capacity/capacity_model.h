@@ -48,7 +48,7 @@ struct ParkCapacity {
     double gross_m2 = 0, constrained_m2 = 0, net_m2 = 0, road_utility_m2 = 0, developable_m2 = 0, occupied_m2 = 0, vacant_m2 = 0;
     // Floor area, m².
     double permitted_far = 0;
-    std::string far_source;  // "park" or "industry minimum"
+    std::string far_source;  // "park", "industry minimum" or "none" (permitted_far is then NaN)
     double floor_capacity_m2 = 0;           // developable × permitted FAR
     double existing_floor_m2 = 0;           // counted (tall storeys twice)
     double remaining_floor_m2 = 0;          // floor_capacity − existing (negative where built beyond it)
@@ -88,7 +88,8 @@ struct CapacityResult {
 // Straight-line coverage of the enterprises by the input's facilities (the coverage indicators).
 CoverageResult capacity_coverage(const CapacityInput& in);
 
-// Throws geo::Error for a missing rule or parameter, or a park with no FAR from either source.
+// Throws geo::Error for a missing rule or parameter. A park with no FAR from either source, or
+// without the floor-area data to measure jobs per m², gets a warning and no floor factor.
 // `coverage`, when given, is capacity_coverage of an input with the same enterprises and the
 // same first facilities; it is used when `in` has no more facilities than it was computed
 // for (scenarios only ever add facilities), and recomputed otherwise.

@@ -134,6 +134,26 @@ TEST_CASE("the binding factor is the smallest capacity in jobs; the others show 
     CHECK_FALSE(factor(r.parks[0], "power_kw").given);
 }
 
+TEST_CASE("a park without a permitted FAR from either source: a warning, and no floor factor")
+{
+    auto in = square_park();
+    in.permitted_far = {kNaN};
+    firms_of(in).code = {"99"};  // not in the minimum FAR table
+    auto t = tables();
+    t.infrastructure["SQ"] = {{"power_kw", 2400}};
+    const auto r = geo::evaluate_capacity(in, t);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("park 'Square' has no permitted FAR") != std::string::npos);
+    CHECK_FALSE(factor(r.parks[0], "floor_area").given);
+    CHECK(r.parks[0].binding == std::vector<std::string>{"power_kw"});
+    CHECK(r.parks[0].available_floor_m2 == 0);
+    // With the code in the table, the land-weighted industry minimum (0.7) stands in.
+    firms_of(in).code = {"34"};
+    const auto r2 = geo::evaluate_capacity(in, t);
+    CHECK(r2.parks[0].far_source == "industry minimum");
+    CHECK(r2.parks[0].permitted_far == doctest::Approx(0.7));
+}
+
 TEST_CASE("each compliance rule at, just below and just above its threshold; the 8 m storey rule")
 {
     auto in = square_park();
