@@ -67,6 +67,18 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         r.parks[p].name = in.park_name[p];
         r.parks[p].code = in.park_code[p];
     }
+    // Table rows that name no park, or a factor without a demand rate, would be silently lost.
+    auto check_park = [&](const std::string& key, const std::string& where) {
+        if (in.find_park(key) < 0) r.warnings.push_back(where + ": no park named '" + key + "' (by name or code); its row is not used");
+    };
+    for (const auto& [key, factors] : tables.infrastructure) {
+        check_park(key, "infrastructure capacities");
+        for (const auto& [factor, v] : factors)
+            if (std::find(tables.factors.begin(), tables.factors.end(), factor) == tables.factors.end())
+                r.warnings.push_back("infrastructure capacities of '" + key + "': factor '" + factor + "' has no demand rate; it is not used");
+    }
+    for (const auto& [key, share] : tables.growth_shares) check_park(key, "growth_shares");
+    for (const auto& key : tables.relaxed_parks) check_park(key, "relaxed_parks");
     r.park_of = enterprises_in_parks(in);
     r.plots = plot_compliance(in, tables, r.park_of);
     land(in, r.parks);

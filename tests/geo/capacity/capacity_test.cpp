@@ -128,6 +128,13 @@ TEST_CASE("the binding factor is the smallest capacity in jobs; the others show 
     CHECK(r.parks[0].binding == std::vector<std::string>{"power_kw", "water_m3d"});
     CHECK(r.parks[0].capacity_jobs == doctest::Approx(600));
 
+    // A capacity row for a park that does not exist, or a factor without a rate, is reported.
+    t.infrastructure["Atlantis"] = {{"power_kw", 1}};
+    t.infrastructure["SQ"]["steam_t"] = 5;
+    r = geo::evaluate_capacity(square_park(), t);
+    CHECK(r.warnings == std::vector<std::string>{
+                            "infrastructure capacities: no park named 'Atlantis' (by name or code); its row is not used",
+                            "infrastructure capacities of 'SQ': factor 'steam_t' has no demand rate; it is not used"});
     // Without infrastructure capacities, floor area binds.
     r = geo::evaluate_capacity(square_park(), tables());
     CHECK(r.parks[0].binding == std::vector<std::string>{"floor_area"});
