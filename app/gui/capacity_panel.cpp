@@ -121,6 +121,7 @@ private:
         m_error.clear();
         m_park = 0;
         m_park_chosen = false;
+        m_warned = false;
         m_scenario = 0;
         m_dirty = true;
         m_tool = Tool::None;
@@ -173,6 +174,11 @@ private:
             m_error = m_ready->error;
             m_seconds = m_ready->seconds;
             if (!m_error.empty()) ws.warn("capacity: " + m_error);
+            if (!m_warned && !m_runs.empty()) {  // the data's shortcomings, once per project
+                for (const auto& n : m_runs.front().input.notes) ws.info("capacity: " + n);
+                for (const auto& w : m_runs.front().result.warnings) ws.warn("capacity: " + w);
+                m_warned = true;
+            }
             m_scenario = std::min(m_scenario, m_runs.empty() ? 0 : m_runs.size() - 1);
             if (!m_park_chosen && !m_runs.empty()) {  // start with the park in view
                 const geo::Envelope v = ws.camera.visible();
@@ -601,7 +607,7 @@ private:
     std::vector<geo::CapacityRun> m_runs;
     std::string m_error;
     double m_seconds = 0;
-    bool m_dirty = true, m_park_chosen = false;
+    bool m_dirty = true, m_park_chosen = false, m_warned = false;
     size_t m_park = 0, m_scenario = 0, m_factor = 0, m_type = 0, m_site = 0, m_site_park = SIZE_MAX;
     std::vector<size_t> m_sites;
     char m_new_name[128] = "my scenario";
