@@ -12,6 +12,7 @@
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/csv_table.h"
+#include "output_options.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -25,6 +26,7 @@ const std::vector<OptionSpec> kOptions = {
     {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
     {"out", "PREFIX", "write PREFIX_parks.csv, PREFIX_factors.csv, PREFIX_clusters.csv, PREFIX_growth.csv, PREFIX_compliance.csv and PREFIX.gpkg "
                       "(parks_capacity, enterprises_compliance)"},
+    spatial_index_option(),
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 };
@@ -153,6 +155,7 @@ int run_capacity(const std::vector<std::string>& argv)
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
     if (!args.get("scenario").empty() && args.flag("all-scenarios")) throw UsageError("give --scenario NAME or --all-scenarios, not both");
+    const geo::WriteOptions wo = gpkg_write_options(args);
     const auto t0 = std::chrono::steady_clock::now();
     const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
     const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
@@ -256,8 +259,7 @@ int run_capacity(const std::vector<std::string>& argv)
             firms.columns[13].push_integer(c.underused);
             firms.columns[14].push_string(c.reasons);
         }
-        geo::WriteOptions wo;
-        wo.overwrite = over;
+        note_spatial_index(wo, "enterprises_compliance", firms.size());
         geo::write_layers({{"parks_capacity", &park_layer}, {"enterprises_compliance", &firms}}, project.working.crs, prefix + ".gpkg", wo);
         geo::write_csv(parks, prefix + "_parks.csv", over);
         geo::write_csv(factors, prefix + "_factors.csv", over);

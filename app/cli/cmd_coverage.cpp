@@ -16,6 +16,7 @@
 #include "geo/io/layer_writer.h"
 #include "geo/overlay/zone_assignment.h"
 #include "geo/report/csv_table.h"
+#include "output_options.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -31,7 +32,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"network", "", "also measure along the project's roads layer (noded where roads cross)"},
     {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500)"},
     {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50)"},
-    {"spatial-index", "yes|no|auto", "R-tree on the GeoPackage layers; auto (default) leaves it off layers of over 250,000 features"},
+    spatial_index_option(),
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 });
@@ -58,9 +59,7 @@ int run_coverage(const std::vector<std::string>& argv)
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
     if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
-    const std::string index_mode = args.get("spatial-index").empty() ? "auto" : args.get("spatial-index");
-    if (index_mode != "yes" && index_mode != "no" && index_mode != "auto")
-        throw UsageError("--spatial-index takes yes, no or auto, not '" + index_mode + "'");
+    geo::WriteOptions wo = gpkg_write_options(args);
     const auto t0 = std::chrono::steady_clock::now();
     const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
     const geo::LoadedLayer* firms = project.first(geo::Role::Enterprises);
@@ -186,15 +185,8 @@ int run_coverage(const std::vector<std::string>& argv)
         by_road_areas = geo::network_service_areas(*network, fac->data, type_column, types, args.get_number("attach-limit", 500),
                                                    args.get_number("walk-off", 50));
     const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
-    geo::WriteOptions wo;
-    wo.overwrite = args.flag("overwrite");
     wo.metadata = {{"PARKCAP_COVERAGE", nc ? "straight-line and road network" : "straight-line"}};
-    if (index_mode == "no") wo.spatial_index_limit = 0;
-    else if (index_mode == "auto") wo.spatial_index_limit = 250000;
-    if (out.size() > wo.spatial_index_limit)
-        std::printf("note: enterprises_coverage (%zu points) is written without a spatial index, which would take SQLite about "
-                    "%.0f s; QGIS builds one from Layer Properties > Source, or pass --spatial-index yes\n",
-                    out.size(), static_cast<double>(out.size()) / 70000);
+    note_spatial_index(wo, "enterprises_coverage", out.size());
     const std::string prefix = args.get("out");
     std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"enterprises_coverage", &out}, {"service_areas", &areas}};
     if (by_road_areas.roads.size() > 0) layers.emplace_back("reachable_roads", &by_road_areas.roads);

@@ -1,0 +1,31 @@
+#include "output_options.h"
+
+#include <cstdio>
+
+namespace cli {
+
+OptionSpec spatial_index_option()
+{
+    return {"spatial-index", "yes|no|auto", "R-tree on the GeoPackage layers; auto (default) leaves it off layers of over 250,000 features"};
+}
+
+geo::WriteOptions gpkg_write_options(const Args& args)
+{
+    geo::WriteOptions wo;
+    wo.overwrite = args.flag("overwrite");
+    const std::string mode = args.get("spatial-index").empty() ? "auto" : args.get("spatial-index");
+    if (mode == "no") wo.spatial_index_limit = 0;
+    else if (mode == "auto") wo.spatial_index_limit = 250000;
+    else if (mode != "yes") throw UsageError("--spatial-index takes yes, no or auto, not '" + mode + "'");
+    return wo;
+}
+
+void note_spatial_index(const geo::WriteOptions& options, const std::string& layer, size_t features)
+{
+    if (features > options.spatial_index_limit)
+        std::printf("note: %s (%zu features) is written without a spatial index, which would take SQLite about %.0f s; QGIS builds "
+                    "one from Layer Properties > Source, or pass --spatial-index yes\n",
+                    layer.c_str(), features, static_cast<double>(features) / 70000);
+}
+
+}  // namespace cli
