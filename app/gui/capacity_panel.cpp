@@ -48,7 +48,8 @@ std::string joined(const std::vector<std::string>& v, const char* sep = " = ")
 
 struct Outcome {
     std::shared_ptr<const geo::CapacityBase> base;
-    std::vector<geo::CapacityRun> runs;  // the baseline first
+    std::vector<geo::CapacityRun> runs;  // the baseline first, unless partial
+    bool partial = false;                // one scenario only, to put in place of its old run
     std::string error;
     double seconds = 0;
 };
@@ -124,28 +125,42 @@ private:
         m_warned = false;
         m_scenario = 0;
         m_dirty = true;
+        m_only.clear();
         m_tool = Tool::None;
         m_ring.clear();
     }
 
-    // Evaluates the baseline and every scenario of the project as it is now.
+    // Something changed in `scenario` (empty: in the data or several scenarios): evaluate again.
+    void mark_dirty(const std::string& scenario)
+    {
+        if (!m_dirty) m_only = scenario;
+        else if (m_only != scenario) m_only.clear();
+        m_dirty = true;
+    }
+
+    // Evaluates the baseline and every scenario of the project as it is now, or only the one
+    // scenario that changed (the others stand).
     void start(Workspace& ws)
     {
         if (m_worker.joinable()) m_worker.join();
+        const std::string only = m_base && !m_runs.empty() ? m_only : std::string();
         m_dirty = false;
+        m_only.clear();
         m_busy = true;
         const Document* doc = ws.doc.get();
         const geo::Project project = doc->project.project;  // a copy: the UI may edit scenarios meanwhile
         const geo::Crs working = doc->project.working.crs;
         std::shared_ptr<const geo::CapacityBase> base = m_base;
-        m_worker = std::thread([this, doc, project, working, base]() mutable {
+        m_worker = std::thread([this, doc, project, working, base, only]() mutable {
             auto out = std::make_shared<Outcome>();
+            out->partial = !only.empty();
             const auto t0 = std::chrono::steady_clock::now();
             try {
                 if (!base) base = std::make_shared<const geo::CapacityBase>(geo::capacity_base(doc->project));
                 out->base = base;
-                out->runs.push_back(geo::run_capacity(project, working, *base, ""));
+                if (only.empty()) out->runs.push_back(geo::run_capacity(project, working, *base, ""));
                 for (const std::string& name : geo::scenario_names(project)) {
+                    if (!only.empty() && name != only) continue;
                     try {
                         out->runs.push_back(geo::run_capacity(project, working, *base, name));
                     } catch (const std::exception& e) {
@@ -170,7 +185,18 @@ private:
         if (!m_ready) return;
         if (m_doc == ws.doc.get()) {
             if (m_ready->base) m_base = m_ready->base;
-            if (!m_ready->runs.empty()) m_runs = std::move(m_ready->runs);
+            if (m_ready->partial) {
+                for (auto& run : m_ready->runs)
+                    for (auto& mine : m_runs)
+                        if (mine.scenario == run.scenario) mine = std::move(run);
+            } else if (!m_ready->runs.empty()) {
+                m_runs = std::move(m_ready->runs);
+            }
+            // Scenarios deleted while this was evaluated.
+            const auto names = geo::scenario_names(ws.doc->project.project);
+            std::erase_if(m_runs, [&](const geo::CapacityRun& r) {
+                return !r.scenario.empty() && std::find(names.begin(), names.end(), r.scenario) == names.end();
+            });
             m_error = m_ready->error;
             m_seconds = m_ready->seconds;
             if (!m_error.empty()) ws.warn("capacity: " + m_error);
@@ -227,7 +253,7 @@ private:
         }
         if (ImGui::Button("Compliance map")) compliance_layer(ws);
         ImGui::SameLine();
-        ImGui::TextDisabled("%zu runs evaluated in %.0f ms%s", m_runs.size(), m_seconds * 1000, m_busy ? " (updating...)" : "");
+        ImGui::TextDisabled("last evaluation %.0f ms%s", m_seconds * 1000, m_busy ? " (updating...)" : "");
     }
 
     // A bar per factor: the jobs it allows, today's jobs as a black line; the binding one red.
@@ -235,7 +261,7 @@ private:
     {
         const geo::CapacityRun& r = run();
         if (!evaluated(r)) {
-            ImGui::TextDisabled("This scenario could not be evaluated (see the message above).");
+            ImGui::TextDisabled(m_busy || m_dirty ? "evaluating..." : "This scenario could not be evaluated (see the message above).");
             return;
         }
         const geo::ParkCapacity& pc = r.result.parks[m_park];
@@ -368,7 +394,7 @@ private:
         if (!s) return;
         if (!s->contains("edits") || !(*s)["edits"].is_array()) (*s)["edits"] = geo::Json::array();
         (*s)["edits"].push_back(std::move(edit));
-        m_dirty = true;
+        mark_dirty(m_runs[m_scenario].scenario);
     }
 
     std::string park_key() const
@@ -391,7 +417,7 @@ private:
                 scenarios(ws).push_back({{"name", name}, {"edits", geo::Json::array()}});
                 m_runs.push_back({name, {}, {}, {}, {}});
                 m_scenario = m_runs.size() - 1;
-                m_dirty = true;
+                mark_dirty(name);
             }
         }
         geo::Json* s = current(ws);
@@ -405,8 +431,7 @@ private:
             for (size_t k = 0; k < list.size(); ++k)
                 if (list[k].value("name", "") == m_runs[m_scenario].scenario) list.erase(k);
             m_runs.erase(m_runs.begin() + static_cast<std::ptrdiff_t>(m_scenario));
-            m_scenario = 0;
-            m_dirty = true;
+            m_scenario = 0;  // nothing to evaluate: the others stand
             return;
         }
         const std::string park = park_key();
@@ -520,7 +545,7 @@ private:
                 ImGui::PushID(static_cast<int>(k));
                 if (ImGui::SmallButton("x")) {
                     edits.erase(k);
-                    m_dirty = true;
+                    mark_dirty(m_runs[m_scenario].scenario);
                     ImGui::PopID();
                     break;
                 }
@@ -608,6 +633,7 @@ private:
     std::string m_error;
     double m_seconds = 0;
     bool m_dirty = true, m_park_chosen = false, m_warned = false;
+    std::string m_only;  // with m_dirty: the one scenario to evaluate again (empty: all)
     size_t m_park = 0, m_scenario = 0, m_factor = 0, m_type = 0, m_site = 0, m_site_park = SIZE_MAX;
     std::vector<size_t> m_sites;
     char m_new_name[128] = "my scenario";
