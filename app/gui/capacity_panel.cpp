@@ -5,6 +5,7 @@
 // on a worker thread: the panel shows the last result until the new one is in.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>

@@ -1,5 +1,6 @@
 #include "geo/capacity/capacity_tables.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 

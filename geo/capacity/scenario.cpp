@@ -1,5 +1,6 @@
 #include "geo/capacity/scenario.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <geos_c.h>
