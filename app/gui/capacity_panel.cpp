@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <thread>
@@ -589,11 +590,109 @@ private:
             ws.markers.push_back({r.input.facility_xy[k], render::rgba(20, 160, 60), 7, false});
     }
 
+    // The selected park: every indicator in the baseline and each scenario, with the change.
+    void indicator_table()
+    {
+        const auto& base = m_runs.front();
+        const geo::ParkCapacity& b = base.result.parks[m_park];
+        ImGui::Text("%s: every indicator, the baseline and each scenario (change)", b.name.c_str());
+        struct Indicator {
+            std::string label;
+            std::function<double(const geo::CapacityRun&, const geo::ParkCapacity&)> value;
+            const char* format;
+        };
+        std::vector<Indicator> rows = {
+            {"Capacity (jobs)", [](const auto&, const auto& p) { return p.capacity_jobs; }, "%.0f"},
+            {"Headroom (jobs)", [](const auto&, const auto& p) { return p.headroom_jobs; }, "%.0f"},
+            {"Gross area (ha)", [](const auto&, const auto& p) { return p.gross_m2 / 1e4; }, "%.1f"},
+            {"Developable (ha)", [](const auto&, const auto& p) { return p.developable_m2 / 1e4; }, "%.1f"},
+            {"Vacant (ha)", [](const auto&, const auto& p) { return p.vacant_m2 / 1e4; }, "%.1f"},
+            {"Permitted FAR", [](const auto&, const auto& p) { return p.permitted_far; }, "%.2f"},
+            {"Floor capacity (m²)", [](const auto&, const auto& p) { return p.floor_capacity_m2; }, "%.0f"},
+            {"Available floor (m²)", [](const auto&, const auto& p) { return p.available_floor_m2; }, "%.0f"},
+            {"  of it redeveloped (m²)", [](const auto&, const auto& p) { return p.redevelopment_m2; }, "%.0f"},
+            {"  of it standard factories (m²)", [](const auto&, const auto& p) { return p.factory_floor_m2; }, "%.0f"},
+            {"New jobs (floor)", [](const auto&, const auto& p) { return p.remaining_jobs; }, "%.0f"},
+            {"New enterprises", [](const auto&, const auto& p) { return p.remaining_enterprises; }, "%.0f"},
+            {"Dormitory beds", [](const auto&, const auto& p) { return p.dormitory_beds; }, "%.0f"},
+            {"综合容积率", [](const auto&, const auto& p) { return p.comprehensive_far; }, "%.3f"},
+        };
+        for (const auto& f : b.factors) {
+            const std::string name = f.factor;
+            rows.push_back({"Jobs allowed by " + name, [name](const auto&, const geo::ParkCapacity& p) {
+                                for (const auto& x : p.factors)
+                                    if (x.factor == name) return x.given ? x.jobs_supported : std::nan("");
+                                return std::nan("");
+                            }, "%.0f"});
+        }
+        for (const auto& [type, v] : b.coverage) {
+            const std::string t = type;
+            rows.push_back({"Employees within reach of " + t + " (%)", [t](const auto&, const geo::ParkCapacity& p) {
+                                const auto it = p.coverage.find(t);
+                                return it == p.coverage.end() ? std::nan("") : 100 * it->second;
+                            }, "%.1f"});
+        }
+        const size_t cols = 2 + (m_runs.size() - 1);
+        if (!ImGui::BeginTable("indicators", static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) return;
+        ImGui::TableSetupColumn("Indicator");
+        ImGui::TableSetupColumn("Baseline");
+        for (size_t s = 1; s < m_runs.size(); ++s) ImGui::TableSetupColumn(m_runs[s].scenario.c_str());
+        ImGui::TableHeadersRow();
+        auto text = [](const char* format, double v) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, format, v);
+            return std::string(buf);
+        };
+        auto binding_row = [&]() {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("Binding factor");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(joined(b.binding).c_str());
+            for (size_t s = 1; s < m_runs.size(); ++s) {
+                ImGui::TableNextColumn();
+                if (!evaluated(m_runs[s])) continue;
+                const auto& p = m_runs[s].result.parks[m_park];
+                if (p.binding == b.binding) ImGui::TextDisabled("%s", joined(p.binding).c_str());
+                else ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.7f, 1), "%s", joined(p.binding).c_str());
+            }
+        };
+        binding_row();
+        for (const Indicator& ind : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ind.label.c_str());
+            ImGui::TableNextColumn();
+            const double v0 = ind.value(base, b);
+            ImGui::TextUnformatted(std::isfinite(v0) ? text(ind.format, v0).c_str() : "-");
+            for (size_t s = 1; s < m_runs.size(); ++s) {
+                ImGui::TableNextColumn();
+                if (!evaluated(m_runs[s])) continue;
+                const double v = ind.value(m_runs[s], m_runs[s].result.parks[m_park]);
+                if (!std::isfinite(v)) {
+                    ImGui::TextDisabled("-");
+                } else if (std::isfinite(v0) && std::abs(v - v0) <= 1e-9 * std::max(1.0, std::abs(v0))) {
+                    ImGui::TextDisabled("%s", text(ind.format, v).c_str());
+                } else {
+                    const double d = std::isfinite(v0) ? v - v0 : 0.0;
+                    ImGui::TextColored(d >= 0 ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%s (%s%s)", text(ind.format, v).c_str(),
+                                       d >= 0 ? "+" : "", text(ind.format, d).c_str());
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+
     // Every park: the baseline's capacity and binding factor, and each scenario's change.
     void comparison()
     {
         const size_t cols = 3 + (m_runs.size() - 1);
-        if (!ImGui::BeginTable("compare", static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) return;
+        const float row_h = ImGui::GetTextLineHeightWithSpacing() + 4;
+        const float height = row_h * static_cast<float>(std::min<size_t>(m_runs.front().result.parks.size() + 2, 12));
+        if (!ImGui::BeginTable("compare", static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY,
+                               ImVec2(0, height)))
+            return;
+        ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn("Park");
         ImGui::TableSetupColumn("Capacity (jobs)");
         ImGui::TableSetupColumn("Binding");
@@ -626,6 +725,7 @@ private:
             }
         }
         ImGui::EndTable();
+        indicator_table();
     }
 
     const Document* m_doc = nullptr;
