@@ -6,9 +6,9 @@ area (overlay with the dissolved constraints, so overlaps count once), developab
 land, floor capacity, the available floor area on vacant land, comprehensive FAR, the plots
 failing a standard, the jobs each infrastructure factor allows and the binding factor, all
 computed here from the files with GeoPandas/pandas and the standards tables, then compared
-with `parkcap capacity --out`. Each side is its own process (wall time, peak RSS; median of 3).
+with `parkcap capacity --out`. Each side is its own process (wall time, peak RSS; median of --runs, default 3).
 
-Usage: bench/capacity.py BUILD_DIR PROJECT.parkcap.json [--standards DIR]
+Usage: bench/capacity.py BUILD_DIR PROJECT.parkcap.json [--standards DIR] [--runs N]
 """
 import argparse
 import json
@@ -118,6 +118,7 @@ def main():
     ap.add_argument("build")
     ap.add_argument("project")
     ap.add_argument("--standards", default=None)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each side; the median is shown")
     a = ap.parse_args()
     project = json.load(open(a.project, encoding="utf-8"))
     base = os.path.dirname(os.path.abspath(a.project))
@@ -136,11 +137,11 @@ def main():
             dst.writelines(lines)
     crs = "EPSG:4545"
     cli = [os.path.join(a.build, "app/cli/parkcap"), "capacity", a.project, "--standards", std_copy, "--out", os.path.join(tmp, "cap")]
-    def median_of_3(cmd):
-        runs = sorted((run(cmd) for _ in range(3)), key=lambda r: r[0])
-        return runs[1]
-    p_secs, p_mem, p_out = median_of_3(cli + ["--overwrite"])
-    r_secs, r_mem, r_out = median_of_3(["/usr/bin/python3", "-c", REFERENCE, a.project, std_copy, crs, os.path.join(tmp, "ref.csv")])
+    def median_run(cmd):
+        runs = sorted((run(cmd) for _ in range(a.runs)), key=lambda r: r[0])
+        return runs[len(runs) // 2]
+    p_secs, p_mem, p_out = median_run(cli + ["--overwrite"])
+    r_secs, r_mem, r_out = median_run(["/usr/bin/python3", "-c", REFERENCE, a.project, std_copy, crs, os.path.join(tmp, "ref.csv")])
     import pandas as pd
     ours = pd.read_csv(os.path.join(tmp, "cap_parks.csv"), encoding="utf-8-sig").set_index("code")
     ref = pd.read_csv(os.path.join(tmp, "ref.csv")).set_index("园区代码")
