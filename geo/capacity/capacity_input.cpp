@@ -15,9 +15,12 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> numbers(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
+// The values of the field bound to `meaning`, one per feature; `missing` where a value is null
+// or the layer has no such field (noted in `notes`).
+template <class T, class Read>
+std::vector<T> values(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes, T missing, Read read)
 {
-    std::vector<double> out(l.data.size(), kNaN);
+    std::vector<T> out(l.data.size(), missing);
     const std::string* f = l.fields.field_for(meaning);
     if (!f) {
         notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
@@ -25,22 +28,18 @@ std::vector<double> numbers(const LoadedLayer& l, const char* meaning, std::vect
     }
     const Column& c = *l.data.column(*f);
     for (size_t i = 0; i < out.size(); ++i)
-        if (auto v = c.number(i)) out[i] = *v;
+        if (!c.is_null(i)) out[i] = read(c, i);
     return out;
+}
+
+std::vector<double> numbers(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
+{
+    return values(l, meaning, notes, kNaN, [](const Column& c, size_t i) { return c.number(i).value_or(kNaN); });
 }
 
 std::vector<std::string> texts(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
 {
-    std::vector<std::string> out(l.data.size());
-    const std::string* f = l.fields.field_for(meaning);
-    if (!f) {
-        notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
-        return out;
-    }
-    const Column& c = *l.data.column(*f);
-    for (size_t i = 0; i < out.size(); ++i)
-        if (!c.is_null(i)) out[i] = c.text(i);
-    return out;
+    return values(l, meaning, notes, std::string(), [](const Column& c, size_t i) { return c.text(i); });
 }
 
 }  // namespace
