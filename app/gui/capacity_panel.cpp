@@ -128,6 +128,7 @@ private:
         m_scenario = 0;
         m_dirty = true;
         m_only.clear();
+        m_site_park = SIZE_MAX;
         m_tool = Tool::None;
         m_ring.clear();
     }
@@ -445,6 +446,12 @@ private:
         if (ImGui::Button("Raise FAR")) add_edit(ws, {{"type", "raise_far"}, {"park", park}, {"far", m_far}});
         ImGui::SameLine();
         if (ImGui::Button("Redevelop under-used plots")) add_edit(ws, {{"type", "redevelop"}, {"park", park}});
+        refresh_sites();
+        if (!m_sites.empty()) {
+            ImGui::SameLine();
+            const std::string& site = m_runs.front().input.site_name[m_sites[std::min(m_site, m_sites.size() - 1)]];
+            if (ImGui::Button(("Raise FAR of " + site).c_str())) add_edit(ws, {{"type", "raise_far"}, {"sites", {site}}, {"far", m_far}});
+        }
 
         const auto& factors = m_base ? m_base->tables.factors : std::vector<std::string>{};
         if (!factors.empty()) {
@@ -466,14 +473,6 @@ private:
         // Standard factory on one of the park's sites.
         const geo::CapacityInput& in = m_runs.front().input;
         if (!in.site_name.empty()) {
-            if (m_site_park != m_park) {
-                m_sites = {};
-                const auto where = geo::sites_in_parks(in);
-                for (size_t k = 0; k < where.size(); ++k)
-                    if (where[k] == static_cast<int32_t>(m_park)) m_sites.push_back(k);
-                m_site_park = m_park;
-                m_site = 0;
-            }
             if (!m_sites.empty()) {
                 m_site = std::min(m_site, m_sites.size() - 1);
                 ImGui::SetNextItemWidth(130);
@@ -559,6 +558,18 @@ private:
         for (const auto& n : run().notes) ImGui::TextDisabled("%s", n.c_str());
         for (const geo::Coord& at : ws.map_clicks) click(ws, at);
         if (m_tool != Tool::None) ws.map_clicks.clear();
+    }
+
+    // The site parcels of the chosen park (for the site forms).
+    void refresh_sites()
+    {
+        if (m_site_park == m_park) return;
+        m_sites.clear();
+        const auto where = geo::sites_in_parks(m_runs.front().input);
+        for (size_t k = 0; k < where.size(); ++k)
+            if (where[k] == static_cast<int32_t>(m_park)) m_sites.push_back(k);
+        m_site_park = m_park;
+        m_site = 0;
     }
 
     void set_tool(Workspace& ws, Tool t)
