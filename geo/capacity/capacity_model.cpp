@@ -191,22 +191,35 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         // Jobs and enterprises from the remaining floor area, by cluster, at the park's averages.
         pc.jobs_per_m2 = s.floor > 0 ? s.jobs / s.floor : safe_ratio(city_jobs, city_floor);
         pc.remaining_jobs = pc.available_floor_m2 * pc.jobs_per_m2;
+        bool given_average = false;
+        double cluster_jobs = 0;
         for (const auto& [name, c0] : s.clusters) {
             ClusterShare c = c0;
             c.cluster = name;
             if (s.floor > 0 && c.floor_m2 > 0) {
                 c.new_floor_m2 = pc.available_floor_m2 * c.floor_m2 / s.floor;
-                c.new_jobs = c.new_floor_m2 * c.jobs / c.floor_m2;
-                c.new_enterprises = c.new_floor_m2 / (c.floor_m2 / static_cast<double>(c.enterprises));
+                // The planner's averages for the cluster where given, else the park's own.
+                const auto given = tables.cluster_averages.find(name);
+                const double per_job = given != tables.cluster_averages.end() && given->second.m2_per_job > 0 ? given->second.m2_per_job
+                                                                                                             : c.floor_m2 / std::max(c.jobs, 1e-12);
+                const double per_firm = given != tables.cluster_averages.end() && given->second.m2_per_enterprise > 0
+                                            ? given->second.m2_per_enterprise
+                                            : c.floor_m2 / static_cast<double>(c.enterprises);
+                given_average = given_average || given != tables.cluster_averages.end();
+                c.new_jobs = c.jobs > 0 || given != tables.cluster_averages.end() ? c.new_floor_m2 / per_job : 0.0;
+                c.new_enterprises = c.new_floor_m2 / per_firm;
             }
+            cluster_jobs += c.new_jobs;
             pc.remaining_enterprises += c.new_enterprises;
             pc.clusters.push_back(c);
         }
+        if (given_average) pc.remaining_jobs = cluster_jobs;  // equal to the line above with the park's own averages
         std::sort(pc.clusters.begin(), pc.clusters.end(), [](const ClusterShare& a, const ClusterShare& b) { return a.jobs > b.jobs; });
 
         // The barrel: floor area first, then each infrastructure factor.
         FactorCapacity floor_factor{"floor_area", "m2", true, s.floor + pc.available_floor_m2, s.floor,
-                                    pc.jobs_per_m2 > 0 ? 1 / pc.jobs_per_m2 : 0, pc.jobs + pc.remaining_jobs, 0, false};
+                                    pc.remaining_jobs > 0 ? pc.available_floor_m2 / pc.remaining_jobs : (pc.jobs_per_m2 > 0 ? 1 / pc.jobs_per_m2 : 0),
+                                    pc.jobs + pc.remaining_jobs, 0, false};
         if (std::isnan(pc.permitted_far)) {
             floor_factor.given = false;
             floor_factor.jobs_supported = std::numeric_limits<double>::infinity();

@@ -207,6 +207,16 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
             t.infrastructure[infra.text(r, cp)][infra.text(r, cf)] += v;
         }
     }
+    if (settings.contains("cluster_averages")) {
+        const Table a = read_table(path_of("cluster_averages", {}), "cluster averages");
+        const size_t cc = a.column("cluster"), cj = a.column("floor_m2_per_job"), ce = a.column("floor_m2_per_enterprise");
+        for (size_t r = 0; r < a.rows.size(); ++r) {
+            ClusterAverages v{a.number(r, cj, "floor_m2_per_job", false).value_or(0), a.number(r, ce, "floor_m2_per_enterprise", false).value_or(0)};
+            if (v.m2_per_job < 0 || v.m2_per_enterprise < 0)
+                throw Error("line " + std::to_string(r + 2) + ": a negative average for '" + a.text(r, cc) + "'", {.file = a.file});
+            t.cluster_averages[a.text(r, cc)] = v;
+        }
+    }
     if (settings.contains("growth")) {
         const Table g = read_table(path_of("growth", {}), "growth target");
         const size_t ct = g.column("tier"), cb = g.column("base_year"), ce = g.column("target_year"), cr = g.column("annual_growth_rate", false),

@@ -34,6 +34,12 @@ struct GrowthTarget {
     std::optional<double> target_count;  // ... or a count to reach by target_year (city-wide)
 };
 
+// The planner's averages for a cluster, in place of those measured from the park's
+// enterprises (0: not given).
+struct ClusterAverages {
+    double m2_per_job = 0, m2_per_enterprise = 0;
+};
+
 struct CapacityTables {
     std::map<std::string, StandardRule> rules;                          // by indicator
     std::map<std::string, double> min_far;                              // by two-digit GB/T 4754 code
@@ -41,6 +47,7 @@ struct CapacityTables {
     std::map<std::string, std::map<std::string, double>> infrastructure;  // park name or code -> factor -> capacity
     std::map<std::string, std::string> parameters;                      // capacity_parameters.csv, then the project's
     std::vector<GrowthTarget> growth;
+    std::map<std::string, ClusterAverages> cluster_averages;  // by cluster
     // The planner's shares of growth by park (name or code -> share of every tier's new
     // enterprises); empty: each park keeps its present share of each tier.
     std::map<std::string, double> growth_shares;
@@ -60,7 +67,8 @@ struct CapacityTables {
 // industrial_land_general_2008.csv, industrial_land_min_far_2008.csv,
 // infrastructure_demand_rates.csv, capacity_parameters.csv; each overridable by its own key
 // general, min_far, demand_rates, parameters_table), infrastructure, growth (optional),
-// parameters {name: value}, relaxed_parks [..], growth_shares {park: share}. Paths are relative to the project file;
+// parameters {name: value}, relaxed_parks [..], growth_shares {park: share}, cluster_averages
+// (a table: cluster, floor_m2_per_job, floor_m2_per_enterprise; either may be empty). Paths are relative to the project file;
 // `standards_override` (a folder) replaces standards_dir. Throws geo::Error naming the
 // missing file, the table, the line and the column of a bad value, or a negative capacity.
 CapacityTables load_capacity_tables(const Project& project, const std::filesystem::path& standards_override = {});

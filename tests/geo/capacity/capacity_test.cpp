@@ -100,6 +100,13 @@ TEST_CASE("land: a park with a hole, overlapping constraints counted once, the r
     CHECK(p.remaining_floor_m2 == doctest::Approx(704000 * 1.5 - 8000));
     CHECK(p.available_floor_m2 == doctest::Approx(1.05e6));
     CHECK(p.densification_potential_m2 == doctest::Approx(0));  // the one plot is at FAR 2, above 1.5
+
+    // Averages the planner gives replace the park's own: 50 m² a job, 2,000 m² a firm.
+    t.cluster_averages["装备制造"] = {50, 2000};
+    const auto g = geo::evaluate_capacity(square_park(), t).parks[0];
+    CHECK(g.remaining_jobs == doctest::Approx(1.05e6 / 50));
+    CHECK(g.remaining_enterprises == doctest::Approx(1.05e6 / 2000));
+    CHECK(factor(g, "floor_area").jobs_supported == doctest::Approx(100 + 1.05e6 / 50));
     CHECK(p.remaining_jobs == doctest::Approx(1.05e6 * 100 / 8000));
     CHECK(p.comprehensive_far == doctest::Approx(2.0));
     CHECK(p.jobs_per_mu == doctest::Approx(100 / (4000 / 666.6667)));
