@@ -32,6 +32,15 @@ void add_reason(std::string& r, const char* format, double a, double b)
 
 }  // namespace
 
+std::string industry_division(const std::string& code)
+{
+    // "3411", "C3411", "C34", " 34 " all name division 34; the section letter is optional.
+    size_t i = 0;
+    while (i < code.size() && !(code[i] >= '0' && code[i] <= '9')) ++i;
+    if (i + 1 < code.size() && code[i + 1] >= '0' && code[i + 1] <= '9') return code.substr(i, 2);
+    return {};
+}
+
 double counted_floor_area(double floor_area, double storey_height, double threshold_m)
 {
     return storey_height > threshold_m ? 2 * floor_area : floor_area;
@@ -72,7 +81,7 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
         const double height = std::isnan(in.firms->storey_height[i]) ? 0.0 : in.firms->storey_height[i];
         c.counted_floor = counted_floor_area(in.firms->floor_area[i], height, storey.value);
         c.far = ratio(c.counted_floor, in.firms->land_area[i]);
-        const std::string code = in.firms->code[i].substr(0, 2);
+        const std::string code = industry_division(in.firms->code[i]);
         const auto it = tables.min_far.find(code);
         c.min_far = it == tables.min_far.end() ? kNaN : it->second;
         if (!std::isnan(c.far) && !std::isnan(c.min_far)) {

@@ -24,6 +24,10 @@ struct PlotCompliance {
     bool fails_any() const { return far_ok == Check::Fail || coefficient_ok == Check::Fail || admin_ok == Check::Fail || green_ok == Check::Fail; }
 };
 
+// The two-digit GB/T 4754 division of an industry code ("3411", "C3411", "C34" -> "34"); empty
+// when the code has no two digits.
+std::string industry_division(const std::string& code);
+
 // Floor area as counted for FAR: twice where the storey height is above `threshold_m`.
 double counted_floor_area(double floor_area, double storey_height, double threshold_m);
 

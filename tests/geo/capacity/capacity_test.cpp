@@ -148,6 +148,16 @@ TEST_CASE("the binding factor is the smallest capacity in jobs; the others show 
     CHECK_FALSE(factor(r.parks[0], "power_kw").given);
 }
 
+TEST_CASE("industry codes in the forms registers use give their two-digit GB/T 4754 division")
+{
+    CHECK(geo::industry_division("34") == "34");
+    CHECK(geo::industry_division("3411") == "34");
+    CHECK(geo::industry_division("C3411") == "34");
+    CHECK(geo::industry_division(" C34 ") == "34");
+    CHECK(geo::industry_division("C") == "");
+    CHECK(geo::industry_division("7") == "");
+}
+
 TEST_CASE("a park without a permitted FAR from either source: a warning, and no floor factor")
 {
     auto in = square_park();
