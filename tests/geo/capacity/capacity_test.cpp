@@ -148,7 +148,7 @@ TEST_CASE("the binding factor is the smallest capacity in jobs; the others show 
     CHECK_FALSE(factor(r.parks[0], "power_kw").given);
 }
 
-TEST_CASE("industry codes in the forms registers use give their two-digit GB/T 4754 division")
+TEST_CASE("industry codes as registers write them give their two-digit GB/T 4754 division")
 {
     CHECK(geo::industry_division("34") == "34");
     CHECK(geo::industry_division("3411") == "34");
