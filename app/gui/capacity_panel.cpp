@@ -85,7 +85,11 @@ public:
         }
         if (m_doc != ws.doc.get()) open_document(ws);
         if (m_dirty && !m_busy && !ws.analysis_running) start(ws);
-        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+        if (!m_error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
+            ImGui::TextWrapped("%s", m_error.c_str());
+            ImGui::PopStyleColor();
+        }
         if (m_runs.empty()) {
             if (m_busy) ImGui::TextDisabled("evaluating...");
             return ImGui::End();
