@@ -16,7 +16,7 @@
 int main(int argc, char** argv)
 {
     if (argc < 5) {
-        std::fprintf(stderr, "usage: bench_coverage_update ENTERPRISES FACILITIES TYPE_FIELD RADII.csv [LIMIT]\n");
+        std::fprintf(stderr, "usage: bench_coverage_update ENTERPRISES FACILITIES TYPE_FIELD RADII.csv [LIMIT [ROADS]]\n");
         return 2;
     }
     try {

@@ -228,14 +228,14 @@ int run_capacity(const std::vector<std::string>& argv)
             }
         geo::Layer firms;
         firms.geometry = geo::GeometryColumn(geo::GeomKind::Point);
-        const char* names_[] = {"name", "park", "counted_floor_m2", "far", "min_far", "far_check", "building_coefficient", "coefficient_check",
-                                "admin_living_share", "admin_check", "green_ratio", "green_check", "fails_any", "underused", "reasons"};
-        for (const char* n : names_)
-            firms.columns.emplace_back(n, std::string(n).find("check") != std::string::npos || n == std::string("name") || n == std::string("park") ||
-                                                  n == std::string("reasons")
-                                              ? geo::FieldType::String
-                                          : n == std::string("fails_any") || n == std::string("underused") ? geo::FieldType::Integer
-                                                                                                            : geo::FieldType::Real);
+        using geo::FieldType;
+        const std::pair<const char*, FieldType> fields[] = {
+            {"name", FieldType::String},          {"park", FieldType::String},           {"counted_floor_m2", FieldType::Real},
+            {"far", FieldType::Real},             {"min_far", FieldType::Real},          {"far_check", FieldType::String},
+            {"building_coefficient", FieldType::Real}, {"coefficient_check", FieldType::String}, {"admin_living_share", FieldType::Real},
+            {"admin_check", FieldType::String},   {"green_ratio", FieldType::Real},      {"green_check", FieldType::String},
+            {"fails_any", FieldType::Integer},    {"underused", FieldType::Integer},     {"reasons", FieldType::String}};
+        for (const auto& [name, type] : fields) firms.columns.emplace_back(name, type);
         const auto& in = runs.front().input;
         auto real = [](geo::Column& c, double v) { std::isfinite(v) ? c.push_real(v) : c.push_null(); };
         for (size_t i = 0; i < plots.size(); ++i) {

@@ -94,6 +94,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         double land = 0, floor = 0, footprint = 0, jobs = 0, output = 0, tax = 0, far_land = 0, far_weighted = 0;
         int64_t n = 0;
         std::map<std::string, ClusterShare> clusters;
+        std::vector<uint32_t> members;  // its enterprises
     };
     std::vector<Sums> sums(np);
     double city_floor = 0, city_jobs = 0;
@@ -104,6 +105,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         const PlotCompliance& c = r.plots[i];
         const double floor = value_or_zero(c.counted_floor), jobs = value_or_zero(in.firms->employees[i]), land_m2 = value_or_zero(in.firms->land_area[i]);
         ++s.n;
+        s.members.push_back(static_cast<uint32_t>(i));
         s.land += land_m2;
         s.floor += floor;
         s.footprint += value_or_zero(in.firms->footprint_area[i]);
@@ -179,8 +181,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         pc.vacant_floor_m2 = (site_land > 0 ? site_floor * site_land_used / site_land : 0.0) + (pc.vacant_m2 - site_land_used) * far_or_zero;
 
         // Redevelopment of under-used plots (a scenario), and the densification left unused.
-        for (size_t i = 0; i < in.firms->xy.size(); ++i) {
-            if (r.park_of[i] != static_cast<int32_t>(p)) continue;
+        for (const uint32_t i : s.members) {
             const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
             pc.densification_potential_m2 += std::max(0.0, land_m2 * far_or_zero - floor);
             if (!std::isnan(in.redevelop_far[p]) && r.plots[i].underused)
