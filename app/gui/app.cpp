@@ -335,6 +335,7 @@ void App::save_project()
         p.file = path;
     }
     try {
+        if (p.working_crs.empty() || p.working_crs == "auto") p.working_crs = doc.project.working.crs.code();  // pinned: see project_for_saving
         geo::write_project(p, path);
         m_ws.project_path = path;
         doc.project.project = p;

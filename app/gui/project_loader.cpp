@@ -105,7 +105,9 @@ void ProjectLoader::add_layer(const std::string& path, const Document& doc)
         geo::Project p = project_for(path);
         geo::LoadedLayer layer;
         layer.config = p.layers.at(0);
-        layer.data = geo::read_layer(layer.config.source, working.crs, progress);
+        geo::LayerSource source = layer.config.source;
+        source.wanted = geo::required_kind(layer.config.role);
+        layer.data = geo::read_layer(source, working.crs, progress);
         std::vector<std::string> names;
         for (const auto& c : layer.data.columns) names.push_back(c.name());
         layer.fields = geo::guess_fields(layer.config.role, names, {});

@@ -3,7 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
+#include "geo/core/json_depth.h"
 #include "geo/io/atomic_file.h"
 #include "geo/project/project.h"
 
@@ -26,10 +28,12 @@ std::vector<std::string> recent_projects()
 {
     std::vector<std::string> out;
     const fs::path file = recent_file();
-    std::ifstream in(file);
+    std::ifstream in(file, std::ios::binary);
     if (!in) return out;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (geo::find_json_too_deep(text, 4)) return out;  // a list of strings; anything deeper is not ours
     try {
-        for (const auto& p : geo::Json::parse(in)) out.push_back(p.get<std::string>());
+        for (const auto& p : geo::Json::parse(text)) out.push_back(p.get<std::string>());
     } catch (const std::exception&) {
     }
     return out;

@@ -94,9 +94,21 @@ std::optional<GeomKind> kind_of(OGRwkbGeometryType type)
     }
 }
 
-FeatureCollector::FeatureCollector(Layer& layer, std::optional<GeomKind> kind, std::string fallback_encoding,
-                                   bool is_csv)
-    : m_layer(layer), m_kind(kind), m_fallback_encoding(std::move(fallback_encoding)), m_is_csv(is_csv)
+std::optional<GeomKind> highest_kind_in(const OGRGeometry& g)
+{
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (!OGR_GT_IsSubClassOf(type, wkbGeometryCollection) || type == wkbMultiPoint || type == wkbMultiLineString ||
+        type == wkbMultiPolygon)
+        return kind_of(type);
+    std::optional<GeomKind> best;
+    for (const OGRGeometry* part : *g.toGeometryCollection())
+        if (auto k = highest_kind_in(*part); k && (!best || *k > *best)) best = k;
+    return best;
+}
+
+FeatureCollector::FeatureCollector(Layer& layer, std::optional<GeomKind> kind, std::optional<GeomKind> wanted,
+                                   std::string fallback_encoding, bool is_csv)
+    : m_layer(layer), m_kind(kind), m_wanted(wanted), m_fallback_encoding(std::move(fallback_encoding)), m_is_csv(is_csv)
 {
     if (m_kind) m_layer.geometry = GeometryColumn(*m_kind);
 }
@@ -104,8 +116,9 @@ FeatureCollector::FeatureCollector(Layer& layer, std::optional<GeomKind> kind, s
 bool FeatureCollector::ensure_kind(int64_t fid, const OGRGeometry& g)
 {
     if (m_kind) return true;
-    // A layer of mixed or unknown type takes the dimension of its first geometry.
-    m_kind = kind_of(g.getGeometryType());
+    // A layer of mixed or unknown type takes the dimension its role wants, else the highest
+    // dimension of its first geometry (looking inside collections).
+    m_kind = m_wanted ? m_wanted : highest_kind_in(g);
     if (!m_kind) {
         m_layer.report.skipped.push_back({fid, std::string("unsupported geometry type ") + g.getGeometryName()});
         return false;
@@ -151,7 +164,9 @@ bool FeatureCollector::add_geometry(int64_t fid, const OGRGeometry* g)
     if (append_parts(*g, column, dropped) == 0) {
         column.abandon_feature();
         m_layer.report.skipped.push_back(
-            {fid, kind_of(type) != m_kind
+            {fid, OGR_GT_IsSubClassOf(type, wkbGeometryCollection) && highest_kind_in(*g) != m_kind
+                      ? std::string("a ") + g->getGeometryName() + " with no " + std::string(to_string(*m_kind)) + " in it"
+                  : kind_of(type) != m_kind
                       ? std::string("a ") + g->getGeometryName() + " in a " + std::string(to_string(*m_kind)) + " layer"
                       : "degenerate geometry (too few points)"});
         return false;
@@ -191,7 +206,10 @@ void FeatureCollector::finish()
     if (m_recoded > 0)
         m_layer.report.warnings.push_back(std::to_string(m_recoded) + " text values were not UTF-8 and were decoded as " +
                                           m_fallback_encoding);
-    if (!m_kind) m_layer.geometry = GeometryColumn(GeomKind::Point);
+    if (!m_kind) m_layer.geometry = GeometryColumn(m_wanted.value_or(GeomKind::Point));
+    if (m_layer.size() == 0 && !m_layer.report.skipped.empty())
+        m_layer.report.warnings.push_back("none of its " + std::to_string(m_layer.report.skipped.size()) +
+                                          " features could be used (see the skipped features)");
 }
 
 void collect_with_feature_loop(OGRLayer& ogr, FeatureCollector& out, const Progress& progress)

@@ -14,7 +14,11 @@ namespace geo {
 
 class FeatureCollector {
 public:
-    FeatureCollector(Layer& layer, std::optional<GeomKind> kind, std::string fallback_encoding, bool is_csv);
+    // `kind`: the layer's declared dimension, if any. `wanted`: the dimension the layer's role
+    // needs; a layer of unknown or collection type takes it, so that the polygons inside KML
+    // MultiGeometries or GeometryCollections are kept for a parks layer.
+    FeatureCollector(Layer& layer, std::optional<GeomKind> kind, std::optional<GeomKind> wanted,
+                     std::string fallback_encoding, bool is_csv);
 
     // Adds a feature's geometry; returns false (with a note) when the feature is skipped,
     // in which case no attribute may be pushed for it.
@@ -37,6 +41,7 @@ private:
 
     Layer& m_layer;
     std::optional<GeomKind> m_kind;
+    std::optional<GeomKind> m_wanted;
     std::string m_fallback_encoding;
     bool m_is_csv;
     size_t m_recoded = 0;
@@ -45,6 +50,8 @@ private:
 };
 
 std::optional<GeomKind> kind_of(OGRwkbGeometryType type);
+// The highest dimension found in `g` (a collection is searched through); nullopt when none.
+std::optional<GeomKind> highest_kind_in(const OGRGeometry& g);
 
 // Reads every feature with OGRLayer::GetNextFeature. Throws geo::Error when GDAL reports a
 // read error on the way (a truncated or corrupt file), never returning a partial layer.

@@ -33,7 +33,10 @@ void GdalErrorCapture::on_message(bool is_error, const char* message)
         text += space ? ' ' : *p;
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    (is_error ? m_errors : m_warnings).push_back(std::move(text));
+    // A bulk transformation can complain once per point: keep the first hundred of each.
+    auto& list = is_error ? m_errors : m_warnings;
+    if (list.size() < 100) list.push_back(std::move(text));
+    else list.back() = std::move(text);
 }
 
 std::string GdalErrorCapture::last_error(const std::string& fallback) const

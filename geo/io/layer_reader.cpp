@@ -26,11 +26,20 @@ FieldType field_type_of(OGRFieldType t)
     }
 }
 
+bool in_lonlat_range(Coord c)
+{
+    return std::isfinite(c.x) && std::isfinite(c.y) && std::abs(c.x) <= 180.0 && std::abs(c.y) <= 90.0;
+}
+
+// Every coordinate, not the box: a box may pass over a NaN.
 bool all_finite(const GeometryColumn& g, size_t feature)
 {
-    const Envelope e = g.envelope(feature);
-    return std::isfinite(e.min_x) && std::isfinite(e.min_y) && std::isfinite(e.max_x) &&
-           std::isfinite(e.max_y);
+    const size_t end = g.part_begin(feature) + g.part_count(feature);
+    for (size_t part = g.part_begin(feature); part < end; ++part)
+        for (size_t r = 0; r < g.ring_count(part); ++r)
+            for (const Coord& c : g.ring(g.ring_begin(part) + r))
+                if (!std::isfinite(c.x) || !std::isfinite(c.y)) return false;
+    return true;
 }
 
 // A copy of the layer keeping only rows whose `keep` flag is set, and for polygons, with
@@ -109,13 +118,14 @@ LayerProbe probe_layer(const LayerSource& source)
     return probe;
 }
 
-Layer read_layer(const LayerSource& source, const Crs& working, const Progress& progress)
+SourceLayer read_source_layer(const LayerSource& source, const Progress& progress)
 {
     OpenedLayer opened = open_layer(source);
     OGRLayer& ogr = *opened.layer;
     const ErrorContext where{.file = source.path, .layer = ogr.GetName()};
 
-    Layer layer;
+    SourceLayer out;
+    Layer& layer = out.layer;
     layer.name = ogr.GetName();
     layer.source = source.path;
     layer.driver = opened.driver;
@@ -152,49 +162,131 @@ Layer read_layer(const LayerSource& source, const Crs& working, const Progress& 
         for (Column& c : layer.columns) c.reserve(static_cast<size_t>(expected));
     }
     // Text that is not UTF-8 is decoded as GBK unless the source names another encoding.
-    FeatureCollector collector(layer, kind_of(ogr.GetGeomType()), source.encoding.empty() ? "CP936" : source.encoding,
-                               opened.driver == "CSV");
+    FeatureCollector collector(layer, kind_of(ogr.GetGeomType()), source.wanted,
+                               source.encoding.empty() ? "CP936" : source.encoding, opened.driver == "CSV");
     if (!collect_with_arrow(ogr, collector, progress)) collect_with_feature_loop(ogr, collector, progress);
     collector.finish();
 
-    // Coordinates: web-map offsets out, then one bulk transformation to the working CRS.
-    std::span<Coord> coords = layer.geometry.mutable_coords();
-    progress(0.95, "transforming " + layer.name);
-    if (source.coords != WebMapCoords::Wgs84)
-        for (Coord& c : coords) c = to_wgs84(source.coords, c);
-    Transformer(opened.crs, working).transform(coords);
+    out.crs = opened.crs;
+    if (source.coords != WebMapCoords::Wgs84) {
+        for (Coord& c : layer.geometry.mutable_coords())
+            if (std::isfinite(c.x) && std::isfinite(c.y)) c = to_wgs84(source.coords, c);
+        out.crs = wgs84();
+    }
+    return out;
+}
 
+std::vector<Coord> lonlat_centres(const SourceLayer& source, size_t max_features)
+{
+    const Layer& layer = source.layer;
+    const size_t n = layer.size();
+    const size_t step = n <= max_features || max_features == 0 ? 1 : (n + max_features - 1) / max_features;
+    std::vector<Coord> centres;
+    centres.reserve(n / step + 1);
+    for (size_t i = 0; i < n; i += step) {
+        const Envelope e = layer.geometry.envelope(i);
+        const Coord c = e.centre();
+        if (std::isfinite(c.x) && std::isfinite(c.y)) centres.push_back(c);
+    }
+    GdalErrorCapture quiet;  // PROJ's "point outside of projection domain": such points become infinite
+    Transformer(source.crs, wgs84()).transform(centres);
+    std::erase_if(centres, [](const Coord& c) { return !in_lonlat_range(c); });
+    return centres;
+}
+
+Layer project_layer(SourceLayer source, const Crs& working, const Progress& progress, const RepairBudget& budget)
+{
+    Layer layer = std::move(source.layer);
+    const Crs& from = source.crs;
     std::vector<uint8_t> keep(layer.size(), 1);
     bool any_dropped = false;
+    auto skip = [&](size_t i, std::string reason) {
+        keep[i] = 0;
+        any_dropped = true;
+        layer.report.skipped.push_back({layer.fids[i], std::move(reason)});
+    };
+
+    // Coordinates that are wrong in the source itself.
     for (size_t i = 0; i < layer.size(); ++i) {
+        const Envelope e = layer.geometry.envelope(i);
+        char buf[160];
         if (!all_finite(layer.geometry, i)) {
-            keep[i] = 0;
-            any_dropped = true;
-            layer.report.skipped.push_back({layer.fids[i], "coordinates not finite or outside the valid area of " +
-                                                               opened.crs.describe()});
+            skip(i, "coordinates not finite (NaN or infinite) in the source");
+        } else if (from.is_geographic() && !(in_lonlat_range({e.min_x, e.min_y}) && in_lonlat_range({e.max_x, e.max_y}))) {
+            const Coord bad = in_lonlat_range({e.min_x, e.min_y}) ? Coord{e.max_x, e.max_y} : Coord{e.min_x, e.min_y};
+            std::snprintf(buf, sizeof buf, "coordinates %.6g, %.6g are not a longitude/latitude in %s", bad.x, bad.y,
+                          from.describe().c_str());
+            skip(i, buf);
         }
     }
-    // Polygons: check validity in the working CRS and repair.
+
+    // One bulk transformation; PROJ's complaints about single points are turned into skips.
+    progress(0.95, "transforming " + layer.name);
+    {
+        GdalErrorCapture quiet;
+        Transformer(from, working).transform(layer.geometry.mutable_coords());
+    }
+    for (size_t i = 0; i < layer.size(); ++i)
+        if (keep[i] && !all_finite(layer.geometry, i))
+            skip(i, "outside the area the working CRS " + working.describe() +
+                        " can represent (too far from it; set working_crs, or check these coordinates)");
+
+    // Features far from a Transverse Mercator zone's central meridian: scale error grows as
+    // (distance / R)^2 / 2, 1% at about 900 km.
+    const OGRSpatialReference& w = *working.srs;
+    const char* projection = w.GetAttrValue("PROJECTION");
+    if (projection && std::string(projection) == SRS_PT_TRANSVERSE_MERCATOR) {
+        const double false_easting = w.GetProjParm(SRS_PP_FALSE_EASTING, 0.0);
+        const double earth_radius = 6371000.0;
+        std::vector<int64_t> far;
+        double widest = 0;
+        for (size_t i = 0; i < layer.size(); ++i) {
+            if (!keep[i]) continue;
+            const double off = std::abs(layer.geometry.envelope(i).centre().x - false_easting);
+            widest = std::max(widest, off);
+            if (off > 900000.0) far.push_back(layer.fids[i]);
+        }
+        const double worst = 100.0 * (widest / earth_radius) * (widest / earth_radius) / 2;
+        if (!far.empty()) {
+            std::string ids;
+            for (size_t k = 0; k < far.size() && k < 20; ++k) ids += (k ? ", " : "") + std::to_string(far[k]);
+            if (far.size() > 20) ids += ", ... (" + std::to_string(far.size()) + " in all)";
+            layer.report.warnings.push_back("features far outside the zone of the working CRS " + working.describe() +
+                                            " (lengths off by more than 1%): fid " + ids);
+        } else if (worst > 0.1) {
+            char buf[240];
+            std::snprintf(buf, sizeof buf,
+                          "the features reach %.0f km from the central meridian of %s, where lengths are off by %.2f%%; "
+                          "a project this wide is better split, or given a working_crs of its own",
+                          widest / 1000, working.describe().c_str(), worst);
+            layer.report.warnings.push_back(buf);
+        }
+    }
+
+    // Polygons: check validity in the working CRS and repair within the budget.
     std::vector<GeosGeom> repaired;
     GeosContext geos;
     if (layer.geometry.kind() == GeomKind::Polygon) {
-        const Transformer to_source(working, opened.crs);
+        const Transformer to_source(working, from);
         std::unordered_map<int64_t, size_t> note_of;
         for (size_t i = 0; i < layer.report.repaired.size(); ++i) note_of[layer.report.repaired[i].fid] = i;
         repaired.resize(layer.size());
         for (size_t i = 0; i < layer.size(); ++i) {
+            if ((i & 0xFF) == 0)
+                progress(0.95 + 0.05 * static_cast<double>(i) / static_cast<double>(layer.size()), "checking " + layer.name);
             if (!keep[i]) continue;
             PolygonCheck check = check_polygon(geos, layer.geometry, i);
             if (check.valid) continue;
-            GeosGeom fixed = make_valid(geos, layer.geometry, i);
-            if (!fixed) {
-                keep[i] = 0;
-                any_dropped = true;
-                layer.report.skipped.push_back({layer.fids[i], describe_check(check, to_source) + "; repair failed"});
+            progress(0.95 + 0.05 * static_cast<double>(i) / static_cast<double>(layer.size()),
+                     "repairing " + layer.name + " feature " + std::to_string(layer.fids[i]));
+            RepairOutcome fixed = repair_polygon(geos, layer.geometry, i, budget);
+            if (!fixed.geometry) {
+                skip(i, describe_check(check, to_source) + "; " + (fixed.refused.empty() ? "repair failed" : fixed.refused));
                 continue;
             }
-            add_note(layer.report.repaired, note_of, layer.fids[i], describe_check(check, to_source));
-            repaired[i] = std::move(fixed);
+            add_note(layer.report.repaired, note_of, layer.fids[i],
+                     describe_check(check, to_source) + "; repaired with " + fixed.method);
+            repaired[i] = std::move(fixed.geometry);
         }
     }
     const bool any_repaired = std::any_of(repaired.begin(), repaired.end(), [](const GeosGeom& g) { return bool(g); });
@@ -204,6 +296,11 @@ Layer read_layer(const LayerSource& source, const Crs& working, const Progress& 
     std::stable_sort(layer.report.skipped.begin(), layer.report.skipped.end(), by_fid);
     progress(1.0, "read " + layer.name);
     return layer;
+}
+
+Layer read_layer(const LayerSource& source, const Crs& working, const Progress& progress)
+{
+    return project_layer(read_source_layer(source, progress), working, progress);
 }
 
 }  // namespace geo

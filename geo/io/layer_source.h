@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/core/geometry.h"
 #include "geo/io/web_map_coords.h"
 
 namespace geo {
@@ -17,6 +18,9 @@ struct LayerSource {
     // Read only these attribute fields (GDAL skips the others); unset: all of them. A name the
     // layer does not have is an error naming it.
     std::optional<std::vector<std::string>> only_fields;
+    // The dimension the layer's role needs: a layer of unknown or collection type (KML, a
+    // GeometryCollection column) keeps the parts of this dimension. Unset: the first found.
+    std::optional<GeomKind> wanted;
 };
 
 }  // namespace geo

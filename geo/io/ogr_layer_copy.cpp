@@ -17,7 +17,7 @@ Layer layer_from_ogr(OGRLayer& ogr, const std::string& name)
                                                                                              : FieldType::String;
         layer.columns.emplace_back(fd.GetNameRef(), t);
     }
-    FeatureCollector collector(layer, kind_of(ogr.GetGeomType()), "CP936", false);
+    FeatureCollector collector(layer, kind_of(ogr.GetGeomType()), std::nullopt, "CP936", false);
     collect_with_feature_loop(ogr, collector, {});
     collector.finish();
     return layer;

@@ -1,5 +1,6 @@
 #include "geo/project/loaded_project.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -17,6 +18,10 @@ std::string degrees(double v, char pos, char neg)
     return buf;
 }
 
+// Feature centres further than this from the median centre (in longitude or latitude) do not
+// count towards the working CRS's centre: a 3-degree zone is useful to about 5 degrees either side.
+constexpr double kOutlierDegrees = 10.0;
+
 }  // namespace
 
 const LoadedLayer* LoadedProject::first(Role role) const
@@ -26,7 +31,7 @@ const LoadedLayer* LoadedProject::first(Role role) const
     return nullptr;
 }
 
-WorkingCrsChoice choose_working_crs(const std::string& setting, const std::vector<Envelope>& lonlat_extents)
+WorkingCrsChoice choose_working_crs(const std::string& setting, std::vector<Coord> lonlat_centres)
 {
     if (!setting.empty() && setting != "auto") {
         Crs crs = parse_crs(setting);
@@ -35,15 +40,44 @@ WorkingCrsChoice choose_working_crs(const std::string& setting, const std::vecto
                         " (use e.g. EPSG:4545, or \"auto\")");
         return {crs, "set in the project"};
     }
-    Envelope all;
-    for (const Envelope& e : lonlat_extents) all.expand(e);
-    if (all.empty())
-        throw Error("cannot choose a working CRS: no layer has any feature to go by (are the layers empty?); set "
-                    "working_crs in the project or give --working-crs");
-    const Coord c = all.centre();
+    std::erase_if(lonlat_centres, [](const Coord& c) {
+        return !std::isfinite(c.x) || !std::isfinite(c.y) || std::abs(c.x) > 180 || std::abs(c.y) > 90;
+    });
+    if (lonlat_centres.empty())
+        throw Error("cannot choose a working CRS: no feature has usable coordinates to go by (are the layers empty, "
+                    "or all their coordinates broken?); set working_crs in the project or give --working-crs");
+    auto median = [&](auto get) {
+        std::vector<double> v;
+        v.reserve(lonlat_centres.size());
+        for (const Coord& c : lonlat_centres) v.push_back(get(c));
+        auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        return *mid;
+    };
+    const Coord m{median([](const Coord& p) { return p.x; }), median([](const Coord& p) { return p.y; })};
+    // The middle of the extent of the features near the median: outliers far away cannot
+    // move it, and the zone is centred on the data's span rather than on where most are.
+    Envelope near;
+    size_t outliers = 0;
+    for (const Coord& p : lonlat_centres) {
+        if (std::abs(p.x - m.x) <= kOutlierDegrees && std::abs(p.y - m.y) <= kOutlierDegrees) near.expand(p.x, p.y);
+        else ++outliers;
+    }
+    const Coord c = near.centre();
     const int epsg = default_working_epsg(c.x, c.y);
-    return {parse_crs("EPSG:" + std::to_string(epsg)),
-            "auto: centre of the data " + degrees(c.x, 'E', 'W') + " " + degrees(c.y, 'N', 'S')};
+    std::string reason = "auto: centre of " + std::to_string(lonlat_centres.size() - outliers) + " feature centres " +
+                         degrees(c.x, 'E', 'W') + " " + degrees(c.y, 'N', 'S');
+    if (outliers > 0)
+        reason += ", leaving out " + std::to_string(outliers) + " more than " + std::to_string(int(kOutlierDegrees)) +
+                  " degrees from their median";
+    return {parse_crs("EPSG:" + std::to_string(epsg)), reason};
+}
+
+Project project_for_saving(const LoadedProject& loaded)
+{
+    Project p = loaded.project;
+    if (p.working_crs.empty() || p.working_crs == "auto") p.working_crs = loaded.working.crs.code();
+    return p;
 }
 
 LoadedProject load_project(Project project, const Progress& progress)
@@ -55,34 +89,64 @@ LoadedProject load_project(Project project, const Progress& progress)
     auto context_of = [&](const ProjectLayer& l) {
         return file.empty() ? ErrorContext{} : ErrorContext{.file = file, .key = "layer '" + l.id + "'"};
     };
-    std::vector<Envelope> extents;
-    if (project.working_crs.empty() || project.working_crs == "auto") {
-        for (const ProjectLayer& l : project.layers) {
-            try {
-                extents.push_back(probe_layer(l.source).lonlat_extent);
-            } catch (const Error& e) {
-                throw Error(describe(e.message(), e.context()), context_of(l));
-            }
-        }
-    }
-    try {
-        out.working = choose_working_crs(project.working_crs, extents);
-    } catch (const Error& e) {
-        throw Error(e.message(), {.file = file, .key = "working_crs"});
-    }
+    auto rethrow = [&](const Error& e, const ProjectLayer& l) -> Error {
+        // "project.parkcap.json: layer 'enterprises': enterprises.gpkg: no such file"
+        return Error(describe(e.message(), e.context()), context_of(l));
+    };
 
+    // Read every layer in its own CRS first (90% of the work), then choose the working CRS
+    // from the features themselves, then project.
     const size_t n = project.layers.size();
+    std::vector<SourceLayer> sources;
+    sources.reserve(n);
     for (size_t i = 0; i < n; ++i) {
         const ProjectLayer& config = project.layers[i];
         Progress sub = progress;
         if (progress.report)
             sub.report = [&, i](double f, std::string_view stage) {
-                progress.report((static_cast<double>(i) + f) / static_cast<double>(n), stage);
+                progress.report(0.9 * (static_cast<double>(i) + f) / static_cast<double>(n), stage);
+            };
+        LayerSource src = config.source;
+        src.wanted = required_kind(config.role);
+        try {
+            sources.push_back(read_source_layer(src, sub));
+        } catch (const Cancelled&) {
+            throw;
+        } catch (const Error& e) {
+            throw rethrow(e, config);
+        }
+    }
+    std::vector<Coord> centres;
+    if (project.working_crs.empty() || project.working_crs == "auto") {
+        const bool has_parks = std::any_of(project.layers.begin(), project.layers.end(),
+                                           [&](const ProjectLayer& l) { return l.role == Role::Parks; }) &&
+                               std::any_of(sources.begin(), sources.end(), [&](const SourceLayer& s) {
+                                   const size_t k = static_cast<size_t>(&s - sources.data());
+                                   return project.layers[k].role == Role::Parks && s.layer.size() > 0;
+                               });
+        for (size_t i = 0; i < n; ++i) {
+            if (has_parks && project.layers[i].role != Role::Parks) continue;
+            std::vector<Coord> c = lonlat_centres(sources[i]);
+            centres.insert(centres.end(), c.begin(), c.end());
+        }
+    }
+    try {
+        out.working = choose_working_crs(project.working_crs, std::move(centres));
+    } catch (const Error& e) {
+        throw Error(e.message(), {.file = file, .key = "working_crs"});
+    }
+
+    for (size_t i = 0; i < n; ++i) {
+        const ProjectLayer& config = project.layers[i];
+        Progress sub = progress;
+        if (progress.report)
+            sub.report = [&, i](double f, std::string_view stage) {
+                progress.report(0.9 + 0.1 * (static_cast<double>(i) + f) / static_cast<double>(n), stage);
             };
         LoadedLayer loaded;
         loaded.config = config;
         try {
-            loaded.data = read_layer(config.source, out.working.crs, sub);
+            loaded.data = project_layer(std::move(sources[i]), out.working.crs, sub);
             if (auto kind = required_kind(config.role); kind && loaded.data.size() > 0 && loaded.data.geometry.kind() != *kind)
                 throw Error("a " + std::string(to_string(loaded.data.geometry.kind())) + " layer cannot play the role '" +
                                 std::string(to_string(config.role)) + "', which needs " +
@@ -95,8 +159,7 @@ LoadedProject load_project(Project project, const Progress& progress)
         } catch (const Cancelled&) {
             throw;
         } catch (const Error& e) {
-            // "project.parkcap.json: layer 'enterprises': enterprises.gpkg: no such file"
-            throw Error(describe(e.message(), e.context()), context_of(config));
+            throw rethrow(e, config);
         }
         out.layers.push_back(std::move(loaded));
     }

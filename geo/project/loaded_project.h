@@ -33,12 +33,20 @@ struct LoadedProject {
 };
 
 // Chooses the working CRS: the project's own when it names one ("EPSG:4545"), else ("auto")
-// the default for the centre of all the layers' longitude/latitude extents (see
-// default_working_epsg). Throws geo::Error for a geographic or unknown CRS, or when "auto"
-// has no extent to go by.
-WorkingCrsChoice choose_working_crs(const std::string& setting, const std::vector<Envelope>& lonlat_extents);
+// the default (see default_working_epsg) for a robust centre of the data: the middle of the
+// extent of the feature centres within 10 degrees of their median (longitude and latitude
+// taken apart), so that an outlier at (0, 0) or at 1e308 cannot move it. Centres that are not a
+// longitude/latitude are ignored. Throws geo::Error for a geographic or unknown CRS, or when
+// "auto" has no centre to go by.
+WorkingCrsChoice choose_working_crs(const std::string& setting, std::vector<Coord> lonlat_centres);
 
-// Reads every layer of the project. Errors name the project file and the layer id, with the
+// The project as it should be saved after loading: an "auto" working CRS is written as the
+// code that was chosen, so that a later change of the rule never moves the coordinates a
+// project keeps (its view, its edits).
+Project project_for_saving(const LoadedProject& loaded);
+
+// Reads every layer of the project. The working CRS ("auto") goes by the parks' centres when
+// the project has parks, else by every layer's. Errors name the project file and the layer id, with the
 // layer's file and the problem (missing file, wrong geometry for the role, bad field binding).
 LoadedProject load_project(Project project, const Progress& progress = {});
 

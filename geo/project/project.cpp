@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "geo/core/error.h"
+#include "geo/core/json_depth.h"
 #include "geo/io/atomic_file.h"
 
 namespace geo {
@@ -112,6 +113,10 @@ Project parse_project(const std::string& text, const fs::path& file)
     Project project;
     project.file = file;
     Reader r{file, project.warnings};
+    if (auto deep = find_json_too_deep(text))
+        throw Error("nested more than " + std::to_string(kMaxJsonDepth) + " levels deep at line " + std::to_string(deep->line) +
+                        ", column " + std::to_string(deep->column) + "; a project file nests a few levels (is it a project file?)",
+                    {.file = file.string()});
     Json j;
     try {
         j = Json::parse(text);
