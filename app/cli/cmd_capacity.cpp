@@ -157,7 +157,11 @@ int run_capacity(const std::vector<std::string>& argv)
     if (!args.get("scenario").empty() && args.flag("all-scenarios")) throw UsageError("give --scenario NAME or --all-scenarios, not both");
     const geo::WriteOptions wo = gpkg_write_options(args);
     const auto t0 = std::chrono::steady_clock::now();
-    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    if (!args.get("out").empty())
+        refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_factors.csv", "_clusters.csv", "_growth.csv", "_compliance.csv"}),
+                                 {args.get("standards")});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
     for (const auto& n : base.input.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
 

@@ -11,6 +11,7 @@
 #include "geo/core/error.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/cluster_outputs.h"
+#include "output_options.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -113,7 +114,9 @@ int run_clusters(const std::vector<std::string>& argv)
     }
     if (args.flag("footprint")) o.footprint_threshold = args.get_number("footprint", 0);
 
-    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_lq.csv", "_characteristic.csv"}));
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());
     end_terminal_progress();
 

@@ -61,7 +61,10 @@ int run_coverage(const std::vector<std::string>& argv)
     if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
     geo::WriteOptions wo = gpkg_write_options(args);
     const auto t0 = std::chrono::steady_clock::now();
-    const geo::LoadedProject project = load_input(args.positional[0], args, geo::Role::Enterprises, terminal_progress());
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
+                             {args.get("radii")});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     const geo::LoadedLayer* firms = project.first(geo::Role::Enterprises);
     const geo::LoadedLayer* fac = project.first(geo::Role::Facilities);
     if (!firms || !fac) throw geo::Error("coverage needs an enterprises layer and a facilities layer in the project");

@@ -10,6 +10,7 @@
 #include "geo/density/kde.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/raster_writer.h"
+#include "output_options.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -91,6 +92,7 @@ int run_density(const std::vector<std::string>& argv)
         geo::find_meaning(geo::Role::Enterprises, filter.weight) == nullptr && args.all("field").empty())
         input.layers[0].source.only_fields = filter.weight.empty() ? std::vector<std::string>{}
                                                                    : std::vector<std::string>{filter.weight};
+    refuse_inputs_as_outputs(input, {args.get("out")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     const geo::PointSelection sel = geo::select_points(project, filter);
     if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");

@@ -28,4 +28,19 @@ void note_spatial_index(const geo::WriteOptions& options, const std::string& lay
                     layer.c_str(), features, static_cast<double>(features) / 70000);
 }
 
+void refuse_inputs_as_outputs(const geo::Project& project, const std::vector<std::string>& outputs,
+                              const std::vector<std::string>& extra_inputs)
+{
+    geo::InputFiles inputs = geo::input_files_of(project);
+    for (const std::string& e : extra_inputs) inputs.add(e);
+    for (const std::string& o : outputs) inputs.check_output(o);
+}
+
+std::vector<std::string> prefixed(const std::string& prefix, std::initializer_list<const char*> suffixes)
+{
+    std::vector<std::string> out;
+    for (const char* s : suffixes) out.push_back(prefix + s);
+    return out;
+}
+
 }  // namespace cli

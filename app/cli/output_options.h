@@ -4,6 +4,7 @@
 
 #include "args.h"
 #include "geo/io/layer_writer.h"
+#include "geo/project/project.h"
 
 namespace cli {
 
@@ -16,5 +17,14 @@ geo::WriteOptions gpkg_write_options(const Args& args);
 
 // Says on the terminal that `layer` (of `features`) goes without an R-tree, when it does.
 void note_spatial_index(const geo::WriteOptions& options, const std::string& layer, size_t features);
+
+// Refuses, before any work, an output that would replace a file this run reads (the
+// project, its layers and tables, and `extra_inputs` such as --radii), with or without
+// --overwrite. Throws geo::Error naming both.
+void refuse_inputs_as_outputs(const geo::Project& project, const std::vector<std::string>& outputs,
+                              const std::vector<std::string>& extra_inputs = {});
+
+// PREFIX + each suffix: the files a command writes with --out PREFIX.
+std::vector<std::string> prefixed(const std::string& prefix, std::initializer_list<const char*> suffixes);
 
 }  // namespace cli

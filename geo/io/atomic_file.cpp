@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "geo/core/error.h"
+#include "geo/io/disk_space.h"
 
 namespace geo {
 
@@ -48,7 +49,7 @@ void write_file_atomically(const fs::path& path, const std::string& content)
             out.close();
             std::error_code ec;
             fs::remove(tmp, ec);
-            throw Error("writing failed (disk full?)", {.file = path.string()});
+            throw Error(explain_write_failure(path, "writing failed"), {.file = path.string()});
         }
     }
     rename_into_place(tmp, path);

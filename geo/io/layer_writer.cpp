@@ -1,5 +1,7 @@
 #include "geo/io/layer_writer.h"
 
+#include <cstdlib>
+#include <ctime>
 #include <vector>
 
 #include <cpl_conv.h>
@@ -8,6 +10,7 @@
 
 #include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
+#include "geo/io/disk_space.h"
 #include "geo/io/gdal_errors.h"
 
 namespace geo {
@@ -153,6 +156,19 @@ void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, con
     if (transactions && ds.CommitTransaction() != OGRERR_NONE) throw Error("cannot commit: " + capture.last_error(), where);
 }
 
+// SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else 2000-01-01.
+std::string reproducible_date()
+{
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    std::time_t t = 946684800;  // 2000-01-01T00:00:00Z
+    if (epoch && *epoch) t = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+    return buf;
+}
+
 }  // namespace
 
 void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layers, const Crs& crs, const fs::path& path,
@@ -177,19 +193,28 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
     // writing a million features (the R-tree index being most of what remains).
     CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "512");
     CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    // Reproducible files: GeoPackages record a "last change" time, so identical runs differed
+    // only by it. A fixed time unless the user sets OGR_CURRENT_DATE (or SOURCE_DATE_EPOCH).
+    const bool own_date = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr) == nullptr;
+    if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str());
     struct Restore {
+        bool own_date;
         ~Restore()
         {
+            if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
             CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
             CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", nullptr);
         }
-    } restore;
+    } restore{own_date};
     try {
         GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
         for (const auto& [name, layer] : layers) write_one(*ds, *layer, name, crs, driver_name, options, path, capture);
         ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
         if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
+    } catch (const Error& e) {
+        for (const fs::path& m : tmp_members) fs::remove(m, ec);
+        throw Error(explain_write_failure(path, e.message()), e.context());
     } catch (...) {
         for (const fs::path& m : tmp_members) fs::remove(m, ec);
         throw;

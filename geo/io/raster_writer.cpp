@@ -7,6 +7,7 @@
 
 #include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
+#include "geo/io/disk_space.h"
 #include "geo/io/gdal_errors.h"
 
 namespace geo {
@@ -59,6 +60,10 @@ void write_geotiff(const Raster& r, const Crs& crs, const std::filesystem::path&
         }
         ds.reset();
         if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
+    } catch (const Error& e) {
+        std::filesystem::remove(tmp, ec);
+        std::filesystem::remove(tmp.string() + ".aux.xml", ec);
+        throw Error(explain_write_failure(path, e.message()), e.context());
     } catch (...) {
         std::filesystem::remove(tmp, ec);
         std::filesystem::remove(tmp.string() + ".aux.xml", ec);

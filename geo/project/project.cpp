@@ -212,6 +212,32 @@ void write_project(const Project& project, const fs::path& file)
     write_file_atomically(file, project_to_json(project, file).dump(2) + "\n");
 }
 
+InputFiles input_files_of(const Project& project)
+{
+    InputFiles files;
+    if (!project.file.empty()) files.add(project.file);
+    for (const ProjectLayer& l : project.layers) files.add(l.source.path);
+    const fs::path folder = project.file.has_parent_path() ? project.file.parent_path() : fs::path(".");
+    // Tables named anywhere under "analysis" (and scenarios' files, if any).
+    std::vector<const Json*> todo;
+    for (const char* key : {"analysis", "scenarios"})
+        if (auto it = project.extra.find(key); it != project.extra.end()) todo.push_back(&*it);
+    while (!todo.empty()) {
+        const Json* j = todo.back();
+        todo.pop_back();
+        if (j->is_string()) {
+            const std::string text = j->get<std::string>();
+            if (text.empty() || text.size() > 4096 || text.find('\0') != std::string::npos) continue;
+            std::error_code ec;
+            const fs::path p = fs::path(text).is_absolute() ? fs::path(text) : folder / text;
+            if (fs::exists(p, ec)) files.add(p);
+        } else if (j->is_structured()) {
+            for (const Json& child : *j) todo.push_back(&child);
+        }
+    }
+    return files;
+}
+
 bool looks_like_project_file(const fs::path& path)
 {
     const std::string name = path.filename().string();

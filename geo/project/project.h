@@ -21,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/io/input_files.h"
 #include "geo/io/layer_source.h"
 #include "geo/project/roles.h"
 
@@ -57,6 +58,11 @@ Project parse_project(const std::string& text, const std::filesystem::path& file
 Json project_to_json(const Project& project, const std::filesystem::path& file);
 // Writes atomically (temporary file, then rename).
 void write_project(const Project& project, const std::filesystem::path& file);
+
+// Every file a run on this project reads: the project file, each layer's file (with its
+// sidecars), and the files and folders named by string values under "analysis" (tables such
+// as the service radii or the standards folder), resolved against the project's folder.
+InputFiles input_files_of(const Project& project);
 
 // True when the path names a project file rather than a layer file.
 bool looks_like_project_file(const std::filesystem::path& path);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <unistd.h>
 
 #include <cpl_conv.h>
 #include <geos_c.h>
@@ -174,25 +175,11 @@ void write_facilities_csv(const Layer& facilities, const Crs& metric, const fs::
 
 }  // namespace
 
-SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
+namespace {
+
+SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
 {
-    ensure_gdal_registered();
-    // Fixed timestamps inside GeoPackages, so that the same seed gives the same files.
-    CPLSetConfigOption("OGR_CURRENT_DATE", "2026-01-01T00:00:00Z");
-    if (o.enterprises < 0 || o.enterprises > 50'000'000)
-        throw Error("the number of enterprises must be between 0 and 50,000,000");
     std::error_code ec;
-    fs::create_directories(o.folder, ec);
-    if (ec) throw Error("cannot create the folder: " + ec.message(), {.file = o.folder.string()});
-
-    const std::vector<std::string> outputs = {"parks.gpkg", "enterprises.gpkg", "facilities_gcj02.csv", "roads.fgb", "park_infrastructure.csv", "growth_targets.csv",
-                                              "constraints.shp", "sites.gpkg", "chongqing-demo.parkcap.json"};
-    if (!o.overwrite)
-        for (const auto& f : outputs)
-            if (fs::exists(o.folder / f, ec))
-                throw Error("already exists; give --overwrite to replace the files of an earlier run",
-                            {.file = (o.folder / f).string()});
-
     Random rng(o.seed);
     const Crs metric = parse_crs("EPSG:" + std::to_string(kMetricEpsg));
     const Crs cgcs2000 = parse_crs("EPSG:4490");
@@ -553,6 +540,66 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
     summary.project_file = o.folder / "chongqing-demo.parkcap.json";
     write_project(project, summary.project_file);
     summary.files.push_back(summary.project_file.filename().string());
+    return summary;
+}
+
+}  // namespace
+
+SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
+{
+    ensure_gdal_registered();
+    // Fixed timestamps inside GeoPackages, so that the same seed gives the same files.
+    CPLSetConfigOption("OGR_CURRENT_DATE", "2026-01-01T00:00:00Z");
+    if (o.enterprises < 0 || o.enterprises > 50'000'000)
+        throw Error("the number of enterprises must be between 0 and 50,000,000");
+    std::error_code ec;
+    const fs::path folder = fs::absolute(o.folder).lexically_normal();
+    const fs::path target = folder.filename().empty() ? folder.parent_path() : folder;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) throw Error("cannot create the folder: " + ec.message(), {.file = target.parent_path().string()});
+    if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+        throw Error("exists and is not a folder", {.file = o.folder.string()});
+
+    const std::vector<std::string> outputs = {"parks.gpkg", "enterprises.gpkg", "facilities_gcj02.csv", "roads.fgb", "park_infrastructure.csv", "growth_targets.csv",
+                                              "constraints.shp", "sites.gpkg", "chongqing-demo.parkcap.json"};
+    if (!o.overwrite)
+        for (const auto& f : outputs)
+            if (fs::exists(target / f, ec))
+                throw Error("already exists; give --overwrite to replace the files of an earlier run",
+                            {.file = (target / f).string()});
+
+    // Everything is written into a temporary folder beside the target and moved into place
+    // only when complete: a full disk or a failure half way leaves no partial project.
+    const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+    fs::remove_all(tmp, ec);
+    fs::create_directory(tmp, ec);
+    if (ec) throw Error("cannot create a temporary folder: " + ec.message(), {.file = tmp.string()});
+    SynthSummary summary;
+    try {
+        SynthOptions inner = o;
+        inner.folder = tmp;
+        inner.overwrite = true;
+        summary = write_demo(inner, progress);
+        if (!fs::exists(target, ec)) {
+            fs::rename(tmp, target, ec);
+            if (ec) throw Error("cannot move the finished project into place: " + ec.message(), {.file = target.string()});
+        } else {
+            for (const auto& entry : fs::directory_iterator(tmp)) rename_into_place(entry.path(), target / entry.path().filename());
+            fs::remove_all(tmp, ec);
+        }
+    } catch (const Error& e) {
+        fs::remove_all(tmp, ec);
+        // Name the file the user asked for, not the temporary one.
+        ErrorContext where = e.context();
+        if (where.file.rfind(tmp.string(), 0) == 0) where.file = (target / fs::path(where.file).filename()).string();
+        std::string message = e.message();
+        for (size_t at; (at = message.find(tmp.string())) != std::string::npos;) message.replace(at, tmp.string().size(), target.string());
+        throw Error(message, where);
+    } catch (...) {
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    summary.project_file = target / summary.project_file.filename();
     progress(1.0, "done");
     return summary;
 }
