@@ -13,6 +13,8 @@
 #include "geo/io/layer_writer.h"
 #include "geo/report/csv_table.h"
 #include "output_options.h"
+#include "load_notes.h"
+#include "geo/report/load_summary.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -162,6 +164,9 @@ int run_capacity(const std::vector<std::string>& argv)
         refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_factors.csv", "_clusters.csv", "_growth.csv", "_compliance.csv"}),
                                  {args.get("standards")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Parks);
+    geo::require_features(project, geo::Role::Enterprises);
     const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
     for (const auto& n : base.input.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
 

@@ -12,6 +12,8 @@
 #include "geo/io/layer_writer.h"
 #include "geo/report/cluster_outputs.h"
 #include "output_options.h"
+#include "load_notes.h"
+#include "geo/report/load_summary.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -117,6 +119,8 @@ int run_clusters(const std::vector<std::string>& argv)
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_lq.csv", "_characteristic.csv"}));
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Enterprises);
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());
     end_terminal_progress();
 

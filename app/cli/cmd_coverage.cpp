@@ -17,6 +17,8 @@
 #include "geo/overlay/zone_assignment.h"
 #include "geo/report/csv_table.h"
 #include "output_options.h"
+#include "load_notes.h"
+#include "geo/report/load_summary.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -65,6 +67,9 @@ int run_coverage(const std::vector<std::string>& argv)
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
                              {args.get("radii")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Enterprises);
+    geo::require_features(project, geo::Role::Facilities);
     const geo::LoadedLayer* firms = project.first(geo::Role::Enterprises);
     const geo::LoadedLayer* fac = project.first(geo::Role::Facilities);
     if (!firms || !fac) throw geo::Error("coverage needs an enterprises layer and a facilities layer in the project");

@@ -11,6 +11,8 @@
 #include "geo/density/point_selection.h"
 #include "geo/io/raster_writer.h"
 #include "output_options.h"
+#include "load_notes.h"
+#include "geo/report/load_summary.h"
 #include "project_input.h"
 #include "terminal_progress.h"
 
@@ -94,6 +96,8 @@ int run_density(const std::vector<std::string>& argv)
                                                                    : std::vector<std::string>{filter.weight};
     refuse_inputs_as_outputs(input, {args.get("out")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Enterprises);
     const geo::PointSelection sel = geo::select_points(project, filter);
     if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");
     geo::Envelope extent = sel.parks_extent;

@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cerrno>
 #include <fstream>
+#include <iterator>
+
+#include <nlohmann/json.hpp>
 
 #include "geo/core/error.h"
+#include "geo/core/json_depth.h"
 #include "geo/io/gdal_errors.h"
 #include "geo/io/shapefile_encoding.h"
 
@@ -76,20 +81,49 @@ bool has_any(const std::vector<std::string>& header, const std::vector<std::stri
     return false;
 }
 
+}  // namespace
+
+bool shapefile_without_dbf(const std::string& path);
+
+namespace {
+
 struct OpenPlan {
     std::vector<std::string> options;
     std::string encoding;
     std::vector<std::string> warnings;
 };
 
+// The first column of `header` (in file order) whose name is one of `names`, and a warning
+// naming the others that would also have matched; "" when none matches.
+std::string pick_column(const std::vector<std::string>& header, const std::vector<std::string>& names, const char* what,
+                        std::vector<std::string>& warnings)
+{
+    std::vector<std::string> found;
+    for (const std::string& h : header)
+        if (std::find(names.begin(), names.end(), h) != names.end()) found.push_back(h);
+    if (found.size() > 1) {
+        std::string others;
+        for (size_t i = 1; i < found.size(); ++i) others += (i > 1 ? "', '" : "") + found[i];
+        warnings.push_back("several columns look like the " + std::string(what) + ": using '" + found[0] + "', not '" + others +
+                           "' (name the one you mean in the file, or drop the others)");
+    }
+    return found.empty() ? "" : found[0];
+}
+
 OpenPlan plan_open(const LayerSource& src)
 {
     OpenPlan plan;
     const std::string ext = extension_of(src.path);
     if (is_csv(src.path)) {
-        plan.options = {"X_POSSIBLE_NAMES=" + join(kXNames), "Y_POSSIBLE_NAMES=" + join(kYNames),
+        const std::vector<std::string> header = csv_header(src.path);
+        const std::string x = pick_column(header, kXNames, "x / longitude", plan.warnings);
+        const std::string y = pick_column(header, kYNames, "y / latitude", plan.warnings);
+        plan.options = {"X_POSSIBLE_NAMES=" + (x.empty() ? join(kXNames) : x), "Y_POSSIBLE_NAMES=" + (y.empty() ? join(kYNames) : y),
                         "GEOM_POSSIBLE_NAMES=" + join(kWktNames), "KEEP_GEOM_COLUMNS=NO",
                         "AUTODETECT_TYPE=YES", "EMPTY_STRING_AS_NULL=YES"};
+    } else if (ext == ".shp" && shapefile_without_dbf(src.path)) {
+        plan.warnings.push_back("no .dbf beside the .shp: the features have geometry but no attributes (no names, no "
+                                "employees); put the .dbf back next to it");
     } else if (ext == ".shp" || ext == ".dbf") {
         ShapefileEncoding enc = detect_shapefile_encoding(src.path, src.encoding);
         plan.encoding = enc.encoding;
@@ -99,13 +133,50 @@ OpenPlan plan_open(const LayerSource& src)
     return plan;
 }
 
+// For a .geojson/.json file that GDAL cannot open: where its JSON syntax goes wrong ("not
+// valid JSON at line 3, column 88: ..."), or "" when it parses or is not such a file.
+std::string json_syntax_error(const std::string& path)
+{
+    const std::string ext = extension_of(path);
+    std::error_code ec;
+    if ((ext != ".geojson" && ext != ".json") || fs::file_size(path, ec) > (size_t(256) << 20)) return {};
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (auto deep = find_json_too_deep(text))
+        return "nested too deeply at line " + std::to_string(deep->line) + ", column " + std::to_string(deep->column);
+    try {
+        const nlohmann::json parsed = nlohmann::json::parse(text);
+        (void)parsed;
+    } catch (const nlohmann::json::parse_error& e) {
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        std::string what = e.what();
+        if (auto pos = what.find("syntax error"); pos != std::string::npos) what = what.substr(pos);
+        return "not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
+    }
+    return {};
+}
+
 GDALDatasetUniquePtr open_dataset(const std::string& path, const std::vector<std::string>& options)
 {
     ensure_gdal_registered();
     const bool is_connection = path.rfind("PG:", 0) == 0 || path.rfind("pg:", 0) == 0;
     if (!is_connection) {
         std::error_code ec;
-        if (!fs::exists(path, ec)) throw Error("no such file", {.file = path});
+        if (path.find('\0') != std::string::npos)
+            throw Error("the path contains a NUL character (cut it out)", {.file = path.substr(0, path.find('\0')) + "\\0..."});
+        const fs::file_status st = fs::status(path, ec);
+        if (ec && ec.value() == ELOOP) throw Error("a loop of symbolic links: it never reaches a file", {.file = path});
+        if (!fs::exists(st)) throw Error("no such file", {.file = path});
+        if (fs::is_regular_file(st) && fs::file_size(path, ec) == 0)
+            throw Error("the file is empty (0 bytes): was it copied or downloaded completely?", {.file = path});
         if (fs::is_directory(path, ec) && extension_of(path) != ".gdb")
             throw Error("is a folder, not a layer file (name a .gpkg, .shp, .geojson, .fgb, .kml "
                         "or .csv file)", {.file = path});
@@ -118,6 +189,7 @@ GDALDatasetUniquePtr open_dataset(const std::string& path, const std::vector<std
                                               nullptr, opts.data(), nullptr));
     if (!ds) {
         std::string why = capture.last_error("not a vector format GDAL can read");
+        if (const std::string where = json_syntax_error(path); !where.empty()) why += " (" + where + ")";
         throw Error("cannot open: " + why, {.file = path});
     }
     if (ds->GetLayerCount() == 0) throw Error("has no vector layers", {.file = path});
@@ -125,6 +197,17 @@ GDALDatasetUniquePtr open_dataset(const std::string& path, const std::vector<std
 }
 
 }  // namespace
+
+bool shapefile_without_dbf(const std::string& path)
+{
+    if (extension_of(path) != ".shp") return false;
+    std::error_code ec;
+    for (const char* ext : {".dbf", ".DBF", ".Dbf"}) {
+        fs::path p = path;
+        if (fs::exists(p.replace_extension(ext), ec)) return false;
+    }
+    return true;
+}
 
 const std::vector<std::string>& csv_longitude_names() { return kXNames; }
 const std::vector<std::string>& csv_latitude_names() { return kYNames; }
@@ -197,6 +280,10 @@ OpenedLayer open_layer(const LayerSource& src)
         out.warnings.push_back("no CRS in the file; its coordinate columns are named as "
                                "longitude/latitude, so they are read as EPSG:4326 (set srs to "
                                "override, e.g. EPSG:4490)");
+        if (src.coords == WebMapCoords::Wgs84)
+            out.warnings.push_back("coordinates taken from Amap (高德), Tencent or Baidu maps are not WGS 84 but GCJ-02 "
+                                   "(Baidu: BD-09) and land 300-700 m off unless declared: --coords gcj02 or bd09 on "
+                                   "the command line, \"coordinates\": \"gcj02\" for this layer in the project");
     } else {
         throw Error("has no coordinate reference system (a Shapefile without .prj, a CSV with "
                     "x/y columns...); set one with --srs EPSG:CODE on the command line or "

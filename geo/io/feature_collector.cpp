@@ -203,7 +203,15 @@ void FeatureCollector::checkpoint(int64_t expected)
 
 void FeatureCollector::finish()
 {
-    if (m_recoded > 0)
+    const bool utf8_declared = m_fallback_encoding == "UTF-8" || m_fallback_encoding == "UTF8" || m_fallback_encoding == "utf-8" ||
+                               m_fallback_encoding == "utf8";
+    size_t bad_names = 0;
+    for (const Column& c : m_layer.columns) bad_names += !is_valid_utf8(c.name());
+    if (utf8_declared && (m_recoded > 0 || bad_names > 0))
+        m_layer.report.warnings.push_back(std::to_string(bad_names) + " field names and " + std::to_string(m_recoded) +
+                                          " text values are not valid UTF-8 although the encoding was given as UTF-8, so "
+                                          "fields cannot be bound by name: is the file GBK? try --encoding CP936");
+    else if (m_recoded > 0)
         m_layer.report.warnings.push_back(std::to_string(m_recoded) + " text values were not UTF-8 and were decoded as " +
                                           m_fallback_encoding);
     if (!m_kind) m_layer.geometry = GeometryColumn(m_wanted.value_or(GeomKind::Point));

@@ -64,6 +64,19 @@ FieldMap guess_fields(Role role, const std::vector<std::string>& fields,
         if (!chosen.empty()) {
             used.insert(chosen);
             map.bindings.push_back({m.key, chosen, true});
+            // Other fields named as exactly this meaning too (a second 'lon', 经度 beside lon).
+            std::string others;
+            for (size_t i = 0; i < fields.size(); ++i) {
+                if (fields[i] == chosen || used.count(fields[i])) continue;
+                for (const std::string& syn : m.synonyms)
+                    if (normalised[i] == normalise(syn)) {
+                        others += (others.empty() ? "'" : ", '") + fields[i] + "'";
+                        break;
+                    }
+            }
+            if (!others.empty())
+                map.remarks.push_back("fields '" + chosen + "' and " + others + " look like " + m.key + "; using '" + chosen +
+                                      "' (bind another with \"fields\": {\"" + m.key + "\": ...} or --field " + m.key + "=...)");
         }
     }
     return map;
@@ -72,7 +85,7 @@ FieldMap guess_fields(Role role, const std::vector<std::string>& fields,
 std::vector<std::string> check_field_map(Role role, FieldMap& map, const Layer& layer,
                                          const std::map<std::string, std::string>& overrides)
 {
-    std::vector<std::string> warnings;
+    std::vector<std::string> warnings = map.remarks;
     const ErrorContext where{.file = layer.source, .layer = layer.name};
     for (const auto& [meaning, field] : overrides) {
         if (!find_meaning(role, meaning)) {

@@ -17,6 +17,9 @@ struct FieldBinding {
 
 struct FieldMap {
     std::vector<FieldBinding> bindings;  // in the role's meaning order
+    // Guesses the user should know about: "fields '从业人员' and 'employees' both look like
+    // employees; using '从业人员'".
+    std::vector<std::string> remarks;
 
     // The field bound to a meaning, or nullptr.
     const std::string* field_for(std::string_view meaning) const;

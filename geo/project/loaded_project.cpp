@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "geo/core/error.h"
+#include "geo/io/dataset_open.h"
 #include "geo/io/layer_reader.h"
 
 namespace geo {
@@ -109,6 +110,13 @@ LoadedProject load_project(Project project, const Progress& progress)
         LayerSource src = config.source;
         src.wanted = required_kind(config.role);
         try {
+            if (shapefile_without_dbf(src.path) && config.role != Role::Context && config.role != Role::Roads &&
+                config.role != Role::Constraints)
+                throw Error("no .dbf beside the .shp, so its features have no attributes, which the role '" +
+                                std::string(to_string(config.role)) + "' needs (names, " +
+                                (config.role == Role::Enterprises ? "employees, industry" : config.role == Role::Facilities ? "facility type" : "codes") +
+                                "); put the .dbf back next to the .shp",
+                            {.file = src.path});
             sources.push_back(read_source_layer(src, sub));
         } catch (const Cancelled&) {
             throw;
@@ -133,7 +141,17 @@ LoadedProject load_project(Project project, const Progress& progress)
     try {
         out.working = choose_working_crs(project.working_crs, std::move(centres));
     } catch (const Error& e) {
-        throw Error(e.message(), {.file = file, .key = "working_crs"});
+        // Say which layers had nothing usable, and why, rather than only that nothing was.
+        std::string why;
+        for (size_t i = 0; i < n; ++i) {
+            const LoadReport& r = sources[i].layer.report;
+            why += "; layer '" + project.layers[i].id + "' (" + project.layers[i].source.path + "): " +
+                   std::to_string(sources[i].layer.size()) + " features read";
+            if (!r.skipped.empty())
+                why += ", " + std::to_string(r.skipped.size()) + " skipped (fid " + std::to_string(r.skipped[0].fid) + ": " +
+                       r.skipped[0].reason + ")";
+        }
+        throw Error(e.message() + why, {.file = file, .key = "working_crs"});
     }
 
     for (size_t i = 0; i < n; ++i) {
