@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "geo/core/error.h"
+#include "geo/coverage/straight_coverage.h"
 
 namespace geo {
 
@@ -29,7 +30,7 @@ void NetworkCoverageState::recompute(size_t t)
     auto& d = m_distance[t];
     d.assign(m_attached.size(), std::numeric_limits<double>::infinity());
     for (size_t e = 0; e < m_attached.size(); ++e)
-        if (m_attached[e]) d[e] = m_network.distance_to(*m_attached[e], nodes, sources, on_segment);
+        if (m_attached[e]) d[e] = within_cutoff(m_network.distance_to(*m_attached[e], nodes, sources, on_segment), cutoff);
 }
 
 uint32_t NetworkCoverageState::add(Coord at, int32_t type)

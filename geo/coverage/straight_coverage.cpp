@@ -106,6 +106,12 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
     return out;
 }
 
+double within_cutoff(double network_distance, double cutoff)
+{
+    // The search stops at the cutoff, so a longer distance may have missed a shorter path.
+    return network_distance <= cutoff ? network_distance : std::numeric_limits<double>::infinity();
+}
+
 NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
                                  const std::vector<FacilityType>& types, const RoadNetwork& network, double attach_limit_m,
                                  const Progress& progress)
@@ -142,7 +148,7 @@ NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer&
         const std::vector<uint8_t> on_segment = network.sources_on_segments(sources);
         std::vector<double> d(n, std::numeric_limits<double>::infinity());
         for (size_t e = 0; e < n; ++e)
-            if (attached[e]) d[e] = network.distance_to(*attached[e], nodes, sources, on_segment);
+            if (attached[e]) d[e] = within_cutoff(network.distance_to(*attached[e], nodes, sources, on_segment), cutoff);
         out.distance.push_back(std::move(d));
     }
     progress(1.0, "network coverage");
