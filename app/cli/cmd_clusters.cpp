@@ -24,6 +24,8 @@ namespace {
 const std::vector<OptionSpec> kOptions = with_layer_input({
     {"out", "PREFIX", "write PREFIX.gpkg (layers) and PREFIX_lq.csv, PREFIX_characteristic.csv (required)"},
     {"grid", "SHAPE", "hexagon (default) or square cells for hot spots"},
+    {"study-area", "AREA", "where hot spots are measured: parks (default with parks: each park plus --study-margin), regions, or points (their rectangle)"},
+    {"study-margin", "METRES", "how far beyond the parks the study area reaches (default 1000)"},
     {"cell", "METRES", "cell size: distance between neighbouring centres (default 500)"},
     {"weight", "FIELD", "hot spots of a sum (employees, output_value, a field); default: count"},
     {"lq-by", "MEANING", "cluster (default) or industry_code"},
@@ -114,6 +116,14 @@ int run_clusters(const std::vector<std::string>& argv)
             start = comma + 1;
         }
     }
+    if (args.flag("study-area")) {
+        const std::string area = args.get("study-area");
+        if (area == "parks") o.study_area = geo::StudyArea::Parks;
+        else if (area == "regions") o.study_area = geo::StudyArea::Regions;
+        else if (area == "points") o.study_area = geo::StudyArea::Points;
+        else throw UsageError("--study-area is parks, regions or points, not '" + area + "'");
+    }
+    o.study_margin_m = args.get_number("study-margin", o.study_margin_m);
     if (args.flag("footprint")) o.footprint_threshold = args.get_number("footprint", 0);
 
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
@@ -160,8 +170,12 @@ int run_clusters(const std::vector<std::string>& argv)
     }
     size_t characteristic = 0;
     for (const auto& r : a.lq) characteristic += r.characteristic;
-    std::printf("%zu enterprises; %zu %s cells of %g m: %d hot and %d cold at 95%% or more (FDR)\n", a.selection.points.size(),
-                a.grid.size(), grid.c_str(), o.cell_m, hot_cells, cold_cells);
+    size_t studied_cells = 0;
+    for (size_t i = 0; i < a.grid.size(); ++i) studied_cells += a.grid.studied(i);
+    std::printf("%zu enterprises: %zu in the study area (%s) counted in hot spots, %zu outside it left out\n",
+                a.selection.points.size(), a.points_in_study, a.study_area.c_str(), a.points_outside_study);
+    std::printf("%zu %s cells of %g m in the study area: %d hot and %d cold at 95%% or more (FDR)\n", studied_cells, grid.c_str(),
+                o.cell_m, hot_cells, cold_cells);
     std::printf("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise\n", o.eps_m, o.min_points, a.dbscan.sizes.size(),
                 a.dbscan.noise);
     std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), measure.c_str(),

@@ -117,7 +117,7 @@ private:
                 // Only significant cells are drawn (the export keeps them all).
                 geo::Layer hot = geo::hot_spot_layer(out->analysis);
                 std::vector<uint8_t> keep(hot.size());
-                for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[i] != 0;
+                for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[static_cast<size_t>(hot.fids[i])] != 0;  // fid: the cell
                 geo::Layer shown = geo::select_rows(hot, keep);
                 for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
                     out->layers.push_back(computed_view(std::move(data), id, doc->origin));  // built on this thread
@@ -188,6 +188,8 @@ private:
         ImGui::Separator();
         ImGui::Text("%zu enterprises; %d hot and %d cold cells at 95%% (FDR); %zu DBSCAN clusters, %zu noise",
                     a.selection.points.size(), hot, cold, a.dbscan.sizes.size(), a.dbscan.noise);
+        ImGui::TextWrapped("Hot spots: %zu enterprises in %s; %zu outside it left out", a.points_in_study, a.study_area.c_str(),
+                           a.points_outside_study);
         ImGui::Checkbox("Only characteristic clusters", &m_only_characteristic);
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
         if (!ImGui::BeginTable("lq", 5, flags)) return;

@@ -1,7 +1,8 @@
 #pragma once
 // Hexagon or square cells over an extent, with the points counted and their weights summed
 // per cell, as a polygon layer's geometry. Every cell of the extent is kept (empty ones
-// too): the study area for hot-spot statistics is the whole grid.
+// too); `in_study` marks the cells of the study area that hot-spot statistics use (all of
+// them when it is empty), so that empty country outside the parks does not inflate z.
 //
 // Hexagons are pointy-topped, in rows offset by half a cell ("odd-r"); cell_m is the distance
 // between neighbouring centres (the hexagon's width), so a hexagon covers √3/2 · cell_m².
@@ -23,6 +24,9 @@ struct CellGrid {
     std::vector<Coord> centres;
     std::vector<int64_t> count;
     std::vector<double> sum;
+    std::vector<uint8_t> in_study;  // per cell; empty: every cell is in the study area
+
+    bool studied(size_t i) const { return in_study.empty() || in_study[i] != 0; }
 
     size_t size() const { return centres.size(); }
     // The cell holding (x, y), or -1 outside the grid.

@@ -1,11 +1,60 @@
 #include "geo/cluster/cluster_analysis.h"
 
+#include <cstdio>
+
+#include <geos_c.h>
+
 #include "geo/core/error.h"
+#include "geo/core/geos_util.h"
+#include "geo/core/polygon_locator.h"
 #include "geo/core/triangulate.h"
 #include "geo/density/contours.h"
 #include "geo/overlay/zone_assignment.h"
 
 namespace geo {
+
+namespace {
+
+struct StudyPolygons {
+    GeometryColumn polygons{GeomKind::Polygon};
+    std::vector<PolygonLocator> locators;  // empty: the whole rectangle of the points
+    std::string description;
+};
+
+StudyPolygons study_polygons(const LoadedProject& project, const ClusterOptions& o)
+{
+    StudyPolygons s;
+    const LoadedLayer* parks = project.first(Role::Parks);
+    StudyArea area = o.study_area;
+    if (area == StudyArea::Auto) area = parks && parks->data.size() > 0 ? StudyArea::Parks : StudyArea::Points;
+    if (area == StudyArea::Points) {
+        s.description = "the rectangle around the selected enterprises";
+        return s;
+    }
+    if (area == StudyArea::Regions) {
+        const LoadedLayer* regions = project.first(Role::Regions);
+        if (!regions || regions->data.size() == 0) throw Error("a study area of regions needs a regions layer in the project");
+        s.polygons = regions->data.geometry;
+        s.description = "the regions layer '" + regions->config.id + "'";
+    } else {
+        if (!parks || parks->data.size() == 0) throw Error("a study area of parks needs a parks layer in the project");
+        if (!(o.study_margin_m >= 0)) throw Error("the study area's margin must be 0 m or more");
+        GeosContext ctx;
+        for (size_t i = 0; i < parks->data.size(); ++i) {
+            GeosGeom g = to_geos(ctx, parks->data.geometry, i);
+            if (!g) continue;
+            GeosGeom grown(GEOSBuffer_r(ctx.handle(), g.get(), o.study_margin_m, 8), GeosGeomDeleter{ctx.handle()});
+            if (grown) append_from_geos(ctx, grown.get(), s.polygons);
+        }
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.0f m", o.study_margin_m);
+        s.description = "the parks plus " + std::string(buf);
+    }
+    for (size_t i = 0; i < s.polygons.size(); ++i) s.locators.emplace_back(s.polygons, i);
+    return s;
+}
+
+}  // namespace
 
 ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOptions& o, const Progress& progress)
 {
@@ -17,7 +66,31 @@ ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOpti
         for (const Coord& p : a.selection.points) extent.expand(p.x, p.y);
 
     progress(0.1, "hot spots");
-    a.grid = aggregate_points(a.selection.points, a.selection.weights, extent, o.shape, o.cell_m);
+    const StudyPolygons study = study_polygons(project, o);
+    a.study_area = study.description;
+    Envelope grid_extent;
+    if (study.locators.empty()) {
+        for (const Coord& p : a.selection.points) grid_extent.expand(p.x, p.y);
+    } else {
+        for (const PolygonLocator& l : study.locators) grid_extent.expand(l.envelope());
+    }
+    a.grid = aggregate_points(a.selection.points, a.selection.weights, grid_extent, o.shape, o.cell_m);
+    if (!study.locators.empty()) {
+        a.grid.in_study.assign(a.grid.size(), 0);
+        for (size_t i = 0; i < a.grid.size(); ++i) {
+            const Coord c = a.grid.centres[i];
+            for (const PolygonLocator& l : study.locators)
+                if (l.envelope().contains(c.x, c.y) && l.contains(c.x, c.y)) {
+                    a.grid.in_study[i] = 1;
+                    break;
+                }
+        }
+    }
+    for (const Coord& p : a.selection.points) {
+        const int64_t cell = a.grid.cell_of(p);
+        if (cell >= 0 && a.grid.studied(static_cast<size_t>(cell))) ++a.points_in_study;
+        else ++a.points_outside_study;
+    }
     a.hot = getis_ord_gi_star(a.grid, a.selection.weights.empty() ? std::vector<double>(a.grid.count.begin(), a.grid.count.end())
                                                                   : a.grid.sum);
     progress(0.4, "DBSCAN");

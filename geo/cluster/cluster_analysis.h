@@ -16,10 +16,21 @@
 
 namespace geo {
 
+// Where hot spots are measured. Cells outside the study area are left out of Gi*, and so are
+// the enterprises in them (counted and reported, never silently).
+enum class StudyArea {
+    Auto,     // the parks plus study_margin_m when the project has parks, else the points' extent
+    Parks,    // the parks, each grown by study_margin_m
+    Regions,  // the regions layer's polygons
+    Points,   // the rectangle around the selected enterprises
+};
+
 struct ClusterOptions {
     PointFilter selection;             // which enterprises; its weight is what hot spots sum
     CellShape shape = CellShape::Hexagon;
     double cell_m = 500;
+    StudyArea study_area = StudyArea::Auto;
+    double study_margin_m = 1000;      // the parks' reach: the default kernel radius
     std::string lq_category = "cluster";  // the meaning to compute LQs for: cluster or industry_code
     LqOptions lq;
     bool lq_against_regions = false;   // each park against its region (a regions layer), else the study area
@@ -34,6 +45,9 @@ struct ClusterAnalysis {
     PointSelection selection;
     CellGrid grid;
     HotSpots hot;
+    std::string study_area;            // what it was, in words: "the parks plus 1000 m"
+    size_t points_in_study = 0;        // selected enterprises in the study area's cells
+    size_t points_outside_study = 0;   // ... and outside it: not in the hot spots
     DbscanResult dbscan;
     GeometryColumn dbscan_polygons{GeomKind::Polygon};
     std::vector<LqRow> lq;

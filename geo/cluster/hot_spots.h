@@ -14,8 +14,10 @@ struct HotSpots {
     std::vector<int> bin;
 };
 
-// Gi* of `values` (one per cell of `grid`). Throws geo::Error when all values are equal
-// (no variance: Gi* is undefined) or there are fewer than 3 cells.
+// Gi* of `values` (one per cell of `grid`) over the cells of the study area
+// (grid.studied): the mean, the variance and every neighbourhood use those cells only; the
+// others get z = 0, p = 1, bin 0. Throws geo::Error when all values are equal (no variance:
+// Gi* is undefined) or the study area has fewer than 3 cells.
 HotSpots getis_ord_gi_star(const CellGrid& grid, const std::vector<double>& values);
 
 // Benjamini-Hochberg: the largest p-value still significant at false discovery rate `q`

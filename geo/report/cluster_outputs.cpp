@@ -11,7 +11,14 @@ Layer hot_spot_layer(const ClusterAnalysis& a)
     l.geometry = a.grid.polygons;
     l.columns = {Column("count", FieldType::Integer), Column("sum", FieldType::Real), Column("gi_z", FieldType::Real),
                  Column("gi_p", FieldType::Real), Column("gi_bin", FieldType::Integer)};
+    // Only the cells of the study area: the others took no part in Gi*.
+    if (!a.grid.in_study.empty()) {
+        l.geometry = GeometryColumn(GeomKind::Polygon);
+        for (size_t i = 0; i < a.grid.size(); ++i)
+            if (a.grid.studied(i)) l.geometry.append_feature(a.grid.polygons, i);
+    }
     for (size_t i = 0; i < a.grid.size(); ++i) {
+        if (!a.grid.studied(i)) continue;
         l.fids.push_back(static_cast<int64_t>(i));
         l.columns[0].push_integer(a.grid.count[i]);
         l.columns[1].push_real(a.grid.sum[i]);

@@ -32,7 +32,14 @@ TEST_CASE("cluster analysis of a small project: hand counts through every part")
             CHECK(row[7] == "5");
         }
     CHECK(found);
+    // The study area is the parks plus 1 km: the layer holds its cells only, and every
+    // enterprise is counted either in it or outside it.
+    CHECK(a.study_area == "the parks plus 1000 m");
+    CHECK(a.points_in_study + a.points_outside_study == 5);
+    size_t studied = 0;
+    for (size_t i = 0; i < a.grid.size(); ++i) studied += a.grid.studied(i);
     const geo::Layer hot = geo::hot_spot_layer(a);
-    CHECK(hot.size() == a.grid.size());
+    CHECK(hot.size() == studied);
+    CHECK(studied < a.grid.size());
     CHECK(geo::dbscan_layer(a).size() == 1);
 }
