@@ -128,6 +128,11 @@ Project parse_project(const std::string& text, const fs::path& file)
             what = what.substr(what.find(": ", pos) + 2);
         throw Error("not valid JSON at line " + std::to_string(line) + ", column " + std::to_string(column) +
                         ": " + what, {.file = file.string()});
+    } catch (const nlohmann::json::exception& e) {
+        // Numbers too large for a double ("1e3081") and the like: not a syntax error, still bad input.
+        std::string what = e.what();
+        if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+        throw Error("not valid JSON: " + what, {.file = file.string()});
     }
     if (!j.is_object()) r.fail("", "a project file must hold a JSON object");
     if (auto v = j.find("parkcap"); v != j.end()) {
