@@ -220,6 +220,54 @@ Layer project_layer(SourceLayer source, const Crs& working, const Progress& prog
         }
     }
 
+    // Features far from a Transverse Mercator zone's central meridian, measured on the
+    // sphere before projecting (the projection folds the far side of the globe back near the
+    // meridian): the scale error is 1/sqrt(1 - B^2) - 1 with B = cos(lat) sin(dlon), 1% at
+    // about 8 degrees of longitude at the equator; beyond 90 degrees it is another hemisphere.
+    const OGRSpatialReference& w = *working.srs;
+    const char* projection = w.GetAttrValue("PROJECTION");
+    if (projection && std::string(projection) == SRS_PT_TRANSVERSE_MERCATOR && layer.size() > 0) {
+        const double cm = w.GetProjParm(SRS_PP_CENTRAL_MERIDIAN, 0.0);
+        auto geog = std::make_shared<OGRSpatialReference>();
+        geog->CopyGeogCSFrom(&w);
+        geog->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::vector<Coord> centres(layer.size());
+        for (size_t i = 0; i < layer.size(); ++i) centres[i] = keep[i] ? layer.geometry.envelope(i).centre() : Coord{NAN, NAN};
+        {
+            GdalErrorCapture quiet;
+            Transformer(from, Crs{geog}).transform(centres);
+        }
+        std::vector<int64_t> far;
+        double worst = 0, worst_lon = cm;
+        for (size_t i = 0; i < layer.size(); ++i) {
+            if (!keep[i] || !std::isfinite(centres[i].x) || !std::isfinite(centres[i].y)) continue;
+            const double dlon = std::remainder(centres[i].x - cm, 360.0);
+            const double b = std::cos(centres[i].y * M_PI / 180) * std::sin(dlon * M_PI / 180);
+            const double error = std::abs(dlon) > 90 ? INFINITY : 1 / std::sqrt(1 - b * b) - 1;
+            if (error > 0.01) far.push_back(layer.fids[i]);
+            else if (error > worst) {
+                worst = error;
+                worst_lon = centres[i].x;
+            }
+        }
+        if (!far.empty()) {
+            std::string ids;
+            for (size_t k = 0; k < far.size() && k < 20; ++k) ids += (k ? ", " : "") + std::to_string(far[k]);
+            if (far.size() > 20) ids += ", ... (" + std::to_string(far.size()) + " in all)";
+            layer.report.warnings.push_back("features far outside the zone of the working CRS " + working.describe() +
+                                            " (lengths off by more than 1%; check their coordinates): fid " + ids);
+        }
+        if (worst > 0.001) {
+            char buf[320];
+            std::snprintf(buf, sizeof buf,
+                          "features reach %.2f%c, %.1f degrees from the central meridian of %s, where lengths are off by %.2f%%; "
+                          "a project this wide is better split, or given a working_crs of its own",
+                          std::abs(worst_lon), worst_lon >= 0 ? 'E' : 'W', std::abs(std::remainder(worst_lon - cm, 360.0)),
+                          working.describe().c_str(), 100 * worst);
+            layer.report.warnings.push_back(buf);
+        }
+    }
+
     // One bulk transformation; PROJ's complaints about single points are turned into skips.
     progress(0.95, "transforming " + layer.name);
     {
@@ -230,38 +278,6 @@ Layer project_layer(SourceLayer source, const Crs& working, const Progress& prog
         if (keep[i] && !all_finite(layer.geometry, i))
             skip(i, "outside the area the working CRS " + working.describe() +
                         " can represent (too far from it; set working_crs, or check these coordinates)");
-
-    // Features far from a Transverse Mercator zone's central meridian: scale error grows as
-    // (distance / R)^2 / 2, 1% at about 900 km.
-    const OGRSpatialReference& w = *working.srs;
-    const char* projection = w.GetAttrValue("PROJECTION");
-    if (projection && std::string(projection) == SRS_PT_TRANSVERSE_MERCATOR) {
-        const double false_easting = w.GetProjParm(SRS_PP_FALSE_EASTING, 0.0);
-        const double earth_radius = 6371000.0;
-        std::vector<int64_t> far;
-        double widest = 0;
-        for (size_t i = 0; i < layer.size(); ++i) {
-            if (!keep[i]) continue;
-            const double off = std::abs(layer.geometry.envelope(i).centre().x - false_easting);
-            widest = std::max(widest, off);
-            if (off > 900000.0) far.push_back(layer.fids[i]);
-        }
-        const double worst = 100.0 * (widest / earth_radius) * (widest / earth_radius) / 2;
-        if (!far.empty()) {
-            std::string ids;
-            for (size_t k = 0; k < far.size() && k < 20; ++k) ids += (k ? ", " : "") + std::to_string(far[k]);
-            if (far.size() > 20) ids += ", ... (" + std::to_string(far.size()) + " in all)";
-            layer.report.warnings.push_back("features far outside the zone of the working CRS " + working.describe() +
-                                            " (lengths off by more than 1%): fid " + ids);
-        } else if (worst > 0.1) {
-            char buf[240];
-            std::snprintf(buf, sizeof buf,
-                          "the features reach %.0f km from the central meridian of %s, where lengths are off by %.2f%%; "
-                          "a project this wide is better split, or given a working_crs of its own",
-                          widest / 1000, working.describe().c_str(), worst);
-            layer.report.warnings.push_back(buf);
-        }
-    }
 
     // Polygons: check validity in the working CRS and repair within the budget.
     std::vector<GeosGeom> repaired;
