@@ -74,6 +74,31 @@ check no_raw_gdal_errors [ -z "$(grep -E '^ERROR [0-9]' <<<"$out")" ]
   echo '</Document></kml>'; } > "$work/multi.kml"
 expect kml_multigeometry 0 "3 polygon features" -- "$parkcap" info "$work/multi.kml" --role parks
 
+# --- OSM: layers GDAL reads are read (they used to fail with "no layer has any feature").
+cat > "$work/small.osm" <<'OSM'
+<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="29.50" lon="106.50" version="1"/><node id="2" lat="29.50" lon="106.52" version="1"/>
+  <node id="3" lat="29.52" lon="106.52" version="1"/><node id="4" lat="29.52" lon="106.50" version="1"/>
+  <node id="5" lat="29.51" lon="106.51" version="1"><tag k="amenity" v="canteen"/><tag k="name" v="食堂"/></node>
+  <way id="10" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/><tag k="landuse" v="industrial"/><tag k="name" v="测试园区"/></way>
+  <way id="11" version="1"><nd ref="1"/><nd ref="3"/><tag k="highway" v="primary"/></way>
+</osm>
+OSM
+expect osm_parks 0 "1 polygon features" -- "$parkcap" info "$work/small.osm" --layer multipolygons --role parks
+expect osm_points 0 "1 point features" -- "$parkcap" info "$work/small.osm" --layer points
+
+# --- A GeoPackage of GeometryCollections: the polygons are taken out; one without any is named.
+printf 'name,wkt\na,"GEOMETRYCOLLECTION(POLYGON((106.5 29.5,106.52 29.5,106.52 29.52,106.5 29.5)),POINT(106.5 29.5))"\nb,"GEOMETRYCOLLECTION(POINT(106.6 29.5))"\n' > "$work/gc.csv"
+ogr2ogr -f GPKG "$work/gc.gpkg" "$work/gc.csv" -oo GEOM_POSSIBLE_NAMES=wkt -a_srs EPSG:4326 -nlt GEOMETRYCOLLECTION -nln gc
+expect gpkg_collections 0 "fid 2: a GEOMETRYCOLLECTION with no polygon in it" -- "$parkcap" info "$work/gc.gpkg" --role parks
+
+# --- A point on the other side of the globe: named as far outside the zone, no raw PROJ lines.
+printf 'name,lon,lat\na,106.5,29.5\nb,106.51,29.51\nc,106.52,29.5\nd,-72,29.5\n' > "$work/far.csv"
+expect far_point 0 "far outside the zone of the working CRS EPSG:4545.*: fid 4" -- "$parkcap" info "$work/far.csv" --role enterprises
+out=$("$parkcap" info "$work/far.csv" --role enterprises 2>&1)
+check far_point_no_raw_errors [ -z "$(grep -E '^ERROR [0-9]' <<<"$out")" ]
+
 # --- Messages for broken files.
 : > "$work/empty.gpkg"
 expect empty_file 1 "empty.gpkg: the file is empty \\(0 bytes\\)" -- "$parkcap" info "$work/empty.gpkg"
