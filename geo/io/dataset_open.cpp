@@ -100,7 +100,8 @@ std::string pick_column(const std::vector<std::string>& header, const std::vecto
 {
     std::vector<std::string> found;
     for (const std::string& h : header)
-        if (std::find(names.begin(), names.end(), h) != names.end()) found.push_back(h);
+        if (std::find(names.begin(), names.end(), h) != names.end() && std::find(found.begin(), found.end(), h) == found.end())
+            found.push_back(h);
     if (found.size() > 1) {
         std::string others;
         for (size_t i = 1; i < found.size(); ++i) others += (i > 1 ? "', '" : "") + found[i];
@@ -118,8 +119,17 @@ OpenPlan plan_open(const LayerSource& src)
         const std::vector<std::string> header = csv_header(src.path);
         const std::string x = pick_column(header, kXNames, "x / longitude", plan.warnings);
         const std::string y = pick_column(header, kYNames, "y / latitude", plan.warnings);
+        // A header naming one column twice ("x;d;x") crashes GDAL 3.6's CSV reader when it
+        // drops the coordinate columns (found by fuzzing); keeping them avoids the crash.
+        std::string repeated;
+        for (size_t i = 0; i < header.size() && repeated.empty(); ++i)
+            for (size_t j = i + 1; j < header.size(); ++j)
+                if (!header[i].empty() && header[i] == header[j]) repeated = header[i];
+        if (!repeated.empty())
+            plan.warnings.push_back("the column '" + repeated + "' appears more than once; the first is used, and the "
+                                    "coordinate columns are also kept as attributes");
         plan.options = {"X_POSSIBLE_NAMES=" + (x.empty() ? join(kXNames) : x), "Y_POSSIBLE_NAMES=" + (y.empty() ? join(kYNames) : y),
-                        "GEOM_POSSIBLE_NAMES=" + join(kWktNames), "KEEP_GEOM_COLUMNS=NO",
+                        "GEOM_POSSIBLE_NAMES=" + join(kWktNames), repeated.empty() ? "KEEP_GEOM_COLUMNS=NO" : "KEEP_GEOM_COLUMNS=YES",
                         "AUTODETECT_TYPE=YES", "EMPTY_STRING_AS_NULL=YES"};
     } else if (ext == ".shp" && shapefile_without_dbf(src.path)) {
         plan.warnings.push_back("no .dbf beside the .shp: the features have geometry but no attributes (no names, no "

@@ -112,6 +112,8 @@ expect nothing_to_analyse 1 "text_coords.csv.*0 features read, 2 skipped \\(fid 
 printf 'name,lon,lat,employees\na,106.5,29.5,3\nb,foo,bar,4\nc,106.51,29.51,5\n' > "$work/some_text.csv"
 expect density_says_skipped 0 "note: layer 'enterprises': 1 of 3 features skipped: fid 2 \\(no coordinates" -- "$parkcap" density "$work/some_text.csv" --out "$work/some.tif"
 printf 'name,lon,lat,经度,纬度\na,106.5,29.5,106.6,29.6\n' > "$work/dup.csv"
+printf 'id;x;d;x;y\n1;500000;3300000\n2;500101;3300100;500200;3300200\n' > "$work/repeated.csv"
+expect repeated_column_no_crash 0 "the column 'x' appears more than once.*|1 point features" -- "$parkcap" info "$work/repeated.csv" --srs EPSG:4545
 expect duplicate_coords 0 "using 'lon', not '经度'" -- "$parkcap" info "$work/dup.csv"
 expect gcj02_hint 0 "Amap.*GCJ-02.*--coords gcj02" -- "$parkcap" info "$work/dup.csv"
 printf 'name,企业名称,employees,从业人员,lon,lat\na,b,3,4,106.5,29.5\n' > "$work/dupf.csv"

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -107,6 +108,7 @@ TEST_CASE("fuzz: mutated CSVs of coordinates read or fail with a geo::Error")
             std::ofstream out(path, std::ios::binary | std::ios::trunc);
             out << mutate(seeds[i % seeds.size()], rng);
         }
+        if (std::getenv("PARKCAP_FUZZ_TRACE")) std::fprintf(stderr, "mutant %zu: %s\n", i, path.c_str());
         geo::LayerSource src;
         src.path = path;
         src.srs = i % seeds.size() == 2 ? "EPSG:4545" : "EPSG:4326";
