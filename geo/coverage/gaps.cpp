@@ -179,9 +179,10 @@ Layer gap_areas(std::span<const Coord> pts, std::span<const double> emp, const s
     // The surface only where the demand is: one small grid per group of uncovered
     // enterprises, rather than one over the whole extent (280 x 170 km on the demo, 700 MB).
     // Groups are at least twice the kernel's radius apart, so no kernel reaches across.
+    std::vector<std::vector<size_t>> groups = groups_within(sel, 2 * radius);
     std::vector<KdeResult> surfaces;
     float peak = 0;
-    for (const std::vector<size_t>& group : groups_within(sel, 2 * radius)) {
+    for (const std::vector<size_t>& group : groups) {
         std::vector<Coord> gp;
         std::vector<double> gw;
         Envelope box;
@@ -194,13 +195,13 @@ Layer gap_areas(std::span<const Coord> pts, std::span<const double> emp, const s
         for (float v : surfaces.back().raster.values) peak = std::max(peak, v);
     }
     if (!(peak > 0)) return out;
-    for (const KdeResult& r : surfaces) {
-        Layer polys = density_footprints(r.raster, static_cast<double>(peak) * share);
+    for (size_t g = 0; g < groups.size(); ++g) {
+        Layer polys = density_footprints(surfaces[g].raster, static_cast<double>(peak) * share);
         for (size_t p = 0; p < polys.size(); ++p) {
             const PolygonLocator loc(polys.geometry, p);
             int64_t n = 0;
             double e = 0;
-            for (size_t i = 0; i < sel.size(); ++i)
+            for (size_t i : groups[g])  // no other group's enterprise can lie inside
                 if (loc.envelope().contains(sel[i].x, sel[i].y) && loc.contains(sel[i].x, sel[i].y)) {
                     ++n;
                     e += w[i];
