@@ -125,7 +125,7 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
 {
     auto doc = std::make_unique<Document>();
     doc->project = std::move(project);
-    for (const auto& l : doc->project.layers) doc->extent.expand(l.data.geometry.envelope());
+    doc->extent = geo::view_extent(doc->project);
     doc->origin = doc->extent.empty() ? geo::Coord{} : doc->extent.centre();
     for (const std::string& w : doc->project.project.warnings) doc->load_messages.push_back(w);
     for (size_t i = 0; i < doc->project.layers.size(); ++i) {

@@ -74,6 +74,33 @@ WorkingCrsChoice choose_working_crs(const std::string& setting, std::vector<Coor
     return {parse_crs("EPSG:" + std::to_string(epsg)), reason};
 }
 
+Envelope view_extent(const LoadedProject& loaded)
+{
+    std::vector<Coord> centres;
+    for (const LoadedLayer& l : loaded.layers) {
+        const size_t n = l.data.size(), step = std::max<size_t>(1, n / 100000);
+        for (size_t i = 0; i < n; i += step) centres.push_back(l.data.geometry.envelope(i).centre());
+    }
+    if (centres.empty()) return {};
+    auto median = [&](auto get) {
+        std::vector<double> v;
+        for (const Coord& c : centres) v.push_back(get(c));
+        auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+        std::nth_element(v.begin(), mid, v.end());
+        return *mid;
+    };
+    const Coord m{median([](const Coord& c) { return c.x; }), median([](const Coord& c) { return c.y; })};
+    constexpr double kReach = 1'000'000.0;
+    Envelope out;
+    for (const LoadedLayer& l : loaded.layers)
+        for (size_t i = 0; i < l.data.size(); ++i) {
+            const Envelope e = l.data.geometry.envelope(i);
+            const Coord c = e.centre();
+            if (std::abs(c.x - m.x) <= kReach && std::abs(c.y - m.y) <= kReach) out.expand(e);
+        }
+    return out;
+}
+
 Project project_for_saving(const LoadedProject& loaded)
 {
     Project p = loaded.project;

@@ -40,6 +40,11 @@ struct LoadedProject {
 // "auto" has no centre to go by.
 WorkingCrsChoice choose_working_crs(const std::string& setting, std::vector<Coord> lonlat_centres);
 
+// The extent a map of the project opens on, in the working CRS: every feature's except those
+// more than 1,000 km from the median feature centre (a stray point at (0, 0) would otherwise
+// open the map at a scale of thousands of kilometres).
+Envelope view_extent(const LoadedProject& loaded);
+
 // The project as it should be saved after loading: an "auto" working CRS is written as the
 // code that was chosen, so that a later change of the rule never moves the coordinates a
 // project keeps (its view, its edits).

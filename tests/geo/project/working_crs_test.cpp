@@ -87,6 +87,11 @@ TEST_CASE("working CRS: a stray park at (0, 0) does not change how the others me
     CHECK(warnings[0].find("far outside the zone") != std::string::npos);
     CHECK(warnings[0].find("fid 5") != std::string::npos);
 
+    // The map opens on the five Chongqing parks, not on a box reaching (0, 0).
+    const geo::Envelope view = geo::view_extent(loaded);
+    CHECK(view.max_x - view.min_x < 300'000);
+    CHECK(view.max_y - view.min_y < 300'000);
+
     CHECK(geo::project_for_saving(loaded).working_crs == "EPSG:4545");
     geo::LoadedProject fixed = loaded;
     fixed.project.working_crs = "EPSG:4546";
