@@ -7,6 +7,7 @@
 #include "args.h"
 #include "commands.h"
 #include "geo/core/error.h"
+#include "geo/density/density_settings.h"
 #include "geo/density/kde.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/raster_writer.h"
@@ -23,7 +24,7 @@ namespace {
 const std::vector<OptionSpec> kOptions = with_layer_input({
     {"out", "FILE.tif", "the GeoTIFF to write (required)"},
     {"kernel", "NAME", "quartic (default), triweight, epanechnikov, uniform, triangular, gaussian"},
-    {"radius", "METRES", "bandwidth in metres (default 1000; σ for the Gaussian)"},
+    {"radius", "METRES", "bandwidth in metres (default: the project's analysis.density, else 1000; σ for the Gaussian)"},
     {"bandwidth", "RULE", "choose the bandwidth by rule instead: silverman (ArcGIS's spatial variant) or scott"},
     {"cell", "METRES", "cell size (default 50)"},
     {"weight", "FIELD", "weight by a meaning (employees, output_value, floor_area, tax) or a field; default: count"},
@@ -36,6 +37,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"method", "NAME", "auto (default), binned or exact"},
     {"overwrite", "", "replace FILE.tif if it exists"},
     {"role", "ROLE", "for a single point layer file: treat it as enterprises (default)"},
+    {"show-settings", "", "print the effective settings (the project's analysis.density with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
 });
 
@@ -48,21 +50,28 @@ int run_density(const std::vector<std::string>& argv)
     if (args.flag("help")) {
         std::printf("Usage: parkcap density PROJECT.parkcap.json | POINTS_FILE --out FILE.tif [options]\n\n"
                     "Kernel density of the enterprises (or of any point layer) on a grid in the working CRS.\n"
+                    "Starts from the project's analysis.density settings (what the density panel saved); flags override them.\n"
                     "The GeoTIFF's metadata records the kernel, bandwidth, rule, units and selection.\n\nOptions:\n%s",
                     options_help(kOptions).c_str());
         return 0;
     }
     if (args.positional.size() != 1) throw UsageError("give one project or point layer file");
-    if (args.get("out").empty()) throw UsageError("--out FILE.tif is required");
+    if (args.get("out").empty() && !args.flag("show-settings")) throw UsageError("--out FILE.tif is required");
     const auto t0 = std::chrono::steady_clock::now();
 
-    geo::KdeOptions o;
+    // The project's settings (analysis.density, as the panel saved them), then the flags.
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    geo::DensitySettings settings = geo::density_settings(input);
+    geo::KdeOptions& o = settings.kde;
     if (args.flag("kernel")) {
         auto k = geo::parse_kernel(args.get("kernel"));
         if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
         o.kernel = *k;
     }
-    o.radius_m = args.get_number("radius", o.radius_m);
+    if (args.flag("radius")) {
+        o.radius_m = args.get_number("radius", o.radius_m);
+        o.rule = geo::BandwidthRule::Fixed;
+    }
     o.cell_m = args.get_number("cell", o.cell_m);
     if (args.flag("bandwidth")) {
         const std::string rule = args.get("bandwidth");
@@ -71,22 +80,37 @@ int run_density(const std::vector<std::string>& argv)
         else throw UsageError("--bandwidth is silverman or scott, not '" + rule + "'");
         if (args.flag("radius")) throw UsageError("give --radius or --bandwidth, not both");
     }
-    const std::string scale = args.get("scale", "raw");
-    if (scale != "raw" && scale != "per-km2") throw UsageError("--scale is raw or per-km2");
-    o.values = scale == "raw" ? geo::KdeValues::RawSum : geo::KdeValues::PerKm2;
-    const std::string method = args.get("method", "auto");
-    if (method == "binned") o.method = geo::KdeMethod::Binned;
-    else if (method == "exact") o.method = geo::KdeMethod::Exact;
-    else if (method != "auto") throw UsageError("--method is auto, binned or exact");
+    if (args.flag("scale")) {
+        const std::string scale = args.get("scale");
+        if (scale != "raw" && scale != "per-km2") throw UsageError("--scale is raw or per-km2");
+        o.values = scale == "raw" ? geo::KdeValues::RawSum : geo::KdeValues::PerKm2;
+    }
+    if (args.flag("method")) {
+        const std::string method = args.get("method");
+        if (method == "binned") o.method = geo::KdeMethod::Binned;
+        else if (method == "exact") o.method = geo::KdeMethod::Exact;
+        else if (method == "auto") o.method = geo::KdeMethod::Auto;
+        else throw UsageError("--method is auto, binned or exact");
+    }
+    geo::PointFilter& filter = settings.filter;
+    if (args.flag("cluster")) filter.cluster = args.get("cluster");
+    if (args.flag("tier")) filter.tier = args.get("tier");
+    if (args.flag("industry")) filter.industry_code = args.get("industry");
+    if (args.flag("park")) filter.park = args.get("park");
+    if (args.flag("weight")) filter.weight = args.get("weight") == "count" ? "" : args.get("weight");
+    try {
+        geo::check(settings);
+    } catch (const geo::Error& e) {
+        // Only a flag can have made settings that read well from the project go wrong here.
+        const std::string key = e.context().key.substr(e.context().key.rfind('.') + 1);
+        const std::string flag = key == "cell_m" ? "--cell" : key == "radius_m" ? "--radius" : key;
+        throw UsageError(flag + " " + e.message());
+    }
+    if (args.flag("show-settings")) {
+        std::printf("%s\n", geo::Json({{"density", geo::to_json(settings)}}).dump(2).c_str());
+        return 0;
+    }
 
-    geo::PointFilter filter;
-    filter.cluster = args.get("cluster");
-    filter.tier = args.get("tier");
-    filter.industry_code = args.get("industry");
-    filter.park = args.get("park");
-    filter.weight = args.get("weight");
-
-    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     // A bare point layer weighted by a field named as such, with no filters: read only that
     // field (filters and meanings need the other fields to be bound, so then all are read).
     const bool plain = filter.cluster.empty() && filter.tier.empty() && filter.industry_code.empty() && filter.park.empty();
@@ -100,17 +124,16 @@ int run_density(const std::vector<std::string>& argv)
     geo::require_features(project, geo::Role::Enterprises);
     const geo::PointSelection sel = geo::select_points(project, filter);
     if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");
-    geo::Envelope extent = sel.parks_extent;
-    bool grow = true;
+    geo::KdeResult r;
     if (args.flag("extent")) {
+        geo::Envelope extent;
         if (std::sscanf(args.get("extent").c_str(), "%lf,%lf,%lf,%lf", &extent.min_x, &extent.min_y, &extent.max_x, &extent.max_y) != 4 ||
             !(extent.max_x > extent.min_x && extent.max_y > extent.min_y))
             throw UsageError("--extent needs x0,y0,x1,y1 with x0<x1 and y0<y1");
-        grow = false;
-    } else if (extent.empty()) {
-        for (const geo::Coord& p : sel.points) extent.expand(p.x, p.y);  // no parks: the points' extent
+        r = geo::kernel_density(sel.points, sel.weights, o, extent, false, terminal_progress());
+    } else {
+        r = geo::density_surface(sel, o, terminal_progress());  // what the density panel shows
     }
-    const geo::KdeResult r = geo::kernel_density(sel.points, sel.weights, o, extent, grow, terminal_progress());
     end_terminal_progress();
 
     char bw[64];

@@ -12,7 +12,9 @@
 #include <imgui.h>
 
 #include "geo/density/contours.h"
+#include "geo/density/density_settings.h"
 #include "geo/density/point_selection.h"
+#include "geo/project/settings_reader.h"
 #include "gui/panels.h"
 #include "render/raster_layer.h"
 
@@ -24,44 +26,16 @@ const char* kKernels[] = {"quartic", "triweight", "epanechnikov", "uniform", "tr
 const char* kRules[] = {"fixed radius", "Silverman (ArcGIS)", "Scott"};
 const char* kWeights[] = {"count", "employees", "output_value", "floor_area", "tax"};
 
-struct Params {
-    int kernel = 0, rule = 0, weight = 1;
-    float radius = 1000, cell = 100;
-    bool per_km2 = false;
-    std::string cluster, tier, industry, park;
-    bool contours = false;
-    int levels = 5;
-    bool operator==(const Params&) const = default;
-};
-
-geo::Json to_json(const Params& p)
+// The settings as the project holds them; an unreadable entry is reported and the defaults
+// are used (the command line refuses the same entry with the same message).
+geo::DensitySettings settings_of(const geo::Project& project, std::string& error)
 {
-    return {{"kernel", kKernels[p.kernel]}, {"bandwidth_rule", p.rule == 0 ? "fixed" : p.rule == 1 ? "silverman" : "scott"},
-            {"radius_m", p.radius},         {"cell_m", p.cell},
-            {"weight", kWeights[p.weight]}, {"values", p.per_km2 ? "per-km2" : "raw"},
-            {"cluster", p.cluster},         {"tier", p.tier},
-            {"industry", p.industry},       {"park", p.park},
-            {"contours", p.contours},       {"contour_levels", p.levels}};
-}
-
-Params from_json(const geo::Json& j)
-{
-    Params p;
-    if (!j.is_object()) return p;
-    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
-    for (int i = 0; i < 6; ++i) if (str("kernel") == kKernels[i]) p.kernel = i;
-    p.rule = str("bandwidth_rule") == "silverman" ? 1 : str("bandwidth_rule") == "scott" ? 2 : 0;
-    for (int i = 0; i < 5; ++i) if (str("weight") == kWeights[i]) p.weight = i;
-    if (j.contains("radius_m") && j["radius_m"].is_number()) p.radius = std::clamp(j["radius_m"].get<float>(), 50.f, 20000.f);
-    if (j.contains("cell_m") && j["cell_m"].is_number()) p.cell = std::clamp(j["cell_m"].get<float>(), 10.f, 2000.f);
-    p.per_km2 = str("values") == "per-km2";
-    p.cluster = str("cluster");
-    p.tier = str("tier");
-    p.industry = str("industry");
-    p.park = str("park");
-    p.contours = j.value("contours", false);
-    if (j.contains("contour_levels") && j["contour_levels"].is_number_integer()) p.levels = std::clamp(j["contour_levels"].get<int>(), 2, 10);
-    return p;
+    try {
+        return geo::density_settings(project);
+    } catch (const std::exception& e) {
+        error = e.what();
+        return {};
+    }
 }
 
 class DensityPanel : public Panel {
@@ -87,45 +61,31 @@ public:
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
             m_doc = ws.doc.get();
-            const geo::Json& extra = ws.doc->project.project.extra;
-            m_params = extra.contains("analysis") ? from_json(extra["analysis"].value("density", geo::Json())) : Params{};
-            m_last = {};
-            m_last.radius = -1;  // force a first computation
+            m_error.clear();
+            std::string problem;
+            m_params = settings_of(ws.doc->project.project, problem);
+            if (!problem.empty()) ws.error(problem + " (the density panel starts from its defaults)");
+            m_last = m_params;
+            m_last.kde.radius_m = -1;  // force a first computation
             ws.density = {};
         }
-        Params p = m_params;
-        ImGui::Combo("Kernel", &p.kernel, kKernels, 6);
-        ImGui::Combo("Bandwidth", &p.rule, kRules, 3);
-        if (p.rule == 0) ImGui::SliderFloat("Radius m", &p.radius, 100, 5000, "%.0f");
-        ImGui::SliderFloat("Cell m", &p.cell, 25, 500, "%.0f");
-        ImGui::Combo("Weight", &p.weight, kWeights, 5);
-        ImGui::Checkbox("Per km² (integrates to the total weight)", &p.per_km2);
-        choice(ws, "Cluster", "cluster", p.cluster);
-        choice(ws, "Tier", "tier", p.tier);
-        char code[16];
-        std::snprintf(code, sizeof code, "%s", p.industry.c_str());
-        if (ImGui::InputText("Industry code starts", code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.industry = code;
-        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo("Park", p.park.empty() ? "(all)" : p.park.c_str())) {
-            if (ImGui::Selectable("(all)", p.park.empty())) p.park.clear();
-            for (const ParkStats& s : ws.doc->park_stats)
-                if (ImGui::Selectable(s.name.c_str(), s.name == p.park)) p.park = s.name;
-            ImGui::EndCombo();
-        }
+        geo::DensitySettings p = m_params;
+        edit_surface(ws, p);
         m_params = p;
         // Live: recompute when the parameters change and nothing is running.
         // Only the surface's own parameters trigger a recompute; contour settings do not.
-        Params surface = m_params, last = m_last;
+        geo::DensitySettings surface = m_params, last = m_last;
         surface.contours = last.contours;
-        surface.levels = last.levels;
+        surface.contour_levels = last.contour_levels;
         if (!(surface == last) && !m_busy) start(ws);
         else if (!(m_params == m_last)) {
             m_last = m_params;
-            ws.doc->project.project.extra["analysis"]["density"] = to_json(m_params);
+            geo::store_settings(ws.doc->project.project, "density", geo::to_json(m_params));
         }
         // Contours follow the surface and the chosen maximum.
         const float top = ws.density.max_value;
         if (m_params.contours && ws.density.result && !m_busy &&
-            (ws.density.version != m_contour_version || m_params.levels != m_contour_levels || top != m_contour_top))
+            (ws.density.version != m_contour_version || m_params.contour_levels != m_contour_levels || top != m_contour_top))
             start_contours(ws);
 
         ImGui::Separator();
@@ -138,7 +98,7 @@ public:
         if (!m_auto_max && d.result) ImGui::SliderFloat("Maximum", &d.max_value, 0.f, m_peak, "%.4g");
         if (m_auto_max) d.max_value = m_auto;
         ImGui::Checkbox("Contour lines on the map", &p.contours);
-        if (p.contours) ImGui::SliderInt("Levels", &p.levels, 2, 10);
+        if (p.contours) ImGui::SliderInt("Levels", &p.contour_levels, 2, 10);
         m_params = p;
         if (m_busy) ImGui::TextDisabled("computing...");
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
@@ -147,6 +107,41 @@ public:
     }
 
 private:
+    // The surface's own settings. Sliders cover the usual range; a value from the project
+    // outside it is shown and kept as it is, never clamped.
+    void edit_surface(Workspace& ws, geo::DensitySettings& p)
+    {
+        int kernel = 0;
+        for (int i = 0; i < 6; ++i)
+            if (geo::to_string(p.kde.kernel) == kKernels[i]) kernel = i;
+        if (ImGui::Combo("Kernel", &kernel, kKernels, 6)) p.kde.kernel = *geo::parse_kernel(kKernels[kernel]);
+        int rule = static_cast<int>(p.kde.rule);
+        if (ImGui::Combo("Bandwidth", &rule, kRules, 3)) p.kde.rule = static_cast<geo::BandwidthRule>(rule);
+        float radius = static_cast<float>(p.kde.radius_m), cell = static_cast<float>(p.kde.cell_m);
+        if (p.kde.rule == geo::BandwidthRule::Fixed && ImGui::SliderFloat("Radius m", &radius, 100, 5000, "%.0f")) p.kde.radius_m = radius;
+        if (ImGui::SliderFloat("Cell m", &cell, 25, 500, "%.0f")) p.kde.cell_m = cell;
+        const std::string weight = p.filter.weight.empty() ? "count" : p.filter.weight;
+        if (ImGui::BeginCombo("Weight", weight.c_str())) {
+            for (const char* w : kWeights)
+                if (ImGui::Selectable(w, weight == w)) p.filter.weight = std::string(w) == "count" ? "" : w;
+            ImGui::EndCombo();
+        }
+        bool per_km2 = p.kde.values == geo::KdeValues::PerKm2;
+        if (ImGui::Checkbox("Per km² (integrates to the total weight)", &per_km2))
+            p.kde.values = per_km2 ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
+        choice(ws, "Cluster", "cluster", p.filter.cluster);
+        choice(ws, "Tier", "tier", p.filter.tier);
+        char code[16];
+        std::snprintf(code, sizeof code, "%s", p.filter.industry_code.c_str());
+        if (ImGui::InputText("Industry code starts", code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.filter.industry_code = code;
+        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo("Park", p.filter.park.empty() ? "(all)" : p.filter.park.c_str())) {
+            if (ImGui::Selectable("(all)", p.filter.park.empty())) p.filter.park.clear();
+            for (const ParkStats& s : ws.doc->park_stats)
+                if (ImGui::Selectable(s.name.c_str(), s.name == p.filter.park)) p.filter.park = s.name;
+            ImGui::EndCombo();
+        }
+    }
+
     void choice(Workspace& ws, const char* label, const char* meaning, std::string& value)
     {
         const int ev = ws.doc->view_with_role(geo::Role::Enterprises);
@@ -168,20 +163,9 @@ private:
     void start(Workspace& ws)
     {
         m_last = m_params;
-        ws.doc->project.project.extra["analysis"]["density"] = to_json(m_params);  // saved with the project
-        geo::PointFilter f;
-        f.cluster = m_params.cluster;
-        f.tier = m_params.tier;
-        f.industry_code = m_params.industry;
-        f.park = m_params.park;
-        f.weight = m_params.weight == 0 ? "" : kWeights[m_params.weight];
-        geo::KdeOptions o;
-        o.kernel = static_cast<geo::Kernel>(m_params.kernel);
-        o.rule = static_cast<geo::BandwidthRule>(m_params.rule);
-        o.radius_m = m_params.radius;
-        o.cell_m = m_params.cell;
-        o.values = m_params.per_km2 ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
-        o.max_cells = 40'000'000;
+        geo::store_settings(ws.doc->project.project, "density", geo::to_json(m_params));  // saved with the project
+        const geo::PointFilter f = m_params.filter;
+        const geo::KdeOptions o = m_params.kde;  // the command's very options: same grid limit, same method
         // The selection is made here (it reads the document); the worker gets copies.
         auto sel = std::make_shared<geo::PointSelection>();
         try {
@@ -195,9 +179,7 @@ private:
         m_started_for = ws.doc.get();
         m_worker = std::thread([this, sel, o] {
             try {
-                geo::Envelope extent = sel->parks_extent;
-                if (extent.empty()) for (const auto& p : sel->points) extent.expand(p.x, p.y);
-                auto r = std::make_shared<geo::KdeResult>(geo::kernel_density(sel->points, sel->weights, o, extent, true));
+                auto r = std::make_shared<geo::KdeResult>(geo::density_surface(*sel, o));
                 std::lock_guard lock(m_mutex);
                 m_ready = r;
                 m_pending_error.clear();
@@ -212,10 +194,10 @@ private:
     void start_contours(Workspace& ws)
     {
         m_contour_version = ws.density.version;
-        m_contour_levels = m_params.levels;
+        m_contour_levels = m_params.contour_levels;
         m_contour_top = ws.density.max_value;
         std::vector<double> levels;
-        const int n = m_params.levels;
+        const int n = m_params.contour_levels;
         for (int k = 1; k <= n; ++k) levels.push_back(static_cast<double>(m_contour_top) * k / (n + 1));
         const std::shared_ptr<const geo::KdeResult> surface = ws.density.result;
         m_started_for = ws.doc.get();
@@ -252,7 +234,7 @@ private:
             view.style.field = "level";
             view.style.ramp = render::Ramp::OrangeRed;
             view.style.breaks = render::Breaks::EqualInterval;
-            view.style.classes = std::max(2, m_params.levels);
+            view.style.classes = std::max(2, m_params.contour_levels);
             view.style.stroke_width_px = 1.5f;
             ws.add_or_replace_computed(std::move(m_contour_ready->first), std::move(view));
             m_contour_ready.reset();
@@ -310,7 +292,7 @@ private:
 
     const Document* m_doc = nullptr;
     const Document* m_started_for = nullptr;  // the document the running work belongs to
-    Params m_params, m_last;
+    geo::DensitySettings m_params, m_last;
     bool m_auto_max = true;
     float m_peak = 1, m_auto = 1;
     std::string m_error, m_pending_error;

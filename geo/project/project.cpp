@@ -157,6 +157,14 @@ Project parse_project(const std::string& text, const fs::path& file)
             r.fail("layers[" + std::to_string(i) + "].id", "duplicate layer id '" + layer.id + "'");
         project.layers.push_back(std::move(layer));
     }
+    if (auto a = j.find("analysis"); a != j.end() && !a->is_null() && !a->is_object())
+        r.fail("analysis", "must be an object of analysis settings ({\"density\": {...}, ...}), not " + a->dump());
+    if (auto sc = j.find("scenarios"); sc != j.end() && !sc->is_null()) {
+        if (!sc->is_array()) r.fail("scenarios", "must be a list of scenarios ([{\"name\": ..., \"edits\": [...]}]), not " + sc->dump());
+        for (size_t i = 0; i < sc->size(); ++i)
+            if (!(*sc)[i].is_object())
+                r.fail("scenarios[" + std::to_string(i) + "]", "must be an object with \"name\" and \"edits\"");
+    }
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!kTopKeys.count(it.key()))
             project.warnings.push_back(file.string() + ": unknown key '" + it.key() + "' (kept)");
