@@ -8,6 +8,7 @@
 #include "args.h"
 #include "commands.h"
 #include "geo/cluster/cluster_analysis.h"
+#include "geo/cluster/cluster_settings.h"
 #include "geo/core/error.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/cluster_outputs.h"
@@ -47,6 +48,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"tier", "NAME", "only enterprises of this tier"},
     {"industry", "CODE", "only enterprises whose industry code starts with CODE"},
     {"overwrite", "", "replace earlier outputs"},
+    {"show-settings", "", "print the effective settings (the project's analysis.clusters with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
 });
 
@@ -64,33 +66,45 @@ int run_clusters(const std::vector<std::string>& argv)
         return 0;
     }
     if (args.positional.size() != 1) throw UsageError("give one project or point layer file");
-    if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
+    if (args.get("out").empty() && !args.flag("show-settings")) throw UsageError("--out PREFIX is required");
     const auto t0 = std::chrono::steady_clock::now();
 
-    geo::ClusterOptions o;
-    o.selection.cluster = args.get("cluster");
-    o.selection.tier = args.get("tier");
-    o.selection.industry_code = args.get("industry");
-    o.selection.weight = args.get("weight");
-    const std::string grid = args.get("grid", "hexagon");
-    if (grid != "hexagon" && grid != "square") throw UsageError("--grid is hexagon or square");
-    o.shape = grid == "hexagon" ? geo::CellShape::Hexagon : geo::CellShape::Square;
+    // The project's settings (analysis.clusters, as the panel saved them), then the flags.
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    geo::ClusterOptions o = geo::cluster_settings(input);
+    if (args.flag("cluster")) o.selection.cluster = args.get("cluster");
+    if (args.flag("tier")) o.selection.tier = args.get("tier");
+    if (args.flag("industry")) o.selection.industry_code = args.get("industry");
+    if (args.flag("park")) o.selection.park = args.get("park");
+    if (args.flag("weight")) o.selection.weight = args.get("weight") == "count" ? "" : args.get("weight");
+    if (args.flag("grid")) {
+        const std::string grid = args.get("grid");
+        if (grid != "hexagon" && grid != "square") throw UsageError("--grid is hexagon or square");
+        o.shape = grid == "hexagon" ? geo::CellShape::Hexagon : geo::CellShape::Square;
+    }
     o.cell_m = args.get_number("cell", o.cell_m);
-    o.lq_category = args.get("lq-by", "cluster");
-    if (o.lq_category != "cluster" && o.lq_category != "industry_code") throw UsageError("--lq-by is cluster or industry_code");
-    const std::string measure = args.get("lq-measure", "employment");
-    if (measure != "employment" && measure != "count") throw UsageError("--lq-measure is employment or count");
-    o.lq.measure = measure == "count" ? geo::LqMeasure::Count : geo::LqMeasure::Employment;
+    if (args.flag("lq-by")) {
+        o.lq_category = args.get("lq-by");
+        if (o.lq_category != "cluster" && o.lq_category != "industry_code") throw UsageError("--lq-by is cluster or industry_code");
+    }
+    if (args.flag("lq-measure")) {
+        const std::string measure = args.get("lq-measure");
+        if (measure != "employment" && measure != "count") throw UsageError("--lq-measure is employment or count");
+        o.lq.measure = measure == "count" ? geo::LqMeasure::Count : geo::LqMeasure::Employment;
+    }
     o.lq.min_lq = args.get_number("min-lq", o.lq.min_lq);
     o.lq.min_share = args.get_number("min-share", o.lq.min_share);
-    const std::string ref = args.get("lq-reference", "study-area");
-    if (ref != "study-area" && ref != "regions") throw UsageError("--lq-reference is study-area or regions");
-    o.lq_against_regions = ref == "regions";
+    if (args.flag("lq-reference")) {
+        const std::string ref = args.get("lq-reference");
+        if (ref != "study-area" && ref != "regions") throw UsageError("--lq-reference is study-area or regions");
+        o.lq_against_regions = ref == "regions";
+    }
     o.eps_m = args.get_number("eps", o.eps_m);
-    const double min_points = args.get_number("min-points", static_cast<double>(o.min_points));
-    if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
-    o.min_points = static_cast<size_t>(min_points);
-    o.selection.park = args.get("park");
+    if (args.flag("min-points")) {
+        const double min_points = args.get_number("min-points", 0);
+        if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
+        o.min_points = static_cast<size_t>(min_points);
+    }
     o.density.radius_m = args.get_number("radius", o.density.radius_m);
     if (args.flag("kernel")) {
         auto k = geo::parse_kernel(args.get("kernel"));
@@ -103,8 +117,9 @@ int run_clusters(const std::vector<std::string>& argv)
         o.density.rule = rule == "silverman" ? geo::BandwidthRule::Silverman : geo::BandwidthRule::Scott;
     }
     o.density.cell_m = args.get_number("density-cell", o.density.cell_m);
-    o.density.values = args.get("scale", "raw") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
+    if (args.flag("scale")) o.density.values = args.get("scale") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
     if (args.flag("contours")) {
+        o.contour_levels.clear();
         std::string list = args.get("contours");
         for (size_t start = 0; start <= list.size();) {
             const size_t comma = std::min(list.find(',', start), list.size());
@@ -125,13 +140,26 @@ int run_clusters(const std::vector<std::string>& argv)
     }
     o.study_margin_m = args.get_number("study-margin", o.study_margin_m);
     if (args.flag("footprint")) o.footprint_threshold = args.get_number("footprint", 0);
+    try {
+        geo::check(o);
+    } catch (const geo::Error& e) {
+        // Only a flag can have spoilt settings that read well from the project: name it.
+        std::string key = e.context().key.substr(std::string("analysis.clusters.").size());
+        if (key.size() > 2 && key.compare(key.size() - 2, 2, "_m") == 0) key.resize(key.size() - 2);
+        for (char& c : key) c = c == '_' || c == '.' ? '-' : c;
+        throw UsageError("--" + key + " " + e.message());
+    }
+    if (args.flag("show-settings")) {
+        std::printf("%s\n", geo::Json({{"clusters", geo::to_json(o)}}).dump(2).c_str());
+        return 0;
+    }
 
-    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_lq.csv", "_characteristic.csv"}));
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());
+    const std::string grid = o.shape == geo::CellShape::Hexagon ? "hexagon" : "square";
     end_terminal_progress();
 
     const std::string prefix = args.get("out");
@@ -178,7 +206,7 @@ int run_clusters(const std::vector<std::string>& argv)
                 o.cell_m, hot_cells, cold_cells);
     std::printf("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise\n", o.eps_m, o.min_points, a.dbscan.sizes.size(),
                 a.dbscan.noise);
-    std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), measure.c_str(),
+    std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), o.lq.measure == geo::LqMeasure::Count ? "count" : "employment",
                 a.lq.size(), characteristic);
     if (a.density)
         std::printf("density for contours: %s kernel, bandwidth %.1f m (%s)\n", std::string(geo::to_string(a.density->kernel)).c_str(),

@@ -8,6 +8,9 @@
 
 #include <imgui.h>
 
+#include "geo/cluster/cluster_analysis.h"
+#include "geo/cluster/cluster_settings.h"
+#include "geo/project/settings_reader.h"
 #include "geo/report/cluster_outputs.h"
 #include "gui/panels.h"
 
@@ -45,8 +48,12 @@ public:
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
             m_doc = ws.doc.get();
-            const geo::Json& extra = ws.doc->project.project.extra;
-            if (extra.contains("analysis")) m_options = from_json(extra["analysis"].value("clusters", geo::Json()), m_options);
+            try {
+                m_options = geo::cluster_settings(ws.doc->project.project);
+            } catch (const std::exception& e) {
+                m_options = {};
+                ws.error(std::string(e.what()) + " (the clusters panel starts from its defaults)");
+            }
             m_result.reset();
         }
         geo::ClusterOptions& o = m_options;
@@ -56,20 +63,18 @@ public:
         int measure = o.lq.measure == geo::LqMeasure::Employment ? 0 : 1;
         ImGui::Combo("By", &measure, "employment\0count\0");
         o.lq.measure = measure == 0 ? geo::LqMeasure::Employment : geo::LqMeasure::Count;
+        // Sliders cover the usual range; a saved value outside it is shown and kept, never
+        // clamped, and a value is only written back when the planner moves its slider.
         float min_lq = static_cast<float>(o.lq.min_lq), min_share = static_cast<float>(o.lq.min_share);
-        ImGui::SliderFloat("Minimum LQ", &min_lq, 1.0f, 3.0f, "%.2f");
-        ImGui::SliderFloat("Minimum share", &min_share, 0.0f, 0.5f, "%.2f");
-        o.lq.min_lq = min_lq;
-        o.lq.min_share = min_share;
+        if (ImGui::SliderFloat("Minimum LQ", &min_lq, 1.0f, 3.0f, "%.2f")) o.lq.min_lq = min_lq;
+        if (ImGui::SliderFloat("Minimum share", &min_share, 0.0f, 0.5f, "%.2f")) o.lq.min_share = min_share;
         ImGui::Checkbox("Against each park's region (district)", &o.lq_against_regions);
         float cell = static_cast<float>(o.cell_m), eps = static_cast<float>(o.eps_m);
         int min_points = static_cast<int>(o.min_points);
-        ImGui::SliderFloat("Hexagon size m", &cell, 100, 5000, "%.0f");
-        ImGui::SliderFloat("DBSCAN reach m", &eps, 50, 2000, "%.0f");
-        ImGui::SliderInt("DBSCAN minimum points", &min_points, 2, 200);
-        o.cell_m = cell;
-        o.eps_m = eps;
-        o.min_points = static_cast<size_t>(min_points);
+        if (ImGui::SliderFloat(o.shape == geo::CellShape::Hexagon ? "Hexagon size m" : "Square size m", &cell, 100, 5000, "%.0f"))
+            o.cell_m = cell;
+        if (ImGui::SliderFloat("DBSCAN reach m", &eps, 50, 2000, "%.0f")) o.eps_m = eps;
+        if (ImGui::SliderInt("DBSCAN minimum points", &min_points, 2, 200)) o.min_points = static_cast<size_t>(min_points);
         if (m_busy) ImGui::TextDisabled("computing...");
         else if (ImGui::Button("Compute") || (ws.automated && !m_started)) start(ws);
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
@@ -78,33 +83,10 @@ public:
     }
 
 private:
-    static geo::Json to_json(const geo::ClusterOptions& o)
-    {
-        return {{"lq_by", o.lq_category}, {"lq_measure", o.lq.measure == geo::LqMeasure::Employment ? "employment" : "count"},
-                {"min_lq", o.lq.min_lq},   {"min_share", o.lq.min_share},
-                {"lq_reference", o.lq_against_regions ? "regions" : "study-area"},
-                {"cell_m", o.cell_m},      {"eps_m", o.eps_m}, {"min_points", o.min_points}};
-    }
-
-    static geo::ClusterOptions from_json(const geo::Json& j, geo::ClusterOptions o)
-    {
-        if (!j.is_object()) return o;
-        auto num = [&](const char* k, double fallback) { return j.contains(k) && j[k].is_number() ? j[k].get<double>() : fallback; };
-        if (j.value("lq_by", "") == "industry_code") o.lq_category = "industry_code";
-        if (j.value("lq_measure", "") == "count") o.lq.measure = geo::LqMeasure::Count;
-        o.lq.min_lq = std::clamp(num("min_lq", o.lq.min_lq), 0.0, 100.0);
-        o.lq.min_share = std::clamp(num("min_share", o.lq.min_share), 0.0, 1.0);
-        o.lq_against_regions = j.value("lq_reference", "") == "regions";
-        o.cell_m = std::clamp(num("cell_m", o.cell_m), 10.0, 100000.0);
-        o.eps_m = std::clamp(num("eps_m", o.eps_m), 1.0, 100000.0);
-        o.min_points = static_cast<size_t>(std::clamp(num("min_points", static_cast<double>(o.min_points)), 1.0, 1e6));
-        return o;
-    }
-
     void start(Workspace& ws)
     {
         m_started = true;
-        ws.doc->project.project.extra["analysis"]["clusters"] = to_json(m_options);  // saved with the project
+        geo::store_settings(ws.doc->project.project, "clusters", geo::to_json(m_options));  // saved with the project
         m_error.clear();
         m_busy = true;
         ws.analysis_running = true;
@@ -218,11 +200,7 @@ private:
         ImGui::EndTable();
     }
 
-    geo::ClusterOptions m_options = [] {
-        geo::ClusterOptions o;
-        o.cell_m = 1000;
-        return o;
-    }();
+    geo::ClusterOptions m_options;  // the engine's defaults, as the command's
     std::shared_ptr<geo::ClusterAnalysis> m_result;
     std::shared_ptr<Output> m_ready;
     std::string m_error, m_pending_error;

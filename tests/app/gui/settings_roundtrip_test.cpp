@@ -4,12 +4,18 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include <gdal_priv.h>
 
+#include "geo/cluster/cluster_settings.h"
 #include "geo/density/density_settings.h"
+#include "geo/io/layer_reader.h"
+#include "geo/report/cluster_outputs.h"
+#include "geo/report/csv_table.h"
 #include "geo/project/loaded_project.h"
 #include "geo/project/settings_reader.h"
 #include "gui/workspace.h"
@@ -65,4 +71,34 @@ TEST_CASE("density: the panel's settings, saved, give the command the very surfa
 
     // And the saved file holds exactly what was set.
     CHECK(geo::density_settings(geo::read_project(saved)) == s);
+}
+
+TEST_CASE("clusters: the panel's settings, saved, give the command the panel's location quotients and hot spots")
+{
+    test::ScratchDir dir("clusters_roundtrip");
+    gui::Workspace ws;
+    ws.doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+
+    geo::ClusterOptions o = geo::cluster_settings(ws.doc->project.project);
+    o.cell_m = 1500;
+    o.lq.min_lq = 1.6;
+    o.lq.measure = geo::LqMeasure::Count;
+    o.eps_m = 400;
+    o.min_points = 15;
+    o.study_margin_m = 2000;
+    geo::store_settings(ws.doc->project.project, "clusters", geo::to_json(o));
+    const geo::ClusterAnalysis shown = geo::analyse_clusters(ws.doc->project, o);
+
+    const std::string saved = (dir.path / "saved.parkcap.json").string();
+    geo::write_project(geo::project_for_saving(ws.doc->project), saved);
+    const std::string prefix = (dir.path / "c").string();
+    const std::string cmd = std::string(PARKCAP_CLI) + " clusters '" + saved + "' --out '" + prefix + "' > /dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+
+    std::ifstream in(prefix + "_lq.csv", std::ios::binary);
+    const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(written == geo::to_csv(geo::lq_table(shown, o.lq_category)));
+    const geo::Layer hot = geo::read_layer({.path = prefix + ".gpkg", .layer = "hot_spots"}, ws.doc->project.working.crs);
+    CHECK(hot.size() == geo::hot_spot_layer(shown).size());
+    CHECK(geo::cluster_settings(geo::read_project(saved)).cell_m == 1500);
 }
