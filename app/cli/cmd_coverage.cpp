@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "geo/core/error.h"
 #include "geo/coverage/gaps.h"
+#include "geo/coverage/coverage_settings.h"
 #include "geo/coverage/network_service_areas.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
@@ -31,11 +32,12 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
                       "PREFIX_clusters.csv, PREFIX_tiers.csv (required)"},
     {"radii", "FILE", "service radii per facility type (e.g. datasets/standards/facility_service_radii.csv); "
                       "default: the table stored in the project"},
-    {"network", "", "also measure along the project's roads layer (noded where roads cross)"},
-    {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500)"},
-    {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50)"},
+    {"network", "", "also measure along the project's roads layer (noded where roads cross); also analysis.coverage.network"},
+    {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500, or analysis.coverage.attach_limit_m)"},
+    {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50, or analysis.coverage.walk_off_m)"},
     spatial_index_option(),
     {"overwrite", "", "replace earlier outputs"},
+    {"show-settings", "", "print the effective settings (the project's analysis.coverage with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
 });
 
@@ -60,10 +62,25 @@ int run_coverage(const std::vector<std::string>& argv)
         return 0;
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
-    if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
+    if (args.get("out").empty() && !args.flag("show-settings")) throw UsageError("--out PREFIX is required");
     geo::WriteOptions wo = gpkg_write_options(args);
     const auto t0 = std::chrono::steady_clock::now();
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    // The project's settings (analysis.coverage, as the panel saved them), then the flags.
+    geo::CoverageSettings settings = geo::coverage_settings(input);
+    if (args.flag("radii")) {
+        settings.types = geo::read_service_radii(args.get("radii"));
+        settings.radii_table = args.get("radii");
+    }
+    if (args.flag("network")) settings.network = true;
+    settings.attach_limit_m = args.get_number("attach-limit", settings.attach_limit_m);
+    settings.walk_off_m = args.get_number("walk-off", settings.walk_off_m);
+    if (!(settings.attach_limit_m > 0)) throw UsageError("--attach-limit must be > 0");
+    if (!(settings.walk_off_m > 0)) throw UsageError("--walk-off must be > 0");
+    if (args.flag("show-settings")) {
+        std::printf("%s\n", geo::Json({{"coverage", geo::to_json(settings, true)}}).dump(2).c_str());
+        return 0;
+    }
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
                              {args.get("radii")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
@@ -76,17 +93,17 @@ int run_coverage(const std::vector<std::string>& argv)
     const std::string* type_field = fac->fields.field_for("type");
     if (!type_field)
         throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac->data.source, .layer = fac->data.name});
-    std::vector<geo::FacilityType> types = args.flag("radii") ? geo::read_service_radii(args.get("radii")) : geo::project_service_radii(project.project);
+    const std::vector<geo::FacilityType>& types = settings.types;
     if (types.empty())
-        throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or store them in the project "
-                         "(analysis.coverage.radii)");
+        throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or name the table in the project "
+                         "(analysis.coverage.radii_table)");
     const geo::Column& type_column = *fac->data.column(*type_field);
     const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, fac->data, type_column, types, terminal_progress());
     // Along the roads: the same types, with network distances in place of straight ones.
     std::optional<geo::RoadNetwork> network;
     std::optional<geo::NetworkCoverage> nc;
     geo::CoverageResult by_road;
-    if (args.flag("network")) {
+    if (settings.network) {
         const geo::LoadedLayer* roads = project.first(geo::Role::Roads);
         if (!roads) throw geo::Error("--network needs a roads layer in the project");
         try {
@@ -95,7 +112,7 @@ int run_coverage(const std::vector<std::string>& argv)
             throw geo::Error(e.message(), {.file = roads->data.source, .layer = roads->data.name});
         }
         nc = geo::network_coverage(firms->data.geometry, fac->data, type_column, types, *network,
-                                   args.get_number("attach-limit", 500), terminal_progress());
+                                   settings.attach_limit_m, terminal_progress());
         by_road = r;
         for (size_t t = 0; t < r.types.size(); ++t) by_road.types[t].distance = nc->distance[t];
     }
@@ -190,8 +207,8 @@ int run_coverage(const std::vector<std::string>& argv)
     // Service areas along the roads: the reached stretches and the plots beside them.
     geo::NetworkServiceAreas by_road_areas;
     if (nc)
-        by_road_areas = geo::network_service_areas(*network, fac->data, type_column, types, args.get_number("attach-limit", 500),
-                                                   args.get_number("walk-off", 50));
+        by_road_areas = geo::network_service_areas(*network, fac->data, type_column, types, settings.attach_limit_m,
+                                                   settings.walk_off_m);
     const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
     wo.metadata = {{"PARKCAP_COVERAGE", nc ? "straight-line and road network" : "straight-line"}};
     note_spatial_index(wo, "enterprises_coverage", out.size());
@@ -265,7 +282,7 @@ int run_coverage(const std::vector<std::string>& argv)
         std::printf("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
                     "from any road (not attached)\n",
                     network->segments(), network->total_length() / 1000, nc->components, nc->unattached_enterprises,
-                    nc->unattached_facilities, args.get_number("attach-limit", 500));
+                    nc->unattached_facilities, settings.attach_limit_m);
     std::printf("  %-16s %8s %10s %10s %12s%s\n", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : "");
     const auto all_rows = geo::coverage_summary(r, all, {"all"}, employees);
     const auto all_road = nc ? geo::coverage_summary(by_road, all, {"all"}, employees) : std::vector<geo::CoverageRow>{};

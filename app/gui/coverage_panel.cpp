@@ -13,6 +13,9 @@
 
 #include <imgui.h>
 
+#include "geo/coverage/coverage_settings.h"
+#include "geo/project/settings_reader.h"
+
 #include "geo/coverage/coverage_state.h"
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/network_state.h"
@@ -99,15 +102,9 @@ private:
         m_net_base.reset();
         m_network.reset();
         try {
-            if (extra.contains("analysis") && extra["analysis"].contains("coverage"))
-                m_by_road = extra["analysis"]["coverage"].value("network", false);
-            if (extra.contains("analysis") && extra["analysis"].contains("coverage") && extra["analysis"]["coverage"].contains("radii")) {
-                std::vector<std::vector<std::string>> rows = {{"facility_type", "facility_type_zh", "service_radius_m"}};
-                for (const auto& r : extra["analysis"]["coverage"]["radii"])
-                    rows.push_back({r.value("facility_type", ""), r.value("facility_type_zh", ""),
-                                    r.contains("service_radius_m") ? r["service_radius_m"].dump() : ""});
-                m_types = geo::parse_service_radii(rows, "analysis.coverage.radii");
-            }
+            m_settings = geo::coverage_settings(ws.doc->project.project);  // as the command reads them
+            m_by_road = m_settings.network;
+            m_types = m_settings.types;
             if (extra.contains("scenarios"))
                 for (const auto& s : extra["scenarios"])
                     if (s.value("name", "") == kScenario)
@@ -173,17 +170,17 @@ private:
         if (changed) store_radii(ws);  // radii only change what counts as covered: no recompute
         const bool has_roads = ws.doc->view_with_role(geo::Role::Roads) >= 0;
         if (has_roads && ImGui::Checkbox("Also along the roads (network distance)", &m_by_road)) {
-            ws.doc->project.project.extra["analysis"]["coverage"]["network"] = m_by_road;
+            m_settings.network = m_by_road;
+            geo::store_settings(ws.doc->project.project, "coverage", geo::to_json(m_settings, m_radii_edited));
             start(ws);
         }
     }
 
     void store_radii(Workspace& ws)
     {
-        geo::Json list = geo::Json::array();
-        for (const auto& t : m_types)
-            for (double r : t.radii_m) list.push_back({{"facility_type", t.code}, {"facility_type_zh", t.name_zh}, {"service_radius_m", r}});
-        ws.doc->project.project.extra["analysis"]["coverage"]["radii"] = list;
+        m_settings.types = m_types;
+        m_radii_edited = true;  // from now on the planner's radii travel inline with the project
+        geo::store_settings(ws.doc->project.project, "coverage", geo::to_json(m_settings, true));
     }
 
     void store_edits(Workspace& ws)
@@ -228,14 +225,14 @@ private:
         if (m_worker.joinable()) m_worker.join();
         m_busy = true;
         m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types,
-                                roads = std::move(roads)]() mutable {
+                                roads = std::move(roads), attach_limit = m_settings.attach_limit_m]() mutable {
             std::shared_ptr<geo::RoadNetwork> network;
             std::shared_ptr<geo::NetworkCoverageState> net;
             std::string error;
             try {
                 if (roads) {
                     network = std::make_shared<geo::RoadNetwork>(*roads);
-                    net = std::make_shared<geo::NetworkCoverageState>(*network, pts, types, fpts, type_of, 500);
+                    net = std::make_shared<geo::NetworkCoverageState>(*network, pts, types, fpts, type_of, attach_limit);
                 }
             } catch (const std::exception& e) {
                 error = std::string("roads: ") + e.what();
@@ -617,6 +614,8 @@ private:
     const Document* m_doc = nullptr;
     char m_path[512] = "datasets/standards/facility_service_radii.csv";
     std::vector<geo::FacilityType> m_types;
+    geo::CoverageSettings m_settings;  // the project's analysis.coverage, as the command reads it
+    bool m_radii_edited = false;       // the planner changed radii here: they are saved inline
     std::vector<double> m_jobs;
     std::shared_ptr<const geo::CoverageState> m_base;
     std::shared_ptr<geo::CoverageState> m_ready;

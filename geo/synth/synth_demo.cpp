@@ -523,6 +523,7 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
                               "上市企业,2025,2030,0.08,\n");
         summary.files.push_back("growth_targets.csv");
     }
+    project.extra["analysis"]["coverage"] = {{"radii_table", "../standards/facility_service_radii.csv"}};
     project.extra["analysis"]["capacity"] = {{"standards_dir", "../standards"},
                                              {"infrastructure", "park_infrastructure.csv"},
                                              {"growth", "growth_targets.csv"}};
