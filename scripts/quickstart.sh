@@ -23,7 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 build="$here/build"
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARKCAP_WERROR=ON
 cmake --build "$build" -j"$(nproc)"
 
 demo="$here/datasets/chongqing-demo/chongqing-demo.parkcap.json"
