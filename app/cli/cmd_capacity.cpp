@@ -9,6 +9,7 @@
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
+#include "geo/report/text_format.h"
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/csv_table.h"
@@ -37,12 +38,6 @@ using geo::number_text;
 
 std::string num(double v, int digits = 10) { return std::isfinite(v) ? number_text(v, digits) : std::string(); }
 
-std::string joined(const std::vector<std::string>& v, const char* sep = "+")
-{
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
-    return s;
-}
 
 const char* check_text(geo::Check c) { return c == geo::Check::Pass ? "pass" : c == geo::Check::Fail ? "fail" : ""; }
 
@@ -75,7 +70,7 @@ void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
         const bool limited = std::isfinite(pc.capacity_jobs);
         std::printf("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
                     pc.jobs, limited ? number_text(std::round(pc.capacity_jobs), 12).c_str() : "-",
-                    limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? joined(pc.binding, " = ").c_str() : "(no factor known)",
+                    limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? geo::binding_text(pc.binding).c_str() : "(no factor known)",
                     last.c_str());
     }
     if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
@@ -96,10 +91,10 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
                               num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
                               num(pc.floor_capacity_m2), num(pc.existing_floor_m2), num(pc.remaining_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
                               num(pc.available_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
-                              num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), joined(pc.binding),
+                              num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), geo::binding_text(pc.binding),
                               num(pc.headroom_jobs), num(pc.dormitory_beds), num(pc.comprehensive_far, 4), num(pc.building_density, 4),
                               num(pc.industrial_land_share, 4), num(pc.output_per_ha), num(pc.tax_per_ha), num(pc.jobs_per_ha),
-                              num(pc.output_per_mu), num(pc.tax_per_mu), num(pc.jobs_per_mu), tiers, joined(pc.characteristic_clusters, "; "),
+                              num(pc.output_per_mu), num(pc.tax_per_mu), num(pc.jobs_per_mu), tiers, geo::joined(pc.characteristic_clusters, "; "),
                               coverage, std::to_string(pc.plots_failing), std::to_string(pc.plots_underused),
                               g.shortfall_year ? std::to_string(g.shortfall_year) : "", g.short_of});
         for (const auto& f : pc.factors)
@@ -231,7 +226,7 @@ int run_capacity(const std::vector<std::string>& argv)
                 park_layer.columns[4].push_real(pc.jobs);
                 park_layer.columns[5].push_real(pc.capacity_jobs);
                 park_layer.columns[6].push_real(pc.headroom_jobs);
-                park_layer.columns[7].push_string(joined(pc.binding));
+                park_layer.columns[7].push_string(geo::binding_text(pc.binding));
                 park_layer.columns[8].push_real(pc.comprehensive_far);
                 run.growth[p].shortfall_year ? park_layer.columns[9].push_integer(run.growth[p].shortfall_year) : park_layer.columns[9].push_null();
             }

@@ -15,6 +15,8 @@
 
 #include <imgui.h>
 
+#include "geo/report/text_format.h"
+
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/polygon_locator.h"
@@ -25,28 +27,6 @@ namespace gui {
 
 namespace {
 
-std::string grouped(double v)
-{
-    if (std::isnan(v)) return "unknown";
-    if (!std::isfinite(v)) return "no limit";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f", std::abs(v));
-    std::string digits = buf, out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (v < 0 ? "-" : "") + out;
-}
-
-std::string signed_grouped(double v) { return (v > 0 ? "+" : "") + grouped(v); }
-
-std::string joined(const std::vector<std::string>& v, const char* sep = " = ")
-{
-    std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
-    return s;
-}
 
 struct Outcome {
     std::shared_ptr<const geo::CapacityBase> base;
@@ -276,8 +256,8 @@ private:
         for (const auto& f : pc.factors)
             if (f.given && std::isfinite(f.jobs_supported)) top = std::max(top, f.jobs_supported);
         top *= 1.05;
-        ImGui::Text("Capacity %s jobs, %s today: headroom %s. Binding: %s", grouped(pc.capacity_jobs).c_str(), grouped(pc.jobs).c_str(),
-                    signed_grouped(pc.headroom_jobs).c_str(), joined(pc.binding).c_str());
+        ImGui::Text("Capacity %s jobs, %s today: headroom %s. Binding: %s", geo::grouped(pc.capacity_jobs).c_str(), geo::grouped(pc.jobs).c_str(),
+                    geo::signed_grouped(pc.headroom_jobs).c_str(), geo::binding_text(pc.binding).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float label_w = 150, bar_w = std::max(120.0f, ImGui::GetContentRegionAvail().x - label_w - 170), h = ImGui::GetTextLineHeight();
         for (const auto& f : pc.factors) {
@@ -294,11 +274,11 @@ private:
             ImGui::Dummy(ImVec2(bar_w, h));
             ImGui::SameLine();
             if (!f.given) ImGui::TextDisabled("no capacity given");
-            else if (f.binding) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s jobs (binding)", grouped(f.jobs_supported).c_str());
-            else ImGui::Text("%s jobs (%s)", grouped(f.jobs_supported).c_str(), signed_grouped(f.headroom_jobs).c_str());
+            else if (f.binding) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s jobs (binding)", geo::grouped(f.jobs_supported).c_str());
+            else ImGui::Text("%s jobs (%s)", geo::grouped(f.jobs_supported).c_str(), geo::signed_grouped(f.headroom_jobs).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s: capacity %s %s, used %s, %.3g per new job", f.factor.c_str(), grouped(f.capacity).c_str(), f.unit.c_str(),
-                                  grouped(f.used).c_str(), f.per_new_job);
+                ImGui::SetTooltip("%s: capacity %s %s, used %s, %.3g per new job", f.factor.c_str(), geo::grouped(f.capacity).c_str(), f.unit.c_str(),
+                                  geo::grouped(f.used).c_str(), f.per_new_job);
         }
         ImGui::TextDisabled("Bars: jobs each factor allows; black line: today's jobs.");
         if (ImGui::BeginTable("numbers", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
@@ -328,11 +308,11 @@ private:
             row("Developable", ha(pc.developable_m2), "Industrial land share", fixed(pc.industrial_land_share, "%.2f"));
             row("Vacant", ha(pc.vacant_m2), "Output per mu (万元)", fixed(pc.output_per_mu, "%.1f"));
             row("Permitted FAR", fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", "Tax per mu (万元)", fixed(pc.tax_per_mu, "%.2f"));
-            row("Floor capacity", grouped(pc.floor_capacity_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
-            row("Remaining floor", grouped(pc.remaining_floor_m2) + " m²", "Output per ha (万元)", fixed(pc.output_per_ha, "%.0f"));
-            row("Available floor", grouped(pc.available_floor_m2) + " m²", "Densification potential", grouped(pc.densification_potential_m2) + " m²");
-            row("New jobs (floor)", grouped(pc.remaining_jobs), "Dormitory beds", grouped(pc.dormitory_beds));
-            row("New enterprises", grouped(pc.remaining_enterprises), "Plots failing / under-used",
+            row("Floor capacity", geo::grouped(pc.floor_capacity_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
+            row("Remaining floor", geo::grouped(pc.remaining_floor_m2) + " m²", "Output per ha (万元)", fixed(pc.output_per_ha, "%.0f"));
+            row("Available floor", geo::grouped(pc.available_floor_m2) + " m²", "Densification potential", geo::grouped(pc.densification_potential_m2) + " m²");
+            row("New jobs (floor)", geo::grouped(pc.remaining_jobs), "Dormitory beds", geo::grouped(pc.dormitory_beds));
+            row("New enterprises", geo::grouped(pc.remaining_enterprises), "Plots failing / under-used",
                 std::to_string(pc.plots_failing) + " / " + std::to_string(pc.plots_underused));
             ImGui::EndTable();
         }
@@ -343,7 +323,7 @@ private:
             tiers += (tiers.empty() ? "" : ", ") + t + " " + std::to_string(n) + share;
         }
         ImGui::TextWrapped("Tiers: %s", tiers.c_str());
-        ImGui::TextWrapped("Characteristic clusters: %s", pc.characteristic_clusters.empty() ? "none" : joined(pc.characteristic_clusters, ", ").c_str());
+        ImGui::TextWrapped("Characteristic clusters: %s", pc.characteristic_clusters.empty() ? "none" : geo::joined(pc.characteristic_clusters, ", ").c_str());
         std::string cov;
         for (const auto& [t, v] : pc.coverage) cov += (cov.empty() ? "" : ", ") + t + " " + std::to_string(static_cast<int>(std::lround(v * 100))) + "%";
         if (!cov.empty()) ImGui::TextWrapped("Employees within reach: %s", cov.c_str());
@@ -663,13 +643,13 @@ private:
             ImGui::TableNextColumn();
             ImGui::TextUnformatted("Binding factor");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(joined(b.binding).c_str());
+            ImGui::TextUnformatted(geo::binding_text(b.binding).c_str());
             for (size_t s = 1; s < m_runs.size(); ++s) {
                 ImGui::TableNextColumn();
                 if (!evaluated(m_runs[s])) continue;
                 const auto& p = m_runs[s].result.parks[m_park];
-                if (p.binding == b.binding) ImGui::TextDisabled("%s", joined(p.binding).c_str());
-                else ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.7f, 1), "%s", joined(p.binding).c_str());
+                if (p.binding == b.binding) ImGui::TextDisabled("%s", geo::binding_text(p.binding).c_str());
+                else ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.7f, 1), "%s", geo::binding_text(p.binding).c_str());
             }
         };
         binding_row();
@@ -719,9 +699,9 @@ private:
             ImGui::TableNextColumn();
             if (ImGui::Selectable(base[p].name.c_str(), p == m_park, ImGuiSelectableFlags_SpanAllColumns)) m_park = p;
             ImGui::TableNextColumn();
-            ImGui::Text("%s", grouped(base[p].capacity_jobs).c_str());
+            ImGui::Text("%s", geo::grouped(base[p].capacity_jobs).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(joined(base[p].binding).c_str());
+            ImGui::TextUnformatted(geo::binding_text(base[p].binding).c_str());
             for (size_t s = 1; s < m_runs.size(); ++s) {
                 ImGui::TableNextColumn();
                 if (!evaluated(m_runs[s])) {
@@ -735,8 +715,8 @@ private:
                     ImGui::TextDisabled("-");
                     continue;
                 }
-                ImGui::TextColored(d >= 0 ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%s%s%s", signed_grouped(d).c_str(),
-                                   moved ? ", now " : "", moved ? joined(pc.binding).c_str() : "");
+                ImGui::TextColored(d >= 0 ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%s%s%s", geo::signed_grouped(d).c_str(),
+                                   moved ? ", now " : "", moved ? geo::binding_text(pc.binding).c_str() : "");
             }
         }
         ImGui::EndTable();

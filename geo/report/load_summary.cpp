@@ -1,17 +1,11 @@
 #include "geo/report/load_summary.h"
 
 #include "geo/core/error.h"
+#include "geo/report/text_format.h"
 
 namespace geo {
 
 namespace {
-
-std::string thousands(size_t n)
-{
-    std::string s = std::to_string(n);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return s;
-}
 
 std::string first_notes(const std::vector<FeatureNote>& notes, size_t max_listed)
 {
@@ -31,10 +25,10 @@ std::vector<std::string> load_summary(const LoadedProject& project, size_t max_l
         const std::string name = "layer '" + l.config.id + "'";
         const LoadReport& r = l.data.report;
         if (!r.skipped.empty())
-            lines.push_back(name + ": " + thousands(r.skipped.size()) + " of " + thousands(r.skipped.size() + l.data.size()) +
+            lines.push_back(name + ": " + grouped(r.skipped.size()) + " of " + grouped(r.skipped.size() + l.data.size()) +
                             " features skipped: " + first_notes(r.skipped, max_listed) + " ('parkcap info' lists them all)");
         if (!r.repaired.empty())
-            lines.push_back(name + ": " + thousands(r.repaired.size()) + " features repaired: " + first_notes(r.repaired, max_listed));
+            lines.push_back(name + ": " + grouped(r.repaired.size()) + " features repaired: " + first_notes(r.repaired, max_listed));
         for (const std::string& w : r.warnings) lines.push_back(name + ": " + w);
         for (const std::string& w : l.warnings) lines.push_back(name + ": " + w);
     }
@@ -48,7 +42,7 @@ void require_features(const LoadedProject& project, Role role)
         const LoadReport& r = l.data.report;
         throw Error(r.skipped.empty()
                         ? "the " + std::string(to_string(role)) + " layer has no features: nothing to analyse"
-                        : "none of its " + thousands(r.skipped.size()) + " features can be used, so there is nothing to analyse: " +
+                        : "none of its " + grouped(r.skipped.size()) + " features can be used, so there is nothing to analyse: " +
                               first_notes(r.skipped, 3),
                     {.file = l.data.source, .layer = l.data.name});
     }

@@ -1,5 +1,8 @@
 #include "geo/report/project_info.h"
 
+#include "geo/core/utf8.h"
+#include "geo/report/text_format.h"
+
 #include <cstdio>
 
 namespace geo {
@@ -75,31 +78,9 @@ Json parks_json(const LoadedProject& project, const ZoneAssignment& a)
     return j;
 }
 
-std::string fmt_count(int64_t v)
-{
-    std::string s = std::to_string(v < 0 ? -v : v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-    return (v < 0 ? "-" : "") + s;
-}
+std::string fmt_count(int64_t v) { return grouped(v); }
 
-// Display width of UTF-8 text, counting CJK characters as two columns.
-size_t display_width(const std::string& s)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
-        i += len;
-    }
-    return w;
-}
-
-std::string pad(const std::string& s, size_t width)
-{
-    const size_t w = display_width(s);
-    return s + std::string(width > w ? width - w : 0, ' ');
-}
+std::string pad(const std::string& s, size_t width) { return pad_to_width(s, width); }
 
 void list_notes(std::string& out, const char* what, const Json& notes, size_t max_listed)
 {
@@ -163,7 +144,7 @@ std::string project_info_text(const Json& info, size_t max_listed)
         const Json& e = info["enterprises_per_park"];
         const bool jobs = e.contains("employees_outside");
         size_t width = 24;
-        for (const Json& p : e["parks"]) width = std::max(width, display_width(p["name"].get<std::string>()) + 2);
+        for (const Json& p : e["parks"]) width = std::max(width, geo::display_width(p["name"].get<std::string>()) + 2);
         out += "\nEnterprises per park\n  " + pad("park", width) + "      area km²   enterprises" +
                (jobs ? "     employees" : "") + "\n";
         char buf[64];
