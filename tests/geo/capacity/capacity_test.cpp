@@ -259,7 +259,13 @@ geo::CapacityInput two_parks()
 
 struct Snapshot {
     double gross, remaining, redevelop, factory, beds, capacity, power_jobs, water_jobs;
-    bool operator==(const Snapshot&) const = default;
+    // Equal to a relative 1e-9: the expected values are worked out by hand in another order.
+    bool operator==(const Snapshot& o) const
+    {
+        auto near = [](double a, double b) { return a == b || std::abs(a - b) <= 1e-9 * std::max(std::abs(a), std::abs(b)); };
+        return near(gross, o.gross) && near(remaining, o.remaining) && near(redevelop, o.redevelop) && near(factory, o.factory) &&
+               near(beds, o.beds) && near(capacity, o.capacity) && near(power_jobs, o.power_jobs) && near(water_jobs, o.water_jobs);
+    }
 };
 
 Snapshot snap(const geo::ParkCapacity& p)
@@ -303,35 +309,59 @@ TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves
         }
     }
     const Snapshot s0 = snap(base.parks[0]), other = snap(base.parks[1]);
+    // The baseline by hand: gross 1e6 - 4e4 (the hole); net 880,000 after the constraints
+    // (70,000 + 10,000); developable 704,000 after the 20% road share; 14,000 occupied.
+    // Available floor: site S1 at its own FAR (20,000 x 1.2) + the other 670,000 m² of vacant
+    // land at the park's FAR 1.5 = 1,029,000 m². The park's 180 jobs on 13,000 m² turn it into
+    // jobs: 180 + 1,029,000 x 180 / 13,000 = 14,427.7, the binding floor factor (power and
+    // water are far from their limits; the dormitory has no stock to limit).
+    const double per_m2 = 180.0 / 13000.0;
+    CHECK(s0.gross == doctest::Approx(960000));
+    CHECK(s0.remaining == doctest::Approx(1029000));
+    CHECK(s0.capacity == doctest::Approx(180 + 1029000 * per_m2));
+    CHECK(s0.water_jobs == doctest::Approx(180 + (1e5 - 180 * 0.5) / 0.5));
     auto check_only = [&](const geo::Json& edit, auto&& expect) {
         CAPTURE(edit.dump());
         const auto r = with_edit(edit);
         CHECK(snap(r.parks[1]) == other);  // the other park never moves
         Snapshot want = s0;
         expect(want, r.parks[0]);
-        CHECK(snap(r.parks[0]) == want);
+        const Snapshot got = snap(r.parks[0]);
+        CAPTURE(got.remaining);
+        CAPTURE(want.remaining);
+        CAPTURE(got.capacity);
+        CAPTURE(want.capacity);
+        CAPTURE(got.beds);
+        CAPTURE(got.power_jobs);
+        CAPTURE(want.power_jobs);
+        CAPTURE(got.water_jobs);
+        CAPTURE(want.water_jobs);
+        CHECK(got == want);
     };
     // Raise FAR: more remaining floor (and the floor factor's jobs); infrastructure unchanged.
-    check_only({{"type", "raise_far"}, {"park", "SQ"}, {"far", 2.0}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
-        CHECK(p.available_floor_m2 > s0.remaining);
-        w.remaining = p.available_floor_m2;
-        w.capacity = p.capacity_jobs;
+    // FAR 2.0 for the park and its sites below it (S1 was 1.2): all 690,000 m² of vacant land.
+    check_only({{"type", "raise_far"}, {"park", "SQ"}, {"far", 2.0}}, [&](Snapshot& w, const geo::ParkCapacity&) {
+        w.remaining = 690000 * 2.0;
+        w.capacity = 180 + w.remaining * per_m2;
     });
     // Redevelop: the under-used plot (10,000 m² at FAR 0.5) rebuilt to 1.5 adds 10,000 m².
     check_only({{"type", "redevelop"}, {"park", "Square"}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
         CHECK(p.redevelopment_m2 == doctest::Approx(10000));
-        w.redevelop = p.redevelopment_m2;
+        w.redevelop = 10000;
         w.remaining = s0.remaining + 10000;
-        w.capacity = p.capacity_jobs;
+        w.capacity = 180 + (1029000 + 10000) * per_m2;
     });
     // A standard factory on S1: 4 storeys x 2,000 m² replaces the site's planned 24,000 m²... less.
     check_only({{"type", "standard_factory"}, {"site", "S1"}, {"storeys", 20}, {"footprint_m2", 2000}, {"beds", 300}},
                [&](Snapshot& w, const geo::ParkCapacity& p) {
                    CHECK(p.factory_floor_m2 == doctest::Approx(40000 - 24000));
-                   w.factory = p.factory_floor_m2;
+                   w.factory = 16000;
                    w.remaining = s0.remaining + 16000;
                    w.beds = s0.beds + 300;
-                   w.capacity = p.capacity_jobs;
+                   // 300 beds at 0.25 a job, 45 of them used by today's 180 jobs: 180 + 255 / 0.25
+                   // = 1,200 jobs, now the binding factor (the floor would allow 14,649).
+                   w.capacity = 180 + (300 - 180 * 0.25) / 0.25;
+                   CHECK(p.binding == std::vector<std::string>{"dormitory_beds"});
                });
     // A dormitory with 500 beds inside the square (lon/lat of a point in EPSG:4545's square).
     {
@@ -341,15 +371,16 @@ TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves
         check_only({{"type", "add_facility"}, {"facility_type", "dormitory"}, {"lon", c.x}, {"lat", c.y}, {"capacity", 500}},
                    [&](Snapshot& w, const geo::ParkCapacity& p) {
                        CHECK(p.dormitory_beds == doctest::Approx(s0.beds + 500));
-                       w.beds = p.dormitory_beds;
-                       w.capacity = p.capacity_jobs;
+                       w.beds = 500;
+                       w.capacity = 180 + (500 - 180 * 0.25) / 0.25;  // 2,000 jobs: the beds bind
+                       CHECK(p.binding == std::vector<std::string>{"dormitory_beds"});
                    });
     }
     // Upgrade water: only water's jobs move.
     check_only({{"type", "upgrade_capacity"}, {"park", "SQ"}, {"factor", "water_m3d"}, {"add", 50000}}, [&](Snapshot& w, const geo::ParkCapacity& p) {
-        CHECK(factor(p, "water_m3d").jobs_supported == doctest::Approx(s0.water_jobs + 50000 / 0.5));
-        w.water_jobs = factor(p, "water_m3d").jobs_supported;
-        w.capacity = p.capacity_jobs;
+        w.water_jobs = 180 + (150000 - 180 * 0.5) / 0.5;
+        w.capacity = s0.capacity;  // the floor still binds
+        CHECK(p.binding == std::vector<std::string>{"floor_area"});
     });
 }
 

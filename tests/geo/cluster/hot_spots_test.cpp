@@ -47,6 +47,7 @@ TEST_CASE("a planted cluster is a 99% hot spot; noise elsewhere is not significa
     REQUIRE(centre >= 0);
     CHECK(h.bin[static_cast<size_t>(centre)] == 3);
     const int64_t far = g.cell_of({1000, 9000});
+    REQUIRE(far >= 0);  // a cell of the grid, not -1 used as an index
     CHECK(h.bin[static_cast<size_t>(far)] <= 0);
 }
 

@@ -26,12 +26,16 @@ TEST_CASE("a footprint around one point is a disc of the right size; contours ca
     const geo::Layer c = geo::density_contours(q.raster, {0.25, 0.5});
     REQUIRE(c.size() >= 2);
     REQUIRE(c.column("level"));
-    // The 0.5 contour of (1 - u²)² lies at u² = 1 - √0.5, i.e. 541 m from the point.
+    // The 0.5 contour of (1 - u²)² lies at u² = 1 - √0.5, i.e. 541 m from the point; it must
+    // be there (a missing contour would otherwise pass unchecked).
+    size_t half_contours = 0;
     for (size_t i = 0; i < c.size(); ++i) {
         if (c.column("level")->real(i) != 0.5) continue;
+        ++half_contours;
         const auto ring = c.geometry.ring(c.geometry.ring_begin(c.geometry.part_begin(i)));
         for (const geo::Coord& p : ring)
             CHECK(std::hypot(p.x - 500000, p.y - 3300000) == doctest::Approx(1000 * std::sqrt(1 - std::sqrt(0.5))).epsilon(0.03));
     }
+    CHECK(half_contours == 1);
     CHECK_THROWS_AS(geo::density_contours(q.raster, {}), geo::Error);
 }
