@@ -9,6 +9,7 @@
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
+#include "geo/report/capacity_outputs.h"
 #include "geo/report/text_format.h"
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
@@ -38,8 +39,6 @@ using geo::number_text;
 
 std::string num(double v, int digits = 10) { return std::isfinite(v) ? number_text(v, digits) : std::string(); }
 
-
-const char* check_text(geo::Check c) { return c == geo::Check::Pass ? "pass" : c == geo::Check::Fail ? "fail" : ""; }
 
 bool changed_nothing(const geo::ParkCapacity& a, const geo::ParkCapacity& b)
 {
@@ -110,33 +109,6 @@ void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& 
     }
 }
 
-// Per park and rule: how many plots pass, fail, or lack the data (the baseline).
-geo::CsvTable compliance_table(const geo::CapacityRun& run)
-{
-    geo::CsvTable t;
-    t.header = {"park", "rule", "pass", "fail", "no_data"};
-    const auto& r = run.result;
-    using Get = geo::Check (*)(const geo::PlotCompliance&);
-    const std::pair<const char*, Get> rules[] = {
-        {"far_at_least_industry_minimum", [](const geo::PlotCompliance& c) { return c.far_ok; }},
-        {"building_coefficient", [](const geo::PlotCompliance& c) { return c.coefficient_ok; }},
-        {"admin_living_land_share", [](const geo::PlotCompliance& c) { return c.admin_ok; }},
-        {"green_ratio", [](const geo::PlotCompliance& c) { return c.green_ok; }},
-        {"not_underused", [](const geo::PlotCompliance& c) { return c.underused ? geo::Check::Fail : geo::Check::Pass; }},
-    };
-    for (size_t p = 0; p < r.parks.size(); ++p)
-        for (const auto& [name, get] : rules) {
-            int64_t counts[3] = {0, 0, 0};  // pass, fail, no data
-            for (size_t i = 0; i < r.plots.size(); ++i)
-                if (r.park_of[i] == static_cast<int32_t>(p)) {
-                    const geo::Check c = get(r.plots[i]);
-                    ++counts[c == geo::Check::Pass ? 0 : c == geo::Check::Fail ? 1 : 2];
-                }
-            t.rows.push_back({r.parks[p].name, name, std::to_string(counts[0]), std::to_string(counts[1]), std::to_string(counts[2])});
-        }
-    return t;
-}
-
 }  // namespace
 
 int run_capacity(const std::vector<std::string>& argv)
@@ -204,65 +176,11 @@ int run_capacity(const std::vector<std::string>& argv)
         clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
         growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "available_floor_m2", "headroom_jobs", "short_of"};
         for (const auto& run : runs) add_rows(run, parks, factors, clusters, growth);
-        const geo::CsvTable compliance = compliance_table(runs.front());
+        const geo::CsvTable compliance = geo::compliance_table(runs.front());
 
-        // Layers: the parks (one feature per park and scenario) and the plots' compliance.
-        geo::Layer park_layer;
-        park_layer.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
-        park_layer.columns = {geo::Column("scenario", geo::FieldType::String),      geo::Column("park", geo::FieldType::String),
-                              geo::Column("developable_m2", geo::FieldType::Real),  geo::Column("available_floor_m2", geo::FieldType::Real),
-                              geo::Column("jobs", geo::FieldType::Real),            geo::Column("capacity_jobs", geo::FieldType::Real),
-                              geo::Column("headroom_jobs", geo::FieldType::Real),   geo::Column("binding", geo::FieldType::String),
-                              geo::Column("comprehensive_far", geo::FieldType::Real), geo::Column("shortfall_year", geo::FieldType::Integer)};
-        for (const auto& run : runs)
-            for (size_t p = 0; p < run.result.parks.size(); ++p) {
-                const auto& pc = run.result.parks[p];
-                park_layer.geometry.append_feature(run.input.parks, p);
-                park_layer.fids.push_back(static_cast<int64_t>(park_layer.fids.size()));
-                park_layer.columns[0].push_string(run.scenario.empty() ? "baseline" : run.scenario);
-                park_layer.columns[1].push_string(pc.name);
-                park_layer.columns[2].push_real(pc.developable_m2);
-                park_layer.columns[3].push_real(pc.available_floor_m2);
-                park_layer.columns[4].push_real(pc.jobs);
-                park_layer.columns[5].push_real(pc.capacity_jobs);
-                park_layer.columns[6].push_real(pc.headroom_jobs);
-                park_layer.columns[7].push_string(geo::binding_text(pc.binding));
-                park_layer.columns[8].push_real(pc.comprehensive_far);
-                run.growth[p].shortfall_year ? park_layer.columns[9].push_integer(run.growth[p].shortfall_year) : park_layer.columns[9].push_null();
-            }
-        geo::Layer firms;
-        firms.geometry = geo::GeometryColumn(geo::GeomKind::Point);
-        using geo::FieldType;
-        const std::pair<const char*, FieldType> fields[] = {
-            {"name", FieldType::String},          {"park", FieldType::String},           {"counted_floor_m2", FieldType::Real},
-            {"far", FieldType::Real},             {"min_far", FieldType::Real},          {"far_check", FieldType::String},
-            {"building_coefficient", FieldType::Real}, {"coefficient_check", FieldType::String}, {"admin_living_share", FieldType::Real},
-            {"admin_check", FieldType::String},   {"green_ratio", FieldType::Real},      {"green_check", FieldType::String},
-            {"fails_any", FieldType::Integer},    {"underused", FieldType::Integer},     {"reasons", FieldType::String}};
-        for (const auto& [name, type] : fields) firms.columns.emplace_back(name, type);
-        const auto& in = runs.front().input;
-        auto real = [](geo::Column& c, double v) { std::isfinite(v) ? c.push_real(v) : c.push_null(); };
-        for (size_t i = 0; i < plots.size(); ++i) {
-            const auto& c = plots[i];
-            const int32_t p = runs.front().result.park_of[i];
-            firms.geometry.add_point(in.firms->xy[i]);
-            firms.fids.push_back(static_cast<int64_t>(i));
-            firms.columns[0].push_string(in.firms->name[i]);
-            p >= 0 ? firms.columns[1].push_string(in.park_name[static_cast<size_t>(p)]) : firms.columns[1].push_null();
-            real(firms.columns[2], c.counted_floor);
-            real(firms.columns[3], c.far);
-            real(firms.columns[4], c.min_far);
-            firms.columns[5].push_string(check_text(c.far_ok));
-            real(firms.columns[6], c.building_coefficient);
-            firms.columns[7].push_string(check_text(c.coefficient_ok));
-            real(firms.columns[8], c.admin_share);
-            firms.columns[9].push_string(check_text(c.admin_ok));
-            real(firms.columns[10], c.green_ratio);
-            firms.columns[11].push_string(check_text(c.green_ok));
-            firms.columns[12].push_integer(c.fails_any());
-            firms.columns[13].push_integer(c.underused);
-            firms.columns[14].push_string(c.reasons);
-        }
+        // Layers: the parks (one feature per park and scenario) and every plot's compliance.
+        const geo::Layer park_layer = geo::parks_capacity_layer(runs);
+        const geo::Layer firms = geo::compliance_layer(runs.front());
         note_spatial_index(wo, "enterprises_compliance", firms.size());
         geo::write_layers({{"parks_capacity", &park_layer}, {"enterprises_compliance", &firms}}, project.working.crs, prefix + ".gpkg", wo);
         geo::write_csv(parks, prefix + "_parks.csv", over);

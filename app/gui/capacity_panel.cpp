@@ -15,6 +15,8 @@
 
 #include <imgui.h>
 
+#include "geo/capacity/compliance.h"
+#include "geo/report/capacity_outputs.h"
 #include "geo/report/text_format.h"
 
 #include "geo/capacity/capacity_run.h"
@@ -333,31 +335,22 @@ private:
         else ImGui::Text("With the growth targets it has room through %d.", g.years.back().year);
     }
 
-    // The plots of the parks, coloured by their standards check, as a map layer.
+    // Every plot coloured by its compliance class, the command's very layer (compliance.h).
     void compliance_layer(Workspace& ws)
     {
-        const geo::CapacityRun& r = m_runs.front();
-        geo::Layer l;
+        geo::Layer l = geo::compliance_layer(m_runs.front());
         l.name = "standards compliance";
-        l.geometry = geo::GeometryColumn(geo::GeomKind::Point);
-        l.columns = {geo::Column("name", geo::FieldType::String), geo::Column("result", geo::FieldType::String),
-                     geo::Column("reasons", geo::FieldType::String)};
-        for (size_t i = 0; i < r.result.plots.size(); ++i) {
-            if (r.result.park_of[i] < 0) continue;
-            const auto& c = r.result.plots[i];
-            l.geometry.add_point(r.input.firms->xy[i]);
-            l.fids.push_back(static_cast<int64_t>(i));
-            l.columns[0].push_string(r.input.firms->name[i]);
-            l.columns[1].push_string(c.underused ? "under-used" : c.fails_any() ? "fails a rule" : "passes");
-            l.columns[2].push_string(c.reasons);
-        }
         auto [data, view] = computed_view(std::move(l), "standards compliance", ws.doc->origin);
         view.style.mode = render::StyleMode::Categorized;
         view.style.field = "result";
-        view.style.fixed_colours = {{"passes", render::rgba(40, 160, 70)}, {"fails a rule", render::rgba(215, 48, 39)},
-                                    {"under-used", render::rgba(245, 150, 30)}};
+        using geo::ComplianceClass;
+        view.style.fixed_colours = {{std::string(geo::to_string(ComplianceClass::FailsRule)), render::rgba(215, 48, 39)},
+                                    {std::string(geo::to_string(ComplianceClass::Underused)), render::rgba(245, 150, 30)},
+                                    {std::string(geo::to_string(ComplianceClass::Passes)), render::rgba(40, 160, 70)},
+                                    {std::string(geo::to_string(ComplianceClass::OutsideParks)), render::rgba(170, 170, 170)}};
         ws.add_or_replace_computed(std::move(data), std::move(view));
-        ws.info("capacity: the layer 'standards compliance' shows every plot in a park: passes, fails a rule, or under-used");
+        ws.info("capacity: the layer 'standards compliance' shows every plot: fails a rule (first), under-used, passes; "
+                "plots outside every park are grey, as no park rule applies to them");
     }
 
     geo::Json& scenarios(Workspace& ws)

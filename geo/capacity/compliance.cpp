@@ -106,4 +106,22 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
     return out;
 }
 
+ComplianceClass compliance_class(const PlotCompliance& plot, bool in_a_park)
+{
+    if (!in_a_park) return ComplianceClass::OutsideParks;
+    if (plot.fails_any()) return ComplianceClass::FailsRule;
+    return plot.underused ? ComplianceClass::Underused : ComplianceClass::Passes;
+}
+
+std::string_view to_string(ComplianceClass c)
+{
+    switch (c) {
+    case ComplianceClass::FailsRule: return "fails a rule";
+    case ComplianceClass::Underused: return "under-used";
+    case ComplianceClass::Passes: return "passes";
+    case ComplianceClass::OutsideParks: break;
+    }
+    return "outside parks";
+}
+
 }  // namespace geo

@@ -6,6 +6,7 @@
 // (FAR below the minimum, or output or tax per mu in the bottom share) are flagged.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geo/capacity/capacity_input.h"
@@ -23,6 +24,13 @@ struct PlotCompliance {
     std::string reasons;  // "FAR 0.52 < 0.7; green 0.24 > 0.2", empty when it passes everything it can be checked on
     bool fails_any() const { return far_ok == Check::Fail || coefficient_ok == Check::Fail || admin_ok == Check::Fail || green_ok == Check::Fail; }
 };
+
+// What a plot is on the compliance map, one definition for every map, legend and layer. The
+// park rules apply inside parks only; inside, a failed rule outranks under-use, which
+// outranks passing: fails a rule > under-used > passes.
+enum class ComplianceClass { FailsRule, Underused, Passes, OutsideParks };
+ComplianceClass compliance_class(const PlotCompliance& plot, bool in_a_park);
+std::string_view to_string(ComplianceClass c);  // "fails a rule", "under-used", "passes", "outside parks"
 
 // The two-digit GB/T 4754 division of an industry code ("3411", "C3411", "C34" -> "34"); empty
 // when the code has no two digits.

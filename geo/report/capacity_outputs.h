@@ -1,0 +1,25 @@
+#pragma once
+// The layers and tables of a capacity evaluation, built once for the command's files and the
+// panel's map alike.
+#include <vector>
+
+#include "geo/capacity/capacity_run.h"
+#include "geo/core/layer.h"
+#include "geo/report/csv_table.h"
+
+namespace geo {
+
+// Every enterprise plot: its park, each park rule's value and result ("pass", "fail", "" for
+// no data; "n/a" outside every park, where no park rule applies), under-use, the reasons, and
+// `result`, the compliance class (compliance.h: fails a rule > under-used > passes, or
+// outside parks). Points in the run's working CRS.
+Layer compliance_layer(const CapacityRun& run);
+
+// Per park and rule: how many plots pass, fail, or lack the data.
+CsvTable compliance_table(const CapacityRun& run);
+
+// One feature per park and run (baseline and scenarios): land, floor, jobs, capacity,
+// binding factor, shortfall year.
+Layer parks_capacity_layer(const std::vector<CapacityRun>& runs);
+
+}  // namespace geo
