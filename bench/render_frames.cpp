@@ -102,7 +102,7 @@ int main(int argc, char** argv)
         render::Camera camera;
         camera.set_viewport(width, height);
         auto draw = [&] {
-            renderer.begin(width, height, render::rgba(222, 230, 236));
+            renderer.begin(width, height, geo::rgba(222, 230, 236));
             for (size_t i = 0; i < layers.size(); ++i) renderer.draw(*layers[i], camera, scene.layers[i].style);
         };
         auto measure = [&](const char* label, const geo::Envelope& box) {

@@ -21,8 +21,8 @@ int main(int argc, char** argv)
             const geo::LoadedLayer& l = p.layers[i];
             auto field = [&](const char* m) { return l.fields.field_for(m) ? *l.fields.field_for(m) : std::string(); };
             bench::SceneLayer s;
-            s.style = render::default_style(l.config.role, l.data, field("cluster"), field("type"), field("name"), i);
-            s.colours = render::classify(s.style, l.data);
+            s.style = geo::default_style(l.config.role, l.data, field("cluster"), field("type"), field("name"), i);
+            s.colours = geo::classify(s.style, l.data);
             s.mesh = render::build_layer_mesh(l.data, origin);
             s.polygons = l.data.geometry.kind() == geo::GeomKind::Polygon;
             if (l.config.role == geo::Role::Parks && l.data.size() > 0) scene.park = l.data.geometry.envelope(0);

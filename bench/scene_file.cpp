@@ -37,7 +37,7 @@ struct In {
     }
 };
 
-template <class S> void style_fields(S& s, render::LayerStyle& style)
+template <class S> void style_fields(S& s, geo::LayerStyle& style)
 {
     s.pod(style.visible);
     s.pod(style.opacity);

@@ -6,14 +6,14 @@
 #include <vector>
 
 #include "render/layer_mesh.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 namespace bench {
 
 struct SceneLayer {
     render::LayerMesh mesh;
-    std::vector<render::Rgba> colours;
-    render::LayerStyle style;  // only the drawing fields travel
+    std::vector<geo::Rgba> colours;
+    geo::LayerStyle style;  // only the drawing fields travel
     bool polygons = false;
 };
 

@@ -32,7 +32,7 @@ double peak_memory_mb()
     return kb / 1024;
 }
 
-const render::Rgba kBackground = render::rgba(222, 230, 236);
+const geo::Rgba kBackground = geo::rgba(222, 230, 236);
 
 // Shortcuts are taken from GLFW's key events, not ImGui's key state: ImGui 1.86 has no input
 // queue, so a press and release within one frame (a quick tap) would never show as pressed.
@@ -263,7 +263,7 @@ void App::sync_gpu()
             v.colours_dirty = true;
         }
         if (v.colours_dirty) {
-            v.colours = render::classify(v.style, m_ws.doc->layer_of(v).data);
+            v.colours = geo::classify(v.style, m_ws.doc->layer_of(v).data);
             m_gpu[v.layer]->set_colours(v.colours, v.style.stroke, m_ws.doc->layer_of(v).data.geometry.kind() == geo::GeomKind::Polygon);
             v.colours_dirty = false;
         }
@@ -324,7 +324,7 @@ void App::save_project()
     for (const LayerView& v : doc.views) {
         if (doc.layer_of(v).config.path.empty()) continue;  // computed results have no file
         geo::ProjectLayer l = doc.layer_of(v).config;
-        l.extra["style"] = render::style_to_json(v.style);
+        l.extra["style"] = geo::style_to_json(v.style);
         p.layers.push_back(l);
     }
     p.extra["view"] = {{"centre", {m_ws.camera.centre().x, m_ws.camera.centre().y}},

@@ -341,13 +341,13 @@ private:
         geo::Layer l = geo::compliance_layer(m_runs.front());
         l.name = "standards compliance";
         auto [data, view] = computed_view(std::move(l), "standards compliance", ws.doc->origin);
-        view.style.mode = render::StyleMode::Categorized;
+        view.style.mode = geo::StyleMode::Categorized;
         view.style.field = "result";
         using geo::ComplianceClass;
-        view.style.fixed_colours = {{std::string(geo::to_string(ComplianceClass::FailsRule)), render::rgba(215, 48, 39)},
-                                    {std::string(geo::to_string(ComplianceClass::Underused)), render::rgba(245, 150, 30)},
-                                    {std::string(geo::to_string(ComplianceClass::Passes)), render::rgba(40, 160, 70)},
-                                    {std::string(geo::to_string(ComplianceClass::OutsideParks)), render::rgba(170, 170, 170)}};
+        view.style.fixed_colours = {{std::string(geo::to_string(ComplianceClass::FailsRule)), geo::rgba(215, 48, 39)},
+                                    {std::string(geo::to_string(ComplianceClass::Underused)), geo::rgba(245, 150, 30)},
+                                    {std::string(geo::to_string(ComplianceClass::Passes)), geo::rgba(40, 160, 70)},
+                                    {std::string(geo::to_string(ComplianceClass::OutsideParks)), geo::rgba(170, 170, 170)}};
         ws.add_or_replace_computed(std::move(data), std::move(view));
         ws.info("capacity: the layer 'standards compliance' shows every plot: fails a rule (first), under-used, passes; "
                 "plots outside every park are grey, as no park rule applies to them");
@@ -571,11 +571,11 @@ private:
 
     void marks(Workspace& ws)
     {
-        for (const geo::Coord& c : m_ring) ws.markers.push_back({c, render::rgba(120, 40, 170), 6, false});
+        for (const geo::Coord& c : m_ring) ws.markers.push_back({c, geo::rgba(120, 40, 170), 6, false});
         const geo::CapacityRun& r = run();
         const auto& base_in = m_runs.front().input;
         for (size_t k = base_in.facility_xy.size(); k < r.input.facility_xy.size(); ++k)
-            ws.markers.push_back({r.input.facility_xy[k], render::rgba(20, 160, 60), 7, false});
+            ws.markers.push_back({r.input.facility_xy[k], geo::rgba(20, 160, 60), 7, false});
     }
 
     // The selected park: every indicator in the baseline and each scenario, with the change.

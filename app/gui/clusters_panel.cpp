@@ -143,17 +143,17 @@ private:
         const bool hot = layer.config.id == kHotSpotLayer;
         if (hot) {
             // Hot-spot bins in the usual colours: reds for hot, blues for cold, by confidence.
-            view.style.mode = render::StyleMode::Categorized;
+            view.style.mode = geo::StyleMode::Categorized;
             view.style.field = "gi_bin";
-            view.style.fixed_colours = {{"3", render::rgba(178, 24, 43)},   {"2", render::rgba(239, 138, 98)},
-                                        {"1", render::rgba(253, 219, 199)}, {"-1", render::rgba(209, 229, 240)},
-                                        {"-2", render::rgba(103, 169, 207)}, {"-3", render::rgba(33, 102, 172)}};
+            view.style.fixed_colours = {{"3", geo::rgba(178, 24, 43)},   {"2", geo::rgba(239, 138, 98)},
+                                        {"1", geo::rgba(253, 219, 199)}, {"-1", geo::rgba(209, 229, 240)},
+                                        {"-2", geo::rgba(103, 169, 207)}, {"-3", geo::rgba(33, 102, 172)}};
             view.style.stroke_width_px = 0;
             view.style.opacity = 0.7f;
         } else {
-            view.style.mode = render::StyleMode::Single;
-            view.style.fill = render::rgba(128, 60, 170, 60);
-            view.style.stroke = render::rgba(110, 40, 150);
+            view.style.mode = geo::StyleMode::Single;
+            view.style.fill = geo::rgba(128, 60, 170, 60);
+            view.style.stroke = geo::rgba(110, 40, 150);
             view.style.stroke_width_px = 2;
         }
         ws.add_or_replace_computed(std::move(layer), std::move(view));

@@ -483,9 +483,9 @@ private:
         m_gaps_note = std::to_string(gaps.size()) + (gaps.size() == 1 ? " gap area" : " gap areas") + " for " +
                       m_state->types()[t].code + " in the layer 'coverage gaps'";
         auto [data, view] = computed_view(std::move(gaps), "coverage gaps", ws.doc->origin);
-        view.style.mode = render::StyleMode::Single;
-        view.style.fill = render::rgba(230, 60, 40, 70);
-        view.style.stroke = render::rgba(200, 30, 20);
+        view.style.mode = geo::StyleMode::Single;
+        view.style.fill = geo::rgba(230, 60, 40, 70);
+        view.style.stroke = geo::rgba(200, 30, 20);
         view.style.stroke_width_px = 2;
         ws.add_or_replace_computed(std::move(data), std::move(view));
     }
@@ -597,18 +597,18 @@ private:
         for (size_t e = 0; e < firms.data.size() && drawn < 20000; ++e) {
             const geo::Coord c = firms.data.geometry.first_coord(e);
             if (!view.contains(c.x, c.y) || m_state->distance(t, e) <= radius) continue;
-            ws.markers.push_back({c, render::rgba(220, 30, 30, 200), mark, false});
+            ws.markers.push_back({c, geo::rgba(220, 30, 30, 200), mark, false});
             ++drawn;
         }
         for (size_t k = 0; k < m_applied; ++k) {
             const Edit& e = m_edits[k];
-            if (e.op == Edit::Remove) ws.markers.push_back({e.from, render::rgba(200, 0, 0), 7, true});
-            else ws.markers.push_back({e.to, render::rgba(20, 160, 60), 7, false});
-            if (e.op == Edit::Move) ws.markers.push_back({e.from, render::rgba(150, 150, 150), 6, true});
+            if (e.op == Edit::Remove) ws.markers.push_back({e.from, geo::rgba(200, 0, 0), 7, true});
+            else ws.markers.push_back({e.to, geo::rgba(20, 160, 60), 7, false});
+            if (e.op == Edit::Move) ws.markers.push_back({e.from, geo::rgba(150, 150, 150), 6, true});
         }
-        if (m_move_from >= 0) ws.markers.push_back({m_state->facility(static_cast<uint32_t>(m_move_from)), render::rgba(255, 140, 0), 9, false});
+        if (m_move_from >= 0) ws.markers.push_back({m_state->facility(static_cast<uint32_t>(m_move_from)), geo::rgba(255, 140, 0), 9, false});
         if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == t)
-            ws.markers.push_back({m_suggestion->at, render::rgba(30, 90, 220), 9, false});
+            ws.markers.push_back({m_suggestion->at, geo::rgba(30, 90, 220), 9, false});
     }
 
     const Document* m_doc = nullptr;

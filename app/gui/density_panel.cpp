@@ -92,7 +92,7 @@ public:
         DensityOverlay& d = ws.density;
         ImGui::Checkbox("Show on the map", &d.visible);
         int ramp = static_cast<int>(d.ramp);
-        if (ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0")) d.ramp = static_cast<render::Ramp>(ramp);
+        if (ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0")) d.ramp = static_cast<geo::Ramp>(ramp);
         ImGui::SliderFloat("Opacity", &d.opacity, 0.f, 1.f, "%.2f");
         ImGui::Checkbox("Automatic maximum (98th percentile)", &m_auto_max);
         if (!m_auto_max && d.result) ImGui::SliderFloat("Maximum", &d.max_value, 0.f, m_peak, "%.4g");
@@ -230,10 +230,10 @@ private:
         }
         if (m_contour_ready && ws.doc && !ws.analysis_running) {
             LayerView& view = m_contour_ready->second;
-            view.style.mode = render::StyleMode::Graduated;
+            view.style.mode = geo::StyleMode::Graduated;
             view.style.field = "level";
-            view.style.ramp = render::Ramp::OrangeRed;
-            view.style.breaks = render::Breaks::EqualInterval;
+            view.style.ramp = geo::Ramp::OrangeRed;
+            view.style.breaks = geo::Breaks::EqualInterval;
             view.style.classes = std::max(2, m_params.contour_levels);
             view.style.stroke_width_px = 1.5f;
             ws.add_or_replace_computed(std::move(m_contour_ready->first), std::move(view));

@@ -11,14 +11,14 @@
 #include "geo/overlay/zone_assignment.h"
 #include "geo/project/loaded_project.h"
 #include "render/layer_mesh.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 namespace gui {
 
 struct LayerView {
     size_t layer = 0;               // index into Document::project.layers
-    render::LayerStyle style;
-    std::vector<render::Rgba> colours;  // per feature, from render::classify
+    geo::LayerStyle style;
+    std::vector<geo::Rgba> colours;  // per feature, from geo::classify
     bool colours_dirty = true;
     geo::FeatureIndex index;
     render::LayerMesh mesh;         // emptied once uploaded

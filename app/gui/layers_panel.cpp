@@ -11,18 +11,18 @@ namespace gui {
 
 namespace {
 
-ImVec4 to_float(render::Rgba c)
+ImVec4 to_float(geo::Rgba c)
 {
     return ImVec4((c & 0xFF) / 255.f, ((c >> 8) & 0xFF) / 255.f, ((c >> 16) & 0xFF) / 255.f, (c >> 24) / 255.f);
 }
 
-render::Rgba from_float(const ImVec4& v)
+geo::Rgba from_float(const ImVec4& v)
 {
     auto b = [](float f) { return static_cast<uint8_t>(std::lround(std::clamp(f, 0.f, 1.f) * 255)); };
-    return render::rgba(b(v.x), b(v.y), b(v.z), b(v.w));
+    return geo::rgba(b(v.x), b(v.y), b(v.z), b(v.w));
 }
 
-bool colour_edit(const char* label, render::Rgba& c)
+bool colour_edit(const char* label, geo::Rgba& c)
 {
     ImVec4 f = to_float(c);
     if (!ImGui::ColorEdit4(label, &f.x, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
@@ -91,8 +91,8 @@ private:
     void style_editor(Workspace& ws, LayerView& v)
     {
         const geo::LoadedLayer& l = ws.doc->layer_of(v);
-        render::LayerStyle& s = v.style;
-        const render::LayerStyle before = s;
+        geo::LayerStyle& s = v.style;
+        const geo::LayerStyle before = s;
         ImGui::Text("Style of '%s'", l.config.id.c_str());
         if (ImGui::Button("Zoom to layer")) ws.zoom_to(l.data.geometry.envelope());
         ImGui::SliderFloat("Opacity", &s.opacity, 0.f, 1.f, "%.2f");
@@ -102,17 +102,17 @@ private:
         ImGui::RadioButton("Categorised", &mode, 1);
         ImGui::SameLine();
         ImGui::RadioButton("Graduated", &mode, 2);
-        s.mode = static_cast<render::StyleMode>(mode);
-        if (s.mode == render::StyleMode::Single) colour_edit("Colour", s.fill);
-        if (s.mode != render::StyleMode::Single)
-            field_combo("Field", l.data, s.field, s.mode == render::StyleMode::Graduated);
-        if (s.mode == render::StyleMode::Graduated) {
+        s.mode = static_cast<geo::StyleMode>(mode);
+        if (s.mode == geo::StyleMode::Single) colour_edit("Colour", s.fill);
+        if (s.mode != geo::StyleMode::Single)
+            field_combo("Field", l.data, s.field, s.mode == geo::StyleMode::Graduated);
+        if (s.mode == geo::StyleMode::Graduated) {
             int ramp = static_cast<int>(s.ramp);
             ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0blue-red\0");
-            s.ramp = static_cast<render::Ramp>(ramp);
+            s.ramp = static_cast<geo::Ramp>(ramp);
             int breaks = static_cast<int>(s.breaks);
             ImGui::Combo("Breaks", &breaks, "quantile\0equal interval\0");
-            s.breaks = static_cast<render::Breaks>(breaks);
+            s.breaks = static_cast<geo::Breaks>(breaks);
             ImGui::SliderInt("Classes", &s.classes, 2, 9);
         }
         const geo::GeomKind kind = l.data.geometry.kind();

@@ -1,5 +1,5 @@
 // The legend: what each colour on the map means, for the visible layers, exactly as drawn
-// (the same classes render::classify produced for the map).
+// (the same classes geo::classify produced for the map).
 #include <cstdio>
 
 #include <imgui.h>
@@ -10,7 +10,7 @@ namespace gui {
 
 namespace {
 
-void swatch(render::Rgba c, bool line)
+void swatch(geo::Rgba c, bool line)
 {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -36,18 +36,18 @@ public:
             if (!v.style.visible) continue;
             const geo::LoadedLayer& l = ws.doc->layer_of(v);
             const bool line = l.data.geometry.kind() == geo::GeomKind::Line;
-            if (v.style.mode == render::StyleMode::Single || (v.style.categories.empty() && v.style.grad_classes.empty())) {
+            if (v.style.mode == geo::StyleMode::Single || (v.style.categories.empty() && v.style.grad_classes.empty())) {
                 swatch(v.style.fill, line);
                 ImGui::TextUnformatted(l.config.id.c_str());
                 continue;
             }
             ImGui::Text("%s: %s", l.config.id.c_str(), v.style.field.c_str());
             ImGui::Indent();
-            for (const render::Category& c : v.style.categories) {
+            for (const geo::Category& c : v.style.categories) {
                 swatch(c.colour, line);
                 ImGui::Text("%s (%lld)", c.value.empty() ? "(no value)" : c.value.c_str(), static_cast<long long>(c.count));
             }
-            for (const render::GradClass& c : v.style.grad_classes) {
+            for (const geo::GradClass& c : v.style.grad_classes) {
                 swatch(c.colour, line);
                 ImGui::Text("%.4g – %.4g (%lld)", c.lower, c.upper, static_cast<long long>(c.count));
             }

@@ -28,7 +28,7 @@ void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x * static_cast<float>(top > 0 ? value / top : 0);
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + ImGui::GetTextLineHeight()),
-                                                  render::qualitative_colour(i));
+                                                  geo::qualitative_colour(i));
         ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
         ImGui::TableNextColumn();
         ImGui::Text("%.0f", value);

@@ -51,7 +51,7 @@ StyleSnapshot Workspace::snapshot() const
     if (!doc) return s;
     for (const LayerView& v : doc->views) {
         s.order.push_back(v.layer);
-        render::LayerStyle style = v.style;
+        geo::LayerStyle style = v.style;
         style.categories.clear();  // derived from the data, not part of the edit
         style.grad_classes.clear();
         s.styles.push_back(style);

@@ -20,7 +20,7 @@ struct Message {
 // The layer order and every style: what Ctrl+Z and Ctrl+Y step through.
 struct StyleSnapshot {
     std::vector<size_t> order;                // layer index of each view, in draw order
-    std::vector<render::LayerStyle> styles;   // parallel to order
+    std::vector<geo::LayerStyle> styles;   // parallel to order
     bool operator==(const StyleSnapshot&) const = default;
 };
 
@@ -32,7 +32,7 @@ enum class MapTool { Select, Edit };
 // A mark a panel wants on the map this frame (working-CRS position).
 struct MapMarker {
     geo::Coord at;
-    render::Rgba colour;
+    geo::Rgba colour;
     float radius_px = 5;
     bool cross = false;  // an X instead of a disc
 };
@@ -42,7 +42,7 @@ struct DensityOverlay {
     std::shared_ptr<const geo::KdeResult> result;  // null: none
     int version = 0;                               // bumps when `result` changes
     bool visible = true;
-    render::Ramp ramp = render::Ramp::OrangeRed;  // pale at low values, for a light map
+    geo::Ramp ramp = geo::Ramp::OrangeRed;  // pale at low values, for a light map
     float min_value = 0, max_value = 1;
     float opacity = 0.8f;
     bool busy = false;  // a computation (surface or contours) is under way

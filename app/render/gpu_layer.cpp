@@ -53,10 +53,10 @@ GpuLayer::GpuLayer(const LayerMesh& mesh)
     ++g_geometry_uploads;
 }
 
-void GpuLayer::set_colours(const std::vector<Rgba>& colours, Rgba stroke, bool polygons)
+void GpuLayer::set_colours(const std::vector<geo::Rgba>& colours, geo::Rgba stroke, bool polygons)
 {
     auto upload = [&](const Buffer& buffer, const std::vector<uint32_t>& feature_of, bool use_stroke) {
-        std::vector<Rgba> expanded(feature_of.size());
+        std::vector<geo::Rgba> expanded(feature_of.size());
         for (size_t i = 0; i < feature_of.size(); ++i)
             expanded[i] = use_stroke ? stroke : (feature_of[i] < colours.size() ? colours[feature_of[i]] : stroke);
         glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
@@ -67,7 +67,7 @@ void GpuLayer::set_colours(const std::vector<Rgba>& colours, Rgba stroke, bool p
     upload(m_point_colour, m_point_feature, false);
 }
 
-void GpuLayer::draw(const Programs& p, const Camera& camera, const LayerStyle& style) const
+void GpuLayer::draw(const Programs& p, const Camera& camera, const geo::LayerStyle& style) const
 {
     if (!style.visible) return;
     if (!m_vaos_ready) const_cast<GpuLayer*>(this)->setup_fill(p);
@@ -88,7 +88,7 @@ void GpuLayer::draw(const Programs& p, const Camera& camera, const LayerStyle& s
         glUseProgram(p.point.id());
         uniform_common(p.point.id(), camera, m_origin, style.opacity);
         glUniform1f(glGetUniformLocation(p.point.id(), "u_size"), style.point_size_px);
-        const Rgba s = style.stroke;
+        const geo::Rgba s = style.stroke;
         glUniform4f(glGetUniformLocation(p.point.id(), "u_stroke"), (s & 0xFF) / 255.f, ((s >> 8) & 0xFF) / 255.f,
                     ((s >> 16) & 0xFF) / 255.f, 1.f);
         glBindVertexArray(m_point_vao.id());

@@ -6,7 +6,7 @@
 #include "render/camera.h"
 #include "render/gl_objects.h"
 #include "render/layer_mesh.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 namespace render {
 
@@ -22,10 +22,10 @@ class GpuLayer {
 public:
     explicit GpuLayer(const LayerMesh& mesh);
 
-    // Per-feature colours from classify(); polygons take `stroke` for their outline, lines
+    // Per-feature colours from geo::classify(); polygons take `stroke` for their outline, lines
     // and points their feature's own colour.
-    void set_colours(const std::vector<Rgba>& feature_colours, Rgba stroke, bool polygons);
-    void draw(const Programs& programs, const Camera& camera, const LayerStyle& style) const;
+    void set_colours(const std::vector<geo::Rgba>& feature_colours, geo::Rgba stroke, bool polygons);
+    void draw(const Programs& programs, const Camera& camera, const geo::LayerStyle& style) const;
     geo::Coord origin() const { return m_origin; }
 
     // How many times geometry has been uploaded, over all layers (for benchmarks and tests).

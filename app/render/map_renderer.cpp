@@ -4,7 +4,7 @@ namespace render {
 
 MapRenderer::MapRenderer() = default;
 
-void MapRenderer::begin(int w, int h, Rgba bg)
+void MapRenderer::begin(int w, int h, geo::Rgba bg)
 {
     glViewport(0, 0, w, h);
     glClearColor((bg & 0xFF) / 255.f, ((bg >> 8) & 0xFF) / 255.f, ((bg >> 16) & 0xFF) / 255.f, 1.f);
@@ -15,7 +15,7 @@ void MapRenderer::begin(int w, int h, Rgba bg)
     glDisable(GL_CULL_FACE);
 }
 
-void MapRenderer::draw(const GpuLayer& layer, const Camera& camera, const LayerStyle& style) const
+void MapRenderer::draw(const GpuLayer& layer, const Camera& camera, const geo::LayerStyle& style) const
 {
     layer.draw(m_programs, camera, style);
 }

@@ -6,15 +6,15 @@
 
 #include "render/camera.h"
 #include "render/gpu_layer.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 namespace render {
 
 class MapRenderer {
 public:
     MapRenderer();
-    void begin(int framebuffer_width, int framebuffer_height, Rgba background);
-    void draw(const GpuLayer& layer, const Camera& camera, const LayerStyle& style) const;
+    void begin(int framebuffer_width, int framebuffer_height, geo::Rgba background);
+    void draw(const GpuLayer& layer, const Camera& camera, const geo::LayerStyle& style) const;
     // Blocks until the GPU has finished (for honest frame timings).
     static void finish();
     // The renderer's name and OpenGL version, e.g. "llvmpipe (LLVM 15.0.6, 256 bits), 4.5 (Core Profile) Mesa 22.3.6".

@@ -2,10 +2,10 @@
 
 namespace render {
 
-std::array<Rgba, 5> ramp_stops(Ramp ramp)
+std::array<geo::Rgba, 5> ramp_stops(geo::Ramp ramp)
 {
-    std::array<Rgba, 5> out{};
-    for (int i = 0; i < 5; ++i) out[static_cast<size_t>(i)] = ramp_colour(ramp, i / 4.0);
+    std::array<geo::Rgba, 5> out{};
+    for (int i = 0; i < 5; ++i) out[static_cast<size_t>(i)] = geo::ramp_colour(ramp, i / 4.0);
     return out;
 }
 
@@ -48,7 +48,7 @@ RasterLayer::~RasterLayer()
     if (m_texture) glDeleteTextures(1, &m_texture);
 }
 
-void RasterLayer::draw(const Camera& camera, Ramp ramp, float min_value, float max_value, float opacity) const
+void RasterLayer::draw(const Camera& camera, geo::Ramp ramp, float min_value, float max_value, float opacity) const
 {
     glUseProgram(m_program.id());
     const auto m = camera.clip_matrix(m_origin);

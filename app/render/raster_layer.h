@@ -6,7 +6,7 @@
 #include "geo/density/raster.h"
 #include "render/camera.h"
 #include "render/gl_objects.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 namespace render {
 
@@ -17,7 +17,7 @@ public:
     RasterLayer(const RasterLayer&) = delete;
     RasterLayer& operator=(const RasterLayer&) = delete;
 
-    void draw(const Camera& camera, Ramp ramp, float min_value, float max_value, float opacity) const;
+    void draw(const Camera& camera, geo::Ramp ramp, float min_value, float max_value, float opacity) const;
     // The largest texture side this GL allows (rasters beyond it are refused by the caller).
     static int max_texture_size();
 
@@ -30,6 +30,6 @@ private:
 };
 
 // The five colours of a ramp (used by the shader and the legend).
-std::array<Rgba, 5> ramp_stops(Ramp ramp);
+std::array<geo::Rgba, 5> ramp_stops(geo::Ramp ramp);
 
 }  // namespace render

@@ -1,4 +1,4 @@
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <map>
 #include <unordered_map>
 
-namespace render {
+namespace geo {
 
 namespace {
 
@@ -94,12 +94,12 @@ const char* to_string(Ramp ramp)
     return "viridis";
 }
 
-std::vector<Rgba> classify(LayerStyle& style, const geo::Layer& layer)
+std::vector<Rgba> classify(LayerStyle& style, const Layer& layer)
 {
     const size_t n = layer.size();
     style.categories.clear();
     style.grad_classes.clear();
-    const geo::Column* column = style.field.empty() ? nullptr : layer.column(style.field);
+    const Column* column = style.field.empty() ? nullptr : layer.column(style.field);
     if (style.mode == StyleMode::Single || !column) return std::vector<Rgba>(n, style.fill);
 
     if (style.mode == StyleMode::Categorized) {
@@ -172,26 +172,26 @@ std::vector<Rgba> classify(LayerStyle& style, const geo::Layer& layer)
     return out;
 }
 
-LayerStyle default_style(geo::Role role, const geo::Layer& layer, const std::string& cluster_field,
+LayerStyle default_style(Role role, const Layer& layer, const std::string& cluster_field,
                          const std::string& type_field, const std::string& name_field, size_t index)
 {
     LayerStyle s;
     s.fill = qualitative_colour(index + 4);
     switch (role) {
-    case geo::Role::Parks:
+    case Role::Parks:
         s.fill = rgba(90, 170, 90, 110);
         s.stroke = rgba(30, 110, 40);
         s.stroke_width_px = 2;
         s.label_field = name_field;
         break;
-    case geo::Role::Enterprises:
+    case Role::Enterprises:
         s.point_size_px = 4;
         if (!cluster_field.empty()) {
             s.mode = StyleMode::Categorized;
             s.field = cluster_field;
         }
         break;
-    case geo::Role::Facilities:
+    case Role::Facilities:
         s.point_size_px = 7;
         s.stroke = rgba(255, 255, 255);
         if (!type_field.empty()) {
@@ -199,32 +199,32 @@ LayerStyle default_style(geo::Role role, const geo::Layer& layer, const std::str
             s.field = type_field;
         }
         break;
-    case geo::Role::Roads:
+    case Role::Roads:
         s.fill = rgba(150, 150, 150);
         s.stroke_width_px = 1.5f;
         break;
-    case geo::Role::Constraints:
+    case Role::Constraints:
         s.fill = rgba(220, 60, 60, 70);
         s.stroke = rgba(200, 40, 40);
         break;
-    case geo::Role::Sites:
+    case Role::Sites:
         s.fill = rgba(250, 200, 60, 150);
         s.stroke = rgba(160, 110, 0);
         break;
-    case geo::Role::Regions:
+    case Role::Regions:
         s.fill = rgba(240, 238, 230, 255);
         s.stroke = rgba(150, 140, 130);
         s.label_field = name_field;
         break;
-    case geo::Role::Context: break;
+    case Role::Context: break;
     }
     (void)layer;
     return s;
 }
 
-geo::Json style_to_json(const LayerStyle& s)
+Json style_to_json(const LayerStyle& s)
 {
-    geo::Json j = geo::Json::object();
+    Json j = Json::object();
     j["visible"] = s.visible;
     j["opacity"] = s.opacity;
     j["mode"] = s.mode == StyleMode::Single ? "single" : s.mode == StyleMode::Categorized ? "categorized" : "graduated";
@@ -238,14 +238,14 @@ geo::Json style_to_json(const LayerStyle& s)
     j["classes"] = s.classes;
     if (!s.label_field.empty()) j["label_field"] = s.label_field;
     if (!s.fixed_colours.empty()) {
-        geo::Json c = geo::Json::object();
+        Json c = Json::object();
         for (const auto& [value, colour] : s.fixed_colours) c[value] = to_hex(colour);
         j["colours"] = c;
     }
     return j;
 }
 
-LayerStyle style_from_json(const geo::Json& j, LayerStyle s)
+LayerStyle style_from_json(const Json& j, LayerStyle s)
 {
     if (!j.is_object()) return s;
     auto get = [&](const char* key, auto fallback) {
@@ -280,4 +280,4 @@ LayerStyle style_from_json(const geo::Json& j, LayerStyle s)
     return s;
 }
 
-}  // namespace render
+}  // namespace geo

@@ -1,5 +1,5 @@
 #pragma once
-// Layer styles and their classification into one colour per feature: a single colour,
+// The style model shared by the map, the CLI and exports: layer styles and their classification into one colour per feature: a single colour,
 // categories of a text or code field with a qualitative palette, or classes of a numeric
 // field on a perceptual ramp. Pure data and arithmetic (no GL), so it is unit-tested, and
 // it converts to and from the project file's JSON.
@@ -11,7 +11,7 @@
 #include "geo/core/layer.h"
 #include "geo/project/project.h"
 
-namespace render {
+namespace geo {
 
 using Rgba = uint32_t;  // 0xAABBGGRR, the byte order OpenGL reads as RGBA8
 
@@ -70,13 +70,13 @@ const char* to_string(Ramp ramp);
 // Fills style.categories / style.grad_classes from the layer's data and returns one colour
 // per feature. A missing field falls back to the single colour. Categories are ordered by
 // count, largest first (at most 24; the rest share one "other" colour), null last.
-std::vector<Rgba> classify(LayerStyle& style, const geo::Layer& layer);
+std::vector<Rgba> classify(LayerStyle& style, const Layer& layer);
 
 // A default style for a role: parks translucent green, enterprises categorised by cluster...
-LayerStyle default_style(geo::Role role, const geo::Layer& layer, const std::string& cluster_field,
+LayerStyle default_style(Role role, const Layer& layer, const std::string& cluster_field,
                          const std::string& type_field, const std::string& name_field, size_t index);
 
-geo::Json style_to_json(const LayerStyle& style);
-LayerStyle style_from_json(const geo::Json& j, LayerStyle fallback);
+Json style_to_json(const LayerStyle& style);
+LayerStyle style_from_json(const Json& j, LayerStyle fallback);
 
-}  // namespace render
+}  // namespace geo

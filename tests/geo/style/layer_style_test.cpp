@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "render/layer_mesh.h"
-#include "render/style.h"
+#include "geo/style/layer_style.h"
 #include "test_support.h"
 
 namespace {
@@ -27,18 +27,18 @@ geo::Layer layer_with(std::vector<std::string> clusters, std::vector<double> val
 TEST_CASE("categorised: one colour per value, largest first, nulls last in grey")
 {
     const geo::Layer l = layer_with({"电子", "汽车", "电子", "", "电子", "汽车", "化工"}, {1, 2, 3, 4, 5, 6, 7});
-    render::LayerStyle s;
-    s.mode = render::StyleMode::Categorized;
+    geo::LayerStyle s;
+    s.mode = geo::StyleMode::Categorized;
     s.field = "cluster";
-    const auto colours = render::classify(s, l);
+    const auto colours = geo::classify(s, l);
     REQUIRE(s.categories.size() == 4);
     CHECK(s.categories[0].value == "电子");
     CHECK(s.categories[0].count == 3);
     CHECK(s.categories[1].value == "汽车");
     CHECK(s.categories[3].value.empty());  // null
     CHECK(colours[0] == colours[2]);
-    CHECK(colours[0] == render::qualitative_colour(0));
-    CHECK(colours[1] == render::qualitative_colour(1));
+    CHECK(colours[0] == geo::qualitative_colour(0));
+    CHECK(colours[1] == geo::qualitative_colour(1));
     CHECK(colours[0] != colours[1]);
     CHECK(colours[3] == s.categories[3].colour);
 }
@@ -46,51 +46,51 @@ TEST_CASE("categorised: one colour per value, largest first, nulls last in grey"
 TEST_CASE("categorised with fixed colours: given values keep theirs, the rest take the palette")
 {
     const geo::Layer l = layer_with({"3", "-2", "3", "x"}, {1, 2, 3, 4});
-    render::LayerStyle s;
-    s.mode = render::StyleMode::Categorized;
+    geo::LayerStyle s;
+    s.mode = geo::StyleMode::Categorized;
     s.field = "cluster";
-    s.fixed_colours = {{"3", render::rgba(178, 24, 43)}, {"-2", render::rgba(103, 169, 207)}};
-    const auto colours = render::classify(s, l);
-    CHECK(colours[0] == render::rgba(178, 24, 43));
-    CHECK(colours[1] == render::rgba(103, 169, 207));
-    CHECK(colours[3] == render::qualitative_colour(0));
-    CHECK(render::style_from_json(render::style_to_json(s), {}).fixed_colours == s.fixed_colours);
+    s.fixed_colours = {{"3", geo::rgba(178, 24, 43)}, {"-2", geo::rgba(103, 169, 207)}};
+    const auto colours = geo::classify(s, l);
+    CHECK(colours[0] == geo::rgba(178, 24, 43));
+    CHECK(colours[1] == geo::rgba(103, 169, 207));
+    CHECK(colours[3] == geo::qualitative_colour(0));
+    CHECK(geo::style_from_json(geo::style_to_json(s), {}).fixed_colours == s.fixed_colours);
 }
 
 TEST_CASE("graduated: quantile and equal-interval classes count every value once")
 {
     const geo::Layer l = layer_with({"a", "a", "a", "a", "a", "a", "a", "a", "a", "a"}, {1, 2, 3, 4, 5, 6, 7, 8, 9, 100});
-    render::LayerStyle s;
-    s.mode = render::StyleMode::Graduated;
+    geo::LayerStyle s;
+    s.mode = geo::StyleMode::Graduated;
     s.field = "jobs";
     s.classes = 5;
-    auto colours = render::classify(s, l);
+    auto colours = geo::classify(s, l);
     REQUIRE(s.grad_classes.size() == 5);
     int64_t total = 0;
     for (const auto& c : s.grad_classes) total += c.count;
     CHECK(total == 10);
     CHECK(s.grad_classes.front().lower == 1);
     CHECK(s.grad_classes.back().upper == 100);
-    CHECK(colours[0] == render::ramp_colour(s.ramp, 0));
-    CHECK(colours[9] == render::ramp_colour(s.ramp, 1));
-    s.breaks = render::Breaks::EqualInterval;
-    colours = render::classify(s, l);
+    CHECK(colours[0] == geo::ramp_colour(s.ramp, 0));
+    CHECK(colours[9] == geo::ramp_colour(s.ramp, 1));
+    s.breaks = geo::Breaks::EqualInterval;
+    colours = geo::classify(s, l);
     CHECK(s.grad_classes[0].count == 9);  // 1..9 are all in the first fifth of 1..100
     CHECK(s.grad_classes[4].count == 1);
 }
 
 TEST_CASE("a style survives the project file, and bad values fall back")
 {
-    render::LayerStyle s;
-    s.mode = render::StyleMode::Graduated;
+    geo::LayerStyle s;
+    s.mode = geo::StyleMode::Graduated;
     s.field = "从业人员";
-    s.fill = render::rgba(1, 2, 3, 4);
+    s.fill = geo::rgba(1, 2, 3, 4);
     s.opacity = 0.5f;
-    s.ramp = render::Ramp::Magma;
+    s.ramp = geo::Ramp::Magma;
     s.label_field = "名称";
-    const render::LayerStyle back = render::style_from_json(render::style_to_json(s), {});
+    const geo::LayerStyle back = geo::style_from_json(geo::style_to_json(s), {});
     CHECK(back == s);
-    const render::LayerStyle fallback = render::style_from_json(geo::Json{{"fill", "not a colour"}, {"opacity", 7}}, s);
+    const geo::LayerStyle fallback = geo::style_from_json(geo::Json{{"fill", "not a colour"}, {"opacity", 7}}, s);
     CHECK(fallback.fill == s.fill);
     CHECK(fallback.opacity == 1.0f);
 }
