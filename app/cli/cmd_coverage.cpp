@@ -11,6 +11,7 @@
 #include "geo/core/error.h"
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/coverage_settings.h"
+#include "geo/report/coverage_outputs.h"
 #include "geo/coverage/network_service_areas.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
@@ -40,13 +41,6 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"show-settings", "", "print the effective settings (the project's analysis.coverage with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
 });
-
-std::string fmt(double v, const char* format = "%.0f")
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, format, v);
-    return buf;
-}
 
 }  // namespace
 
@@ -122,87 +116,17 @@ int run_coverage(const std::vector<std::string>& argv)
     const geo::Column* employees = nullptr;
     if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
 
-    // The enterprises with their coverage: name, then d_<type> metres and c_<type>_<radius> 0/1.
-    geo::Layer out;
-    out.name = "enterprises_coverage";
-    out.geometry = firms->data.geometry;
-    out.fids = firms->data.fids;
-    const std::string* name_field = firms->fields.field_for("name");
-    if (name_field) out.columns.push_back(*firms->data.column(*name_field));
-    if (nc) {
-        geo::Column attach("attach_m", geo::FieldType::Real);
-        for (double v : nc->attach_m) std::isfinite(v) ? attach.push_real(std::round(v * 10) / 10) : attach.push_null();
-        out.columns.push_back(std::move(attach));
-    }
-    for (size_t t = 0; t < r.types.size(); ++t) {
-        const auto& tc = r.types[t];
-        geo::Column d("d_" + tc.type.code, geo::FieldType::Real);
-        for (double v : tc.distance) std::isfinite(v) ? d.push_real(std::round(v * 10) / 10) : d.push_null();
-        out.columns.push_back(std::move(d));
-        for (double radius : tc.type.radii_m) {
-            geo::Column c("c_" + tc.type.code + "_" + fmt(radius), geo::FieldType::Integer);
-            for (double v : tc.distance) c.push_integer(v <= radius ? 1 : 0);
-            out.columns.push_back(std::move(c));
-        }
-        if (!nc) continue;
-        geo::Column nd("n_" + tc.type.code, geo::FieldType::Real);
-        for (double v : nc->distance[t]) std::isfinite(v) ? nd.push_real(std::round(v * 10) / 10) : nd.push_null();
-        out.columns.push_back(std::move(nd));
-        for (double radius : tc.type.radii_m) {
-            geo::Column c("nc_" + tc.type.code + "_" + fmt(radius), geo::FieldType::Integer);
-            for (double v : nc->distance[t]) c.push_integer(v <= radius ? 1 : 0);
-            out.columns.push_back(std::move(c));
-        }
-    }
-    // Gaps, per type at its largest radius (by road with --network): which enterprises are
-    // uncovered, where their employees concentrate, and the best single new location.
-    std::vector<geo::Coord> firm_xy;
-    for (size_t i = 0; i < firms->data.size(); ++i) firm_xy.push_back(firms->data.geometry.first_coord(i));
-    std::vector<double> firm_jobs;
-    if (employees)
-        for (size_t i = 0; i < firms->data.size(); ++i) firm_jobs.push_back(employees->number(i).value_or(0.0));
+    // The enterprises with their coverage, and where it falls short (by road with --network).
+    geo::Layer out = geo::enterprises_coverage_layer(*firms, r, nc ? &*nc : nullptr);
+    geo::CoverageGaps gaps = geo::coverage_gaps(*firms, nc ? by_road : r);
     geo::Column uncovered_list("uncovered", geo::FieldType::String);
-    std::vector<std::string> uncovered_text(firms->data.size());
-    geo::Layer gaps, sites;
-    gaps.name = "gap_areas";
-    gaps.geometry = geo::GeometryColumn(geo::GeomKind::Polygon);
-    gaps.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real),
-                    geo::Column("uncovered_enterprises", geo::FieldType::Integer), geo::Column("uncovered_employees", geo::FieldType::Real)};
-    sites.name = "suggested_sites";
-    sites.geometry = geo::GeometryColumn(geo::GeomKind::Point);
-    sites.columns = {geo::Column("type", geo::FieldType::String), geo::Column("radius_m", geo::FieldType::Real),
-                     geo::Column("covers_enterprises", geo::FieldType::Integer), geo::Column("covers_employees", geo::FieldType::Real)};
-    for (size_t t = 0; t < r.types.size(); ++t) {
-        const auto& tc = (nc ? by_road : r).types[t];
-        const double radius = tc.type.radii_m.back();
-        std::vector<uint8_t> uncovered(firms->data.size());
-        for (size_t i = 0; i < uncovered.size(); ++i) {
-            uncovered[i] = !(tc.distance[i] <= radius);
-            if (uncovered[i]) uncovered_text[i] += (uncovered_text[i].empty() ? "" : ",") + tc.type.code;
-        }
-        const geo::Layer g = geo::gap_areas(firm_xy, firm_jobs, uncovered, radius);
-        for (size_t k = 0; k < g.size(); ++k) {
-            gaps.geometry.append_feature(g.geometry, k);
-            gaps.fids.push_back(static_cast<int64_t>(gaps.fids.size()));
-            gaps.columns[0].push_string(tc.type.code);
-            gaps.columns[1].push_real(radius);
-            gaps.columns[2].push_integer(g.columns[0].integer(k));
-            gaps.columns[3].push_real(g.columns[1].real(k));
-        }
-        const geo::SiteSuggestion best = geo::best_new_location(firm_xy, firm_jobs, uncovered, radius);
-        if (best.enterprises > 0) {
-            sites.geometry.add_point(best.at);
-            sites.fids.push_back(static_cast<int64_t>(sites.fids.size()));
-            sites.columns[0].push_string(tc.type.code);
-            sites.columns[1].push_real(radius);
-            sites.columns[2].push_integer(best.enterprises);
-            sites.columns[3].push_real(best.employees);
-            std::printf("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)\n",
-                        tc.type.code.c_str(), best.at.x, best.at.y, static_cast<long long>(best.enterprises), best.employees);
-        }
-    }
-    for (const std::string& u : uncovered_text) u.empty() ? uncovered_list.push_null() : uncovered_list.push_string(u);
+    for (const std::string& u : gaps.uncovered_types) u.empty() ? uncovered_list.push_null() : uncovered_list.push_string(u);
     out.columns.push_back(std::move(uncovered_list));
+    const geo::Layer& sites = gaps.suggested_sites;
+    for (size_t k = 0; k < sites.size(); ++k)
+        std::printf("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)\n",
+                    sites.columns[0].text(k).c_str(), sites.geometry.first_coord(k).x, sites.geometry.first_coord(k).y,
+                    static_cast<long long>(sites.columns[2].integer(k)), sites.columns[3].real(k));
 
     // Service areas along the roads: the reached stretches and the plots beside them.
     geo::NetworkServiceAreas by_road_areas;
@@ -216,64 +140,17 @@ int run_coverage(const std::vector<std::string>& argv)
     std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"enterprises_coverage", &out}, {"service_areas", &areas}};
     if (by_road_areas.roads.size() > 0) layers.emplace_back("reachable_roads", &by_road_areas.roads);
     if (by_road_areas.areas.size() > 0) layers.emplace_back("network_service_areas", &by_road_areas.areas);
-    if (gaps.size() > 0) layers.emplace_back("gap_areas", &gaps);
+    if (gaps.gap_areas.size() > 0) layers.emplace_back("gap_areas", &gaps.gap_areas);
     if (sites.size() > 0) layers.emplace_back("suggested_sites", &sites);
     geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
 
     // Summaries by park, cluster and tier.
-    auto table = [&](const std::vector<int32_t>& group_of, const std::vector<std::string>& names, const char* label, const std::string& file) {
-        geo::CsvTable t;
-        t.header = {label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
-        if (nc) for (const char* h : {"covered_by_road", "share_by_road", "employees_covered_by_road", "covered_straight_not_by_road"}) t.header.push_back(h);
-        const auto rows = geo::coverage_summary(r, group_of, names, employees);
-        const auto road_rows = nc ? geo::coverage_summary(by_road, group_of, names, employees) : std::vector<geo::CoverageRow>{};
-        for (size_t k = 0; k < rows.size(); ++k) {
-            const auto& row = rows[k];
-            t.rows.push_back({row.group, row.type, fmt(row.radius_m), std::to_string(row.enterprises), std::to_string(row.covered),
-                              row.enterprises ? fmt(static_cast<double>(row.covered) / static_cast<double>(row.enterprises), "%.4f") : "",
-                              fmt(row.employees), fmt(row.employees_covered),
-                              row.employees > 0 ? fmt(row.employees_covered / row.employees, "%.4f") : ""});
-            if (!nc) continue;
-            // A road path is never shorter than the straight line: road coverage is a subset.
-            const auto& rr = road_rows[k];
-            t.rows.back().insert(t.rows.back().end(),
-                                 {std::to_string(rr.covered),
-                                  rr.enterprises ? fmt(static_cast<double>(rr.covered) / static_cast<double>(rr.enterprises), "%.4f") : "",
-                                  fmt(rr.employees_covered), std::to_string(row.covered - rr.covered)});
-        }
-        geo::write_csv(t, file, args.flag("overwrite"));
-    };
-    auto by_category = [&](const char* meaning, const char* label, const std::string& file) {
-        const std::string* f = firms->fields.field_for(meaning);
-        if (!f) return;
-        const geo::Column& c = *firms->data.column(*f);
-        std::map<std::string, int32_t> ids;
-        std::vector<int32_t> group_of(c.size(), -1);
-        std::vector<std::string> names;
-        for (size_t i = 0; i < c.size(); ++i) {
-            const std::string v = c.is_null(i) || c.text(i).empty() ? "(none)" : c.text(i);
-            auto [it, added] = ids.try_emplace(v, static_cast<int32_t>(names.size()));
-            if (added) names.push_back(v);
-            group_of[i] = it->second;
-        }
-        table(group_of, names, label, file);
-    };
-    std::vector<std::string> written = {prefix + ".gpkg"};
-    if (const geo::LoadedLayer* parks = project.first(geo::Role::Parks)) {
-        const geo::ZoneAssignment a = geo::assign_to_zones(firms->data.geometry, parks->data.geometry);
-        std::vector<std::string> names;
-        const std::string* pn = parks->fields.field_for("name");
-        for (size_t p = 0; p < parks->data.size(); ++p)
-            names.push_back(pn ? parks->data.column(*pn)->text(p) : "fid " + std::to_string(parks->data.fids[p]));
-        std::vector<int32_t> group_of = a.zone_of;
-        for (int32_t& g : group_of)
-            if (g < 0) g = static_cast<int32_t>(names.size());
-        names.push_back("(outside every park)");
-        table(group_of, names, "park", prefix + "_parks.csv");
-        written.push_back(prefix + "_parks.csv");
-    }
-    by_category("cluster", "cluster", prefix + "_clusters.csv");
-    by_category("tier", "tier", prefix + "_tiers.csv");
+    const geo::CoverageResult* road = nc ? &by_road : nullptr;
+    if (const geo::Grouping g = geo::park_grouping(project, *firms); !g.names.empty())
+        geo::write_csv(geo::coverage_table(g, r, road, employees), prefix + "_parks.csv", args.flag("overwrite"));
+    for (const char* meaning : {"cluster", "tier"})
+        if (const geo::Grouping g = geo::category_grouping(*firms, meaning); !g.names.empty())
+            geo::write_csv(geo::coverage_table(g, r, road, employees), prefix + "_" + meaning + "s.csv", args.flag("overwrite"));
 
     // The whole study area, on the terminal.
     const std::vector<int32_t> all(firms->data.size(), 0);

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <imgui.h>
 
 #include "geo/coverage/coverage_settings.h"
+#include "geo/report/coverage_outputs.h"
 #include "geo/project/settings_reader.h"
 
 #include "geo/coverage/coverage_state.h"
@@ -299,12 +301,11 @@ private:
         store_edits(ws);
     }
 
-    double employees_covered(size_t t, double radius, const geo::CoverageState& s) const
+    const geo::Column* employees_column(const Workspace& ws) const
     {
-        double sum = 0;
-        for (size_t e = 0; e < m_jobs.size(); ++e)
-            if (s.distance(t, e) <= radius) sum += m_jobs[e];
-        return sum;
+        const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
+        const std::string* f = firms.fields.field_for("employees");
+        return f ? firms.data.column(*f) : nullptr;
     }
 
     struct Row {
@@ -328,24 +329,23 @@ private:
         m_rows_area = m_area;
         m_rows_radii = radii_key;
         m_rows.clear();
+        // The command's summary (geo::coverage_summary) over one group: the chosen area.
         const std::vector<int32_t>* zone = ws.doc->parks ? &ws.doc->parks->zone_of : nullptr;
-        auto in_area = [&](size_t e) { return m_area < 0 || (zone && (*zone)[e] == m_area); };
+        std::vector<int32_t> area(m_jobs.size(), 0);
+        for (size_t e = 0; e < area.size(); ++e)
+            if (m_area >= 0 && !(zone && (*zone)[e] == m_area)) area[e] = -1;
+        const geo::Column* employees = employees_column(ws);
+        const auto now = geo::coverage_summary(m_state->result(), area, {"area"}, employees);
+        const auto base = geo::coverage_summary(m_base->result(), area, {"area"}, employees);
+        const auto road = m_net ? geo::coverage_summary(m_net->result(), area, {"area"}, employees) : std::vector<geo::CoverageRow>{};
+        size_t k = 0;
         const auto& types = m_state->types();
         for (size_t t = 0; t < types.size(); ++t)
             for (double r : types[t].radii_m) {
-                Row row{t, r, 0, 0, 0, 0, 0, 0};
-                for (size_t e = 0; e < m_jobs.size(); ++e) {
-                    if (!in_area(e)) continue;
-                    ++row.enterprises;
-                    row.total_jobs += m_jobs[e];
-                    if (m_state->distance(t, e) <= r) {
-                        ++row.covered;
-                        row.jobs += m_jobs[e];
-                    }
-                    if (m_base->distance(t, e) <= r) ++row.base_covered;
-                    if (m_net && m_net->distance(t, e) <= r) ++row.by_road;
-                }
-                m_rows.push_back(row);
+                const geo::CoverageRow& n = now[k];
+                m_rows.push_back({t, r, static_cast<size_t>(n.covered), static_cast<size_t>(base[k].covered), static_cast<size_t>(n.enterprises),
+                                  n.employees_covered, n.employees, m_net ? static_cast<size_t>(road[k].covered) : 0});
+                ++k;
             }
         return m_rows;
     }
@@ -414,24 +414,22 @@ private:
             ImGui::TextDisabled("No field is bound to the %s.", meaning);
             return;
         }
-        const geo::Column& c = *firms.data.column(*field);
         const size_t t = std::min(m_shown, m_state->types().size() - 1);
         const double radius = m_state->types()[t].radii_m.back();
-        const std::vector<int32_t>* zone = ws.doc->parks ? &ws.doc->parks->zone_of : nullptr;
-        struct Group {
-            size_t n = 0, covered = 0;
-            double jobs = 0, jobs_covered = 0;
-        };
-        std::map<std::string, Group> groups;
-        for (size_t e = 0; e < c.size(); ++e) {
-            if (m_area >= 0 && !(zone && (*zone)[e] == m_area)) continue;
-            Group& g = groups[c.is_null(e) || c.text(e).empty() ? "(none)" : c.text(e)];
-            const double jobs = m_jobs.empty() ? 0 : m_jobs[e];
-            const bool in = m_state->distance(t, e) <= radius;
-            ++g.n;
-            g.jobs += jobs;
-            g.covered += in;
-            g.jobs_covered += in ? jobs : 0;
+        // The command's grouping and summary (geo/report/coverage_outputs), for the chosen area.
+        const std::string key = std::string(meaning) + "|" + std::to_string(m_version) + "|" + std::to_string(m_area) + "|" +
+                                std::to_string(t) + "|" + std::to_string(radius);
+        auto& cache = m_breakdowns[meaning];
+        if (cache.key != key) {
+            geo::Grouping g = geo::category_grouping(firms, meaning);
+            const std::vector<int32_t>* zone = ws.doc->parks ? &ws.doc->parks->zone_of : nullptr;
+            for (size_t e = 0; e < g.group_of.size(); ++e)
+                if (m_area >= 0 && !(zone && (*zone)[e] == m_area)) g.group_of[e] = -1;
+            cache.key = key;
+            cache.rows.clear();
+            for (const geo::CoverageRow& row : geo::coverage_summary(m_state->result(), g.group_of, g.names, employees_column(ws)))
+                if (row.type == m_state->types()[t].code && row.radius_m == radius && row.enterprises > 0) cache.rows.push_back(row);
+            std::sort(cache.rows.begin(), cache.rows.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
         }
         ImGui::PushID(meaning);
         if (ImGui::BeginTable("breakdown", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
@@ -440,16 +438,16 @@ private:
             ImGui::TableSetupColumn("Share");
             ImGui::TableSetupColumn("Employees");
             ImGui::TableHeadersRow();
-            for (const auto& [name, g] : groups) {
+            for (const geo::CoverageRow& g : cache.rows) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(name.c_str());
+                ImGui::TextUnformatted(g.group.c_str());
                 ImGui::TableNextColumn();
-                ImGui::Text("%zu of %zu", g.covered, g.n);
+                ImGui::Text("%lld of %lld", static_cast<long long>(g.covered), static_cast<long long>(g.enterprises));
                 ImGui::TableNextColumn();
-                ImGui::Text("%.1f%%", g.n ? 100.0 * static_cast<double>(g.covered) / static_cast<double>(g.n) : 0.0);
+                ImGui::Text("%.1f%%", g.enterprises ? 100.0 * static_cast<double>(g.covered) / static_cast<double>(g.enterprises) : 0.0);
                 ImGui::TableNextColumn();
-                if (g.jobs > 0) ImGui::Text("%.1f%%", 100 * g.jobs_covered / g.jobs);
+                if (g.employees > 0) ImGui::Text("%.1f%%", 100 * g.employees_covered / g.employees);
             }
             ImGui::EndTable();
         }
@@ -614,6 +612,11 @@ private:
     const Document* m_doc = nullptr;
     char m_path[512] = "datasets/standards/facility_service_radii.csv";
     std::vector<geo::FacilityType> m_types;
+    struct Breakdown {
+        std::string key;  // what the rows were computed for
+        std::vector<geo::CoverageRow> rows;
+    };
+    std::map<std::string, Breakdown> m_breakdowns;  // by meaning (cluster, tier)
     geo::CoverageSettings m_settings;  // the project's analysis.coverage, as the command reads it
     bool m_radii_edited = false;       // the planner changed radii here: they are saved inline
     std::vector<double> m_jobs;

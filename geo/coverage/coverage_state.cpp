@@ -125,4 +125,18 @@ size_t CoverageState::covered(size_t type, double radius) const
     return n;
 }
 
+CoverageResult CoverageState::result() const
+{
+    CoverageResult r;
+    for (size_t t = 0; t < m_types.size(); ++t) {
+        TypeCoverage tc;
+        tc.type = m_types[t];
+        for (uint32_t id = 0; id < m_type_of.size(); ++id) tc.facilities += alive(id) && m_type_of[id] == static_cast<int32_t>(t);
+        tc.distance = m_distance[t];
+        tc.nearest = m_nearest[t];
+        r.types.push_back(std::move(tc));
+    }
+    return r;
+}
+
 }  // namespace geo

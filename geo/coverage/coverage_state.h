@@ -15,6 +15,7 @@
 
 #include "geo/core/point_index.h"
 #include "geo/coverage/service_radii.h"
+#include "geo/coverage/straight_coverage.h"
 
 namespace geo {
 
@@ -33,6 +34,9 @@ public:
     double distance(size_t type, size_t enterprise) const { return m_distance[type][enterprise]; }
     int64_t nearest(size_t type, size_t enterprise) const { return m_nearest[type][enterprise]; }
     size_t covered(size_t type, double radius) const;
+    // The state as a CoverageResult (nearest: facility ids as above), for the same summaries
+    // and layers as a full analysis (geo/report/coverage_outputs).
+    CoverageResult result() const;
     const std::vector<FacilityType>& types() const { return m_types; }
     bool alive(uint32_t id) const { return id < m_alive.size() && m_alive[id]; }
     size_t facility_count() const { return m_facilities.size(); }  // ids ever given, removed ones included

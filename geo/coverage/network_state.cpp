@@ -57,4 +57,18 @@ void NetworkCoverageState::move(uint32_t facility, Coord to)
     if (m_type_of[facility] >= 0) recompute(static_cast<size_t>(m_type_of[facility]));
 }
 
+CoverageResult NetworkCoverageState::result() const
+{
+    CoverageResult r;
+    for (size_t t = 0; t < m_types.size(); ++t) {
+        TypeCoverage tc;
+        tc.type = m_types[t];
+        for (int32_t type : m_type_of) tc.facilities += type == static_cast<int32_t>(t);
+        tc.distance = m_distance[t];
+        tc.nearest.assign(m_distance[t].size(), -1);
+        r.types.push_back(std::move(tc));
+    }
+    return r;
+}
+
 }  // namespace geo

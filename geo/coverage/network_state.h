@@ -8,6 +8,7 @@
 
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/service_radii.h"
+#include "geo/coverage/straight_coverage.h"
 
 namespace geo {
 
@@ -21,6 +22,8 @@ public:
     uint32_t add(Coord at, int32_t type);
     void remove(uint32_t facility);
     double distance(size_t type, size_t enterprise) const { return m_distance[type][enterprise]; }
+    // The road distances as a CoverageResult (no nearest facility: -1), for the summaries.
+    CoverageResult result() const;
 
 private:
     void recompute(size_t type);
