@@ -1,6 +1,7 @@
 #include "geo/cluster/cluster_settings.h"
 
 #include "geo/core/error.h"
+#include "geo/density/density_settings.h"
 #include "geo/project/settings_reader.h"
 
 namespace geo {
@@ -24,12 +25,7 @@ ClusterOptions read(const Project& project)
     ClusterOptions o;
     o.shape = r.choice("grid", "hexagon", {"hexagon", "square"}) == "hexagon" ? CellShape::Hexagon : CellShape::Square;
     o.cell_m = r.number_in("cell_m", o.cell_m, 0, 1e6, true);
-    const std::string weight = r.text("weight", "count");
-    o.selection.weight = weight == "count" ? "" : weight;
-    o.selection.cluster = r.text("cluster", "");
-    o.selection.tier = r.text("tier", "");
-    o.selection.industry_code = r.text("industry", "");
-    o.selection.park = r.text("park", "");
+    o.selection = read_point_filter(r);
     const std::string area = r.choice("study_area", "auto", {"auto", "parks", "regions", "points"});
     o.study_area = area == "parks" ? StudyArea::Parks : area == "regions" ? StudyArea::Regions : area == "points" ? StudyArea::Points : StudyArea::Auto;
     o.study_margin_m = r.number_in("study_margin_m", o.study_margin_m, 0, 1e6);
@@ -41,26 +37,7 @@ ClusterOptions read(const Project& project)
     o.eps_m = r.number_in("eps_m", o.eps_m, 0, 1e6, true);
     o.min_points = static_cast<size_t>(r.integer_in("min_points", static_cast<long long>(o.min_points), 1, 1'000'000'000));
     // The contours' density surface: the same keys as analysis.density.
-    if (r.has("density")) {
-        Project inner;
-        store_settings(inner, "density", project.extra["analysis"]["clusters"]["density"]);
-        try {
-            const SettingsReader d(inner, "density");
-            KdeOptions& k = o.density;
-            k.kernel = *parse_kernel(d.choice("kernel", std::string(to_string(k.kernel)),
-                                              {"quartic", "triweight", "epanechnikov", "uniform", "triangular", "gaussian"}));
-            const std::string rule = d.choice("bandwidth_rule", "fixed", {"fixed", "silverman", "scott"});
-            k.rule = rule == "silverman" ? BandwidthRule::Silverman : rule == "scott" ? BandwidthRule::Scott : BandwidthRule::Fixed;
-            k.radius_m = d.number_in("radius_m", k.radius_m, 0, 1e6, true);
-            k.cell_m = d.number_in("cell_m", k.cell_m, 0, 1e5, true);
-            k.values = d.choice("values", "raw", {"raw", "per-km2"}) == "raw" ? KdeValues::RawSum : KdeValues::PerKm2;
-        } catch (const Error& e) {
-            ErrorContext c = e.context();
-            c.key = "analysis.clusters." + c.key.substr(std::string("analysis.").size());
-            c.file = project.file.string();
-            throw Error(e.message(), c);
-        }
-    }
+    o.density = read_kde_options(r.child("density"), o.density);
     if (r.has("contour_levels")) {
         const Json& levels = project.extra["analysis"]["clusters"]["contour_levels"];
         if (!levels.is_array()) r.fail("contour_levels", "must be a list of numbers");
@@ -81,11 +58,6 @@ Json to_json(const ClusterOptions& o)
 {
     Json j = {{"grid", o.shape == CellShape::Hexagon ? "hexagon" : "square"},
               {"cell_m", o.cell_m},
-              {"weight", o.selection.weight.empty() ? "count" : o.selection.weight},
-              {"cluster", o.selection.cluster},
-              {"tier", o.selection.tier},
-              {"industry", o.selection.industry_code},
-              {"park", o.selection.park},
               {"study_area", study_name(o.study_area)},
               {"study_margin_m", o.study_margin_m},
               {"lq_by", o.lq_category},
@@ -95,13 +67,9 @@ Json to_json(const ClusterOptions& o)
               {"lq_reference", o.lq_against_regions ? "regions" : "study-area"},
               {"eps_m", o.eps_m},
               {"min_points", o.min_points},
-              {"density",
-               {{"kernel", std::string(to_string(o.density.kernel))},
-                {"bandwidth_rule", o.density.rule == BandwidthRule::Silverman ? "silverman" : o.density.rule == BandwidthRule::Scott ? "scott" : "fixed"},
-                {"radius_m", o.density.radius_m},
-                {"cell_m", o.density.cell_m},
-                {"values", o.density.values == KdeValues::RawSum ? "raw" : "per-km2"}}},
+              {"density", kde_options_json(o.density)},
               {"contour_levels", o.contour_levels}};
+    add_point_filter_json(j, o.selection);
     j["footprint"] = o.footprint_threshold ? Json(*o.footprint_threshold) : Json(nullptr);
     return j;
 }

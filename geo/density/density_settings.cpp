@@ -11,7 +11,17 @@ const char* rule_name(BandwidthRule r) { return r == BandwidthRule::Silverman ? 
 DensitySettings read(const SettingsReader& r)
 {
     DensitySettings s;
-    KdeOptions& k = s.kde;
+    s.kde = read_kde_options(r, s.kde);
+    s.filter = read_point_filter(r);
+    s.contours = r.flag("contours", s.contours);
+    s.contour_levels = static_cast<int>(r.integer_in("contour_levels", s.contour_levels, 1, 50));
+    return s;
+}
+
+}  // namespace
+
+KdeOptions read_kde_options(const SettingsReader& r, KdeOptions k)
+{
     const std::string kernel = r.choice("kernel", std::string(to_string(k.kernel)),
                                         {"quartic", "triweight", "epanechnikov", "uniform", "triangular", "gaussian"});
     k.kernel = *parse_kernel(kernel);
@@ -19,22 +29,45 @@ DensitySettings read(const SettingsReader& r)
     k.rule = rule == "silverman" ? BandwidthRule::Silverman : rule == "scott" ? BandwidthRule::Scott : BandwidthRule::Fixed;
     k.radius_m = r.number_in("radius_m", k.radius_m, 0, 1e6, true);
     k.cell_m = r.number_in("cell_m", k.cell_m, 0, 1e5, true);
-    k.values = r.choice("values", "raw", {"raw", "per-km2"}) == "raw" ? KdeValues::RawSum : KdeValues::PerKm2;
-    const std::string method = r.choice("method", "auto", {"auto", "binned", "exact"});
+    k.values = r.choice("values", k.values == KdeValues::RawSum ? "raw" : "per-km2", {"raw", "per-km2"}) == "raw" ? KdeValues::RawSum
+                                                                                                           : KdeValues::PerKm2;
+    const std::string method = r.choice("method", std::string(to_string(k.method)), {"auto", "binned", "exact"});
     k.method = method == "binned" ? KdeMethod::Binned : method == "exact" ? KdeMethod::Exact : KdeMethod::Auto;
     k.max_cells = static_cast<size_t>(r.integer_in("max_cells", static_cast<long long>(k.max_cells), 1, 2'000'000'000));
-    const std::string weight = r.text("weight", "count");
-    s.filter.weight = weight == "count" ? "" : weight;
-    s.filter.cluster = r.text("cluster", "");
-    s.filter.tier = r.text("tier", "");
-    s.filter.industry_code = r.text("industry", "");
-    s.filter.park = r.text("park", "");
-    s.contours = r.flag("contours", s.contours);
-    s.contour_levels = static_cast<int>(r.integer_in("contour_levels", s.contour_levels, 1, 50));
-    return s;
+    return k;
 }
 
-}  // namespace
+Json kde_options_json(const KdeOptions& k)
+{
+    return {{"kernel", std::string(to_string(k.kernel))},
+            {"bandwidth_rule", rule_name(k.rule)},
+            {"radius_m", k.radius_m},
+            {"cell_m", k.cell_m},
+            {"values", k.values == KdeValues::RawSum ? "raw" : "per-km2"},
+            {"method", std::string(to_string(k.method))},
+            {"max_cells", k.max_cells}};
+}
+
+PointFilter read_point_filter(const SettingsReader& r)
+{
+    PointFilter f;
+    const std::string weight = r.text("weight", "count");
+    f.weight = weight == "count" ? "" : weight;
+    f.cluster = r.text("cluster", "");
+    f.tier = r.text("tier", "");
+    f.industry_code = r.text("industry", "");
+    f.park = r.text("park", "");
+    return f;
+}
+
+void add_point_filter_json(Json& j, const PointFilter& f)
+{
+    j["weight"] = f.weight.empty() ? "count" : f.weight;
+    j["cluster"] = f.cluster;
+    j["tier"] = f.tier;
+    j["industry"] = f.industry_code;
+    j["park"] = f.park;
+}
 
 bool DensitySettings::operator==(const DensitySettings& o) const
 {
@@ -49,20 +82,11 @@ DensitySettings density_settings(const Project& project) { return read(SettingsR
 
 Json to_json(const DensitySettings& s)
 {
-    return {{"kernel", std::string(to_string(s.kde.kernel))},
-            {"bandwidth_rule", rule_name(s.kde.rule)},
-            {"radius_m", s.kde.radius_m},
-            {"cell_m", s.kde.cell_m},
-            {"weight", s.filter.weight.empty() ? "count" : s.filter.weight},
-            {"values", s.kde.values == KdeValues::RawSum ? "raw" : "per-km2"},
-            {"method", std::string(to_string(s.kde.method))},
-            {"max_cells", s.kde.max_cells},
-            {"cluster", s.filter.cluster},
-            {"tier", s.filter.tier},
-            {"industry", s.filter.industry_code},
-            {"park", s.filter.park},
-            {"contours", s.contours},
-            {"contour_levels", s.contour_levels}};
+    Json j = kde_options_json(s.kde);
+    add_point_filter_json(j, s.filter);
+    j["contours"] = s.contours;
+    j["contour_levels"] = s.contour_levels;
+    return j;
 }
 
 KdeResult density_surface(const PointSelection& sel, const KdeOptions& options, const Progress& progress)

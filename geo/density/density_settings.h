@@ -20,6 +20,17 @@ struct DensitySettings {
     bool operator==(const DensitySettings& o) const;
 };
 
+class SettingsReader;
+
+// The kernel density options under a settings object (kernel, bandwidth_rule, radius_m,
+// cell_m, values, method, max_cells), starting from `defaults`; also for the contours of the
+// cluster analysis (analysis.clusters.density).
+KdeOptions read_kde_options(const SettingsReader& reader, KdeOptions defaults);
+Json kde_options_json(const KdeOptions& options);
+// Which enterprises and the weight (weight "count" or absent: counted), under a settings object.
+PointFilter read_point_filter(const SettingsReader& reader);
+void add_point_filter_json(Json& settings, const PointFilter& filter);
+
 // The project's density settings. Throws geo::Error naming the key for a wrong type or a
 // value out of range ("analysis.density.cell_m: must be > 0, not -5").
 DensitySettings density_settings(const Project& project);

@@ -30,6 +30,17 @@ SettingsReader::SettingsReader(const Project& project, const std::string& name)
     m_object = *it;
 }
 
+SettingsReader SettingsReader::child(const char* key) const
+{
+    SettingsReader r;
+    r.m_prefix = m_prefix + "." + key;
+    r.m_file = m_file;
+    if (!has(key)) return r;
+    if (!m_object[key].is_object()) fail(key, "must be an object of settings");
+    r.m_object = m_object[key];
+    return r;
+}
+
 void SettingsReader::fail(const char* key, const std::string& message) const
 {
     throw Error(message, {.file = m_file, .key = m_prefix + "." + key});

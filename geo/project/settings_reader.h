@@ -28,7 +28,12 @@ public:
 
     [[noreturn]] void fail(const char* key, const std::string& message) const;
 
+    // A reader of the object under `key` ("analysis.clusters.density"); an absent key gives
+    // every default. Throws geo::Error when the value there is not an object.
+    SettingsReader child(const char* key) const;
+
 private:
+    SettingsReader() = default;
     Json m_object = Json::object();
     std::string m_prefix;  // "analysis.density"
     std::string m_file;
