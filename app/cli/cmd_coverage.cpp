@@ -12,6 +12,7 @@
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/coverage_settings.h"
 #include "geo/report/coverage_outputs.h"
+#include "geo/scenario/facility_edits.h"
 #include "geo/coverage/network_service_areas.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/straight_coverage.h"
@@ -38,6 +39,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50, or analysis.coverage.walk_off_m)"},
     spatial_index_option(),
     {"overwrite", "", "replace earlier outputs"},
+    {"scenario", "NAME", "apply the facility edits (added, moved, removed facilities) of the project's scenario NAME, e.g. the coverage what-if"},
     {"show-settings", "", "print the effective settings (the project's analysis.coverage with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
 });
@@ -91,8 +93,21 @@ int run_coverage(const std::vector<std::string>& argv)
     if (types.empty())
         throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or name the table in the project "
                          "(analysis.coverage.radii_table)");
-    const geo::Column& type_column = *fac->data.column(*type_field);
-    const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, fac->data, type_column, types, terminal_progress());
+    // A scenario's facility edits (added, moved, removed facilities) on a copy of the layer.
+    geo::Layer facilities = fac->data;
+    if (args.flag("scenario")) {
+        geo::Scenario scenario = geo::scenario_named(project.project, args.get("scenario"));
+        geo::upgrade_legacy_edits(scenario, *fac, types, project.working.crs);
+        const std::string* capacity_field = fac->fields.field_for("capacity");
+        facilities = geo::apply_facility_edits(fac->data, fac->config.id, *type_field, capacity_field ? *capacity_field : "", scenario,
+                                               project.working.crs);
+        size_t others = 0;
+        for (const geo::Edit& e : scenario.edits) others += !geo::is_facility_edit(e);
+        std::printf("scenario '%s': %zu facilities after its edits (%zu before)%s\n", scenario.name.c_str(), facilities.size(), fac->data.size(),
+                    others ? (", " + std::to_string(others) + " edits of other kinds do not change coverage").c_str() : "");
+    }
+    const geo::Column& type_column = *facilities.column(*type_field);
+    const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, facilities, type_column, types, terminal_progress());
     // Along the roads: the same types, with network distances in place of straight ones.
     std::optional<geo::RoadNetwork> network;
     std::optional<geo::NetworkCoverage> nc;
@@ -105,7 +120,7 @@ int run_coverage(const std::vector<std::string>& argv)
         } catch (const geo::Error& e) {
             throw geo::Error(e.message(), {.file = roads->data.source, .layer = roads->data.name});
         }
-        nc = geo::network_coverage(firms->data.geometry, fac->data, type_column, types, *network,
+        nc = geo::network_coverage(firms->data.geometry, facilities, type_column, types, *network,
                                    settings.attach_limit_m, terminal_progress());
         by_road = r;
         for (size_t t = 0; t < r.types.size(); ++t) by_road.types[t].distance = nc->distance[t];
@@ -131,9 +146,9 @@ int run_coverage(const std::vector<std::string>& argv)
     // Service areas along the roads: the reached stretches and the plots beside them.
     geo::NetworkServiceAreas by_road_areas;
     if (nc)
-        by_road_areas = geo::network_service_areas(*network, fac->data, type_column, types, settings.attach_limit_m,
+        by_road_areas = geo::network_service_areas(*network, facilities, type_column, types, settings.attach_limit_m,
                                                    settings.walk_off_m);
-    const geo::Layer areas = geo::service_areas(fac->data, type_column, types);
+    const geo::Layer areas = geo::service_areas(facilities, type_column, types);
     wo.metadata = {{"PARKCAP_COVERAGE", nc ? "straight-line and road network" : "straight-line"}};
     note_spatial_index(wo, "enterprises_coverage", out.size());
     const std::string prefix = args.get("out");
@@ -154,7 +169,7 @@ int run_coverage(const std::vector<std::string>& argv)
 
     // The whole study area, on the terminal.
     const std::vector<int32_t> all(firms->data.size(), 0);
-    std::printf("%zu enterprises, %zu facilities (straight-line%s)\n", firms->data.size(), fac->data.size(), nc ? " and by road" : "");
+    std::printf("%zu enterprises, %zu facilities (straight-line%s)\n", firms->data.size(), facilities.size(), nc ? " and by road" : "");
     if (nc)
         std::printf("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
                     "from any road (not attached)\n",

@@ -16,6 +16,7 @@
 
 #include "geo/coverage/coverage_settings.h"
 #include "geo/report/coverage_outputs.h"
+#include "geo/scenario/facility_edits.h"
 #include "geo/project/settings_reader.h"
 
 #include "geo/coverage/coverage_state.h"
@@ -37,11 +38,6 @@ struct Edit {
     geo::Coord from, to;
 };
 
-geo::Json to_json(const Edit& e)
-{
-    const char* op = e.op == Edit::Add ? "add" : e.op == Edit::Move ? "move" : "remove";
-    return {{"op", op}, {"facility", e.id}, {"type", e.type}, {"x", e.to.x}, {"y", e.to.y}, {"from_x", e.from.x}, {"from_y", e.from.y}};
-}
 
 class CoveragePanel : public Panel {
 public:
@@ -99,7 +95,6 @@ private:
         m_edits.clear();
         m_applied = 0;
         m_types.clear();
-        const geo::Json& extra = ws.doc->project.project.extra;
         m_net.reset();
         m_net_base.reset();
         m_network.reset();
@@ -107,15 +102,7 @@ private:
             m_settings = geo::coverage_settings(ws.doc->project.project);  // as the command reads them
             m_by_road = m_settings.network;
             m_types = m_settings.types;
-            if (extra.contains("scenarios"))
-                for (const auto& s : extra["scenarios"])
-                    if (s.value("name", "") == kScenario)
-                        for (const auto& e : s["edits"]) {
-                            const std::string op = e.value("op", "");
-                            m_edits.push_back({op == "add" ? Edit::Add : op == "move" ? Edit::Move : Edit::Remove, e.value("facility", 0u),
-                                               e.value("type", 0), {e.value("from_x", 0.0), e.value("from_y", 0.0)},
-                                               {e.value("x", 0.0), e.value("y", 0.0)}});
-                        }
+            m_edits = load_edits(ws);
             m_applied = m_edits.size();
         } catch (const std::exception& e) {
             m_error = std::string("the project's coverage settings: ") + e.what();
@@ -185,18 +172,86 @@ private:
         geo::store_settings(ws.doc->project.project, "coverage", geo::to_json(m_settings, true));
     }
 
+    // The what-if as an ordinary scenario of typed edits (geo/scenario/edits.h): facilities by
+    // layer and fid (or the id their add gave), types by code, places by lon/lat; an empty
+    // what-if is not kept. `parkcap coverage --scenario` and the capacity model read the same.
     void store_edits(Workspace& ws)
     {
-        geo::Json edits = geo::Json::array();
-        for (size_t k = 0; k < m_applied; ++k) edits.push_back(to_json(m_edits[k]));
-        geo::Json& extra = ws.doc->project.project.extra;
-        if (!extra.contains("scenarios") || !extra["scenarios"].is_array()) extra["scenarios"] = geo::Json::array();
-        for (auto& s : extra["scenarios"])
-            if (s.value("name", "") == kScenario) {
-                s["edits"] = edits;
-                return;
+        const geo::LoadedLayer& fac = layer(ws, geo::Role::Facilities);
+        const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+        auto lonlat = [&](geo::Coord c) {
+            to_lonlat.transform(std::span<geo::Coord>(&c, 1));
+            return geo::LonLat{c.x, c.y};
+        };
+        auto ref = [&](uint32_t id) {
+            return id < fac.data.size() ? geo::FacilityRef{fac.config.id, fac.data.fids[id], ""} : geo::FacilityRef{"", -1, "added-" + std::to_string(id)};
+        };
+        geo::Scenario s{kScenario, {}, {{"kind", "facility coverage"}}};
+        for (size_t k = 0; k < m_applied; ++k) {
+            const Edit& e = m_edits[k];
+            if (e.op == Edit::Add)
+                s.edits.push_back(geo::AddFacility{"added-" + std::to_string(e.id), m_types.at(static_cast<size_t>(e.type)).code, lonlat(e.to), std::nullopt});
+            else if (e.op == Edit::Move)
+                s.edits.push_back(geo::MoveFacility{ref(e.id), lonlat(e.to)});
+            else
+                s.edits.push_back(geo::RemoveFacility{ref(e.id)});
+        }
+        geo::store_scenario(ws.doc->project.project, s);
+    }
+
+    // The project's what-if as the panel's edit list (state ids, type indices, working-CRS
+    // places), upgrading edits saved in the old index-based form.
+    std::vector<Edit> load_edits(const Workspace& ws) const
+    {
+        std::vector<Edit> out;
+        const geo::Project& project = ws.doc->project.project;
+        std::optional<geo::Scenario> found;
+        for (geo::Scenario& s : geo::read_scenarios(project))
+            if (s.name == kScenario) found = std::move(s);
+        if (!found || ws.doc->view_with_role(geo::Role::Facilities) < 0) return out;
+        const geo::LoadedLayer& fac = layer(ws, geo::Role::Facilities);
+        const geo::Crs& working = ws.doc->project.working.crs;
+        geo::upgrade_legacy_edits(*found, fac, m_types, working);
+        const geo::Transformer from_lonlat(geo::wgs84(), working);
+        auto place = [&](geo::LonLat p) {
+            geo::Coord c{p.lon, p.lat};
+            from_lonlat.transform(std::span<geo::Coord>(&c, 1));
+            return c;
+        };
+        std::map<int64_t, uint32_t> by_fid;
+        std::vector<geo::Coord> at;  // where each state id is, as the edits replay
+        for (size_t i = 0; i < fac.data.size(); ++i) {
+            by_fid[fac.data.fids[i]] = static_cast<uint32_t>(i);
+            at.push_back(fac.data.geometry.first_coord(i));
+        }
+        std::map<std::string, uint32_t> added;
+        auto id_of = [&](const geo::FacilityRef& r) -> uint32_t {
+            if (!r.added.empty()) {
+                if (!added.count(r.added)) throw geo::Error("the coverage what-if names an unknown added facility '" + r.added + "'");
+                return added.at(r.added);
             }
-        extra["scenarios"].push_back({{"name", kScenario}, {"kind", "facility coverage"}, {"edits", edits}});
+            if (!by_fid.count(r.fid)) throw geo::Error("the coverage what-if names fid " + std::to_string(r.fid) + ", which the facilities layer lacks");
+            return by_fid.at(r.fid);
+        };
+        for (const geo::Edit& e : found->edits) {
+            if (const auto* a = std::get_if<geo::AddFacility>(&e)) {
+                const geo::FacilityType* t = geo::find_facility_type(m_types, a->facility_type);
+                if (!t) throw geo::Error("the coverage what-if adds a '" + a->facility_type + "', a type the radius table lacks");
+                const auto id = static_cast<uint32_t>(at.size());
+                if (!a->id.empty()) added[a->id] = id;
+                at.push_back(place(a->at));
+                out.push_back({Edit::Add, id, static_cast<int32_t>(t - m_types.data()), at.back(), at.back()});
+            } else if (const auto* m = std::get_if<geo::MoveFacility>(&e)) {
+                const uint32_t id = id_of(m->facility);
+                const geo::Coord from = at[id];
+                at[id] = place(m->to);
+                out.push_back({Edit::Move, id, 0, from, at[id]});
+            } else if (const auto* r = std::get_if<geo::RemoveFacility>(&e)) {
+                const uint32_t id = id_of(r->facility);
+                out.push_back({Edit::Remove, id, 0, at[id], at[id]});
+            }
+        }
+        return out;
     }
 
     // The base state (the facilities as in the layer) on a worker; edits are replayed after.

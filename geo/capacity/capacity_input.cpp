@@ -123,6 +123,8 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
         for (size_t i = 0; i < fac->data.size(); ++i) in.facility_xy.push_back(fac->data.geometry.first_coord(i));
         in.facility_type = texts(*fac, "type", in.notes);
         in.facility_capacity = numbers(*fac, "capacity", in.notes);
+        in.facility_fid = fac->data.fids;
+        in.facility_layer = fac->config.id;
     }
     in.radii = std::move(radii);
     return in;

@@ -39,6 +39,8 @@ struct CapacityInput {
     std::vector<Coord> facility_xy;
     std::vector<std::string> facility_type;
     std::vector<double> facility_capacity;  // NaN where unknown
+    std::vector<int64_t> facility_fid;      // feature ids in the facilities layer (added ones after them)
+    std::string facility_layer;             // that layer's id, for scenario edits naming a facility
     std::vector<FacilityType> radii;        // for coverage indicators; may be empty
 
     // Added by scenarios.

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <variant>
 
 #include <geos_c.h>
 
 #include "geo/core/error.h"
 #include "geo/core/geos_util.h"
+#include "geo/scenario/edits.h"
 
 namespace geo {
 
@@ -21,36 +24,21 @@ std::vector<std::string> scenario_names(const Project& project)
 
 namespace {
 
-struct EditReader {
+template <class... F> struct Overload : F... {
+    using F::operator()...;
+};
+template <class... F> Overload(F...) -> Overload<F...>;
+
+struct Where {
     const Project& project;
-    const Json& edit;
     std::string key;  // "scenarios[1].edits[0]"
 
     Error error(const std::string& field, const std::string& what) const
     {
         return Error(what, {.file = project.file.string(), .key = key + (field.empty() ? "" : "." + field)});
     }
-    std::string text(const char* field) const
+    size_t park(const CapacityInput& in, const std::string& p) const
     {
-        if (!edit.contains(field) || !edit[field].is_string()) throw error(field, "missing, or not text");
-        return edit[field].get<std::string>();
-    }
-    double number(const char* field) const
-    {
-        if (!edit.contains(field) || !edit[field].is_number()) throw error(field, "missing, or not a number");
-        const double v = edit[field].get<double>();
-        if (!std::isfinite(v)) throw error(field, "not a finite number");
-        return v;
-    }
-    double positive(const char* field) const
-    {
-        const double v = number(field);
-        if (v < 0) throw error(field, "must not be negative (" + edit[field].dump() + ")");
-        return v;
-    }
-    size_t park(const CapacityInput& in) const
-    {
-        const std::string p = text("park");
         const int32_t k = in.find_park(p);
         if (k < 0) throw error("park", "no park named '" + p + "' (give a name or code from the parks layer)");
         return static_cast<size_t>(k);
@@ -63,9 +51,9 @@ struct EditReader {
     }
 };
 
-Coord to_working(const Transformer& t, double lon, double lat)
+Coord to_working(const Transformer& t, LonLat p)
 {
-    Coord c{lon, lat};
+    Coord c{p.lon, p.lat};
     t.transform(std::span<Coord>(&c, 1));
     return c;
 }
@@ -75,107 +63,113 @@ Coord to_working(const Transformer& t, double lon, double lat)
 void apply_scenario(const Project& project, const std::string& name, const Crs& working, CapacityInput& in, CapacityTables& tables,
                     std::vector<std::string>& notes)
 {
-    if (!project.extra.contains("scenarios") || !project.extra["scenarios"].is_array())
-        throw Error("the project has no scenarios", {.file = project.file.string(), .key = "scenarios"});
-    const Json& list = project.extra["scenarios"];
-    for (size_t si = 0; si < list.size(); ++si) {
-        const Json& s = list[si];
-        if (!s.is_object() || s.value("name", "") != name) continue;
-        const std::string base = "scenarios[" + std::to_string(si) + "]";
-        if (!s.contains("edits")) return;
-        if (!s["edits"].is_array()) throw Error("must be a list of edits", {.file = project.file.string(), .key = base + ".edits"});
-        const Transformer from_wgs84(wgs84(), working);
-        size_t coverage_edits = 0;
-        for (size_t ei = 0; ei < s["edits"].size(); ++ei) {
-            const Json& e = s["edits"][ei];
-            const EditReader r{project, e, base + ".edits[" + std::to_string(ei) + "]"};
-            if (!e.is_object()) throw r.error("", "an edit must be an object");
-            if (e.contains("op")) {
-                ++coverage_edits;
-                continue;
+    const std::vector<Scenario> all = read_scenarios(project);
+    size_t si = 0;
+    while (si < all.size() && all[si].name != name) ++si;
+    if (si == all.size()) throw Error("no scenario named '" + name + "'", {.file = project.file.string(), .key = "scenarios"});
+    const Scenario& scenario = all[si];
+    const Transformer from_wgs84(wgs84(), working);
+    std::map<std::string, size_t> added;  // add_facility ids -> row
+    int64_t next_fid = 0;
+    for (int64_t f : in.facility_fid) next_fid = std::max(next_fid, f + 1);
+    size_t legacy = 0;
+    for (size_t ei = 0; ei < scenario.edits.size(); ++ei) {
+        const Where r{project, "scenarios[" + std::to_string(si) + "].edits[" + std::to_string(ei) + "]"};
+        auto facility = [&](const FacilityRef& ref) -> size_t {
+            if (!ref.added.empty()) {
+                auto it = added.find(ref.added);
+                if (it == added.end()) throw r.error("facility.added", "no earlier add_facility has the id '" + ref.added + "'");
+                return it->second;
             }
-            const std::string type = r.text("type");
-            if (type == "raise_far") {
-                const double far = r.positive("far");
-                if (e.contains("sites")) {
-                    if (!e["sites"].is_array()) throw r.error("sites", "must be a list of site names");
-                    for (const auto& name_j : e["sites"]) {
-                        if (!name_j.is_string()) throw r.error("sites", "must be a list of site names");
-                        in.site_far[r.site(in, name_j.get<std::string>(), "sites")] = far;
+            if (ref.layer != in.facility_layer) throw r.error("facility.layer", "'" + ref.layer + "' is not the facilities layer");
+            for (size_t k = 0; k < in.facility_fid.size(); ++k)
+                if (in.facility_fid[k] == ref.fid) return k;
+            throw r.error("facility.fid", "the facilities layer has no feature " + std::to_string(ref.fid));
+        };
+        std::visit(
+            Overload{
+                [&](const RaiseFar& e) {
+                    if (!e.sites.empty()) {
+                        for (const std::string& s : e.sites) in.site_far[r.site(in, s, "sites")] = e.far;
+                        return;
                     }
-                } else {
-                    const size_t p = r.park(in);
-                    in.permitted_far[p] = far;
+                    const size_t p = r.park(in, e.park);
+                    in.permitted_far[p] = e.far;
                     const auto site_park = sites_in_parks(in);
                     for (size_t k = 0; k < site_park.size(); ++k)
-                        if (site_park[k] == static_cast<int32_t>(p) && !(in.site_far[k] >= far)) in.site_far[k] = far;
-                }
-            } else if (type == "redevelop") {
-                const size_t p = r.park(in);
-                in.redevelop_far[p] = e.contains("far") ? r.positive("far") : in.permitted_far[p];
-                if (std::isnan(in.redevelop_far[p])) throw r.error("far", "the park has no permitted FAR; give one");
-            } else if (type == "standard_factory") {
-                const size_t site = r.site(in, r.text("site"), "site");
-                const double storeys = r.positive("storeys"), footprint = r.positive("footprint_m2");
-                in.factories.push_back({site, storeys * footprint, e.contains("beds") ? r.positive("beds") : 0.0});
-            } else if (type == "add_facility") {
-                in.facility_xy.push_back(to_working(from_wgs84, r.number("lon"), r.number("lat")));
-                in.facility_type.push_back(r.text("facility_type"));
-                in.facility_capacity.push_back(e.contains("capacity") ? r.positive("capacity") : std::nan(""));
-            } else if (type == "extend_boundary") {
-                const size_t p = r.park(in);
-                if (!e.contains("ring") || !e["ring"].is_array() || e["ring"].size() < 3)
-                    throw r.error("ring", "needs at least three [lon, lat] points");
-                std::vector<Coord> ring;
-                for (const auto& pt : e["ring"]) {
-                    if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number())
-                        throw r.error("ring", "each point must be [lon, lat]");
-                    ring.push_back(to_working(from_wgs84, pt[0].get<double>(), pt[1].get<double>()));
-                }
-                if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) ring.push_back(ring.front());
-                GeometryColumn added(GeomKind::Polygon);
-                added.begin_feature(false);
-                added.begin_part();
-                added.add_ring(ring);
-                added.end_feature();
-                GeosContext ctx;
-                GEOSContextHandle_t h = ctx.handle();
-                GeosGeom a = to_geos(ctx, in.parks, p), b = to_geos(ctx, added, 0);
-                GeosGeom bv(b ? GEOSMakeValid_r(h, b.get()) : nullptr, GeosGeomDeleter{h});
-                GeosGeom joined(a && bv ? GEOSUnion_r(h, a.get(), bv.get()) : nullptr, GeosGeomDeleter{h});
-                GeometryColumn parks(GeomKind::Polygon);
-                for (size_t k = 0; k < in.parks.size(); ++k) {
-                    if (k != p) parks.append_feature(in.parks, k);
-                    else if (!joined || !append_from_geos(ctx, joined.get(), parks)) throw r.error("ring", "cannot join the polygon to the park");
-                }
-                in.parks = std::move(parks);
-            } else if (type == "upgrade_capacity") {
-                const size_t p = r.park(in);
-                const std::string factor = r.text("factor");
-                if (std::find(tables.factors.begin(), tables.factors.end(), factor) == tables.factors.end())
-                    throw r.error("factor", "'" + factor + "' is not a factor of the demand rate table");
-                const std::string key = in.park_code[p].empty() ? in.park_name[p] : in.park_code[p];
-                // Capacities may be listed under the code or the name: fold them under one key.
-                double now = 0;
-                for (const std::string& k : {in.park_name[p], in.park_code[p]})
-                    if (auto it = tables.infrastructure.find(k); !k.empty() && it != tables.infrastructure.end() && it->second.count(factor)) {
-                        now += it->second[factor];
-                        it->second.erase(factor);
+                        if (site_park[k] == static_cast<int32_t>(p) && !(in.site_far[k] >= e.far)) in.site_far[k] = e.far;
+                },
+                [&](const Redevelop& e) {
+                    const size_t p = r.park(in, e.park);
+                    in.redevelop_far[p] = e.far.value_or(in.permitted_far[p]);
+                    if (std::isnan(in.redevelop_far[p])) throw r.error("far", "the park has no permitted FAR; give one");
+                },
+                [&](const StandardFactory& e) {
+                    in.factories.push_back({r.site(in, e.site, "site"), e.storeys * e.footprint_m2, e.beds});
+                },
+                [&](const AddFacility& e) {
+                    if (!e.id.empty()) added[e.id] = in.facility_xy.size();
+                    in.facility_xy.push_back(to_working(from_wgs84, e.at));
+                    in.facility_type.push_back(e.facility_type);
+                    in.facility_capacity.push_back(e.capacity.value_or(std::nan("")));
+                    in.facility_fid.push_back(next_fid++);
+                },
+                // A moved facility takes what it offers (a dormitory's beds) to where it lands.
+                [&](const MoveFacility& e) { in.facility_xy[facility(e.facility)] = to_working(from_wgs84, e.to); },
+                [&](const RemoveFacility& e) {
+                    const size_t k = facility(e.facility);
+                    const auto at = static_cast<std::ptrdiff_t>(k);
+                    in.facility_xy.erase(in.facility_xy.begin() + at);
+                    in.facility_type.erase(in.facility_type.begin() + at);
+                    in.facility_capacity.erase(in.facility_capacity.begin() + at);
+                    in.facility_fid.erase(in.facility_fid.begin() + at);
+                    std::erase_if(added, [&](const auto& entry) { return entry.second == k; });
+                    for (auto& [id, row] : added) row = row > k ? row - 1 : row;
+                },
+                [&](const ExtendBoundary& e) {
+                    const size_t p = r.park(in, e.park);
+                    std::vector<Coord> ring;
+                    for (const LonLat& pt : e.ring) ring.push_back(to_working(from_wgs84, pt));
+                    if (ring.front().x != ring.back().x || ring.front().y != ring.back().y) ring.push_back(ring.front());
+                    GeometryColumn extra(GeomKind::Polygon);
+                    extra.begin_feature(false);
+                    extra.begin_part();
+                    extra.add_ring(ring);
+                    extra.end_feature();
+                    GeosContext ctx;
+                    GEOSContextHandle_t h = ctx.handle();
+                    GeosGeom a = to_geos(ctx, in.parks, p), b = to_geos(ctx, extra, 0);
+                    GeosGeom bv(b ? GEOSMakeValid_r(h, b.get()) : nullptr, GeosGeomDeleter{h});
+                    GeosGeom joined(a && bv ? GEOSUnion_r(h, a.get(), bv.get()) : nullptr, GeosGeomDeleter{h});
+                    GeometryColumn parks(GeomKind::Polygon);
+                    for (size_t k = 0; k < in.parks.size(); ++k) {
+                        if (k != p) parks.append_feature(in.parks, k);
+                        else if (!joined || !append_from_geos(ctx, joined.get(), parks)) throw r.error("ring", "cannot join the polygon to the park");
                     }
-                const double v = e.contains("set") ? r.positive("set") : now + r.number("add");
-                if (v < 0) throw r.error("add", "would leave a negative capacity");
-                tables.infrastructure[key][factor] = v;
-            } else {
-                throw r.error("type", "unknown edit type '" + type +
-                                          "' (raise_far, redevelop, standard_factory, add_facility, extend_boundary, upgrade_capacity)");
-            }
-        }
-        if (coverage_edits > 0)
-            notes.push_back("scenario '" + name + "': " + std::to_string(coverage_edits) +
-                            " coverage what-if edits (facility moves) are not part of the capacity model");
-        return;
+                    in.parks = std::move(parks);
+                },
+                [&](const UpgradeCapacity& e) {
+                    const size_t p = r.park(in, e.park);
+                    if (std::find(tables.factors.begin(), tables.factors.end(), e.factor) == tables.factors.end())
+                        throw r.error("factor", "'" + e.factor + "' is not a factor of the demand rate table");
+                    const std::string key = in.park_code[p].empty() ? in.park_name[p] : in.park_code[p];
+                    // Capacities may be listed under the code or the name: fold them under one key.
+                    double now = 0;
+                    for (const std::string& k : {in.park_name[p], in.park_code[p]})
+                        if (auto it = tables.infrastructure.find(k); !k.empty() && it != tables.infrastructure.end() && it->second.count(e.factor)) {
+                            now += it->second[e.factor];
+                            it->second.erase(e.factor);
+                        }
+                    const double v = e.set ? *e.set : now + e.add.value_or(0);
+                    if (v < 0) throw r.error("add", "would leave a negative capacity");
+                    tables.infrastructure[key][e.factor] = v;
+                },
+                [&](const LegacyCoverageEdit&) { ++legacy; }},
+            scenario.edits[ei]);
     }
-    throw Error("no scenario named '" + name + "'", {.file = project.file.string(), .key = "scenarios"});
+    if (legacy > 0)
+        notes.push_back("scenario '" + name + "': " + std::to_string(legacy) +
+                        " coverage what-if edits in the old index-based form are left out (open and save the project in parkcap-gui to upgrade them)");
 }
 
 }  // namespace geo

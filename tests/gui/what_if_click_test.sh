@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A person's what-if: open a project with a saved coverage scenario (an add and a remove),
 # choose "Add" in the Coverage panel, click on the map, press Ctrl+S; the saved scenario must
-# gain an "add" and keep the remove, and still load. Needs xvfb-run and xdotool.
+# gain an "add" and keep the remove (the old index-based edits come back as typed ones), and
+# `parkcap coverage --scenario` must read it. Needs xvfb-run and xdotool.
 #   what_if_click_test.sh GUI PARKCAP REPO
 set -u
 gui=$1 cli=$2 repo=$3
@@ -26,13 +27,16 @@ for i in \$(seq 1 10); do
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7
-  [ "\$(grep -c '"op": "add"' "$project")" -ge 2 ] && break
+  [ "\$(grep -c '"type": "add_facility"' "$project")" -ge 2 ] && break
 done
 kill \$pid
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
-adds=$(grep -c '"op": "add"' "$project")
+adds=$(grep -c '"type": "add_facility"' "$project")
 [ "$adds" -ge 2 ] || { echo "FAIL: expected the saved scenario to gain an add edit (found $adds adds)"; exit 1; }
-grep -q '"op": "remove"' "$project" || { echo "FAIL: the earlier remove edit was lost"; exit 1; }
+grep -q '"type": "remove_facility"' "$project" || { echo "FAIL: the earlier remove edit was lost"; exit 1; }
+grep -q '"op":' "$project" && { echo "FAIL: old index-based edits were saved again"; exit 1; }
 "$cli" info "$project" >/dev/null || { echo "FAIL: the saved project does not load"; exit 1; }
+out=$("$cli" coverage "$project" --scenario "coverage what-if" --out "$work/cov" 2>&1) || { echo "FAIL: parkcap coverage --scenario: $out"; exit 1; }
+grep -q "scenario 'coverage what-if': 614 facilities after its edits (613 before)" <<<"$out" || { echo "FAIL: the command did not apply the what-if: $out"; exit 1; }
 echo PASS

@@ -384,6 +384,36 @@ TEST_CASE("a scenario with no edits equals the baseline exactly; each edit moves
     });
 }
 
+TEST_CASE("a dormitory moved into another park takes its beds there; a removed one takes them away")
+{
+    const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());
+    geo::Coord in_other{5500, 900}, in_square{500, 900};
+    to_lonlat.transform(std::span<geo::Coord>(&in_other, 1));
+    to_lonlat.transform(std::span<geo::Coord>(&in_square, 1));
+    auto run = [&](const geo::Json& edits) {
+        const auto project = project_with(geo::Json::array({{{"name", "s"}, {"edits", edits}}}));
+        auto in = two_parks();
+        auto t = tables();
+        t.rates.push_back({"dormitory_beds", "", "beds", "*", true, 0.25});
+        t.factors.push_back("dormitory_beds");
+        t.parameters["dormitory_facility_type"] = "dormitory";
+        std::vector<std::string> notes;
+        geo::apply_scenario(project, "s", geo::parse_crs("EPSG:4545"), in, t, notes);
+        return geo::evaluate_capacity(in, t);
+    };
+    const geo::Json add = {{"type", "add_facility"}, {"id", "d1"}, {"facility_type", "dormitory"}, {"lon", in_other.x}, {"lat", in_other.y}, {"capacity", 500}};
+    const auto placed = run(geo::Json::array({add}));
+    CHECK(placed.parks[0].dormitory_beds == doctest::Approx(0));
+    CHECK(placed.parks[1].dormitory_beds == doctest::Approx(500));
+    const auto moved = run(geo::Json::array({add, {{"type", "move_facility"}, {"facility", {{"added", "d1"}}}, {"lon", in_square.x}, {"lat", in_square.y}}}));
+    CHECK(moved.parks[0].dormitory_beds == doctest::Approx(500));
+    CHECK(moved.parks[1].dormitory_beds == doctest::Approx(0));
+    // 500 beds at 0.25 a job, 45 used by the square's 180 jobs: 180 + 455 / 0.25 = 2,000 jobs, binding.
+    CHECK(moved.parks[0].capacity_jobs == doctest::Approx(2000));
+    const auto removed = run(geo::Json::array({add, {{"type", "remove_facility"}, {"facility", {{"added", "d1"}}}}}));
+    CHECK(removed.parks[1].dormitory_beds == doctest::Approx(0));
+}
+
 TEST_CASE("extending a boundary adds land; bad scenarios are clear errors")
 {
     const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());
