@@ -354,6 +354,23 @@ private:
         m_edits.push_back(e);
         m_applied = m_edits.size();
         store_edits(ws);
+        const char* what = e.op == Edit::Add ? "add" : e.op == Edit::Move ? "move" : "remove";
+        const std::string type = e.op == Edit::Add && static_cast<size_t>(e.type) < m_types.size() ? " a " + m_types[static_cast<size_t>(e.type)].code : " a facility";
+        const Document* doc = ws.doc.get();
+        ws.push_edit({std::string("what-if: ") + what + type,
+                      [this, doc](Workspace& w) {
+                          if (w.doc.get() != doc || m_applied == 0) return;  // another project since
+                          --m_applied;
+                          ++m_version;
+                          replay();
+                          store_edits(w);
+                      },
+                      [this, doc](Workspace& w) {
+                          if (w.doc.get() != doc || m_applied >= m_edits.size()) return;
+                          ++m_version;
+                          apply(m_edits[m_applied++]);
+                          store_edits(w);
+                      }});
     }
 
     const geo::Column* employees_column(const Workspace& ws) const
@@ -575,16 +592,10 @@ private:
                 ImGui::EndCombo();
             }
         }
-        if (ImGui::Button("Undo") && m_applied > 0) {
-            --m_applied;
-            replay();
-            store_edits(ws);
-        }
+        // The workspace's one history (Ctrl+Z / Ctrl+Y): what-if edits sit in it beside style edits.
+        if (ImGui::Button("Undo") && !ws.undo.empty()) ws.undo_edit();
         ImGui::SameLine();
-        if (ImGui::Button("Redo") && m_applied < m_edits.size()) {
-            apply(m_edits[m_applied++]);
-            store_edits(ws);
-        }
+        if (ImGui::Button("Redo") && !ws.redo.empty()) ws.redo_edit();
         ImGui::SameLine();
         ImGui::Text("%zu edits in the scenario (saved with the project)", m_applied);
         if (m_move_from >= 0) ImGui::TextDisabled("now click where the facility should go");

@@ -23,8 +23,10 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels)
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo style or layer edit", "Ctrl+Z", false, !ws.undo.empty())) ws.undo_edit();
-        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, !ws.redo.empty())) ws.redo_edit();
+        const std::string undo_label = ws.undo.empty() ? "Undo" : "Undo " + ws.undo.back().label;
+        const std::string redo_label = ws.redo.empty() ? "Redo" : "Redo " + ws.redo.back().label;
+        if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, !ws.undo.empty())) ws.undo_edit();
+        if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, !ws.redo.empty())) ws.redo_edit();
         if (ImGui::MenuItem("Clear selection", "Esc")) ws.select(-1, -1, false);
         ImGui::EndMenu();
     }

@@ -79,28 +79,35 @@ void Workspace::commit_edits()
 {
     const StyleSnapshot now = snapshot();
     if (now == committed) return;
-    undo.push_back(committed);
+    const StyleSnapshot before = committed;
+    committed = now;
+    push_edit({"style or layer order", [before](Workspace& ws) { ws.restore(before); }, [now](Workspace& ws) { ws.restore(now); }});
+}
+
+void Workspace::push_edit(UndoEntry entry)
+{
+    undo.push_back(std::move(entry));
     if (undo.size() > 200) undo.erase(undo.begin());
     redo.clear();
-    committed = now;
 }
 
 void Workspace::undo_edit()
 {
     if (undo.empty()) return;
-    redo.push_back(snapshot());
-    StyleSnapshot s = undo.back();
+    commit_edits();  // a style change not yet recorded is recorded first, so it is what goes
+    UndoEntry e = std::move(undo.back());
     undo.pop_back();
-    restore(s);
+    e.undo(*this);
+    redo.push_back(std::move(e));
 }
 
 void Workspace::redo_edit()
 {
     if (redo.empty()) return;
-    undo.push_back(snapshot());
-    StyleSnapshot s = redo.back();
+    UndoEntry e = std::move(redo.back());
     redo.pop_back();
-    restore(s);
+    e.redo(*this);
+    undo.push_back(std::move(e));
 }
 
 }  // namespace gui

@@ -2,6 +2,7 @@
 // What every panel works on: the open document, the camera, the message log, the undo
 // history of style and layer edits, and the few commands panels share. One instance, owned
 // by the App and passed by reference; no globals.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,16 @@ struct StyleSnapshot {
 };
 
 enum class Shortcut { Open, Save, Undo, Redo, ClearSelection };
+
+struct Workspace;
+
+// One entry of the single undo history: a finished edit of any kind (styles and layer order,
+// a what-if facility edit, ...) as a command that can be undone and redone. The panel that
+// made it gives the two halves; they run on the UI thread.
+struct UndoEntry {
+    std::string label;  // "style or layer order", "what-if: add a canteen"
+    std::function<void(Workspace&)> undo, redo;
+};
 
 // What a click on the map does: select a feature, or feed the active editing tool.
 enum class MapTool { Select, Edit };
@@ -52,8 +63,8 @@ struct Workspace {
     std::unique_ptr<Document> doc;
     render::Camera camera;
     std::vector<Message> messages;
-    std::vector<StyleSnapshot> undo, redo;
-    StyleSnapshot committed;  // the state the last undo entry leads back to
+    std::vector<UndoEntry> undo, redo;  // one history for every kind of edit (Ctrl+Z, Ctrl+Y)
+    StyleSnapshot committed;  // the styles and order as of the last recorded style edit
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
     bool default_layout = true;  // every panel shown, at its first place (no --panel)
@@ -86,8 +97,11 @@ struct Workspace {
 
     StyleSnapshot snapshot() const;
     void restore(const StyleSnapshot& s);
-    // Called once per frame when no widget is being dragged: records a finished edit.
+    // Called once per frame when no widget is being dragged: records a finished style or
+    // layer-order edit in the history.
     void commit_edits();
+    // Records a finished edit made by a panel (clears what could be redone).
+    void push_edit(UndoEntry entry);
     void undo_edit();
     void redo_edit();
 };

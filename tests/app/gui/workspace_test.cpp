@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "geo/scenario/edits.h"
 #include "gui/workspace.h"
 #include "test_support.h"
 
@@ -41,6 +42,39 @@ TEST_CASE("undo and redo step through style and order edits; unchanged frames ad
     ws.doc->views[1].style.visible = false;  // a new edit clears what could be redone
     ws.commit_edits();
     CHECK(ws.redo.empty());
+}
+
+TEST_CASE("one history: style edits and a what-if edit undo in order, and the project comes back byte for byte")
+{
+    gui::Workspace ws;
+    ws.doc = small_document();
+    ws.committed = ws.snapshot();
+    const gui::StyleSnapshot original = ws.snapshot();
+    geo::Project& project = ws.doc->project.project;
+    const std::string saved_before = geo::project_to_json(project, project.file).dump(2);
+
+    ws.doc->views[0].style.opacity = 0.25f;  // a style edit...
+    ws.commit_edits();
+    // ...then a what-if edit, recorded as the coverage panel records one: stored as a typed
+    // scenario, with the two halves of the command.
+    const geo::Scenario with_canteen{"coverage what-if", {geo::AddFacility{"added-9", "canteen", {106.5, 29.5}, std::nullopt}}, {}};
+    const geo::Scenario empty{"coverage what-if", {}, {}};
+    geo::store_scenario(project, with_canteen);
+    ws.push_edit({"what-if: add a canteen", [&](gui::Workspace& w) { geo::store_scenario(w.doc->project.project, empty); },
+                  [&](gui::Workspace& w) { geo::store_scenario(w.doc->project.project, with_canteen); }});
+    REQUIRE(ws.undo.size() == 2);
+    CHECK(ws.undo.back().label == "what-if: add a canteen");
+
+    ws.undo_edit();  // the what-if first
+    CHECK(geo::read_scenarios(project).empty());
+    CHECK(ws.doc->views[0].style.opacity == 0.25f);
+    ws.undo_edit();  // then the style
+    CHECK(ws.snapshot() == original);
+    CHECK(geo::project_to_json(project, project.file).dump(2) == saved_before);
+    ws.redo_edit();
+    ws.redo_edit();
+    CHECK(geo::read_scenarios(project).size() == 1);
+    CHECK(ws.doc->views[0].style.opacity == 0.25f);
 }
 
 TEST_CASE("a document knows its parks: statistics match a hand count")
