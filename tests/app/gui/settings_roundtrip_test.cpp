@@ -12,7 +12,10 @@
 #include <gdal_priv.h>
 
 #include "geo/cluster/cluster_settings.h"
+#include "geo/coverage/coverage_settings.h"
+#include "geo/coverage/coverage_state.h"
 #include "geo/density/density_settings.h"
+#include "geo/report/coverage_outputs.h"
 #include "geo/io/layer_reader.h"
 #include "geo/report/cluster_outputs.h"
 #include "geo/report/csv_table.h"
@@ -101,4 +104,45 @@ TEST_CASE("clusters: the panel's settings, saved, give the command the panel's l
     const geo::Layer hot = geo::read_layer({.path = prefix + ".gpkg", .layer = "hot_spots"}, ws.doc->project.working.crs);
     CHECK(hot.size() == geo::hot_spot_layer(shown).size());
     CHECK(geo::cluster_settings(geo::read_project(saved)).cell_m == 1500);
+}
+
+TEST_CASE("coverage: radii edited in the panel, saved, give the command the panel's numbers")
+{
+    test::ScratchDir dir("coverage_roundtrip");
+    gui::Workspace ws;
+    ws.doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    geo::Project& project = ws.doc->project.project;
+
+    // As the panel does: start from the project's settings (the demo's radius table), edit a
+    // radius, store the radii inline.
+    geo::CoverageSettings s = geo::coverage_settings(project);
+    REQUIRE(!s.types.empty());
+    s.types[1].radii_m = {350};  // canteens: 350 m instead of 500 m
+    geo::store_settings(project, "coverage", geo::to_json(s, true));
+
+    // What the panel's table shows: the coverage state of the facilities, summarised.
+    const geo::LoadedLayer& firms = *ws.doc->project.first(geo::Role::Enterprises);
+    const geo::LoadedLayer& fac = *ws.doc->project.first(geo::Role::Facilities);
+    std::vector<geo::Coord> pts, fpts;
+    for (size_t i = 0; i < firms.data.size(); ++i) pts.push_back(firms.data.geometry.first_coord(i));
+    std::vector<int32_t> type_of;
+    const geo::Column& type = *fac.data.column(*fac.fields.field_for("type"));
+    for (size_t i = 0; i < fac.data.size(); ++i) {
+        fpts.push_back(fac.data.geometry.first_coord(i));
+        const geo::FacilityType* t = geo::find_facility_type(s.types, type.text(i));
+        type_of.push_back(t ? static_cast<int32_t>(t - s.types.data()) : -1);
+    }
+    const geo::CoverageState state(pts, s.types, fpts, type_of);
+    const geo::CsvTable shown = geo::coverage_table(geo::park_grouping(ws.doc->project, firms), state.result(), nullptr,
+                                                    firms.data.column(*firms.fields.field_for("employees")));
+
+    const std::string saved = (dir.path / "saved.parkcap.json").string();
+    geo::write_project(geo::project_for_saving(ws.doc->project), saved);
+    const std::string prefix = (dir.path / "c").string();
+    const std::string cmd = std::string(PARKCAP_CLI) + " coverage '" + saved + "' --out '" + prefix + "' > /dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::ifstream in(prefix + "_parks.csv", std::ios::binary);
+    const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(written == geo::to_csv(shown));
+    CHECK(written.find(",canteen,350,") != std::string::npos);
 }
