@@ -14,7 +14,7 @@ std::unique_ptr<gui::Document> small_document()
 
 }  // namespace
 
-TEST_CASE("undo and redo step through style and order edits; unchanged frames add nothing")
+TEST_CASE("undo and redo step through style and order edits, unchanged frames add nothing")
 {
     gui::Workspace ws;
     ws.doc = small_document();

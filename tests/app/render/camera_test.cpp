@@ -24,7 +24,7 @@ TEST_CASE("camera: screen and map round trip, zoom about the cursor keeps it fix
     CHECK(cam.screen_to_map(110, 180).y == doctest::Approx(under.y));
 }
 
-TEST_CASE("camera: fit shows the whole box; the clip matrix maps the view to [-1, 1]")
+TEST_CASE("camera: fit shows the whole box, the clip matrix maps the view to [-1, 1]")
 {
     render::Camera cam;
     cam.set_viewport(1000, 500);

@@ -55,7 +55,7 @@ TEST_CASE("DBSCAN agrees with the all-pairs definition of core points")
     }
 }
 
-TEST_CASE("grid DBSCAN equals an all-pairs reference: cores, their clusters, noise; borders valid")
+TEST_CASE("grid DBSCAN equals an all-pairs reference: cores, their clusters, noise, borders valid")
 {
     geo::Random rng(77);
     std::vector<geo::Coord> pts;

@@ -34,7 +34,7 @@ TEST_CASE("Benjamini-Hochberg threshold by hand")
     CHECK(geo::fdr_threshold({0.5, 0.6}, 0.05) == 0);
 }
 
-TEST_CASE("a planted cluster is a 99% hot spot; noise elsewhere is not significant")
+TEST_CASE("a planted cluster is a 99% hot spot, noise elsewhere is not significant")
 {
     geo::Random rng(4);
     std::vector<geo::Coord> pts;

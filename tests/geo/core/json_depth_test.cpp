@@ -4,7 +4,7 @@
 
 #include "geo/core/json_depth.h"
 
-TEST_CASE("JSON depth: the limit is found with its position; brackets in strings do not count")
+TEST_CASE("JSON depth: the limit is found with its position, brackets in strings do not count")
 {
     CHECK_FALSE(geo::find_json_too_deep(R"({"a": [[1, 2], {"b": "[[[[[["}]})", 3));
     const auto deep = geo::find_json_too_deep("{\n  \"a\": [[[1]]]\n}", 3);

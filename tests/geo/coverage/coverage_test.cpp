@@ -73,7 +73,7 @@ TEST_CASE("nearest facility of each type equals brute force")
         }
 }
 
-TEST_CASE("coverage totals against hand counts; an unknown type is named and left out")
+TEST_CASE("coverage totals against hand counts, an unknown type is named and left out")
 {
     // Bus stops at the origin and at (2000, 0); a clinic at (0, 1000); a parking lot (no radius).
     const geo::Layer fac = facility_layer({{{0, 0}, "bus_stop"}, {{2000, 0}, "公交站点"}, {{0, 1000}, "clinic"}, {{5, 5}, "停车场"}, {{9, 9}, ""}});

@@ -5,7 +5,7 @@
 #include "geo/coverage/gaps.h"
 #include "geo/synth/random.h"
 
-TEST_CASE("the best new location covers the most uncovered employees; gap areas surround them")
+TEST_CASE("the best new location covers the most uncovered employees, gap areas surround them")
 {
     geo::Random rng(2);
     std::vector<geo::Coord> pts;

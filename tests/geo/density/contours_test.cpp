@@ -6,7 +6,7 @@
 #include "geo/density/contours.h"
 #include "geo/density/kde.h"
 
-TEST_CASE("a footprint around one point is a disc of the right size; contours carry their level")
+TEST_CASE("a footprint around one point is a disc of the right size, contours carry their level")
 {
     // One point, uniform kernel of 1000 m, exact: value 1 inside the disc, 0 outside.
     geo::KdeOptions o;

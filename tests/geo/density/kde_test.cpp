@@ -55,7 +55,7 @@ geo::Envelope box_of(const Sample& s)
 
 }  // namespace
 
-TEST_CASE("the exact method equals brute force for every kernel; binned is within 0.5% of the peak for smooth ones")
+TEST_CASE("the exact method equals brute force for every kernel, binned is within 0.5% of the peak for smooth ones")
 {
     const Sample s = sample(300);
     for (geo::Kernel k : kAll) {

@@ -41,7 +41,7 @@ TEST_CASE("transforming keeps longitude first and marks failures as infinite")
     CHECK_FALSE(std::isfinite(c[1].x));
 }
 
-TEST_CASE("GCJ-02 round trip within 0.01 m anywhere in China; outside China unchanged")
+TEST_CASE("GCJ-02 round trip within 0.01 m anywhere in China, outside China unchanged")
 {
     geo::Random rng(5);
     double worst = 0;

@@ -60,7 +60,7 @@ TEST_CASE("a GBK Shapefile without .cpg is decoded as GBK and says so")
     CHECK(contains(layer.report.warnings[0], "GBK"));
 }
 
-TEST_CASE("a CSV with a BOM and 经度/纬度 in GCJ-02 becomes WGS 84 points; rows without coordinates are listed")
+TEST_CASE("a CSV with a BOM and 经度/纬度 in GCJ-02 becomes WGS 84 points, rows without coordinates are listed")
 {
     geo::LayerSource src;
     src.path = test::data("gcj02_bom.csv");
@@ -128,7 +128,7 @@ TEST_CASE("declaring GCJ-02 on a projected layer is an error")
     CHECK(contains(error_of([&] { geo::read_layer(src, working()); }), "not longitude/latitude"));
 }
 
-TEST_CASE("KML and CSV with a WKT column are read; other geometry types in a layer are listed")
+TEST_CASE("KML and CSV with a WKT column are read, other geometry types in a layer are listed")
 {
     geo::LayerSource kml;
     kml.path = test::data("parks.kml");
@@ -158,7 +158,7 @@ TEST_CASE("an unreachable PostGIS connection is a one-line error")
     CHECK(e.find('\n') == std::string::npos);
 }
 
-TEST_CASE("only the named fields are read when asked; an unknown name is an error")
+TEST_CASE("only the named fields are read when asked, an unknown name is an error")
 {
     geo::LayerSource src;
     src.path = test::data("firms.gpkg");

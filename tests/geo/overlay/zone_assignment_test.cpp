@@ -7,7 +7,7 @@
 
 using geo::GeomKind;
 
-TEST_CASE("points are assigned to the first containing zone; overlaps and holes counted")
+TEST_CASE("points are assigned to the first containing zone, overlaps and holes counted")
 {
     auto zones = test::from_wkt(GeomKind::Polygon,
                                 {"POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))",

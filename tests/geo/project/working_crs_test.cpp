@@ -49,7 +49,7 @@ TEST_CASE("working CRS: the centre of the data's span, whatever a few broken or 
     CHECK_THROWS_WITH_AS(geo::choose_working_crs("EPSG:4326", {}), doctest::Contains("must be projected"), geo::Error);
 }
 
-TEST_CASE("working CRS: a stray park at (0, 0) does not change how the others measure; saving pins the choice")
+TEST_CASE("working CRS: a stray park at (0, 0) does not change how the others measure, saving pins the choice")
 {
     test::ScratchDir dir("working_crs");
     // Squares of 0.01 degrees at five Chongqing places, and one at (0, 0).

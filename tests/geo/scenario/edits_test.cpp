@@ -20,7 +20,7 @@ geo::Project with_scenarios(const geo::Json& scenarios)
 
 }  // namespace
 
-TEST_CASE("typed edits: every kind reads and writes back the same; mistakes name their key")
+TEST_CASE("typed edits: every kind reads and writes back the same, mistakes name their key")
 {
     const geo::Json edits = geo::Json::array({
         {{"type", "raise_far"}, {"far", 2.5}, {"park", "CQ-HTZ"}},
@@ -57,7 +57,7 @@ TEST_CASE("typed edits: every kind reads and writes back the same; mistakes name
     CHECK(error_of({{"type", "teleport"}}).find("edits[0].type: unknown edit type 'teleport'") != std::string::npos);
 }
 
-TEST_CASE("typed edits: an empty scenario is not kept; storing replaces by name; applied and undone leaves the project as it was")
+TEST_CASE("typed edits: an empty scenario is not kept, storing replaces by name, applied and undone leaves the project as it was")
 {
     geo::Project p = with_scenarios(geo::Json::array({{{"name", "keep"}, {"edits", geo::Json::array({{{"type", "redevelop"}, {"park", "A"}}})}}}));
     const std::string before = geo::project_to_json(p, p.file).dump(2);
@@ -69,7 +69,7 @@ TEST_CASE("typed edits: an empty scenario is not kept; storing replaces by name;
     CHECK(geo::project_to_json(p, p.file).dump(2) == before);  // byte for byte
 }
 
-TEST_CASE("facility edits: added, moved by fid, removed by the id an add gave; old index-based edits upgraded")
+TEST_CASE("facility edits: added, moved by fid, removed by the id an add gave, old index-based edits upgraded")
 {
     const geo::Crs working = geo::parse_crs("EPSG:4545");
     geo::Layer fac;
