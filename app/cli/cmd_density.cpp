@@ -11,6 +11,7 @@
 #include "geo/density/kde.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/raster_writer.h"
+#include "geo/report/density_outputs.h"
 #include "output_options.h"
 #include "load_notes.h"
 #include "geo/report/load_summary.h"
@@ -136,21 +137,7 @@ int run_density(const std::vector<std::string>& argv)
     }
     end_terminal_progress();
 
-    char bw[64];
-    std::snprintf(bw, sizeof bw, "%.3f", r.bandwidth_m);
-    std::map<std::string, std::string> meta = {
-        {"KERNEL", std::string(geo::to_string(r.kernel))},
-        {"BANDWIDTH_M", bw},
-        {"BANDWIDTH_RULE", std::string(geo::to_string(r.rule))},
-        {"METHOD", std::string(geo::to_string(r.method))},
-        {"UNITS", r.units()},
-        {"WEIGHT", sel.weight_field.empty() ? "count" : sel.weight_field},
-        {"POINTS", std::to_string(r.points)},
-        {"TOTAL_WEIGHT", std::to_string(r.total_weight)},
-        {"WORKING_CRS", project.working.crs.describe()},
-        {"SELECTION", "cluster=" + filter.cluster + ";tier=" + filter.tier + ";industry=" + filter.industry_code + ";park=" + filter.park},
-        {"SOFTWARE", "parkcap " PARKCAP_VERSION},
-    };
+    const auto meta = geo::density_metadata(r, sel, filter, project.working.crs, "parkcap " PARKCAP_VERSION);
     geo::write_geotiff(r.raster, project.working.crs, args.get("out"), -9999.0f, meta, args.flag("overwrite"));
 
     float peak = 0;
