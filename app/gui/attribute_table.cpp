@@ -148,6 +148,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_attribute_table() { return std::make_unique<AttributeTable>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_table = register_panel({50, "table", true, [] { return std::unique_ptr<Panel>(std::make_unique<AttributeTable>()); }});
 
 }  // namespace gui

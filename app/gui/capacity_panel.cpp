@@ -738,6 +738,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_capacity_panel() { return std::make_unique<CapacityPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_capacity = register_panel({100, "capacity", true, [] { return std::unique_ptr<Panel>(std::make_unique<CapacityPanel>()); }});
 
 }  // namespace gui

@@ -214,6 +214,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_clusters_panel() { return std::make_unique<ClustersPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_clusters = register_panel({80, "clusters", true, [] { return std::unique_ptr<Panel>(std::make_unique<ClustersPanel>()); }});
 
 }  // namespace gui

@@ -716,6 +716,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_coverage_panel() { return std::make_unique<CoveragePanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_coverage = register_panel({90, "coverage", true, [] { return std::unique_ptr<Panel>(std::make_unique<CoveragePanel>()); }});
 
 }  // namespace gui

@@ -307,6 +307,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_density_panel() { return std::make_unique<DensityPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_density = register_panel({70, "density", true, [] { return std::unique_ptr<Panel>(std::make_unique<DensityPanel>()); }});
 
 }  // namespace gui

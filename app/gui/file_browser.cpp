@@ -93,6 +93,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_file_browser() { return std::make_unique<FileBrowser>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_browser = register_panel({110, "browser", false, [] { return std::unique_ptr<Panel>(std::make_unique<FileBrowser>()); }});
 
 }  // namespace gui

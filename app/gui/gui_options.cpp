@@ -1,5 +1,7 @@
 #include "gui/gui_options.h"
 
+#include "gui/panels.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -8,7 +10,12 @@ namespace gui {
 
 const std::vector<std::string>& panel_names()
 {
-    static const std::vector<std::string> names = {"layers", "legend", "identify", "table", "park", "messages", "density", "clusters", "coverage", "capacity"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const PanelRegistration& r : registered_panels())
+            if (r.choosable) out.push_back(r.name);
+        return out;
+    }();
     return names;
 }
 

@@ -54,6 +54,7 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_identify_panel() { return std::make_unique<IdentifyPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_identify = register_panel({30, "identify", true, [] { return std::unique_ptr<Panel>(std::make_unique<IdentifyPanel>()); }});
 
 }  // namespace gui

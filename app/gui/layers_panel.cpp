@@ -131,6 +131,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_layers_panel() { return std::make_unique<LayersPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_layers = register_panel({10, "layers", true, [] { return std::unique_ptr<Panel>(std::make_unique<LayersPanel>()); }});
 
 }  // namespace gui

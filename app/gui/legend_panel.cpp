@@ -59,6 +59,7 @@ public:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_legend_panel() { return std::make_unique<LegendPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_legend = register_panel({20, "legend", true, [] { return std::unique_ptr<Panel>(std::make_unique<LegendPanel>()); }});
 
 }  // namespace gui

@@ -208,6 +208,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_map_view() { return std::make_unique<MapView>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_map = register_panel({0, "map", false, [] { return std::unique_ptr<Panel>(std::make_unique<MapView>()); }});
 
 }  // namespace gui

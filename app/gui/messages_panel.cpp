@@ -50,6 +50,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Panel> make_messages_panel() { return std::make_unique<MessagesPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_messages = register_panel({60, "messages", true, [] { return std::unique_ptr<Panel>(std::make_unique<MessagesPanel>()); }});
 
 }  // namespace gui

@@ -7,22 +7,31 @@
 
 namespace gui {
 
+namespace {
+
+std::vector<PanelRegistration>& registry()
+{
+    static std::vector<PanelRegistration> panels;  // filled before main() by each panel's file
+    return panels;
+}
+
+}  // namespace
+
+bool register_panel(PanelRegistration r)
+{
+    auto& list = registry();
+    list.insert(std::upper_bound(list.begin(), list.end(), r, [](const auto& a, const auto& b) { return a.order < b.order; }), r);
+    return true;
+}
+
+const std::vector<PanelRegistration>& registered_panels() { return registry(); }
+
 Panels::Panels()
 {
-    m_panels.push_back(make_map_view());
-    m_panels.push_back(make_layers_panel());
-    m_panels.push_back(make_legend_panel());
-    m_panels.push_back(make_identify_panel());
-    auto park = make_park_summary();
-    m_park = park.get();
-    m_panels.push_back(std::move(park));
-    m_panels.push_back(make_attribute_table());
-    m_panels.push_back(make_messages_panel());
-    m_panels.push_back(make_density_panel());
-    m_panels.push_back(make_clusters_panel());
-    m_panels.push_back(make_coverage_panel());
-    m_panels.push_back(make_capacity_panel());
-    m_panels.push_back(make_file_browser());
+    for (const PanelRegistration& r : registered_panels()) {
+        m_panels.push_back(r.make());
+        if (auto* park = dynamic_cast<ParkSummaryPanel*>(m_panels.back().get())) m_park = park;
+    }
 }
 
 Panels::~Panels() = default;

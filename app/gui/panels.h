@@ -37,19 +37,19 @@ private:
     bool m_chrome = true;  // menu bar and loading overlay
 };
 
-// Factories, one per file.
-std::unique_ptr<Panel> make_map_view();
-std::unique_ptr<Panel> make_layers_panel();
-std::unique_ptr<Panel> make_legend_panel();
-std::unique_ptr<Panel> make_identify_panel();
-std::unique_ptr<Panel> make_attribute_table();
-std::unique_ptr<ParkSummaryPanel> make_park_summary();
-std::unique_ptr<Panel> make_messages_panel();
-std::unique_ptr<Panel> make_density_panel();
-std::unique_ptr<Panel> make_clusters_panel();
-std::unique_ptr<Panel> make_coverage_panel();
-std::unique_ptr<Panel> make_capacity_panel();
-std::unique_ptr<Panel> make_file_browser();
+// The panel registry: each panel's own file registers it (a static initialiser), so adding
+// a panel touches that file only. Panels are drawn in `order`; `name` is what --panel takes
+// and what the panel's name() returns; `choosable` ones can be named with --panel.
+struct PanelRegistration {
+    int order;
+    const char* name;
+    bool choosable;
+    std::unique_ptr<Panel> (*make)();
+};
+bool register_panel(PanelRegistration registration);
+// Every registered panel, in drawing order.
+const std::vector<PanelRegistration>& registered_panels();
+
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels);
 void draw_loading_overlay(const ProjectLoader& loader);
 

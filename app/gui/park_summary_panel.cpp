@@ -74,6 +74,7 @@ void ParkSummaryPanel::draw(Workspace& ws)
     ImGui::End();
 }
 
-std::unique_ptr<ParkSummaryPanel> make_park_summary() { return std::make_unique<ParkSummaryPanel>(); }
+// Registered once: its place in the drawing order and the name --panel takes.
+[[maybe_unused]] const bool registered_park = register_panel({40, "park", true, [] { return std::unique_ptr<Panel>(std::make_unique<ParkSummaryPanel>()); }});
 
 }  // namespace gui
