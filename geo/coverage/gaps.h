@@ -23,8 +23,9 @@ SiteSuggestion best_new_location(std::span<const Coord> enterprises, std::span<c
                                  const std::vector<uint8_t>& uncovered, double radius);
 
 // Polygons where the density of uncovered employees (quartic kernel of `radius`, binned on
-// cells of radius/10, computed per group of enterprises within 2 x radius of one another) reaches `share` of its peak, with the uncovered enterprises and employees
-// inside each. Empty when nothing is uncovered.
+// cells of radius/10, computed per group of enterprises within 2 x radius of one another)
+// reaches `share` of its peak, with the uncovered enterprises and employees inside each.
+// Empty when nothing is uncovered.
 Layer gap_areas(std::span<const Coord> enterprises, std::span<const double> employees, const std::vector<uint8_t>& uncovered,
                 double radius, double share = 0.25);
 
