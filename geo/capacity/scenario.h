@@ -1,15 +1,9 @@
 #pragma once
-// Improvement scenarios: the baseline plus edits, kept in the project under "scenarios"
-// ({"name": ..., "edits": [...]}) and applied to a copy of the inputs, the same way by the
-// GUI and the CLI. Edits ("type"):
-//   raise_far         {"park": P, "far": F} (the park and its sites below F) or {"sites": [S...], "far": F}
-//   redevelop         {"park": P, "far": F (optional: the park's FAR)}: under-used plots rebuilt to F
-//   standard_factory  {"site": S, "storeys": N, "footprint_m2": A, "beds": B (optional)}
-//   add_facility      {"facility_type": T, "lon": X, "lat": Y (WGS 84), "capacity": C (optional)}
-//   extend_boundary   {"park": P, "ring": [[lon, lat], ...]} (WGS 84; joined to the park)
-//   upgrade_capacity  {"park": P, "factor": F, "add": A} or {..., "set": V}
-// P is a park's name or code, S a site's name. Edits with "op" belong to the coverage what-if
-// and are left out here (with a note).
+// Improvement scenarios for the capacity model: the baseline plus the typed edits of
+// geo/scenario/edits.h (raise FAR, redevelop, standard factory, facilities added, moved or
+// removed, an extended boundary, an upgraded capacity), applied to a copy of the inputs the
+// same way by the GUI and the CLI. A moved or removed facility takes what it offers (a
+// dormitory's beds) with it.
 #include <string>
 #include <vector>
 

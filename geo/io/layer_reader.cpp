@@ -101,23 +101,6 @@ std::string describe_check(const PolygonCheck& check, const Transformer& to_sour
 
 }  // namespace
 
-LayerProbe probe_layer(const LayerSource& source)
-{
-    OpenedLayer opened = open_layer(source);
-    LayerProbe probe;
-    probe.driver = opened.driver;
-    probe.layer_name = opened.layer->GetName();
-    probe.crs = opened.crs;
-    probe.feature_count = opened.layer->GetFeatureCount(FALSE);
-    OGREnvelope e;
-    GdalErrorCapture quiet;
-    if (opened.layer->GetExtent(&e, TRUE) == OGRERR_NONE) {
-        Envelope box{e.MinX, e.MinY, e.MaxX, e.MaxY};
-        probe.lonlat_extent = Transformer(opened.crs, wgs84()).transform(box);
-    }
-    return probe;
-}
-
 SourceLayer read_source_layer(const LayerSource& source, const Progress& progress)
 {
     OpenedLayer opened = open_layer(source);

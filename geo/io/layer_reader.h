@@ -13,17 +13,6 @@
 
 namespace geo {
 
-// What can be learned about a layer without reading its features.
-struct LayerProbe {
-    std::string driver;
-    std::string layer_name;
-    Crs crs;                 // resolved source CRS
-    Envelope lonlat_extent;  // in WGS 84 longitude/latitude; empty when unknown
-    int64_t feature_count = -1;
-};
-
-LayerProbe probe_layer(const LayerSource& source);
-
 // A layer read as it is in its source: coordinates in `crs` (declared GCJ-02/BD-09
 // coordinates already converted, so `crs` is then WGS 84).
 struct SourceLayer {
