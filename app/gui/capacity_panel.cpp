@@ -18,6 +18,7 @@
 #include "geo/capacity/compliance.h"
 #include "geo/report/capacity_outputs.h"
 #include "geo/report/text_format.h"
+#include "geo/scenario/edits.h"
 
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
@@ -368,13 +369,30 @@ private:
         return nullptr;
     }
 
-    void add_edit(Workspace& ws, geo::Json edit)
+    // A typed edit added to the current scenario, and an entry in the workspace's one undo
+    // history (Ctrl+Z takes it out again and re-evaluates the scenario).
+    void add_edit(Workspace& ws, const geo::Json& json)
     {
-        geo::Json* s = current(ws);
-        if (!s) return;
-        if (!s->contains("edits") || !(*s)["edits"].is_array()) (*s)["edits"] = geo::Json::array();
-        (*s)["edits"].push_back(std::move(edit));
-        mark_dirty(m_runs[m_scenario].scenario);
+        if (!current(ws)) return;
+        const std::string name = m_runs[m_scenario].scenario;
+        try {
+            const geo::Edit edit = geo::edit_from_json(json);
+            const geo::Scenario before = geo::scenario_named(ws.doc->project.project, name);
+            geo::Scenario after = before;
+            after.edits.push_back(edit);
+            geo::store_scenario(ws.doc->project.project, after, true);
+            mark_dirty(name);
+            const Document* doc = ws.doc.get();
+            auto put = [this, doc, name](Workspace& w, const geo::Scenario& s) {
+                if (w.doc.get() != doc) return;  // another project since
+                geo::store_scenario(w.doc->project.project, s, true);
+                if (std::any_of(m_runs.begin(), m_runs.end(), [&](const geo::CapacityRun& r) { return r.scenario == name; })) mark_dirty(name);
+            };
+            ws.push_edit({"scenario '" + name + "': " + std::string(geo::type_name(edit)), [put, before](Workspace& w) { put(w, before); },
+                          [put, after](Workspace& w) { put(w, after); }});
+        } catch (const std::exception& e) {
+            ws.error("capacity: " + std::string(e.what()));
+        }
     }
 
     std::string park_key() const

@@ -178,6 +178,12 @@ Scenario scenario_named(const Project& project, const std::string& name)
     throw Error("no scenario named '" + name + "'", {.file = project.file.string(), .key = "scenarios"});
 }
 
+Edit edit_from_json(const Json& edit)
+{
+    const Project nowhere;
+    return read_edit({nowhere, edit, "edit"});
+}
+
 Json to_json(const Edit& edit)
 {
     Json j = std::visit(
@@ -237,18 +243,18 @@ Json to_json(const Scenario& s)
     return j;
 }
 
-void store_scenario(Project& project, const Scenario& scenario)
+void store_scenario(Project& project, const Scenario& scenario, bool keep_empty)
 {
     if (!project.extra.contains("scenarios") || !project.extra["scenarios"].is_array()) project.extra["scenarios"] = Json::array();
     Json& list = project.extra["scenarios"];
     for (size_t i = 0; i < list.size(); ++i)
         if (list[i].is_object() && list[i].value("name", "") == scenario.name) {
-            if (scenario.edits.empty()) list.erase(i);
+            if (scenario.edits.empty() && !keep_empty) list.erase(i);
             else list[i] = to_json(scenario);
             if (list.empty()) project.extra.erase("scenarios");
             return;
         }
-    if (!scenario.edits.empty()) list.push_back(to_json(scenario));
+    if (!scenario.edits.empty() || keep_empty) list.push_back(to_json(scenario));
     if (list.empty()) project.extra.erase("scenarios");
 }
 

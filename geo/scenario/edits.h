@@ -107,10 +107,13 @@ std::vector<Scenario> read_scenarios(const Project& project);
 // The scenario of that name; throws geo::Error when there is none.
 Scenario scenario_named(const Project& project, const std::string& name);
 
+// One edit from its JSON (as a panel makes it); throws geo::Error naming the field.
+Edit edit_from_json(const Json& edit);
 Json to_json(const Edit& edit);
 Json to_json(const Scenario& scenario);
 // Replaces the scenario of the same name (or adds it at the end). A scenario with no edits is
-// removed instead: an empty what-if is not kept.
-void store_scenario(Project& project, const Scenario& scenario);
+// removed instead (an empty what-if is not kept), unless `keep_empty` (a scenario the planner
+// named and has yet to fill).
+void store_scenario(Project& project, const Scenario& scenario, bool keep_empty = false);
 
 }  // namespace geo

@@ -121,3 +121,19 @@ TEST_CASE("facility edits: added, moved by fid, removed by the id an add gave, o
     REQUIRE(upgraded.size() == 3);
     CHECK(upgraded.geometry.first_coord(2).x == doctest::Approx(501100).epsilon(1e-9));
 }
+
+TEST_CASE("typed edits: one edit from a panel's JSON, and a named scenario kept while still empty")
+{
+    const geo::Edit e = geo::edit_from_json({{"type", "upgrade_capacity"}, {"park", "SQ"}, {"factor", "water_m3d"}, {"add", 500}});
+    CHECK(std::get<geo::UpgradeCapacity>(e).add == 500);
+    CHECK_THROWS_WITH_AS(geo::edit_from_json({{"type", "raise_far"}, {"park", "SQ"}}), doctest::Contains("edit.far: missing, or not a number"),
+                         geo::Error);
+    geo::Project p;
+    geo::store_scenario(p, {"新方案", {}, {}}, true);  // the planner named it, no edit yet
+    REQUIRE(geo::read_scenarios(p).size() == 1);
+    CHECK(geo::read_scenarios(p)[0].name == "新方案");
+    geo::store_scenario(p, {"新方案", {e}, {}}, true);
+    CHECK(geo::read_scenarios(p)[0].edits.size() == 1);
+    geo::store_scenario(p, {"新方案", {}, {}}, true);  // its one edit undone: still there, empty
+    CHECK(geo::read_scenarios(p).size() == 1);
+}
