@@ -88,26 +88,26 @@ int run_coverage(const std::vector<std::string>& argv)
     if (!firms || !fac) throw geo::Error("coverage needs an enterprises layer and a facilities layer in the project");
     const std::string* type_field = fac->fields.field_for("type");
     if (!type_field)
-        throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac->data.source, .layer = fac->data.name});
+        throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac->data->source, .layer = fac->data->name});
     const std::vector<geo::FacilityType>& types = settings.types;
     if (types.empty())
         throw geo::Error("no service radii: give --radii datasets/standards/facility_service_radii.csv, or name the table in the project "
                          "(analysis.coverage.radii_table)");
     // A scenario's facility edits (added, moved, removed facilities) on a copy of the layer.
-    geo::Layer facilities = fac->data;
+    geo::Layer facilities = *fac->data;
     if (args.flag("scenario")) {
         geo::Scenario scenario = geo::scenario_named(project.project, args.get("scenario"));
         geo::upgrade_legacy_edits(scenario, *fac, types, project.working.crs);
         const std::string* capacity_field = fac->fields.field_for("capacity");
-        facilities = geo::apply_facility_edits(fac->data, fac->config.id, *type_field, capacity_field ? *capacity_field : "", scenario,
+        facilities = geo::apply_facility_edits(*fac->data, fac->config.id, *type_field, capacity_field ? *capacity_field : "", scenario,
                                                project.working.crs);
         size_t others = 0;
         for (const geo::Edit& e : scenario.edits) others += !geo::is_facility_edit(e);
-        std::printf("scenario '%s': %zu facilities after its edits (%zu before)%s\n", scenario.name.c_str(), facilities.size(), fac->data.size(),
+        std::printf("scenario '%s': %zu facilities after its edits (%zu before)%s\n", scenario.name.c_str(), facilities.size(), fac->data->size(),
                     others ? (", " + std::to_string(others) + " edits of other kinds do not change coverage").c_str() : "");
     }
     const geo::Column& type_column = *facilities.column(*type_field);
-    const geo::CoverageResult r = geo::straight_line_coverage(firms->data.geometry, facilities, type_column, types, terminal_progress());
+    const geo::CoverageResult r = geo::straight_line_coverage(firms->data->geometry, facilities, type_column, types, terminal_progress());
     // Along the roads: the same types, with network distances in place of straight ones.
     std::optional<geo::RoadNetwork> network;
     std::optional<geo::NetworkCoverage> nc;
@@ -116,11 +116,11 @@ int run_coverage(const std::vector<std::string>& argv)
         const geo::LoadedLayer* roads = project.first(geo::Role::Roads);
         if (!roads) throw geo::Error("--network needs a roads layer in the project");
         try {
-            network.emplace(roads->data.geometry);
+            network.emplace(roads->data->geometry);
         } catch (const geo::Error& e) {
-            throw geo::Error(e.message(), {.file = roads->data.source, .layer = roads->data.name});
+            throw geo::Error(e.message(), {.file = roads->data->source, .layer = roads->data->name});
         }
-        nc = geo::network_coverage(firms->data.geometry, facilities, type_column, types, *network,
+        nc = geo::network_coverage(firms->data->geometry, facilities, type_column, types, *network,
                                    settings.attach_limit_m, terminal_progress());
         by_road = r;
         for (size_t t = 0; t < r.types.size(); ++t) by_road.types[t].distance = nc->distance[t];
@@ -129,7 +129,7 @@ int run_coverage(const std::vector<std::string>& argv)
     for (const std::string& w : r.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 
     const geo::Column* employees = nullptr;
-    if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
+    if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data->column(*f);
 
     // The enterprises with their coverage, and where it falls short (by road with --network).
     geo::Layer out = geo::enterprises_coverage_layer(*firms, r, nc ? &*nc : nullptr);
@@ -168,8 +168,8 @@ int run_coverage(const std::vector<std::string>& argv)
             geo::write_csv(geo::coverage_table(g, r, road, employees), prefix + "_" + meaning + "s.csv", args.flag("overwrite"));
 
     // The whole study area, on the terminal.
-    const std::vector<int32_t> all(firms->data.size(), 0);
-    std::printf("%zu enterprises, %zu facilities (straight-line%s)\n", firms->data.size(), facilities.size(), nc ? " and by road" : "");
+    const std::vector<int32_t> all(firms->data->size(), 0);
+    std::printf("%zu enterprises, %zu facilities (straight-line%s)\n", firms->data->size(), facilities.size(), nc ? " and by road" : "");
     if (nc)
         std::printf("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
                     "from any road (not attached)\n",

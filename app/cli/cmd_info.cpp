@@ -68,7 +68,7 @@ int run_info(const std::vector<std::string>& argv)
     const geo::LoadedLayer* park_layer = loaded.first(geo::Role::Parks);
     const geo::LoadedLayer* firm_layer = loaded.first(geo::Role::Enterprises);
     if (park_layer && firm_layer)
-        parks = geo::assign_to_zones(firm_layer->data.geometry, park_layer->data.geometry, terminal_progress());
+        parks = geo::assign_to_zones(firm_layer->data->geometry, park_layer->data->geometry, terminal_progress());
     end_terminal_progress();
 
     const geo::Json info = geo::project_info(loaded, parks ? &*parks : nullptr);

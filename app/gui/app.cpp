@@ -205,7 +205,7 @@ void App::frame()
             density_drawn = true;
         };
         for (const LayerView& v : m_ws.doc->views) {
-            if (!density_drawn && m_ws.doc->layer_of(v).data.geometry.kind() == geo::GeomKind::Point) draw_density();
+            if (!density_drawn && m_ws.doc->layer_of(v).data->geometry.kind() == geo::GeomKind::Point) draw_density();
             if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, v.style);
         }
         if (!density_drawn) draw_density();
@@ -263,8 +263,8 @@ void App::sync_gpu()
             v.colours_dirty = true;
         }
         if (v.colours_dirty) {
-            v.colours = geo::classify(v.style, m_ws.doc->layer_of(v).data);
-            m_gpu[v.layer]->set_colours(v.colours, v.style.stroke, m_ws.doc->layer_of(v).data.geometry.kind() == geo::GeomKind::Polygon);
+            v.colours = geo::classify(v.style, *m_ws.doc->layer_of(v).data);
+            m_gpu[v.layer]->set_colours(v.colours, v.style.stroke, m_ws.doc->layer_of(v).data->geometry.kind() == geo::GeomKind::Polygon);
             v.colours_dirty = false;
         }
     }
@@ -292,7 +292,7 @@ void App::apply_start_view()
             m_ws.error("--view: no park named '" + m_options.view_park + "'");
             m_load_failed = true;
         } else {
-            const auto& g = doc.layer_of(doc.views[static_cast<size_t>(pv)]).data.geometry;
+            const auto& g = doc.layer_of(doc.views[static_cast<size_t>(pv)]).data->geometry;
             m_ws.camera.fit(g.envelope(doc.park_stats[*park].feature), 0.08);
             m_panels->set_park(*park);
         }
@@ -331,7 +331,7 @@ void App::save_project()
                        {"metres_per_pixel", m_ws.camera.metres_per_pixel()}};
     std::string path = m_ws.project_path;
     if (path.empty()) {
-        path = (std::filesystem::path(doc.layer_of(doc.views.at(0)).data.source).parent_path() / "untitled.parkcap.json").string();
+        path = (std::filesystem::path(doc.layer_of(doc.views.at(0)).data->source).parent_path() / "untitled.parkcap.json").string();
         p.file = path;
     }
     try {

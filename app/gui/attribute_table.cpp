@@ -34,7 +34,7 @@ public:
         for (size_t i = 0; i < doc.views.size(); ++i)
             if (doc.views[i].layer == m_layer) view = static_cast<int>(i);
         if (view < 0) return ImGui::End();
-        const geo::Layer& data = doc.project.layers[m_layer].data;
+        const geo::Layer& data = *doc.project.layers[m_layer].data;
 
         ImGui::SetNextItemWidth(180);
         if (ImGui::BeginCombo("##layer", doc.project.layers[m_layer].config.id.c_str())) {

@@ -184,7 +184,7 @@ private:
             return geo::LonLat{c.x, c.y};
         };
         auto ref = [&](uint32_t id) {
-            return id < fac.data.size() ? geo::FacilityRef{fac.config.id, fac.data.fids[id], ""} : geo::FacilityRef{"", -1, "added-" + std::to_string(id)};
+            return id < fac.data->size() ? geo::FacilityRef{fac.config.id, fac.data->fids[id], ""} : geo::FacilityRef{"", -1, "added-" + std::to_string(id)};
         };
         geo::Scenario s{kScenario, {}, {{"kind", "facility coverage"}}};
         for (size_t k = 0; k < m_applied; ++k) {
@@ -220,9 +220,9 @@ private:
         };
         std::map<int64_t, uint32_t> by_fid;
         std::vector<geo::Coord> at;  // where each state id is, as the edits replay
-        for (size_t i = 0; i < fac.data.size(); ++i) {
-            by_fid[fac.data.fids[i]] = static_cast<uint32_t>(i);
-            at.push_back(fac.data.geometry.first_coord(i));
+        for (size_t i = 0; i < fac.data->size(); ++i) {
+            by_fid[fac.data->fids[i]] = static_cast<uint32_t>(i);
+            at.push_back(fac.data->geometry.first_coord(i));
         }
         std::map<std::string, uint32_t> added;
         auto id_of = [&](const geo::FacilityRef& r) -> uint32_t {
@@ -267,18 +267,18 @@ private:
         }
         std::vector<geo::Coord> pts, fpts;
         std::vector<int32_t> type_of;
-        for (size_t i = 0; i < firms.data.size(); ++i) pts.push_back(firms.data.geometry.first_coord(i));
-        const geo::Column& type = *fac.data.column(*type_field);
-        for (size_t i = 0; i < fac.data.size(); ++i) {
-            fpts.push_back(fac.data.geometry.first_coord(i));
+        for (size_t i = 0; i < firms.data->size(); ++i) pts.push_back(firms.data->geometry.first_coord(i));
+        const geo::Column& type = *fac.data->column(*type_field);
+        for (size_t i = 0; i < fac.data->size(); ++i) {
+            fpts.push_back(fac.data->geometry.first_coord(i));
             const geo::FacilityType* t = geo::find_facility_type(m_types, type.text(i));
             type_of.push_back(t ? static_cast<int32_t>(t - m_types.data()) : -1);
         }
         m_jobs.clear();
         if (const std::string* f = firms.fields.field_for("employees"))
-            for (size_t i = 0; i < firms.data.size(); ++i) m_jobs.push_back(firms.data.column(*f)->number(i).value_or(0.0));
+            for (size_t i = 0; i < firms.data->size(); ++i) m_jobs.push_back(firms.data->column(*f)->number(i).value_or(0.0));
         std::optional<geo::GeometryColumn> roads;
-        if (m_by_road && ws.doc->view_with_role(geo::Role::Roads) >= 0) roads = layer(ws, geo::Role::Roads).data.geometry;
+        if (m_by_road && ws.doc->view_with_role(geo::Role::Roads) >= 0) roads = layer(ws, geo::Role::Roads).data->geometry;
         if (m_worker.joinable()) m_worker.join();
         m_busy = true;
         m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types,
@@ -377,7 +377,7 @@ private:
     {
         const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
         const std::string* f = firms.fields.field_for("employees");
-        return f ? firms.data.column(*f) : nullptr;
+        return f ? firms.data->column(*f) : nullptr;
     }
 
     struct Row {
@@ -532,8 +532,8 @@ private:
         const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
         std::vector<geo::Coord> pts;
         std::vector<uint8_t> uncovered;
-        for (size_t e = 0; e < firms.data.size(); ++e) {
-            pts.push_back(firms.data.geometry.first_coord(e));
+        for (size_t e = 0; e < firms.data->size(); ++e) {
+            pts.push_back(firms.data->geometry.first_coord(e));
             uncovered.push_back(!(m_state->distance(t, e) <= radius));
         }
         return {std::move(pts), std::move(uncovered)};
@@ -658,8 +658,8 @@ private:
         // Small marks when zoomed out (a whole city of them would merge into blobs), at most 20k.
         const float mark = ws.camera.metres_per_pixel() > 50 ? 1.2f : 2.5f;
         size_t drawn = 0;
-        for (size_t e = 0; e < firms.data.size() && drawn < 20000; ++e) {
-            const geo::Coord c = firms.data.geometry.first_coord(e);
+        for (size_t e = 0; e < firms.data->size() && drawn < 20000; ++e) {
+            const geo::Coord c = firms.data->geometry.first_coord(e);
             if (!view.contains(c.x, c.y) || m_state->distance(t, e) <= radius) continue;
             ws.markers.push_back({c, geo::rgba(220, 30, 30, 200), mark, false});
             ++drawn;

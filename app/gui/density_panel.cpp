@@ -148,7 +148,7 @@ private:
         const geo::LoadedLayer& l = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(ev)]);
         const std::string* field = l.fields.field_for(meaning);
         if (!field) return;
-        const geo::Column* c = l.data.column(*field);
+        const geo::Column* c = l.data->column(*field);
         if (ImGui::BeginCombo(label, value.empty() ? "(all)" : value.c_str())) {
             if (ImGui::Selectable("(all)", value.empty())) value.clear();
             for (const LayerView& v : ws.doc->views)

@@ -28,20 +28,20 @@ void compute_park_stats(Document& doc)
     if (pv < 0 || ev < 0) return;
     const geo::LoadedLayer& parks = doc.layer_of(doc.views[static_cast<size_t>(pv)]);
     const geo::LoadedLayer& firms = doc.layer_of(doc.views[static_cast<size_t>(ev)]);
-    doc.parks = geo::assign_to_zones(firms.data.geometry, parks.data.geometry);
+    doc.parks = geo::assign_to_zones(firms.data->geometry, parks.data->geometry);
     auto col = [&](const geo::LoadedLayer& l, const char* meaning) {
         const std::string f = field(l, meaning);
-        return f.empty() ? nullptr : l.data.column(f);
+        return f.empty() ? nullptr : l.data->column(f);
     };
     const geo::Column* cluster = col(firms, "cluster");
     const geo::Column* tier = col(firms, "tier");
     const geo::Column* jobs = col(firms, "employees");
-    std::vector<std::map<std::string, CountRow>> clusters(parks.data.size()), tiers(parks.data.size());
-    doc.park_stats.resize(parks.data.size());
-    for (size_t p = 0; p < parks.data.size(); ++p) {
+    std::vector<std::map<std::string, CountRow>> clusters(parks.data->size()), tiers(parks.data->size());
+    doc.park_stats.resize(parks.data->size());
+    for (size_t p = 0; p < parks.data->size(); ++p) {
         doc.park_stats[p].feature = p;
         doc.park_stats[p].name = doc.feature_name(doc.views[static_cast<size_t>(pv)], p);
-        doc.park_stats[p].area_km2 = geo::polygon_area(parks.data.geometry, p) / 1e6;
+        doc.park_stats[p].area_km2 = geo::polygon_area(parks.data->geometry, p) / 1e6;
     }
     for (size_t i = 0; i < doc.parks->zone_of.size(); ++i) {
         const int32_t z = doc.parks->zone_of[i];
@@ -61,7 +61,7 @@ void compute_park_stats(Document& doc)
         add(clusters[static_cast<size_t>(z)], cluster, "(none)");
         add(tiers[static_cast<size_t>(z)], tier, "(no tier)");
     }
-    for (size_t p = 0; p < parks.data.size(); ++p) {
+    for (size_t p = 0; p < parks.data->size(); ++p) {
         doc.park_stats[p].by_cluster = sorted_rows(clusters[p]);
         doc.park_stats[p].by_tier = sorted_rows(tiers[p]);
     }
@@ -102,8 +102,8 @@ std::string Document::feature_name(const LayerView& v, size_t row) const
 {
     const geo::LoadedLayer& l = layer_of(v);
     if (const std::string* f = l.fields.field_for("name"))
-        if (const geo::Column* c = l.data.column(*f); c && !c->is_null(row)) return c->text(row);
-    return "fid " + std::to_string(l.data.fids[row]);
+        if (const geo::Column* c = l.data->column(*f); c && !c->is_null(row)) return c->text(row);
+    return "fid " + std::to_string(l.data->fids[row]);
 }
 
 LayerView make_view(const Document& doc, size_t layer)
@@ -112,11 +112,11 @@ LayerView make_view(const Document& doc, size_t layer)
     LayerView v;
     v.layer = layer;
     const geo::LayerStyle defaults =
-        geo::default_style(l.config.role, l.data, field(l, "cluster"), field(l, "type"), field(l, "name"), layer);
+        geo::default_style(l.config.role, *l.data, field(l, "cluster"), field(l, "type"), field(l, "name"), layer);
     auto it = l.config.extra.find("style");
     v.style = it != l.config.extra.end() ? geo::style_from_json(*it, defaults) : defaults;
-    v.index = geo::FeatureIndex(l.data.geometry);
-    v.mesh = render::build_layer_mesh(l.data, doc.origin);
+    v.index = geo::FeatureIndex(l.data->geometry);
+    v.mesh = render::build_layer_mesh(*l.data, doc.origin);
     v.label_points = v.mesh.label_points;
     return v;
 }
@@ -132,9 +132,9 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
         progress(0.9 + 0.08 * static_cast<double>(i) / static_cast<double>(doc->project.layers.size()), "preparing the map");
         const geo::LoadedLayer& l = doc->project.layers[i];
         const std::string who = "layer '" + l.config.id + "': ";
-        for (const auto& n : l.data.report.repaired) doc->load_messages.push_back(who + "repaired fid " + std::to_string(n.fid) + ": " + n.reason);
-        for (const auto& n : l.data.report.skipped) doc->load_messages.push_back(who + "skipped fid " + std::to_string(n.fid) + ": " + n.reason);
-        for (const auto& w : l.data.report.warnings) doc->load_messages.push_back(who + w);
+        for (const auto& n : l.data->report.repaired) doc->load_messages.push_back(who + "repaired fid " + std::to_string(n.fid) + ": " + n.reason);
+        for (const auto& n : l.data->report.skipped) doc->load_messages.push_back(who + "skipped fid " + std::to_string(n.fid) + ": " + n.reason);
+        for (const auto& w : l.data->report.warnings) doc->load_messages.push_back(who + w);
         for (const auto& w : l.warnings) doc->load_messages.push_back(who + w);
         doc->views.push_back(make_view(*doc, i));
     }
@@ -147,8 +147,8 @@ geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id)
     geo::LoadedLayer l;
     l.config.id = id;
     l.config.role = geo::Role::Context;
-    l.data = std::move(data);
-    l.data.name = id;
+    data.name = id;
+    l.data = std::make_shared<const geo::Layer>(std::move(data));
     return l;
 }
 
@@ -166,7 +166,7 @@ std::vector<uint32_t> codepoints_in(const Document& doc)
     std::set<uint32_t> cps;
     for (const auto& l : doc.project.layers) {
         append_utf8_codepoints(l.config.id, cps);
-        for (const auto& c : l.data.columns) {
+        for (const auto& c : l.data->columns) {
             append_utf8_codepoints(c.name(), cps);
             if (c.type() != geo::FieldType::String) continue;
             for (size_t i = 0; i < c.size(); ++i) append_utf8_codepoints(c.string(i), cps);

@@ -25,17 +25,17 @@ public:
         const geo::LoadedLayer& l = ws.doc->layer_of(v);
         const size_t row = static_cast<size_t>(sel.row);
         ImGui::Text("%s", ws.doc->feature_name(v, row).c_str());
-        ImGui::TextDisabled("layer '%s', fid %lld", l.config.id.c_str(), static_cast<long long>(l.data.fids[row]));
+        ImGui::TextDisabled("layer '%s', fid %lld", l.config.id.c_str(), static_cast<long long>(l.data->fids[row]));
         if (ImGui::SmallButton("Zoom to feature")) ws.select(sel.view, sel.row, true);
-        if (l.data.geometry.kind() == geo::GeomKind::Polygon)
-            ImGui::Text("Area: %.2f ha (%.4f km²)", geo::polygon_area(l.data.geometry, row) / 1e4,
-                        geo::polygon_area(l.data.geometry, row) / 1e6);
+        if (l.data->geometry.kind() == geo::GeomKind::Polygon)
+            ImGui::Text("Area: %.2f ha (%.4f km²)", geo::polygon_area(l.data->geometry, row) / 1e4,
+                        geo::polygon_area(l.data->geometry, row) / 1e6);
         if (ImGui::BeginTable("attrs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable)) {
             ImGui::TableSetupColumn("Field");
             ImGui::TableSetupColumn("Value");
             ImGui::TableSetupColumn("Meaning");
             ImGui::TableHeadersRow();
-            for (const geo::Column& c : l.data.columns) {
+            for (const geo::Column& c : l.data->columns) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(c.name().c_str());

@@ -71,7 +71,7 @@ public:
             ImGui::Checkbox("##visible", &v.style.visible);
             ImGui::SameLine();
             const std::string label = l.config.id + "  (" + std::string(geo::to_string(l.config.role)) + ", " +
-                                      std::to_string(l.data.size()) + ")";
+                                      std::to_string(l.data->size()) + ")";
             if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(200, 0))) m_selected = v.layer;
             ImGui::SameLine();
             if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i + 1 < static_cast<int>(views.size()))
@@ -94,7 +94,7 @@ private:
         geo::LayerStyle& s = v.style;
         const geo::LayerStyle before = s;
         ImGui::Text("Style of '%s'", l.config.id.c_str());
-        if (ImGui::Button("Zoom to layer")) ws.zoom_to(l.data.geometry.envelope());
+        if (ImGui::Button("Zoom to layer")) ws.zoom_to(l.data->geometry.envelope());
         ImGui::SliderFloat("Opacity", &s.opacity, 0.f, 1.f, "%.2f");
         int mode = static_cast<int>(s.mode);
         ImGui::RadioButton("Single", &mode, 0);
@@ -105,7 +105,7 @@ private:
         s.mode = static_cast<geo::StyleMode>(mode);
         if (s.mode == geo::StyleMode::Single) colour_edit("Colour", s.fill);
         if (s.mode != geo::StyleMode::Single)
-            field_combo("Field", l.data, s.field, s.mode == geo::StyleMode::Graduated);
+            field_combo("Field", *l.data, s.field, s.mode == geo::StyleMode::Graduated);
         if (s.mode == geo::StyleMode::Graduated) {
             int ramp = static_cast<int>(s.ramp);
             ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0blue-red\0");
@@ -115,11 +115,11 @@ private:
             s.breaks = static_cast<geo::Breaks>(breaks);
             ImGui::SliderInt("Classes", &s.classes, 2, 9);
         }
-        const geo::GeomKind kind = l.data.geometry.kind();
+        const geo::GeomKind kind = l.data->geometry.kind();
         if (kind != geo::GeomKind::Line) colour_edit("Outline", s.stroke);
         if (kind != geo::GeomKind::Point) ImGui::SliderFloat("Line width px", &s.stroke_width_px, 0.f, 8.f, "%.1f");
         if (kind == geo::GeomKind::Point) ImGui::SliderFloat("Point size px", &s.point_size_px, 1.f, 24.f, "%.0f");
-        field_combo("Labels", l.data, s.label_field, false);
+        field_combo("Labels", *l.data, s.label_field, false);
         // Colours are recomputed only when what they depend on changed.
         if (s.mode != before.mode || s.field != before.field || s.fill != before.fill || s.ramp != before.ramp ||
             s.breaks != before.breaks || s.classes != before.classes || s.stroke != before.stroke)

@@ -35,7 +35,7 @@ public:
             const LayerView& v = *it;
             if (!v.style.visible) continue;
             const geo::LoadedLayer& l = ws.doc->layer_of(v);
-            const bool line = l.data.geometry.kind() == geo::GeomKind::Line;
+            const bool line = l.data->geometry.kind() == geo::GeomKind::Line;
             if (v.style.mode == geo::StyleMode::Single || (v.style.categories.empty() && v.style.grad_classes.empty())) {
                 swatch(v.style.fill, line);
                 ImGui::TextUnformatted(l.config.id.c_str());

@@ -53,7 +53,7 @@ private:
         for (int v = static_cast<int>(ws.doc->views.size()) - 1; v >= 0; --v) {
             const LayerView& view = ws.doc->views[static_cast<size_t>(v)];
             if (!view.style.visible) continue;
-            if (auto f = view.index.pick(ws.doc->layer_of(view).data.geometry, at, tolerance)) return std::pair{v, *f};
+            if (auto f = view.index.pick(ws.doc->layer_of(view).data->geometry, at, tolerance)) return std::pair{v, *f};
         }
         return std::nullopt;
     }
@@ -81,7 +81,7 @@ private:
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(ws.doc->feature_name(v, hit->second).c_str());
             ImGui::TextDisabled("%s, fid %lld", ws.doc->layer_of(v).config.id.c_str(),
-                                static_cast<long long>(ws.doc->layer_of(v).data.fids[hit->second]));
+                                static_cast<long long>(ws.doc->layer_of(v).data->fids[hit->second]));
             ImGui::EndTooltip();
         }
     }
@@ -92,7 +92,7 @@ private:
         for (auto it = ws.doc->views.rbegin(); it != ws.doc->views.rend(); ++it) {
             const LayerView& v = *it;
             if (!v.style.visible || v.style.label_field.empty() || v.label_points.empty()) continue;
-            const geo::Column* column = ws.doc->layer_of(v).data.column(v.style.label_field);
+            const geo::Column* column = ws.doc->layer_of(v).data->column(v.style.label_field);
             if (!column) continue;
             const bool small = ws.doc->layer_of(v).config.role == geo::Role::Regions;
             for (size_t f = 0; f < v.label_points.size(); ++f) {
@@ -139,7 +139,7 @@ private:
     {
         const Selection& sel = ws.doc->selection;
         if (sel.empty() || sel.view >= static_cast<int>(ws.doc->views.size())) return;
-        const geo::GeometryColumn& g = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(sel.view)]).data.geometry;
+        const geo::GeometryColumn& g = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(sel.view)]).data->geometry;
         const size_t f = static_cast<size_t>(sel.row);
         const ImU32 colour = IM_COL32(255, 140, 0, 255);
         std::vector<ImVec2> pts;

@@ -9,7 +9,7 @@ void Workspace::select(int view, int64_t row, bool zoom)
     if (!doc) return;
     doc->selection = {view, row};
     if (zoom && view >= 0 && row >= 0) {
-        const auto& g = doc->layer_of(doc->views[static_cast<size_t>(view)]).data.geometry;
+        const auto& g = doc->layer_of(doc->views[static_cast<size_t>(view)]).data->geometry;
         geo::Envelope box = g.envelope(static_cast<size_t>(row));
         const double pad = std::max({box.width(), box.height(), 400.0}) * 0.6;
         box = {box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad};

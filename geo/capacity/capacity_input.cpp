@@ -20,13 +20,13 @@ const double kNaN = std::numeric_limits<double>::quiet_NaN();
 template <class T, class Read>
 std::vector<T> values(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes, T missing, Read read)
 {
-    std::vector<T> out(l.data.size(), missing);
+    std::vector<T> out(l.data->size(), missing);
     const std::string* f = l.fields.field_for(meaning);
     if (!f) {
         notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
         return out;
     }
-    const Column& c = *l.data.column(*f);
+    const Column& c = *l.data->column(*f);
     for (size_t i = 0; i < out.size(); ++i)
         if (!c.is_null(i)) out[i] = read(c, i);
     return out;
@@ -82,19 +82,19 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
     const LoadedLayer* firms = project.first(Role::Enterprises);
     if (!parks || !firms) throw Error("capacity needs a parks layer and an enterprises layer in the project", {.file = project.project.file.string()});
     CapacityInput in;
-    in.parks = parks->data.geometry;
+    in.parks = parks->data->geometry;
     in.park_name = texts(*parks, "name", in.notes);
     for (size_t p = 0; p < in.park_name.size(); ++p)
-        if (in.park_name[p].empty()) in.park_name[p] = "fid " + std::to_string(parks->data.fids[p]);
+        if (in.park_name[p].empty()) in.park_name[p] = "fid " + std::to_string(parks->data->fids[p]);
     in.park_code = texts(*parks, "code", in.notes);
     in.permitted_far = numbers(*parks, "permitted_far", in.notes);
     in.redevelop_far.assign(in.park_name.size(), kNaN);
     for (const LoadedLayer& l : project.layers)
         if (l.config.role == Role::Constraints)
-            for (size_t i = 0; i < l.data.size(); ++i) in.constraints.append_feature(l.data.geometry, i);
+            for (size_t i = 0; i < l.data->size(); ++i) in.constraints.append_feature(l.data->geometry, i);
 
     auto f = std::make_shared<EnterpriseData>();
-    for (size_t i = 0; i < firms->data.size(); ++i) f->xy.push_back(firms->data.geometry.first_coord(i));
+    for (size_t i = 0; i < firms->data->size(); ++i) f->xy.push_back(firms->data->geometry.first_coord(i));
     f->name = texts(*firms, "name", in.notes);
     f->code = texts(*firms, "industry_code", in.notes);
     f->cluster = texts(*firms, "cluster", in.notes);
@@ -111,7 +111,7 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
     in.firms = std::move(f);
 
     if (const LoadedLayer* sites = project.first(Role::Sites)) {
-        in.sites = sites->data.geometry;
+        in.sites = sites->data->geometry;
         in.site_name = texts(*sites, "name", in.notes);
         in.site_status = texts(*sites, "status", in.notes);
         in.site_far = numbers(*sites, "permitted_far", in.notes);
@@ -120,10 +120,10 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
             if (std::isnan(in.site_area[s])) in.site_area[s] = polygon_area(in.sites, s);
     }
     if (const LoadedLayer* fac = project.first(Role::Facilities)) {
-        for (size_t i = 0; i < fac->data.size(); ++i) in.facility_xy.push_back(fac->data.geometry.first_coord(i));
+        for (size_t i = 0; i < fac->data->size(); ++i) in.facility_xy.push_back(fac->data->geometry.first_coord(i));
         in.facility_type = texts(*fac, "type", in.notes);
         in.facility_capacity = numbers(*fac, "capacity", in.notes);
-        in.facility_fid = fac->data.fids;
+        in.facility_fid = fac->data->fids;
         in.facility_layer = fac->config.id;
     }
     in.radii = std::move(radii);

@@ -26,22 +26,22 @@ StudyPolygons study_polygons(const LoadedProject& project, const ClusterOptions&
     StudyPolygons s;
     const LoadedLayer* parks = project.first(Role::Parks);
     StudyArea area = o.study_area;
-    if (area == StudyArea::Auto) area = parks && parks->data.size() > 0 ? StudyArea::Parks : StudyArea::Points;
+    if (area == StudyArea::Auto) area = parks && parks->data->size() > 0 ? StudyArea::Parks : StudyArea::Points;
     if (area == StudyArea::Points) {
         s.description = "the rectangle around the selected enterprises";
         return s;
     }
     if (area == StudyArea::Regions) {
         const LoadedLayer* regions = project.first(Role::Regions);
-        if (!regions || regions->data.size() == 0) throw Error("a study area of regions needs a regions layer in the project");
-        s.polygons = regions->data.geometry;
+        if (!regions || regions->data->size() == 0) throw Error("a study area of regions needs a regions layer in the project");
+        s.polygons = regions->data->geometry;
         s.description = "the regions layer '" + regions->config.id + "'";
     } else {
-        if (!parks || parks->data.size() == 0) throw Error("a study area of parks needs a parks layer in the project");
+        if (!parks || parks->data->size() == 0) throw Error("a study area of parks needs a parks layer in the project");
         if (!(o.study_margin_m >= 0)) throw Error("the study area's margin must be 0 m or more");
         GeosContext ctx;
-        for (size_t i = 0; i < parks->data.size(); ++i) {
-            GeosGeom g = to_geos(ctx, parks->data.geometry, i);
+        for (size_t i = 0; i < parks->data->size(); ++i) {
+            GeosGeom g = to_geos(ctx, parks->data->geometry, i);
             if (!g) continue;
             GeosGeom grown(GEOSBuffer_r(ctx.handle(), g.get(), o.study_margin_m, 8), GeosGeomDeleter{ctx.handle()});
             if (grown) append_from_geos(ctx, grown.get(), s.polygons);
@@ -103,25 +103,25 @@ ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOpti
     if (parks && firms) {  // location quotients need parks
         const std::string* cat_field = firms->fields.field_for(o.lq_category);
         if (!cat_field)
-            throw Error("no field is bound to " + o.lq_category + " for location quotients", {.file = firms->data.source, .layer = firms->data.name});
+            throw Error("no field is bound to " + o.lq_category + " for location quotients", {.file = firms->data->source, .layer = firms->data->name});
         const Column* employees = nullptr;
-        if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data.column(*f);
-        const ZoneAssignment in_parks = assign_to_zones(firms->data.geometry, parks->data.geometry);
+        if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data->column(*f);
+        const ZoneAssignment in_parks = assign_to_zones(firms->data->geometry, parks->data->geometry);
         std::vector<int32_t> region_of, park_region;
         if (o.lq_against_regions) {
             const LoadedLayer* regions = project.first(Role::Regions);
             if (!regions) throw Error("location quotients against regions need a regions layer in the project");
-            region_of = assign_to_zones(firms->data.geometry, regions->data.geometry).zone_of;
+            region_of = assign_to_zones(firms->data->geometry, regions->data->geometry).zone_of;
             GeometryColumn centres(GeomKind::Point);
-            for (size_t p = 0; p < parks->data.size(); ++p) centres.add_point(label_point(parks->data.geometry, p));
-            park_region = assign_to_zones(centres, regions->data.geometry).zone_of;
+            for (size_t p = 0; p < parks->data->size(); ++p) centres.add_point(label_point(parks->data->geometry, p));
+            park_region = assign_to_zones(centres, regions->data->geometry).zone_of;
         }
-        a.lq = location_quotients(in_parks.zone_of, parks->data.size(), *firms->data.column(*cat_field), employees, o.lq,
+        a.lq = location_quotients(in_parks.zone_of, parks->data->size(), *firms->data->column(*cat_field), employees, o.lq,
                                   o.lq_against_regions ? &region_of : nullptr, o.lq_against_regions ? &park_region : nullptr);
         const std::string* name = parks->fields.field_for("name");
-        for (size_t p = 0; p < parks->data.size(); ++p)
-            a.park_names.push_back(name && parks->data.column(*name) ? parks->data.column(*name)->text(p)
-                                                                     : "fid " + std::to_string(parks->data.fids[p]));
+        for (size_t p = 0; p < parks->data->size(); ++p)
+            a.park_names.push_back(name && parks->data->column(*name) ? parks->data->column(*name)->text(p)
+                                                                     : "fid " + std::to_string(parks->data->fids[p]));
     }
 
     if (!o.contour_levels.empty() || o.footprint_threshold) {

@@ -11,8 +11,8 @@ const Column* column_for(const LoadedLayer& l, const std::string& meaning, const
 {
     const std::string* f = l.fields.field_for(meaning);
     if (!f) throw Error("no field is bound to " + meaning + ", needed to filter by " + what + " (set it in the project's \"fields\")",
-                        {.file = l.data.source, .layer = l.data.name});
-    return l.data.column(*f);
+                        {.file = l.data->source, .layer = l.data->name});
+    return l.data->column(*f);
 }
 
 }  // namespace
@@ -21,11 +21,11 @@ PointSelection select_points(const LoadedProject& project, const PointFilter& fi
 {
     const LoadedLayer* firms = project.first(Role::Enterprises);
     if (!firms) throw Error("the project has no enterprises layer");
-    const Layer& data = firms->data;
+    const Layer& data = *firms->data;
     const ErrorContext where{.file = data.source, .layer = data.name};
     PointSelection out;
     const LoadedLayer* parks = project.first(Role::Parks);
-    if (parks) out.parks_extent = parks->data.geometry.envelope();
+    if (parks) out.parks_extent = parks->data->geometry.envelope();
 
     const Column* cluster = filter.cluster.empty() ? nullptr : column_for(*firms, "cluster", "cluster");
     const Column* tier = filter.tier.empty() ? nullptr : column_for(*firms, "tier", "tier");
@@ -44,10 +44,10 @@ PointSelection select_points(const LoadedProject& project, const PointFilter& fi
     if (!filter.park.empty()) {
         if (!parks) throw Error("the project has no parks layer to filter by park");
         const Column* names = column_for(*parks, "name", "park");
-        for (size_t p = 0; p < parks->data.size() && park_index < 0; ++p)
+        for (size_t p = 0; p < parks->data->size() && park_index < 0; ++p)
             if (names && names->text(p) == filter.park) park_index = static_cast<int32_t>(p);
-        if (park_index < 0) throw Error("no park named '" + filter.park + "'", {.file = parks->data.source, .layer = parks->data.name});
-        park_of = assign_to_zones(data.geometry, parks->data.geometry).zone_of;
+        if (park_index < 0) throw Error("no park named '" + filter.park + "'", {.file = parks->data->source, .layer = parks->data->name});
+        park_of = assign_to_zones(data.geometry, parks->data->geometry).zone_of;
     }
     for (size_t i = 0; i < data.size(); ++i) {
         if (cluster && cluster->text(i) != filter.cluster) continue;

@@ -78,8 +78,8 @@ Envelope view_extent(const LoadedProject& loaded)
 {
     std::vector<Coord> centres;
     for (const LoadedLayer& l : loaded.layers) {
-        const size_t n = l.data.size(), step = std::max<size_t>(1, n / 100000);
-        for (size_t i = 0; i < n; i += step) centres.push_back(l.data.geometry.envelope(i).centre());
+        const size_t n = l.data->size(), step = std::max<size_t>(1, n / 100000);
+        for (size_t i = 0; i < n; i += step) centres.push_back(l.data->geometry.envelope(i).centre());
     }
     if (centres.empty()) return {};
     auto median = [&](auto get) {
@@ -93,8 +93,8 @@ Envelope view_extent(const LoadedProject& loaded)
     constexpr double kReach = 1'000'000.0;
     Envelope out;
     for (const LoadedLayer& l : loaded.layers)
-        for (size_t i = 0; i < l.data.size(); ++i) {
-            const Envelope e = l.data.geometry.envelope(i);
+        for (size_t i = 0; i < l.data->size(); ++i) {
+            const Envelope e = l.data->geometry.envelope(i);
             const Coord c = e.centre();
             if (std::abs(c.x - m.x) <= kReach && std::abs(c.y - m.y) <= kReach) out.expand(e);
         }
@@ -191,16 +191,16 @@ LoadedProject load_project(Project project, const Progress& progress)
         LoadedLayer loaded;
         loaded.config = config;
         try {
-            loaded.data = project_layer(std::move(sources[i]), out.working.crs, sub);
-            if (auto kind = required_kind(config.role); kind && loaded.data.size() > 0 && loaded.data.geometry.kind() != *kind)
-                throw Error("a " + std::string(to_string(loaded.data.geometry.kind())) + " layer cannot play the role '" +
+            loaded.data = std::make_shared<const Layer>(project_layer(std::move(sources[i]), out.working.crs, sub));
+            if (auto kind = required_kind(config.role); kind && loaded.data->size() > 0 && loaded.data->geometry.kind() != *kind)
+                throw Error("a " + std::string(to_string(loaded.data->geometry.kind())) + " layer cannot play the role '" +
                                 std::string(to_string(config.role)) + "', which needs " +
                                 std::string(to_string(*kind)) + "s",
-                            {.file = config.source.path, .layer = loaded.data.name});
+                            {.file = config.source.path, .layer = loaded.data->name});
             std::vector<std::string> names;
-            for (const Column& c : loaded.data.columns) names.push_back(c.name());
+            for (const Column& c : loaded.data->columns) names.push_back(c.name());
             loaded.fields = guess_fields(config.role, names, config.fields);
-            loaded.warnings = check_field_map(config.role, loaded.fields, loaded.data, config.fields);
+            loaded.warnings = check_field_map(config.role, loaded.fields, *loaded.data, config.fields);
         } catch (const Cancelled&) {
             throw;
         } catch (const Error& e) {

@@ -1,5 +1,6 @@
 #pragma once
 // A project with its layers read into memory in one working CRS, fields bound to meanings.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,9 @@ namespace geo {
 
 struct LoadedLayer {
     ProjectLayer config;
-    Layer data;
+    // Immutable once loaded and shared: copying a LoadedProject (a snapshot for a background
+    // task) copies pointers, not features, and no one can change the features under a reader.
+    std::shared_ptr<const Layer> data = std::make_shared<const Layer>();
     FieldMap fields;
     std::vector<std::string> warnings;  // field-binding remarks (read problems are in data.report)
 };

@@ -35,7 +35,7 @@ Column within(const std::string& name, const std::vector<double>& d, double radi
 const Column* employees_of(const LoadedLayer& firms)
 {
     const std::string* f = firms.fields.field_for("employees");
-    return f ? firms.data.column(*f) : nullptr;
+    return f ? firms.data->column(*f) : nullptr;
 }
 
 }  // namespace
@@ -44,9 +44,9 @@ Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult&
 {
     Layer out;
     out.name = "enterprises_coverage";
-    out.geometry = firms.data.geometry;
-    out.fids = firms.data.fids;
-    if (const std::string* name = firms.fields.field_for("name")) out.columns.push_back(*firms.data.column(*name));
+    out.geometry = firms.data->geometry;
+    out.fids = firms.data->fids;
+    if (const std::string* name = firms.fields.field_for("name")) out.columns.push_back(*firms.data->column(*name));
     if (nc) out.columns.push_back(distances("attach_m", nc->attach_m));
     for (size_t t = 0; t < r.types.size(); ++t) {
         const TypeCoverage& tc = r.types[t];
@@ -63,9 +63,9 @@ Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult&
 CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& result)
 {
     CoverageGaps g;
-    const size_t n = firms.data.size();
+    const size_t n = firms.data->size();
     std::vector<Coord> xy;
-    for (size_t i = 0; i < n; ++i) xy.push_back(firms.data.geometry.first_coord(i));
+    for (size_t i = 0; i < n; ++i) xy.push_back(firms.data->geometry.first_coord(i));
     std::vector<double> jobs;
     if (const Column* e = employees_of(firms))
         for (size_t i = 0; i < n; ++i) jobs.push_back(e->number(i).value_or(0.0));
@@ -113,10 +113,10 @@ Grouping park_grouping(const LoadedProject& project, const LoadedLayer& firms)
     g.label = "park";
     const LoadedLayer* parks = project.first(Role::Parks);
     if (!parks) return g;
-    const ZoneAssignment a = assign_to_zones(firms.data.geometry, parks->data.geometry);
+    const ZoneAssignment a = assign_to_zones(firms.data->geometry, parks->data->geometry);
     const std::string* pn = parks->fields.field_for("name");
-    for (size_t p = 0; p < parks->data.size(); ++p)
-        g.names.push_back(pn ? parks->data.column(*pn)->text(p) : "fid " + std::to_string(parks->data.fids[p]));
+    for (size_t p = 0; p < parks->data->size(); ++p)
+        g.names.push_back(pn ? parks->data->column(*pn)->text(p) : "fid " + std::to_string(parks->data->fids[p]));
     g.group_of = a.zone_of;
     for (int32_t& z : g.group_of)
         if (z < 0) z = static_cast<int32_t>(g.names.size());
@@ -130,7 +130,7 @@ Grouping category_grouping(const LoadedLayer& firms, const std::string& meaning)
     g.label = meaning;
     const std::string* f = firms.fields.field_for(meaning);
     if (!f) return g;
-    const Column& c = *firms.data.column(*f);
+    const Column& c = *firms.data->column(*f);
     std::map<std::string, int32_t> ids;
     g.group_of.assign(c.size(), -1);
     for (size_t i = 0; i < c.size(); ++i) {

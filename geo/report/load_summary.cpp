@@ -23,9 +23,9 @@ std::vector<std::string> load_summary(const LoadedProject& project, size_t max_l
     std::vector<std::string> lines;
     for (const LoadedLayer& l : project.layers) {
         const std::string name = "layer '" + l.config.id + "'";
-        const LoadReport& r = l.data.report;
+        const LoadReport& r = l.data->report;
         if (!r.skipped.empty())
-            lines.push_back(name + ": " + grouped(r.skipped.size()) + " of " + grouped(r.skipped.size() + l.data.size()) +
+            lines.push_back(name + ": " + grouped(r.skipped.size()) + " of " + grouped(r.skipped.size() + l.data->size()) +
                             " features skipped: " + first_notes(r.skipped, max_listed) + " ('parkcap info' lists them all)");
         if (!r.repaired.empty())
             lines.push_back(name + ": " + grouped(r.repaired.size()) + " features repaired: " + first_notes(r.repaired, max_listed));
@@ -38,13 +38,13 @@ std::vector<std::string> load_summary(const LoadedProject& project, size_t max_l
 void require_features(const LoadedProject& project, Role role)
 {
     for (const LoadedLayer& l : project.layers) {
-        if (l.config.role != role || l.data.size() > 0) continue;
-        const LoadReport& r = l.data.report;
+        if (l.config.role != role || l.data->size() > 0) continue;
+        const LoadReport& r = l.data->report;
         throw Error(r.skipped.empty()
                         ? "the " + std::string(to_string(role)) + " layer has no features: nothing to analyse"
                         : "none of its " + grouped(r.skipped.size()) + " features can be used, so there is nothing to analyse: " +
                               first_notes(r.skipped, 3),
-                    {.file = l.data.source, .layer = l.data.name});
+                    {.file = l.data->source, .layer = l.data->name});
     }
 }
 

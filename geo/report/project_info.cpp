@@ -21,18 +21,18 @@ Json layer_json(const LoadedLayer& l)
     Json j = Json::object();
     j["id"] = l.config.id;
     j["role"] = std::string(to_string(l.config.role));
-    j["source"] = l.data.source;
-    j["layer"] = l.data.name;
-    j["driver"] = l.data.driver;
-    j["source_crs"] = l.data.source_crs;
-    if (!l.data.encoding.empty()) j["encoding"] = l.data.encoding;
-    if (!l.data.coordinate_system.empty()) j["coordinates"] = l.data.coordinate_system;
-    j["geometry"] = std::string(to_string(l.data.geometry.kind()));
-    j["features"] = l.data.size();
-    j["repaired"] = notes_json(l.data.report.repaired);
-    j["skipped"] = notes_json(l.data.report.skipped);
+    j["source"] = l.data->source;
+    j["layer"] = l.data->name;
+    j["driver"] = l.data->driver;
+    j["source_crs"] = l.data->source_crs;
+    if (!l.data->encoding.empty()) j["encoding"] = l.data->encoding;
+    if (!l.data->coordinate_system.empty()) j["coordinates"] = l.data->coordinate_system;
+    j["geometry"] = std::string(to_string(l.data->geometry.kind()));
+    j["features"] = l.data->size();
+    j["repaired"] = notes_json(l.data->report.repaired);
+    j["skipped"] = notes_json(l.data->report.skipped);
     Json warnings = Json::array();
-    for (const auto& w : l.data.report.warnings) warnings.push_back(w);
+    for (const auto& w : l.data->report.warnings) warnings.push_back(w);
     for (const auto& w : l.warnings) warnings.push_back(w);
     j["warnings"] = warnings;
     Json fields = Json::array();
@@ -40,7 +40,7 @@ Json layer_json(const LoadedLayer& l)
         fields.push_back({{"meaning", b.meaning}, {"field", b.field}, {"guessed", b.guessed}});
     j["fields"] = fields;
     Json columns = Json::array();
-    for (const Column& c : l.data.columns) columns.push_back({{"name", c.name()}, {"type", std::string(to_string(c.type()))}});
+    for (const Column& c : l.data->columns) columns.push_back({{"name", c.name()}, {"type", std::string(to_string(c.type()))}});
     j["columns"] = columns;
     return j;
 }
@@ -50,22 +50,22 @@ Json parks_json(const LoadedProject& project, const ZoneAssignment& a)
     const LoadedLayer& parks = *project.first(Role::Parks);
     const LoadedLayer& firms = *project.first(Role::Enterprises);
     const Column* name = nullptr;
-    if (const std::string* f = parks.fields.field_for("name")) name = parks.data.column(*f);
+    if (const std::string* f = parks.fields.field_for("name")) name = parks.data->column(*f);
     const Column* employees = nullptr;
-    if (const std::string* f = firms.fields.field_for("employees")) employees = firms.data.column(*f);
+    if (const std::string* f = firms.fields.field_for("employees")) employees = firms.data->column(*f);
 
-    std::vector<double> jobs(parks.data.size() + 1, 0.0);  // last slot: outside
+    std::vector<double> jobs(parks.data->size() + 1, 0.0);  // last slot: outside
     if (employees)
         for (size_t i = 0; i < a.zone_of.size(); ++i)
             if (auto v = employees->number(i))
-                jobs[a.zone_of[i] < 0 ? parks.data.size() : static_cast<size_t>(a.zone_of[i])] += *v;
+                jobs[a.zone_of[i] < 0 ? parks.data->size() : static_cast<size_t>(a.zone_of[i])] += *v;
 
     Json list = Json::array();
-    for (size_t p = 0; p < parks.data.size(); ++p) {
+    for (size_t p = 0; p < parks.data->size(); ++p) {
         Json row = Json::object();
-        row["fid"] = parks.data.fids[p];
-        row["name"] = name && !name->is_null(p) ? name->text(p) : "park fid " + std::to_string(parks.data.fids[p]);
-        row["area_km2"] = polygon_area(parks.data.geometry, p) / 1e6;
+        row["fid"] = parks.data->fids[p];
+        row["name"] = name && !name->is_null(p) ? name->text(p) : "park fid " + std::to_string(parks.data->fids[p]);
+        row["area_km2"] = polygon_area(parks.data->geometry, p) / 1e6;
         row["enterprises"] = a.count[p];
         if (employees) row["employees"] = jobs[p];
         list.push_back(row);

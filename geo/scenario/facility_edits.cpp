@@ -107,12 +107,12 @@ size_t upgrade_legacy_edits(Scenario& scenario, const LoadedLayer& facilities, c
         to_wgs84.transform(std::span<Coord>(&c, 1));
         return LonLat{c.x, c.y};
     };
-    const size_t base = facilities.data.size();
+    const size_t base = facilities.data->size();
     auto ref = [&](uint32_t index) {
         FacilityRef r;
         if (index < base) {
             r.layer = facilities.config.id;
-            r.fid = facilities.data.fids[index];
+            r.fid = facilities.data->fids[index];
         } else {
             r.added = "added-" + std::to_string(index);
         }

@@ -124,17 +124,17 @@ TEST_CASE("coverage: radii edited in the panel, saved, give the command the pane
     const geo::LoadedLayer& firms = *ws.doc->project.first(geo::Role::Enterprises);
     const geo::LoadedLayer& fac = *ws.doc->project.first(geo::Role::Facilities);
     std::vector<geo::Coord> pts, fpts;
-    for (size_t i = 0; i < firms.data.size(); ++i) pts.push_back(firms.data.geometry.first_coord(i));
+    for (size_t i = 0; i < firms.data->size(); ++i) pts.push_back(firms.data->geometry.first_coord(i));
     std::vector<int32_t> type_of;
-    const geo::Column& type = *fac.data.column(*fac.fields.field_for("type"));
-    for (size_t i = 0; i < fac.data.size(); ++i) {
-        fpts.push_back(fac.data.geometry.first_coord(i));
+    const geo::Column& type = *fac.data->column(*fac.fields.field_for("type"));
+    for (size_t i = 0; i < fac.data->size(); ++i) {
+        fpts.push_back(fac.data->geometry.first_coord(i));
         const geo::FacilityType* t = geo::find_facility_type(s.types, type.text(i));
         type_of.push_back(t ? static_cast<int32_t>(t - s.types.data()) : -1);
     }
     const geo::CoverageState state(pts, s.types, fpts, type_of);
     const geo::CsvTable shown = geo::coverage_table(geo::park_grouping(ws.doc->project, firms), state.result(), nullptr,
-                                                    firms.data.column(*firms.fields.field_for("employees")));
+                                                    firms.data->column(*firms.fields.field_for("employees")));
 
     const std::string saved = (dir.path / "saved.parkcap.json").string();
     geo::write_project(geo::project_for_saving(ws.doc->project), saved);

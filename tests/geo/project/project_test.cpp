@@ -87,7 +87,7 @@ TEST_CASE("loading a project binds fields and rejects wrong geometry, missing fi
     const geo::LoadedProject loaded = geo::load_project(geo::read_project(test::data("small.parkcap.json")));
     CHECK(loaded.working.crs.code() == "EPSG:4545");
     REQUIRE(loaded.first(geo::Role::Parks));
-    CHECK(loaded.first(geo::Role::Parks)->data.size() == 2);
+    CHECK(loaded.first(geo::Role::Parks)->data->size() == 2);
     CHECK(*loaded.first(geo::Role::Parks)->fields.field_for("permitted_far") == "容积率");
 
     auto load_error = [](const std::string& file) {

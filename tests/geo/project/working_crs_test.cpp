@@ -80,9 +80,9 @@ TEST_CASE("working CRS: a stray park at (0, 0) does not change how the others me
     CHECK(loaded.working.crs.code() == "EPSG:4545");
     // 0.01 x 0.01 degrees at 29.5N: 0.9689 km x 1.1085 km on the ellipsoid, 1.0740 km²; the
     // 108E zone is 1.5 degrees away, so within 0.1%. (The old rule chose UTM 39N: +11%.)
-    const double area = geo::polygon_area(loaded.first(geo::Role::Parks)->data.geometry, 0) / 1e6;
+    const double area = geo::polygon_area(loaded.first(geo::Role::Parks)->data->geometry, 0) / 1e6;
     CHECK(area == doctest::Approx(1.0740).epsilon(0.001));
-    const auto& warnings = loaded.first(geo::Role::Parks)->data.report.warnings;
+    const auto& warnings = loaded.first(geo::Role::Parks)->data->report.warnings;
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].find("far outside the zone") != std::string::npos);
     CHECK(warnings[0].find("fid 5") != std::string::npos);

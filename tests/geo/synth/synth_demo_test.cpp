@@ -44,25 +44,25 @@ TEST_CASE("synth is deterministic and its project loads through every reading pa
     const auto* parks = p.first(geo::Role::Parks);
     REQUIRE(firms);
     REQUIRE(parks);
-    CHECK(firms->data.size() == 3000);
-    CHECK(parks->data.size() == 15);
+    CHECK(firms->data->size() == 3000);
+    CHECK(parks->data->size() == 15);
     for (const char* meaning : {"name", "industry_code", "cluster", "tier", "employees", "floor_area", "land_area", "output_value", "tax"})
         CHECK(firms->fields.field_for(meaning));
     const auto* constraints = p.first(geo::Role::Constraints);
     REQUIRE(constraints);
-    CHECK(constraints->data.column("类型")->string(0) == "生态保护红线");
+    CHECK(constraints->data->column("类型")->string(0) == "生态保护红线");
     const auto* facilities = p.first(geo::Role::Facilities);
     REQUIRE(facilities);
-    CHECK(facilities->data.coordinate_system == "gcj02");
-    CHECK(facilities->data.report.skipped.empty());
+    CHECK(facilities->data->coordinate_system == "gcj02");
+    CHECK(facilities->data->report.skipped.empty());
 
     // Most enterprises are in parks, some are not.
-    const auto assignment = geo::assign_to_zones(firms->data.geometry, parks->data.geometry);
+    const auto assignment = geo::assign_to_zones(firms->data->geometry, parks->data->geometry);
     CHECK(assignment.outside > 100);
     CHECK(assignment.outside < 900);
     // Every facility (in GCJ-02 in the file) lands within 1.6 radii of its park after conversion.
-    const auto fac = geo::assign_to_zones(facilities->data.geometry, parks->data.geometry);
-    CHECK(fac.outside < static_cast<int64_t>(facilities->data.size()) / 4);
+    const auto fac = geo::assign_to_zones(facilities->data->geometry, parks->data->geometry);
+    CHECK(fac.outside < static_cast<int64_t>(facilities->data->size()) / 4);
 
     // A second run into the same folder refuses to overwrite without being told.
     options.folder = a.path;
