@@ -151,6 +151,7 @@ int App::run()
 void App::frame()
 {
     poll_loader();
+    m_ws.tasks.poll(m_ws);  // results of background work, on this thread
     if (!m_ws.open_requests.empty() && !m_loader.busy()) {
         const std::string path = m_ws.open_requests.front();
         m_ws.open_requests.erase(m_ws.open_requests.begin());
@@ -232,6 +233,7 @@ void App::poll_loader()
     if (r->document) {
         m_gpu.clear();
         m_density.reset();
+        m_ws.tasks.cancel_all();  // their results belong to the project being closed
         m_ws.doc = std::move(r->document);
         m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";
         m_ws.undo.clear();

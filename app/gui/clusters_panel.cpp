@@ -2,9 +2,6 @@
 // hot spots and DBSCAN clusters as map layers. Computed on a worker by the same
 // geo::analyse_clusters as `parkcap clusters`; while it runs, no layer is added to the project.
 #include <algorithm>
-#include <atomic>
-#include <mutex>
-#include <thread>
 
 #include <imgui.h>
 
@@ -29,14 +26,9 @@ struct Output {
 class ClustersPanel : public Panel {
 public:
     const char* name() const override { return "clusters"; }
-    ~ClustersPanel() override
-    {
-        if (m_worker.joinable()) m_worker.join();
-    }
 
     void draw(Workspace& ws) override
     {
-        collect(ws);
         if (!visible) return;
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 120), ImGuiCond_FirstUseEver);
@@ -75,7 +67,7 @@ public:
             o.cell_m = cell;
         if (ImGui::SliderFloat("DBSCAN reach m", &eps, 50, 2000, "%.0f")) o.eps_m = eps;
         if (ImGui::SliderInt("DBSCAN minimum points", &min_points, 2, 200)) o.min_points = static_cast<size_t>(min_points);
-        if (m_busy) ImGui::TextDisabled("computing...");
+        if (ws.tasks.running("clusters")) ImGui::TextDisabled("computing... %.0f%%", 100 * ws.tasks.progress("clusters"));
         else if (ImGui::Button("Compute") || (ws.automated && !m_started)) start(ws);
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (m_result) results();
@@ -83,59 +75,51 @@ public:
     }
 
 private:
+    // The analysis runs as a task on a snapshot of the project (shared layers, settings by
+    // value); its result comes back on the UI thread.
     void start(Workspace& ws)
     {
         m_started = true;
         geo::store_settings(ws.doc->project.project, "clusters", geo::to_json(m_options));  // saved with the project
         m_error.clear();
-        m_busy = true;
-        ws.analysis_running = true;
+        auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
+        const geo::Coord origin = ws.doc->origin;
         const geo::ClusterOptions options = m_options;
-        const Document* doc = ws.doc.get();
-        m_worker = std::thread([this, options, doc] {
+        ws.tasks.start("clusters", [this, snapshot, origin, options](const geo::Progress& progress) -> TaskRunner::Finish {
             try {
                 auto out = std::make_shared<Output>();
-                out->analysis = geo::analyse_clusters(doc->project, options);
+                out->analysis = geo::analyse_clusters(*snapshot, options, progress);
                 // Only significant cells are drawn (the export keeps them all).
                 geo::Layer hot = geo::hot_spot_layer(out->analysis);
                 std::vector<uint8_t> keep(hot.size());
                 for (size_t i = 0; i < hot.size(); ++i) keep[i] = out->analysis.hot.bin[static_cast<size_t>(hot.fids[i])] != 0;  // fid: the cell
                 geo::Layer shown = geo::select_rows(hot, keep);
-                for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}}) {
-                    out->layers.push_back(computed_view(std::move(data), id, doc->origin));  // built on this thread
-                }
-                std::lock_guard lock(m_mutex);
-                m_ready = out;
+                for (auto [data, id] : {std::pair{std::move(shown), kHotSpotLayer}, {geo::dbscan_layer(out->analysis), kDbscanLayer}})
+                    out->layers.push_back(computed_view(std::move(data), id, origin));  // meshes built off the UI thread
+                return [this, out](Workspace& w) { finish(w, *out); };
+            } catch (const geo::Cancelled&) {
+                throw;
             } catch (const std::exception& e) {
-                std::lock_guard lock(m_mutex);
-                m_pending_error = e.what();
+                const std::string what = e.what();
+                return [this, what](Workspace& w) {
+                    m_error = what;
+                    w.error("clusters: " + what);
+                    w.clusters_computed = true;  // finished, if unsuccessfully
+                };
             }
-            m_busy = false;
         });
     }
 
-    void collect(Workspace& ws)
+    void finish(Workspace& ws, Output& out)
     {
-        if (m_busy || !ws.analysis_running) return;
-        if (m_worker.joinable()) m_worker.join();
-        ws.analysis_running = false;
-        std::lock_guard lock(m_mutex);
-        if (!m_pending_error.empty()) {
-            m_error = m_pending_error;
-            ws.error("clusters: " + m_error);
-            m_pending_error.clear();
-            ws.clusters_computed = true;  // finished, if unsuccessfully
-            return;
-        }
-        if (!m_ready || !ws.doc) return;
-        for (auto& [layer, view] : m_ready->layers) add_result(ws, std::move(layer), std::move(view));
-        m_result = std::make_shared<geo::ClusterAnalysis>(std::move(m_ready->analysis));
+        if (!ws.doc) return;
+        for (auto& [layer, view] : out.layers) add_result(ws, std::move(layer), std::move(view));
+        m_result = std::make_shared<geo::ClusterAnalysis>(std::move(out.analysis));
         ws.clusters_computed = true;
         size_t characteristic = 0;
         for (const auto& r : m_result->lq) characteristic += r.characteristic;
         ws.info("clusters: " + std::to_string(m_result->dbscan.sizes.size()) + " DBSCAN clusters, " + std::to_string(characteristic) +
                 " characteristic clusters over " + std::to_string(m_result->park_names.size()) + " parks");
-        m_ready.reset();
     }
 
     static void add_result(Workspace& ws, geo::LoadedLayer layer, LayerView view)
@@ -202,14 +186,10 @@ private:
 
     geo::ClusterOptions m_options;  // the engine's defaults, as the command's
     std::shared_ptr<geo::ClusterAnalysis> m_result;
-    std::shared_ptr<Output> m_ready;
-    std::string m_error, m_pending_error;
+    std::string m_error;
     bool m_only_characteristic = false;
     bool m_started = false;
     const Document* m_doc = nullptr;
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
-    std::mutex m_mutex;
 };
 
 }  // namespace

@@ -2,12 +2,9 @@
 // worker thread (with copies of the inputs); the previous surface stays on the map until the
 // new one is ready. Ramp, range and opacity are display settings and need no recompute.
 #include <algorithm>
-#include <atomic>
-#include <mutex>
 #include <cmath>
 #include <cstdio>
 #include <memory>
-#include <thread>
 
 #include <imgui.h>
 
@@ -41,15 +38,11 @@ geo::DensitySettings settings_of(const geo::Project& project, std::string& error
 class DensityPanel : public Panel {
 public:
     const char* name() const override { return "density"; }
-    ~DensityPanel() override
-    {
-        if (m_worker.joinable()) m_worker.join();
-    }
 
     void draw(Workspace& ws) override
     {
-        collect(ws);
-        ws.density.busy = m_busy || m_contour_ready != nullptr;
+        const bool busy = ws.tasks.running("density") || ws.tasks.running("density contours");
+        ws.density.busy = busy;
         if (!visible) return;
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 28), ImGuiCond_FirstUseEver);
@@ -77,14 +70,14 @@ public:
         geo::DensitySettings surface = m_params, last = m_last;
         surface.contours = last.contours;
         surface.contour_levels = last.contour_levels;
-        if (!(surface == last) && !m_busy) start(ws);
+        if (!(surface == last) && !ws.tasks.running("density")) start(ws);
         else if (!(m_params == m_last)) {
             m_last = m_params;
             geo::store_settings(ws.doc->project.project, "density", geo::to_json(m_params));
         }
         // Contours follow the surface and the chosen maximum.
         const float top = ws.density.max_value;
-        if (m_params.contours && ws.density.result && !m_busy &&
+        if (m_params.contours && ws.density.result && !busy &&
             (ws.density.version != m_contour_version || m_params.contour_levels != m_contour_levels || top != m_contour_top))
             start_contours(ws);
 
@@ -100,7 +93,7 @@ public:
         ImGui::Checkbox("Contour lines on the map", &p.contours);
         if (p.contours) ImGui::SliderInt("Levels", &p.contour_levels, 2, 10);
         m_params = p;
-        if (m_busy) ImGui::TextDisabled("computing...");
+        if (busy) ImGui::TextDisabled("computing... %.0f%%", 100 * ws.tasks.progress("density"));
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (d.result) legend(d);
         ImGui::End();
@@ -160,34 +153,28 @@ private:
         (void)c;
     }
 
+    // The surface runs as a task on a snapshot of the project and the settings by value.
     void start(Workspace& ws)
     {
         m_last = m_params;
         geo::store_settings(ws.doc->project.project, "density", geo::to_json(m_params));  // saved with the project
+        auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
         const geo::PointFilter f = m_params.filter;
         const geo::KdeOptions o = m_params.kde;  // the command's very options: same grid limit, same method
-        // The selection is made here (it reads the document); the worker gets copies.
-        auto sel = std::make_shared<geo::PointSelection>();
-        try {
-            *sel = geo::select_points(ws.doc->project, f);
-        } catch (const std::exception& e) {
-            m_error = e.what();
-            return;
-        }
-        if (m_worker.joinable()) m_worker.join();
-        m_busy = true;
-        m_started_for = ws.doc.get();
-        m_worker = std::thread([this, sel, o] {
+        ws.tasks.start("density", [this, snapshot, f, o](const geo::Progress& progress) -> TaskRunner::Finish {
             try {
-                auto r = std::make_shared<geo::KdeResult>(geo::density_surface(*sel, o));
-                std::lock_guard lock(m_mutex);
-                m_ready = r;
-                m_pending_error.clear();
+                const geo::PointSelection sel = geo::select_points(*snapshot, f);
+                auto r = std::make_shared<geo::KdeResult>(geo::density_surface(sel, o, progress));
+                return [this, r](Workspace& w) { finish_surface(w, r); };
+            } catch (const geo::Cancelled&) {
+                throw;
             } catch (const std::exception& e) {
-                std::lock_guard lock(m_mutex);
-                m_pending_error = e.what();
+                const std::string what = e.what();
+                return [this, what](Workspace& w) {
+                    m_error = what;
+                    w.warn("density: " + what);
+                };
             }
-            m_busy = false;
         });
     }
 
@@ -200,57 +187,32 @@ private:
         const int n = m_params.contour_levels;
         for (int k = 1; k <= n; ++k) levels.push_back(static_cast<double>(m_contour_top) * k / (n + 1));
         const std::shared_ptr<const geo::KdeResult> surface = ws.density.result;
-        m_started_for = ws.doc.get();
         const geo::Coord origin = ws.doc->origin;
-        if (m_worker.joinable()) m_worker.join();
-        m_busy = true;
-        m_worker = std::thread([this, surface, origin, levels] {
-            try {
-                auto out = std::make_shared<std::pair<geo::LoadedLayer, LayerView>>(
-                    computed_view(geo::density_contours(surface->raster, levels), "density contours", origin));
-                std::lock_guard lock(m_mutex);
-                m_contour_ready = out;
-            } catch (const std::exception& e) {
-                std::lock_guard lock(m_mutex);
-                m_pending_error = e.what();
-            }
-            m_busy = false;
+        const int classes = std::max(2, n);
+        ws.tasks.start("density contours", [surface, origin, levels, classes](const geo::Progress&) -> TaskRunner::Finish {
+            auto out = std::make_shared<std::pair<geo::LoadedLayer, LayerView>>(
+                computed_view(geo::density_contours(surface->raster, levels), "density contours", origin));
+            return [out, classes](Workspace& w) {
+                LayerView& view = out->second;
+                view.style.mode = geo::StyleMode::Graduated;
+                view.style.field = "level";
+                view.style.ramp = geo::Ramp::OrangeRed;
+                view.style.breaks = geo::Breaks::EqualInterval;
+                view.style.classes = classes;
+                view.style.stroke_width_px = 1.5f;
+                if (w.doc) w.add_or_replace_computed(std::move(out->first), std::move(view));
+            };
         });
     }
 
-    void collect(Workspace& ws)
+    void finish_surface(Workspace& ws, std::shared_ptr<geo::KdeResult> result)
     {
-        if (m_busy) return;
-        std::lock_guard lock(m_mutex);
-        if (m_started_for != ws.doc.get()) {  // computed for a project that has been replaced
-            m_ready.reset();
-            m_contour_ready.reset();
-            m_pending_error.clear();
-            return;
-        }
-        if (m_contour_ready && ws.doc && !ws.analysis_running) {
-            LayerView& view = m_contour_ready->second;
-            view.style.mode = geo::StyleMode::Graduated;
-            view.style.field = "level";
-            view.style.ramp = geo::Ramp::OrangeRed;
-            view.style.breaks = geo::Breaks::EqualInterval;
-            view.style.classes = std::max(2, m_params.contour_levels);
-            view.style.stroke_width_px = 1.5f;
-            ws.add_or_replace_computed(std::move(m_contour_ready->first), std::move(view));
-            m_contour_ready.reset();
-        }
-        if (!m_pending_error.empty()) {
-            m_error = m_pending_error;
-            ws.warn("density: " + m_error);
-            m_pending_error.clear();
-        }
-        if (!m_ready) return;
         m_error.clear();
         // The automatic maximum is the 98th percentile of the cells that have any density (as
         // QGIS's cumulative cut does): a single dense park would otherwise wash out the rest.
         std::vector<float> nonzero;
         m_peak = 0;
-        for (float v : m_ready->raster.values)
+        for (float v : result->raster.values)
             if (v > 0) {
                 nonzero.push_back(v);
                 m_peak = std::max(m_peak, v);
@@ -261,7 +223,7 @@ private:
             std::nth_element(nonzero.begin(), nonzero.begin() + static_cast<long>(k), nonzero.end());
             m_auto = nonzero[k];
         }
-        ws.density.result = std::move(m_ready);
+        ws.density.result = std::move(result);
         ws.density.version++;
         ws.density.min_value = 0;
         if (m_auto_max || ws.density.max_value > m_peak) ws.density.max_value = m_auto;
@@ -291,18 +253,12 @@ private:
     }
 
     const Document* m_doc = nullptr;
-    const Document* m_started_for = nullptr;  // the document the running work belongs to
     geo::DensitySettings m_params, m_last;
     bool m_auto_max = true;
     float m_peak = 1, m_auto = 1;
-    std::string m_error, m_pending_error;
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
-    std::mutex m_mutex;
-    std::shared_ptr<geo::KdeResult> m_ready;
+    std::string m_error;
     int m_contour_levels = 0, m_contour_version = -1;
     float m_contour_top = 0;
-    std::shared_ptr<std::pair<geo::LoadedLayer, LayerView>> m_contour_ready;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "geo/density/kde.h"
 #include "gui/document.h"
+#include "gui/task_runner.h"
 #include "render/camera.h"
 
 namespace gui {
@@ -80,6 +81,7 @@ struct Workspace {
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)
     std::vector<Shortcut> pending_shortcuts; // keys pressed since the last frame
+    TaskRunner tasks;                        // every piece of background work (task_runner.h)
 
     void info(std::string text) { messages.push_back({Message::Info, std::move(text)}); }
     void warn(std::string text) { messages.push_back({Message::Warning, std::move(text)}); }
