@@ -221,7 +221,6 @@ void App::frame()
 
 void App::poll_loader()
 {
-    if (m_ws.analysis_running) return;  // a worker reads the project; results wait
     std::optional<LoadResult> r = m_loader.take();
     if (!r) return;
     if (!r->error.empty()) {

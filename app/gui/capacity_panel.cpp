@@ -4,14 +4,11 @@
 // scenarios with the baseline. Evaluation is geo::run_capacity, the same as `parkcap capacity`,
 // on a worker thread: the panel shows the last result until the new one is in.
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <functional>
 #include <limits>
-#include <mutex>
-#include <thread>
 
 #include <imgui.h>
 
@@ -42,14 +39,9 @@ struct Outcome {
 class CapacityPanel : public Panel {
 public:
     const char* name() const override { return "capacity"; }
-    ~CapacityPanel() override
-    {
-        if (m_worker.joinable()) m_worker.join();
-    }
-
     void draw(Workspace& ws) override
     {
-        collect(ws);
+        m_busy = ws.tasks.running("capacity");
         if (!visible) {
             if (m_tool != Tool::None && ws.map_tool == MapTool::Edit) ws.map_tool = MapTool::Select;
             m_tool = Tool::None;
@@ -67,7 +59,7 @@ public:
             return ImGui::End();
         }
         if (m_doc != ws.doc.get()) open_document(ws);
-        if (m_dirty && !m_busy && !ws.analysis_running) start(ws);
+        if (m_dirty && !m_busy) start(ws);
         if (!m_error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1));
             ImGui::TextWrapped("%s", m_error.c_str());
@@ -104,7 +96,6 @@ private:
 
     void open_document(Workspace& ws)
     {
-        if (m_worker.joinable()) m_worker.join();
         m_doc = ws.doc.get();
         m_base.reset();
         m_runs.clear();
@@ -132,21 +123,22 @@ private:
     // scenario that changed (the others stand).
     void start(Workspace& ws)
     {
-        if (m_worker.joinable()) m_worker.join();
         const std::string only = m_base && !m_runs.empty() ? m_only : std::string();
         m_dirty = false;
         m_only.clear();
         m_busy = true;
-        const Document* doc = ws.doc.get();
-        const geo::Project project = doc->project.project;  // a copy: the UI may edit scenarios meanwhile
-        const geo::Crs working = doc->project.working.crs;
+        // A snapshot of the project (shared layers) and its settings and scenarios by value:
+        // the planner may go on editing scenarios while this runs.
+        auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
+        const geo::Project project = snapshot->project;
+        const geo::Crs working = snapshot->working.crs;
         std::shared_ptr<const geo::CapacityBase> base = m_base;
-        m_worker = std::thread([this, doc, project, working, base, only]() mutable {
+        ws.tasks.start("capacity", [this, snapshot, project, working, base, only](const geo::Progress&) mutable -> TaskRunner::Finish {
             auto out = std::make_shared<Outcome>();
             out->partial = !only.empty();
             const auto t0 = std::chrono::steady_clock::now();
             try {
-                if (!base) base = std::make_shared<const geo::CapacityBase>(geo::capacity_base(doc->project));
+                if (!base) base = std::make_shared<const geo::CapacityBase>(geo::capacity_base(*snapshot));
                 out->base = base;
                 if (only.empty()) out->runs.push_back(geo::run_capacity(project, working, *base, ""));
                 for (const std::string& name : geo::scenario_names(project)) {
@@ -162,33 +154,28 @@ private:
                 out->error = e.what();
             }
             out->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            std::lock_guard lock(m_mutex);
-            m_ready = out;
-            m_busy = false;
+            return [this, out](Workspace& w) { finish(w, *out); };
         });
     }
 
-    void collect(Workspace& ws)
+    void finish(Workspace& ws, Outcome& out)
     {
-        if (m_busy) return;
-        std::lock_guard lock(m_mutex);
-        if (!m_ready) return;
         if (m_doc == ws.doc.get()) {
-            if (m_ready->base) m_base = m_ready->base;
-            if (m_ready->partial) {
-                for (auto& run : m_ready->runs)
+            if (out.base) m_base = out.base;
+            if (out.partial) {
+                for (auto& run : out.runs)
                     for (auto& mine : m_runs)
                         if (mine.scenario == run.scenario) mine = std::move(run);
-            } else if (!m_ready->runs.empty()) {
-                m_runs = std::move(m_ready->runs);
+            } else if (!out.runs.empty()) {
+                m_runs = std::move(out.runs);
             }
             // Scenarios deleted while this was evaluated.
             const auto names = geo::scenario_names(ws.doc->project.project);
             std::erase_if(m_runs, [&](const geo::CapacityRun& r) {
                 return !r.scenario.empty() && std::find(names.begin(), names.end(), r.scenario) == names.end();
             });
-            m_error = m_ready->error;
-            m_seconds = m_ready->seconds;
+            m_error = out.error;
+            m_seconds = out.seconds;
             if (!m_error.empty()) ws.warn("capacity: " + m_error);
             if (!m_warned && !m_runs.empty()) {  // the data's shortcomings, once per project
                 for (const auto& n : m_runs.front().input.notes) ws.info("capacity: " + n);
@@ -216,7 +203,7 @@ private:
                 m_park_chosen = true;
             }
         }
-        m_ready.reset();
+        m_busy = false;
         ws.capacity_computed = true;
     }
 
@@ -748,10 +735,7 @@ private:
     int m_storeys = 5;
     Tool m_tool = Tool::None;
     std::vector<geo::Coord> m_ring;
-    std::shared_ptr<Outcome> m_ready;
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
-    std::mutex m_mutex;
+    bool m_busy = false;  // a capacity task runs (as of this frame)
 };
 
 }  // namespace

@@ -3,14 +3,11 @@
 // the map, and facilities added, moved or deleted by clicking on the map. Edits update only
 // the enterprises they can affect (geo::CoverageState), can be undone and redone, and are
 // kept in the project as a scenario; the facilities layer itself is never changed.
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include <imgui.h>
 
@@ -42,14 +39,9 @@ struct Edit {
 class CoveragePanel : public Panel {
 public:
     const char* name() const override { return "coverage"; }
-    ~CoveragePanel() override
-    {
-        if (m_worker.joinable()) m_worker.join();
-    }
 
     void draw(Workspace& ws) override
     {
-        collect(ws);
         if (!visible) {
             if (ws.map_tool == MapTool::Edit && m_tool != 0) ws.map_tool = MapTool::Select;
             return;
@@ -73,7 +65,7 @@ public:
                 breakdown_table(ws, "tier", "Tier");
             }
             marks(ws);
-        } else if (m_busy) {
+        } else if (ws.tasks.running("coverage")) {
             ImGui::TextDisabled("computing...");
         }
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
@@ -254,10 +246,10 @@ private:
         return out;
     }
 
-    // The base state (the facilities as in the layer) on a worker; edits are replayed after.
+    // The base state (the facilities as in the layer) as a task on copies of the points;
+    // edits are replayed after, on the UI thread.
     void start(Workspace& ws)
     {
-        if (m_busy) return;
         const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
         const geo::LoadedLayer& fac = layer(ws, geo::Role::Facilities);
         const std::string* type_field = fac.fields.field_for("type");
@@ -279,10 +271,9 @@ private:
             for (size_t i = 0; i < firms.data->size(); ++i) m_jobs.push_back(firms.data->column(*f)->number(i).value_or(0.0));
         std::optional<geo::GeometryColumn> roads;
         if (m_by_road && ws.doc->view_with_role(geo::Role::Roads) >= 0) roads = layer(ws, geo::Role::Roads).data->geometry;
-        if (m_worker.joinable()) m_worker.join();
-        m_busy = true;
-        m_worker = std::thread([this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types,
-                                roads = std::move(roads), attach_limit = m_settings.attach_limit_m]() mutable {
+        ws.tasks.start("coverage", [this, pts = std::move(pts), fpts = std::move(fpts), type_of = std::move(type_of), types = m_types,
+                                    roads = std::move(roads), attach_limit = m_settings.attach_limit_m](const geo::Progress&) mutable
+                                       -> TaskRunner::Finish {
             std::shared_ptr<geo::RoadNetwork> network;
             std::shared_ptr<geo::NetworkCoverageState> net;
             std::string error;
@@ -295,31 +286,18 @@ private:
                 error = std::string("roads: ") + e.what();
             }
             auto base = std::make_shared<geo::CoverageState>(std::move(pts), types, std::move(fpts), std::move(type_of));
-            std::lock_guard lock(m_mutex);
-            m_ready = base;
-            m_network_ready = network;
-            m_net_ready = net;
-            m_worker_error = error;
-            m_busy = false;
+            return [this, base, network, net, error](Workspace& w) {
+                if (!error.empty()) {
+                    m_error = error;
+                    w.warn("coverage: " + m_error);
+                }
+                m_base = base;
+                m_network = network;  // the network outlives the states that refer to it
+                m_net_base = net;
+                replay();
+                w.coverage_computed = true;
+            };
         });
-    }
-
-    void collect(Workspace& ws)
-    {
-        if (m_busy) return;
-        std::lock_guard lock(m_mutex);
-        if (!m_worker_error.empty()) {
-            m_error = m_worker_error;
-            ws.warn("coverage: " + m_error);
-            m_worker_error.clear();
-        }
-        if (!m_ready) return;
-        m_base = m_ready;
-        m_ready.reset();
-        m_network = std::move(m_network_ready);
-        m_net_base = std::move(m_net_ready);
-        replay();
-        ws.coverage_computed = true;
     }
 
     void replay()
@@ -687,13 +665,11 @@ private:
     bool m_radii_edited = false;       // the planner changed radii here: they are saved inline
     std::vector<double> m_jobs;
     std::shared_ptr<const geo::CoverageState> m_base;
-    std::shared_ptr<geo::CoverageState> m_ready;
     std::unique_ptr<geo::CoverageState> m_state;
     // Along the roads (when asked and the project has roads): the network outlives its states.
     bool m_by_road = false;
-    std::shared_ptr<geo::RoadNetwork> m_network, m_network_ready;
+    std::shared_ptr<geo::RoadNetwork> m_network;
     std::shared_ptr<const geo::NetworkCoverageState> m_net_base;
-    std::shared_ptr<geo::NetworkCoverageState> m_net_ready;
     std::unique_ptr<geo::NetworkCoverageState> m_net;
     std::vector<Edit> m_edits;
     size_t m_applied = 0;
@@ -708,10 +684,7 @@ private:
     std::optional<geo::SiteSuggestion> m_suggestion;
     std::string m_gaps_note;
     size_t m_suggestion_type = 0;
-    std::string m_error, m_worker_error;  // the worker's goes through m_mutex
-    std::thread m_worker;
-    std::atomic<bool> m_busy{false};
-    std::mutex m_mutex;
+    std::string m_error;
 };
 
 }  // namespace

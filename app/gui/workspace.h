@@ -70,7 +70,6 @@ struct Workspace {
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
     bool default_layout = true;  // every panel shown, at its first place (no --panel)
     DensityOverlay density;
-    bool analysis_running = false;  // a worker reads the project: no layer may be added meanwhile
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
