@@ -11,6 +11,7 @@
 
 #include <gdal_priv.h>
 
+#include "geo/capacity/capacity_run.h"
 #include "geo/cluster/cluster_settings.h"
 #include "geo/coverage/coverage_settings.h"
 #include "geo/coverage/coverage_state.h"
@@ -19,6 +20,7 @@
 #include "geo/io/layer_reader.h"
 #include "geo/report/cluster_outputs.h"
 #include "geo/report/csv_table.h"
+#include "geo/scenario/edits.h"
 #include "geo/project/loaded_project.h"
 #include "geo/project/settings_reader.h"
 #include "gui/workspace.h"
@@ -145,4 +147,50 @@ TEST_CASE("coverage: radii edited in the panel, saved, give the command the pane
     const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(written == geo::to_csv(shown));
     CHECK(written.find(",canteen,350,") != std::string::npos);
+}
+
+TEST_CASE("capacity: a scenario made in the panel's editor, saved, is what the command evaluates")
+{
+    test::ScratchDir dir("capacity_roundtrip");
+    gui::Workspace ws;
+    ws.doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    geo::Project& project = ws.doc->project.project;
+
+    // As the editor does: a new named scenario, then typed edits through geo's reader.
+    geo::store_scenario(project, {"round trip", {}, {}}, true);
+    geo::Scenario s = geo::scenario_named(project, "round trip");
+    s.edits.push_back(geo::edit_from_json({{"type", "upgrade_capacity"}, {"park", "CQ-HTZ"}, {"factor", "power_kw"}, {"add", 250000}}));
+    s.edits.push_back(geo::edit_from_json({{"type", "raise_far"}, {"park", "CQ-HTZ"}, {"far", 3.0}}));
+    geo::store_scenario(project, s, true);
+
+    // What the panel evaluates: the same engine on the same (snapshot of the) project.
+    const geo::CapacityBase base = geo::capacity_base(ws.doc->project);
+    const geo::CapacityRun shown = geo::run_capacity(project, ws.doc->project.working.crs, base, "round trip");
+
+    const std::string saved = (dir.path / "saved.parkcap.json").string();
+    geo::Project to_save = geo::project_for_saving(ws.doc->project);
+    // The demo names its tables relative to its own folder: point them back there.
+    to_save.extra["analysis"]["capacity"]["standards_dir"] = test::datasets("standards");
+    to_save.extra["analysis"]["capacity"]["infrastructure"] = test::datasets("chongqing-demo/park_infrastructure.csv");
+    to_save.extra["analysis"]["capacity"]["growth"] = test::datasets("chongqing-demo/growth_targets.csv");
+    to_save.extra["analysis"]["coverage"]["radii_table"] = test::datasets("standards/facility_service_radii.csv");
+    geo::write_project(to_save, saved);
+    const std::string prefix = (dir.path / "cap").string();
+    const std::string cmd = std::string(PARKCAP_CLI) + " capacity '" + saved + "' --scenario 'round trip' --out '" + prefix + "' > /dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+
+    // The command's parks table, scenario rows: capacity_jobs as the panel computed them.
+    std::ifstream in(prefix + "_parks.csv", std::ios::binary);
+    std::string line;
+    std::getline(in, line);  // header
+    size_t checked = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("round trip,", 0) != 0) continue;
+        for (const geo::ParkCapacity& pc : shown.result.parks) {
+            if (line.find("," + pc.code + ",") == std::string::npos) continue;
+            CHECK(line.find("," + geo::number_text(pc.capacity_jobs, 10) + ",") != std::string::npos);
+            ++checked;
+        }
+    }
+    CHECK(checked == shown.result.parks.size());
 }
