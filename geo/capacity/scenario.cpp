@@ -8,6 +8,7 @@
 #include <geos_c.h>
 
 #include "geo/core/error.h"
+#include "geo/core/overload.h"
 #include "geo/core/geos_util.h"
 #include "geo/scenario/edits.h"
 
@@ -23,11 +24,6 @@ std::vector<std::string> scenario_names(const Project& project)
 }
 
 namespace {
-
-template <class... F> struct Overload : F... {
-    using F::operator()...;
-};
-template <class... F> Overload(F...) -> Overload<F...>;
 
 struct Where {
     const Project& project;

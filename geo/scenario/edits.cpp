@@ -3,15 +3,11 @@
 #include <cmath>
 
 #include "geo/core/error.h"
+#include "geo/core/overload.h"
 
 namespace geo {
 
 namespace {
-
-template <class... F> struct Overload : F... {
-    using F::operator()...;
-};
-template <class... F> Overload(F...) -> Overload<F...>;
 
 struct EditReader {
     const Project& project;
