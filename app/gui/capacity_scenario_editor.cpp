@@ -1,0 +1,234 @@
+// The capacity panel's scenario editor: edits made in forms and on the map, typed, kept in
+// the project and entered in the workspace's one undo history.
+#include "gui/capacity_panel.h"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "geo/scenario/edits.h"
+
+#include "geo/capacity/scenario.h"
+#include "geo/io/crs.h"
+
+namespace gui {
+
+void CapacityPanel::add_edit(Workspace& ws, const geo::Json& json)
+{
+    if (!current(ws)) return;
+    const std::string name = m_runs[m_scenario].scenario;
+    try {
+        const geo::Edit edit = geo::edit_from_json(json);
+        const geo::Scenario before = geo::scenario_named(ws.doc->project.project, name);
+        geo::Scenario after = before;
+        after.edits.push_back(edit);
+        geo::store_scenario(ws.doc->project.project, after, true);
+        mark_dirty(name);
+        const Document* doc = ws.doc.get();
+        auto put = [this, doc, name](Workspace& w, const geo::Scenario& s) {
+            if (w.doc.get() != doc) return;  // another project since
+            geo::store_scenario(w.doc->project.project, s, true);
+            if (std::any_of(m_runs.begin(), m_runs.end(), [&](const geo::CapacityRun& r) { return r.scenario == name; })) mark_dirty(name);
+        };
+        ws.push_edit({"scenario '" + name + "': " + std::string(geo::type_name(edit)), [put, before](Workspace& w) { put(w, before); },
+                      [put, after](Workspace& w) { put(w, after); }});
+    } catch (const std::exception& e) {
+        ws.error("capacity: " + std::string(e.what()));
+    }
+}
+
+void CapacityPanel::editor(Workspace& ws)
+{
+    ImGui::SetNextItemWidth(240);
+    ImGui::InputText("##new", m_new_name, sizeof m_new_name);
+    ImGui::SameLine();
+    if (ImGui::Button("New scenario") && m_new_name[0]) {
+        const std::string name = m_new_name;
+        const auto names = geo::scenario_names(ws.doc->project.project);
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+            ws.warn("capacity: a scenario named '" + name + "' exists already");
+        } else {
+            scenarios(ws).push_back({{"name", name}, {"edits", geo::Json::array()}});
+            m_runs.push_back({name, {}, {}, {}, {}});
+            m_scenario = m_runs.size() - 1;
+            mark_dirty(name);
+        }
+    }
+    geo::Json* s = current(ws);
+    if (!s) {
+        ImGui::TextDisabled("Choose or create a scenario to edit; the baseline stays as the data are.");
+        return;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Delete scenario")) {
+        auto& list = scenarios(ws);
+        for (size_t k = 0; k < list.size(); ++k)
+            if (list[k].value("name", "") == m_runs[m_scenario].scenario) list.erase(k);
+        m_runs.erase(m_runs.begin() + static_cast<std::ptrdiff_t>(m_scenario));
+        m_scenario = 0;  // nothing to evaluate: the others stand
+        return;
+    }
+    const std::string park = park_key();
+    ImGui::Separator();
+    ImGui::Text("Add an edit for %s:", m_runs.front().result.parks[m_park].name.c_str());
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputDouble("FAR##raise", &m_far, 0, 0, "%.2f");
+    ImGui::SameLine();
+    if (ImGui::Button("Raise FAR")) add_edit(ws, {{"type", "raise_far"}, {"park", park}, {"far", m_far}});
+    ImGui::SameLine();
+    if (ImGui::Button("Redevelop under-used plots")) add_edit(ws, {{"type", "redevelop"}, {"park", park}});
+    refresh_sites();
+    if (!m_sites.empty()) {
+        ImGui::SameLine();
+        const std::string& site = m_runs.front().input.site_name[m_sites[std::min(m_site, m_sites.size() - 1)]];
+        if (ImGui::Button(("Raise FAR of " + site).c_str())) add_edit(ws, {{"type", "raise_far"}, {"sites", {site}}, {"far", m_far}});
+    }
+
+    const auto& factors = m_base ? m_base->tables.factors : std::vector<std::string>{};
+    if (!factors.empty()) {
+        m_factor = std::min(m_factor, factors.size() - 1);
+        ImGui::SetNextItemWidth(150);
+        if (ImGui::BeginCombo("##factor", factors[m_factor].c_str())) {
+            for (size_t f = 0; f < factors.size(); ++f)
+                if (ImGui::Selectable(factors[f].c_str(), f == m_factor)) m_factor = f;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputDouble("##add", &m_add, 0, 0, "%.0f");
+        ImGui::SameLine();
+        if (ImGui::Button("Upgrade capacity by"))
+            add_edit(ws, {{"type", "upgrade_capacity"}, {"park", park}, {"factor", factors[m_factor]}, {"add", m_add}});
+    }
+
+    // Standard factory on one of the park's sites.
+    const geo::CapacityInput& in = m_runs.front().input;
+    if (!in.site_name.empty()) {
+        if (!m_sites.empty()) {
+            m_site = std::min(m_site, m_sites.size() - 1);
+            ImGui::SetNextItemWidth(130);
+            if (ImGui::BeginCombo("##site", in.site_name[m_sites[m_site]].c_str())) {
+                for (size_t k = 0; k < m_sites.size(); ++k)
+                    if (ImGui::Selectable((in.site_name[m_sites[k]] + " (" + in.site_status[m_sites[k]] + ")").c_str(), k == m_site)) m_site = k;
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(60);
+            ImGui::InputInt("storeys", &m_storeys, 0);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(80);
+            ImGui::InputDouble("m² each", &m_footprint, 0, 0, "%.0f");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(60);
+            ImGui::InputDouble("beds", &m_beds, 0, 0, "%.0f");
+            ImGui::SameLine();
+            if (ImGui::Button("Add standard factory"))
+                add_edit(ws, {{"type", "standard_factory"}, {"site", in.site_name[m_sites[m_site]]}, {"storeys", std::max(1, m_storeys)},
+                              {"footprint_m2", m_footprint}, {"beds", m_beds}});
+        } else {
+            ImGui::TextDisabled("The park has no site parcels for a standard factory.");
+        }
+    }
+
+    // On the map: a facility by a click, a boundary extension by a polygon.
+    const auto& radii = in.radii;
+    if (!radii.empty()) {
+        m_type = std::min(m_type, radii.size() - 1);
+        ImGui::SetNextItemWidth(150);
+        if (ImGui::BeginCombo("##ftype", radii[m_type].code.c_str())) {
+            for (size_t t = 0; t < radii.size(); ++t)
+                if (ImGui::Selectable(radii[t].code.c_str(), t == m_type)) m_type = t;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(80);
+        ImGui::InputDouble("capacity##fac", &m_capacity, 0, 0, "%.0f");
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Add facility by clicking", m_tool == Tool::AddFacility)) set_tool(ws, Tool::AddFacility);
+    }
+    if (ImGui::RadioButton("Draw a boundary extension", m_tool == Tool::DrawBoundary)) set_tool(ws, Tool::DrawBoundary);
+    if (m_tool == Tool::DrawBoundary) {
+        ImGui::SameLine();
+        ImGui::Text("%zu points", m_ring.size());
+        ImGui::SameLine();
+        if (ImGui::Button("Finish") && m_ring.size() >= 3) {
+            const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+            std::vector<geo::Coord> ring = m_ring;
+            to_lonlat.transform(ring);
+            geo::Json pts = geo::Json::array();
+            for (const auto& c : ring) pts.push_back({c.x, c.y});
+            add_edit(ws, {{"type", "extend_boundary"}, {"park", park}, {"ring", pts}});
+            m_ring.clear();
+            set_tool(ws, Tool::None);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            m_ring.clear();
+            set_tool(ws, Tool::None);
+        }
+    }
+    if (m_tool != Tool::None) ImGui::TextDisabled("Click on the map; Ctrl+S saves the scenario with the project.");
+    // The edits so far, each with a delete button (below the forms, which so stay in place).
+    ImGui::Separator();
+    ImGui::TextUnformatted("Edits in this scenario:");
+    if (s->contains("edits") && (*s)["edits"].is_array()) {
+        auto& edits = (*s)["edits"];
+        for (size_t k = 0; k < edits.size(); ++k) {
+            ImGui::PushID(static_cast<int>(k));
+            if (ImGui::SmallButton("x")) {
+                edits.erase(k);
+                mark_dirty(m_runs[m_scenario].scenario);
+                ImGui::PopID();
+                break;
+            }
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s", edits[k].dump().c_str());
+            ImGui::PopID();
+        }
+    }
+    for (const auto& n : run().notes) ImGui::TextDisabled("%s", n.c_str());
+    for (const geo::Coord& at : ws.map_clicks) click(ws, at);
+    if (m_tool != Tool::None) ws.map_clicks.clear();
+}
+
+void CapacityPanel::refresh_sites()
+{
+    if (m_site_park == m_park) return;
+    m_sites.clear();
+    const auto where = geo::sites_in_parks(m_runs.front().input);
+    for (size_t k = 0; k < where.size(); ++k)
+        if (where[k] == static_cast<int32_t>(m_park)) m_sites.push_back(k);
+    m_site_park = m_park;
+    m_site = 0;
+}
+
+void CapacityPanel::set_tool(Workspace& ws, Tool t)
+{
+    m_tool = m_tool == t ? Tool::None : t;
+    ws.map_tool = m_tool == Tool::None ? MapTool::Select : MapTool::Edit;
+}
+
+void CapacityPanel::click(Workspace& ws, geo::Coord at)
+{
+    if (m_tool == Tool::DrawBoundary) {
+        m_ring.push_back(at);
+    } else if (m_tool == Tool::AddFacility) {
+        const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+        geo::Coord c = at;
+        to_lonlat.transform(std::span<geo::Coord>(&c, 1));
+        geo::Json e = {{"type", "add_facility"}, {"facility_type", m_runs.front().input.radii[m_type].code}, {"lon", c.x}, {"lat", c.y}};
+        if (m_capacity > 0) e["capacity"] = m_capacity;
+        add_edit(ws, e);
+    }
+}
+
+void CapacityPanel::marks(Workspace& ws)
+{
+    for (const geo::Coord& c : m_ring) ws.markers.push_back({c, geo::rgba(120, 40, 170), 6, false});
+    const geo::CapacityRun& r = run();
+    const auto& base_in = m_runs.front().input;
+    for (size_t k = base_in.facility_xy.size(); k < r.input.facility_xy.size(); ++k)
+        ws.markers.push_back({r.input.facility_xy[k], geo::rgba(20, 160, 60), 7, false});
+}
+
+}  // namespace gui
