@@ -16,6 +16,7 @@
 #include "load_notes.h"
 #include "geo/report/load_summary.h"
 #include "project_input.h"
+#include "settings_flags.h"
 #include "terminal_progress.h"
 
 namespace cli {
@@ -72,83 +73,7 @@ int run_clusters(const std::vector<std::string>& argv)
     // The project's settings (analysis.clusters, as the panel saved them), then the flags.
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     geo::ClusterOptions o = geo::cluster_settings(input);
-    if (args.flag("cluster")) o.selection.cluster = args.get("cluster");
-    if (args.flag("tier")) o.selection.tier = args.get("tier");
-    if (args.flag("industry")) o.selection.industry_code = args.get("industry");
-    if (args.flag("park")) o.selection.park = args.get("park");
-    if (args.flag("weight")) o.selection.weight = args.get("weight") == "count" ? "" : args.get("weight");
-    if (args.flag("grid")) {
-        const std::string grid = args.get("grid");
-        if (grid != "hexagon" && grid != "square") throw UsageError("--grid is hexagon or square");
-        o.shape = grid == "hexagon" ? geo::CellShape::Hexagon : geo::CellShape::Square;
-    }
-    o.cell_m = args.get_number("cell", o.cell_m);
-    if (args.flag("lq-by")) {
-        o.lq_category = args.get("lq-by");
-        if (o.lq_category != "cluster" && o.lq_category != "industry_code") throw UsageError("--lq-by is cluster or industry_code");
-    }
-    if (args.flag("lq-measure")) {
-        const std::string measure = args.get("lq-measure");
-        if (measure != "employment" && measure != "count") throw UsageError("--lq-measure is employment or count");
-        o.lq.measure = measure == "count" ? geo::LqMeasure::Count : geo::LqMeasure::Employment;
-    }
-    o.lq.min_lq = args.get_number("min-lq", o.lq.min_lq);
-    o.lq.min_share = args.get_number("min-share", o.lq.min_share);
-    if (args.flag("lq-reference")) {
-        const std::string ref = args.get("lq-reference");
-        if (ref != "study-area" && ref != "regions") throw UsageError("--lq-reference is study-area or regions");
-        o.lq_against_regions = ref == "regions";
-    }
-    o.eps_m = args.get_number("eps", o.eps_m);
-    if (args.flag("min-points")) {
-        const double min_points = args.get_number("min-points", 0);
-        if (min_points < 1 || min_points != std::floor(min_points)) throw UsageError("--min-points needs a whole number of at least 1");
-        o.min_points = static_cast<size_t>(min_points);
-    }
-    o.density.radius_m = args.get_number("radius", o.density.radius_m);
-    if (args.flag("kernel")) {
-        auto k = geo::parse_kernel(args.get("kernel"));
-        if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
-        o.density.kernel = *k;
-    }
-    if (args.flag("bandwidth")) {
-        const std::string rule = args.get("bandwidth");
-        if (rule != "silverman" && rule != "scott") throw UsageError("--bandwidth is silverman or scott");
-        o.density.rule = rule == "silverman" ? geo::BandwidthRule::Silverman : geo::BandwidthRule::Scott;
-    }
-    o.density.cell_m = args.get_number("density-cell", o.density.cell_m);
-    if (args.flag("scale")) o.density.values = args.get("scale") == "per-km2" ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
-    if (args.flag("contours")) {
-        o.contour_levels.clear();
-        std::string list = args.get("contours");
-        for (size_t start = 0; start <= list.size();) {
-            const size_t comma = std::min(list.find(',', start), list.size());
-            const std::string item = list.substr(start, comma - start);
-            char* end = nullptr;
-            const double v = std::strtod(item.c_str(), &end);
-            if (item.empty() || *end != '\0') throw UsageError("--contours needs numbers separated by commas, not '" + list + "'");
-            o.contour_levels.push_back(v);
-            start = comma + 1;
-        }
-    }
-    if (args.flag("study-area")) {
-        const std::string area = args.get("study-area");
-        if (area == "parks") o.study_area = geo::StudyArea::Parks;
-        else if (area == "regions") o.study_area = geo::StudyArea::Regions;
-        else if (area == "points") o.study_area = geo::StudyArea::Points;
-        else throw UsageError("--study-area is parks, regions or points, not '" + area + "'");
-    }
-    o.study_margin_m = args.get_number("study-margin", o.study_margin_m);
-    if (args.flag("footprint")) o.footprint_threshold = args.get_number("footprint", 0);
-    try {
-        geo::check(o);
-    } catch (const geo::Error& e) {
-        // Only a flag can have spoilt settings that read well from the project: name it.
-        std::string key = e.context().key.substr(std::string("analysis.clusters.").size());
-        if (key.size() > 2 && key.compare(key.size() - 2, 2, "_m") == 0) key.resize(key.size() - 2);
-        for (char& c : key) c = c == '_' || c == '.' ? '-' : c;
-        throw UsageError("--" + key + " " + e.message());
-    }
+    apply_cluster_flags(args, o);
     if (args.flag("show-settings")) {
         std::printf("%s\n", geo::Json({{"clusters", geo::to_json(o)}}).dump(2).c_str());
         return 0;

@@ -16,6 +16,7 @@
 #include "load_notes.h"
 #include "geo/report/load_summary.h"
 #include "project_input.h"
+#include "settings_flags.h"
 #include "terminal_progress.h"
 
 namespace cli {
@@ -63,50 +64,9 @@ int run_density(const std::vector<std::string>& argv)
     // The project's settings (analysis.density, as the panel saved them), then the flags.
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     geo::DensitySettings settings = geo::density_settings(input);
-    geo::KdeOptions& o = settings.kde;
-    if (args.flag("kernel")) {
-        auto k = geo::parse_kernel(args.get("kernel"));
-        if (!k) throw UsageError("unknown kernel '" + args.get("kernel") + "'");
-        o.kernel = *k;
-    }
-    if (args.flag("radius")) {
-        o.radius_m = args.get_number("radius", o.radius_m);
-        o.rule = geo::BandwidthRule::Fixed;
-    }
-    o.cell_m = args.get_number("cell", o.cell_m);
-    if (args.flag("bandwidth")) {
-        const std::string rule = args.get("bandwidth");
-        if (rule == "silverman") o.rule = geo::BandwidthRule::Silverman;
-        else if (rule == "scott") o.rule = geo::BandwidthRule::Scott;
-        else throw UsageError("--bandwidth is silverman or scott, not '" + rule + "'");
-        if (args.flag("radius")) throw UsageError("give --radius or --bandwidth, not both");
-    }
-    if (args.flag("scale")) {
-        const std::string scale = args.get("scale");
-        if (scale != "raw" && scale != "per-km2") throw UsageError("--scale is raw or per-km2");
-        o.values = scale == "raw" ? geo::KdeValues::RawSum : geo::KdeValues::PerKm2;
-    }
-    if (args.flag("method")) {
-        const std::string method = args.get("method");
-        if (method == "binned") o.method = geo::KdeMethod::Binned;
-        else if (method == "exact") o.method = geo::KdeMethod::Exact;
-        else if (method == "auto") o.method = geo::KdeMethod::Auto;
-        else throw UsageError("--method is auto, binned or exact");
-    }
-    geo::PointFilter& filter = settings.filter;
-    if (args.flag("cluster")) filter.cluster = args.get("cluster");
-    if (args.flag("tier")) filter.tier = args.get("tier");
-    if (args.flag("industry")) filter.industry_code = args.get("industry");
-    if (args.flag("park")) filter.park = args.get("park");
-    if (args.flag("weight")) filter.weight = args.get("weight") == "count" ? "" : args.get("weight");
-    try {
-        geo::check(settings);
-    } catch (const geo::Error& e) {
-        // Only a flag can have made settings that read well from the project go wrong here.
-        const std::string key = e.context().key.substr(e.context().key.rfind('.') + 1);
-        const std::string flag = key == "cell_m" ? "--cell" : key == "radius_m" ? "--radius" : key;
-        throw UsageError(flag + " " + e.message());
-    }
+    apply_density_flags(args, settings);
+    const geo::KdeOptions& o = settings.kde;
+    const geo::PointFilter& filter = settings.filter;
     if (args.flag("show-settings")) {
         std::printf("%s\n", geo::Json({{"density", geo::to_json(settings)}}).dump(2).c_str());
         return 0;

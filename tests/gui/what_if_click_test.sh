@@ -20,7 +20,7 @@ for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | he
 sleep 4   # the coverage panel computes its base state on a worker
 xdotool windowfocus --sync "\$wid"
 # Until the saved scenario shows the new edit (the panel may still be computing at first):
-for i in \$(seq 1 10); do
+for i in \$(seq 1 30); do
   xdotool mousemove 788 595 click 1   # "Add" in the Coverage panel (it opens at a fixed place)
   sleep 0.3
   xdotool mousemove 500 300 click 1   # on the map
