@@ -37,9 +37,6 @@ const std::vector<OptionSpec> kOptions = {
 
 using geo::number_text;
 
-std::string num(double v, int digits = 10) { return std::isfinite(v) ? number_text(v, digits) : std::string(); }
-
-
 bool changed_nothing(const geo::ParkCapacity& a, const geo::ParkCapacity& b)
 {
     return a.gross_m2 == b.gross_m2 && a.available_floor_m2 == b.available_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
@@ -73,40 +70,6 @@ void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
                     last.c_str());
     }
     if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
-}
-
-void add_rows(const geo::CapacityRun& run, geo::CsvTable& parks, geo::CsvTable& factors, geo::CsvTable& clusters, geo::CsvTable& growth)
-{
-    const std::string sc = run.scenario.empty() ? "baseline" : run.scenario;
-    for (size_t p = 0; p < run.result.parks.size(); ++p) {
-        const auto& pc = run.result.parks[p];
-        const auto& g = run.growth[p];
-        std::string tiers, coverage;
-        for (const auto& [t, n] : pc.tiers)
-            tiers += (tiers.empty() ? "" : "; ") + t + ": " + std::to_string(n) + " (" +
-                     number_text(100.0 * static_cast<double>(n) / static_cast<double>(std::max<int64_t>(pc.enterprises, 1)), 3) + "%)";
-        for (const auto& [t, v] : pc.coverage) coverage += (coverage.empty() ? "" : "; ") + t + ": " + number_text(v, 3);
-        parks.rows.push_back({sc, pc.name, pc.code, num(pc.gross_m2), num(pc.constrained_m2), num(pc.net_m2), num(pc.road_utility_m2),
-                              num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
-                              num(pc.floor_capacity_m2), num(pc.existing_floor_m2), num(pc.remaining_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
-                              num(pc.available_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
-                              num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), geo::binding_text(pc.binding),
-                              num(pc.headroom_jobs), num(pc.dormitory_beds), num(pc.comprehensive_far, 4), num(pc.building_density, 4),
-                              num(pc.industrial_land_share, 4), num(pc.output_per_ha), num(pc.tax_per_ha), num(pc.jobs_per_ha),
-                              num(pc.output_per_mu), num(pc.tax_per_mu), num(pc.jobs_per_mu), tiers, geo::joined(pc.characteristic_clusters, "; "),
-                              coverage, std::to_string(pc.plots_failing), std::to_string(pc.plots_underused),
-                              g.shortfall_year ? std::to_string(g.shortfall_year) : "", g.short_of});
-        for (const auto& f : pc.factors)
-            factors.rows.push_back({sc, pc.name, f.factor, f.unit, f.given ? "yes" : "no", f.given ? num(f.capacity) : "", num(f.used),
-                                    num(f.per_new_job), f.given ? num(f.jobs_supported) : "", f.given ? num(f.headroom_jobs) : "",
-                                    f.binding ? "yes" : ""});
-        for (const auto& c : pc.clusters)
-            clusters.rows.push_back({sc, pc.name, c.cluster, std::to_string(c.enterprises), num(c.jobs), num(c.floor_m2), num(c.new_floor_m2),
-                                     num(c.new_jobs), num(c.new_enterprises)});
-        for (const auto& y : g.years)
-            growth.rows.push_back({sc, pc.name, std::to_string(y.year), num(y.new_enterprises), num(y.floor_m2), num(y.jobs),
-                                   num(pc.available_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
-    }
 }
 
 }  // namespace
@@ -164,18 +127,7 @@ int run_capacity(const std::vector<std::string>& argv)
     if (!args.get("out").empty()) {
         const std::string prefix = args.get("out");
         const bool over = args.flag("overwrite");
-        geo::CsvTable parks, factors, clusters, growth;
-        parks.header = {"scenario", "park", "code", "gross_m2", "constrained_m2", "net_m2", "road_utility_m2", "developable_m2", "occupied_m2",
-                        "vacant_m2", "permitted_far", "far_source", "floor_capacity_m2", "existing_floor_m2", "remaining_floor_m2", "vacant_floor_m2", "redevelopment_m2",
-                        "factory_floor_m2", "available_floor_m2", "densification_potential_m2", "enterprises", "jobs", "remaining_jobs",
-                        "remaining_enterprises", "capacity_jobs", "binding", "headroom_jobs", "dormitory_beds", "comprehensive_far",
-                        "building_density", "industrial_land_share", "output_per_ha", "tax_per_ha", "jobs_per_ha", "output_per_mu",
-                        "tax_per_mu", "jobs_per_mu", "tiers", "characteristic_clusters", "coverage_employee_share", "plots_failing",
-                        "plots_underused", "shortfall_year", "short_of"};
-        factors.header = {"scenario", "park", "factor", "unit", "given", "capacity", "used", "per_new_job", "jobs_supported", "headroom_jobs", "binding"};
-        clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
-        growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "available_floor_m2", "headroom_jobs", "short_of"};
-        for (const auto& run : runs) add_rows(run, parks, factors, clusters, growth);
+        const geo::CapacityCsvTables tables = geo::capacity_csv_tables(runs);
         const geo::CsvTable compliance = geo::compliance_table(runs.front());
 
         // Layers: the parks (one feature per park and scenario) and every plot's compliance.
@@ -183,10 +135,10 @@ int run_capacity(const std::vector<std::string>& argv)
         const geo::Layer firms = geo::compliance_layer(runs.front());
         note_spatial_index(wo, "enterprises_compliance", firms.size());
         geo::write_layers({{"parks_capacity", &park_layer}, {"enterprises_compliance", &firms}}, project.working.crs, prefix + ".gpkg", wo);
-        geo::write_csv(parks, prefix + "_parks.csv", over);
-        geo::write_csv(factors, prefix + "_factors.csv", over);
-        geo::write_csv(clusters, prefix + "_clusters.csv", over);
-        geo::write_csv(growth, prefix + "_growth.csv", over);
+        geo::write_csv(tables.parks, prefix + "_parks.csv", over);
+        geo::write_csv(tables.factors, prefix + "_factors.csv", over);
+        geo::write_csv(tables.clusters, prefix + "_clusters.csv", over);
+        geo::write_csv(tables.growth, prefix + "_growth.csv", over);
         geo::write_csv(compliance, prefix + "_compliance.csv", over);
         std::printf("wrote %s.gpkg, %s_parks.csv, _factors.csv, _clusters.csv, _growth.csv, _compliance.csv\n", prefix.c_str(), prefix.c_str());
     }

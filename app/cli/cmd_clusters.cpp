@@ -96,19 +96,7 @@ int run_clusters(const std::vector<std::string>& argv)
     if (a.footprints.size() > 0) layers.emplace_back("footprints", &a.footprints);
     geo::WriteOptions wo;
     wo.overwrite = overwrite;
-    // What produced these layers travels with them.
-    char value[64];
-    std::snprintf(value, sizeof value, "%g", o.cell_m);
-    wo.metadata = {{"PARKCAP_CELL_M", value}, {"PARKCAP_GRID", grid}, {"PARKCAP_WEIGHT", o.selection.weight.empty() ? "count" : o.selection.weight}};
-    std::snprintf(value, sizeof value, "%g m, min %zu points", o.eps_m, o.min_points);
-    wo.metadata["PARKCAP_DBSCAN"] = value;
-    if (a.density) {
-        std::snprintf(value, sizeof value, "%.3f", a.density->bandwidth_m);
-        wo.metadata["PARKCAP_KERNEL"] = std::string(geo::to_string(a.density->kernel));
-        wo.metadata["PARKCAP_BANDWIDTH_M"] = value;
-        wo.metadata["PARKCAP_BANDWIDTH_RULE"] = std::string(geo::to_string(a.density->rule));
-        wo.metadata["PARKCAP_DENSITY_UNITS"] = a.density->units();
-    }
+    wo.metadata = geo::cluster_layers_metadata(a, o);  // what produced these layers travels with them
     geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
     const std::string label = o.lq_category;
     if (!a.lq.empty()) {

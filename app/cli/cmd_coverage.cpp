@@ -132,11 +132,8 @@ int run_coverage(const std::vector<std::string>& argv)
     if (const std::string* f = firms->fields.field_for("employees")) employees = firms->data->column(*f);
 
     // The enterprises with their coverage, and where it falls short (by road with --network).
-    geo::Layer out = geo::enterprises_coverage_layer(*firms, r, nc ? &*nc : nullptr);
-    geo::CoverageGaps gaps = geo::coverage_gaps(*firms, nc ? by_road : r);
-    geo::Column uncovered_list("uncovered", geo::FieldType::String);
-    for (const std::string& u : gaps.uncovered_types) u.empty() ? uncovered_list.push_null() : uncovered_list.push_string(u);
-    out.columns.push_back(std::move(uncovered_list));
+    const geo::CoverageGaps gaps = geo::coverage_gaps(*firms, nc ? by_road : r);
+    const geo::Layer out = geo::enterprises_coverage_layer(*firms, r, nc ? &*nc : nullptr, gaps);
     const geo::Layer& sites = gaps.suggested_sites;
     for (size_t k = 0; k < sites.size(); ++k)
         std::printf("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)\n",

@@ -115,14 +115,5 @@ void Transformer::transform(std::span<Coord> coords) const
     }
 }
 
-Envelope Transformer::transform(const Envelope& box) const
-{
-    if (!m_ct || box.empty()) return box;
-    Envelope out;
-    double x0 = box.min_x, y0 = box.min_y, x1 = box.max_x, y1 = box.max_y;
-    if (m_ct->TransformBounds(x0, y0, x1, y1, &out.min_x, &out.min_y, &out.max_x, &out.max_y, 21))
-        return out;
-    return {};
-}
 
 }  // namespace geo

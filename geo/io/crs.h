@@ -43,7 +43,6 @@ class Transformer {
 public:
     Transformer(const Crs& from, const Crs& to);
     void transform(std::span<Coord> coords) const;
-    Envelope transform(const Envelope& box) const;  // densified box, for extents
     bool is_identity() const { return !m_ct; }
 
 private:

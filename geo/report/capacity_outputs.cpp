@@ -1,5 +1,6 @@
 #include "geo/report/capacity_outputs.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/capacity/compliance.h"
@@ -8,6 +9,42 @@
 namespace geo {
 
 namespace {
+
+std::string num(double v, int digits = 10) { return std::isfinite(v) ? number_text(v, digits) : std::string(); }
+
+void add_rows(const CapacityRun& run, CsvTable& parks, CsvTable& factors, CsvTable& clusters, CsvTable& growth)
+{
+    const std::string sc = run.scenario.empty() ? "baseline" : run.scenario;
+    for (size_t p = 0; p < run.result.parks.size(); ++p) {
+        const auto& pc = run.result.parks[p];
+        const auto& g = run.growth[p];
+        std::string tiers, coverage;
+        for (const auto& [t, n] : pc.tiers)
+            tiers += (tiers.empty() ? "" : "; ") + t + ": " + std::to_string(n) + " (" +
+                     number_text(100.0 * static_cast<double>(n) / static_cast<double>(std::max<int64_t>(pc.enterprises, 1)), 3) + "%)";
+        for (const auto& [t, v] : pc.coverage) coverage += (coverage.empty() ? "" : "; ") + t + ": " + number_text(v, 3);
+        parks.rows.push_back({sc, pc.name, pc.code, num(pc.gross_m2), num(pc.constrained_m2), num(pc.net_m2), num(pc.road_utility_m2),
+                              num(pc.developable_m2), num(pc.occupied_m2), num(pc.vacant_m2), num(pc.permitted_far), pc.far_source,
+                              num(pc.floor_capacity_m2), num(pc.existing_floor_m2), num(pc.remaining_floor_m2), num(pc.vacant_floor_m2), num(pc.redevelopment_m2), num(pc.factory_floor_m2),
+                              num(pc.available_floor_m2), num(pc.densification_potential_m2), std::to_string(pc.enterprises), num(pc.jobs),
+                              num(pc.remaining_jobs), num(pc.remaining_enterprises), num(pc.capacity_jobs), binding_text(pc.binding),
+                              num(pc.headroom_jobs), num(pc.dormitory_beds), num(pc.comprehensive_far, 4), num(pc.building_density, 4),
+                              num(pc.industrial_land_share, 4), num(pc.output_per_ha), num(pc.tax_per_ha), num(pc.jobs_per_ha),
+                              num(pc.output_per_mu), num(pc.tax_per_mu), num(pc.jobs_per_mu), tiers, joined(pc.characteristic_clusters, "; "),
+                              coverage, std::to_string(pc.plots_failing), std::to_string(pc.plots_underused),
+                              g.shortfall_year ? std::to_string(g.shortfall_year) : "", g.short_of});
+        for (const auto& f : pc.factors)
+            factors.rows.push_back({sc, pc.name, f.factor, f.unit, f.given ? "yes" : "no", f.given ? num(f.capacity) : "", num(f.used),
+                                    num(f.per_new_job), f.given ? num(f.jobs_supported) : "", f.given ? num(f.headroom_jobs) : "",
+                                    f.binding ? "yes" : ""});
+        for (const auto& c : pc.clusters)
+            clusters.rows.push_back({sc, pc.name, c.cluster, std::to_string(c.enterprises), num(c.jobs), num(c.floor_m2), num(c.new_floor_m2),
+                                     num(c.new_jobs), num(c.new_enterprises)});
+        for (const auto& y : g.years)
+            growth.rows.push_back({sc, pc.name, std::to_string(y.year), num(y.new_enterprises), num(y.floor_m2), num(y.jobs),
+                                   num(pc.available_floor_m2), num(pc.headroom_jobs), y.year == g.shortfall_year ? g.short_of : ""});
+    }
+}
 
 const char* check_text(Check c, bool in_park) { return !in_park ? "n/a" : c == Check::Pass ? "pass" : c == Check::Fail ? "fail" : ""; }
 
@@ -52,6 +89,23 @@ Layer compliance_layer(const CapacityRun& run)
         l.columns[15].push_string(in_park ? c.reasons : "");
     }
     return l;
+}
+
+CapacityCsvTables capacity_csv_tables(const std::vector<CapacityRun>& runs)
+{
+    CapacityCsvTables t;
+    t.parks.header = {"scenario", "park", "code", "gross_m2", "constrained_m2", "net_m2", "road_utility_m2", "developable_m2", "occupied_m2",
+                    "vacant_m2", "permitted_far", "far_source", "floor_capacity_m2", "existing_floor_m2", "remaining_floor_m2", "vacant_floor_m2", "redevelopment_m2",
+                    "factory_floor_m2", "available_floor_m2", "densification_potential_m2", "enterprises", "jobs", "remaining_jobs",
+                    "remaining_enterprises", "capacity_jobs", "binding", "headroom_jobs", "dormitory_beds", "comprehensive_far",
+                    "building_density", "industrial_land_share", "output_per_ha", "tax_per_ha", "jobs_per_ha", "output_per_mu",
+                    "tax_per_mu", "jobs_per_mu", "tiers", "characteristic_clusters", "coverage_employee_share", "plots_failing",
+                    "plots_underused", "shortfall_year", "short_of"};
+    t.factors.header = {"scenario", "park", "factor", "unit", "given", "capacity", "used", "per_new_job", "jobs_supported", "headroom_jobs", "binding"};
+    t.clusters.header = {"scenario", "park", "cluster", "enterprises", "jobs", "floor_m2", "new_floor_m2", "new_jobs", "new_enterprises"};
+    t.growth.header = {"scenario", "park", "year", "new_enterprises", "floor_m2", "jobs", "available_floor_m2", "headroom_jobs", "short_of"};
+    for (const CapacityRun& run : runs) add_rows(run, t.parks, t.factors, t.clusters, t.growth);
+    return t;
 }
 
 CsvTable compliance_table(const CapacityRun& run)

@@ -15,6 +15,14 @@ namespace geo {
 // outside parks). Points in the run's working CRS.
 Layer compliance_layer(const CapacityRun& run);
 
+// The tables of one or more runs (the baseline and scenarios), one row per park (and factor,
+// cluster, year) and run: parks (land, floor, jobs, capacity, binding factor, indicators,
+// tiers, coverage, compliance counts, shortfall year), factors, clusters and growth.
+struct CapacityCsvTables {
+    CsvTable parks, factors, clusters, growth;
+};
+CapacityCsvTables capacity_csv_tables(const std::vector<CapacityRun>& runs);
+
 // Per park and rule: how many plots pass, fail, or lack the data.
 CsvTable compliance_table(const CapacityRun& run);
 

@@ -1,5 +1,7 @@
 #include "geo/report/cluster_outputs.h"
 
+#include <cstdio>
+
 #include <algorithm>
 
 namespace geo {
@@ -66,6 +68,25 @@ CsvTable characteristic_table(const ClusterAnalysis& a, const std::string& label
     for (const LqRow* r : rows)
         t.rows.push_back({a.park_names.at(r->park), std::to_string(r->rank), r->category, number_text(r->lq, 4), number_text(r->share, 4)});
     return t;
+}
+
+std::map<std::string, std::string> cluster_layers_metadata(const ClusterAnalysis& a, const ClusterOptions& o)
+{
+    char value[64];
+    std::snprintf(value, sizeof value, "%g", o.cell_m);
+    std::map<std::string, std::string> m = {{"PARKCAP_CELL_M", value},
+                                            {"PARKCAP_GRID", o.shape == CellShape::Hexagon ? "hexagon" : "square"},
+                                            {"PARKCAP_WEIGHT", o.selection.weight.empty() ? "count" : o.selection.weight}};
+    std::snprintf(value, sizeof value, "%g m, min %zu points", o.eps_m, o.min_points);
+    m["PARKCAP_DBSCAN"] = value;
+    if (a.density) {
+        std::snprintf(value, sizeof value, "%.3f", a.density->bandwidth_m);
+        m["PARKCAP_KERNEL"] = std::string(to_string(a.density->kernel));
+        m["PARKCAP_BANDWIDTH_M"] = value;
+        m["PARKCAP_BANDWIDTH_RULE"] = std::string(to_string(a.density->rule));
+        m["PARKCAP_DENSITY_UNITS"] = a.density->units();
+    }
+    return m;
 }
 
 }  // namespace geo

@@ -40,7 +40,7 @@ const Column* employees_of(const LoadedLayer& firms)
 
 }  // namespace
 
-Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& r, const NetworkCoverage* nc)
+Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& r, const NetworkCoverage* nc, const CoverageGaps& gaps)
 {
     Layer out;
     out.name = "enterprises_coverage";
@@ -57,6 +57,9 @@ Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult&
         for (double radius : tc.type.radii_m)
             out.columns.push_back(within("nc_" + tc.type.code + "_" + fmt(radius), nc->distance[t], radius));
     }
+    Column uncovered("uncovered", FieldType::String);
+    for (const std::string& u : gaps.uncovered_types) u.empty() ? uncovered.push_null() : uncovered.push_string(u);
+    out.columns.push_back(std::move(uncovered));
     return out;
 }
 

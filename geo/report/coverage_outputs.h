@@ -12,11 +12,6 @@
 
 namespace geo {
 
-// The enterprises with `name` (when bound), `attach_m` (by road), then per type d_<type>
-// metres and c_<type>_<radius> 0/1, and with the network n_<type> and nc_<type>_<radius>.
-// Distances to 0.1 m; a distance that is unknown (no facility, beyond a road search) is null.
-Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& straight, const NetworkCoverage* by_road);
-
 // Where coverage falls short, per type at its largest radius (measured by `result`, the road
 // distances when the analysis had them): gap areas (gaps.h), the best single new site, and
 // for each enterprise the types it lacks ("bus_stop,canteen").
@@ -26,6 +21,13 @@ struct CoverageGaps {
     std::vector<std::string> uncovered_types;  // per enterprise; "" when covered for every type
 };
 CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& result);
+
+// The enterprises with `name` (when bound), `attach_m` (by road), then per type d_<type>
+// metres and c_<type>_<radius> 0/1, and with the network n_<type> and nc_<type>_<radius>;
+// last `uncovered`, the types each lacks (from `gaps`; null when covered for all).
+// Distances to 0.1 m; a distance that is unknown (no facility, beyond a road search) is null.
+Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& straight, const NetworkCoverage* by_road,
+                                 const CoverageGaps& gaps);
 
 // How enterprises are grouped for a table: one group index per enterprise (-1: left out).
 struct Grouping {
