@@ -319,7 +319,7 @@ void App::save_project()
 {
     if (!m_ws.doc) return;
     Document& doc = *m_ws.doc;
-    geo::Project p = doc.project.project;
+    geo::Project p = geo::project_for_saving(doc.project);  // the chosen working CRS pinned
     // Layers in draw order, each with its style; the view.
     p.layers.clear();
     for (const LayerView& v : doc.views) {
@@ -336,7 +336,6 @@ void App::save_project()
         p.file = path;
     }
     try {
-        if (p.working_crs.empty() || p.working_crs == "auto") p.working_crs = doc.project.working.crs.code();  // pinned: see project_for_saving
         geo::write_project(p, path);
         m_ws.project_path = path;
         doc.project.project = p;

@@ -153,12 +153,8 @@ LoadedProject load_project(Project project, const Progress& progress)
     }
     std::vector<Coord> centres;
     if (project.working_crs.empty() || project.working_crs == "auto") {
-        const bool has_parks = std::any_of(project.layers.begin(), project.layers.end(),
-                                           [&](const ProjectLayer& l) { return l.role == Role::Parks; }) &&
-                               std::any_of(sources.begin(), sources.end(), [&](const SourceLayer& s) {
-                                   const size_t k = static_cast<size_t>(&s - sources.data());
-                                   return project.layers[k].role == Role::Parks && s.layer.size() > 0;
-                               });
+        bool has_parks = false;  // with features: the parks alone place the project
+        for (size_t i = 0; i < n; ++i) has_parks |= project.layers[i].role == Role::Parks && sources[i].layer.size() > 0;
         for (size_t i = 0; i < n; ++i) {
             if (has_parks && project.layers[i].role != Role::Parks) continue;
             std::vector<Coord> c = lonlat_centres(sources[i]);

@@ -476,16 +476,13 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         return project.layers.back();
     };
     if (!o.districts.empty()) {
+        // Into the temporary folder (see synthesize_demo), which is moved into place whole.
         const fs::path target = o.folder / "districts.geojson";
-        if (!fs::exists(target, ec) || !fs::equivalent(o.districts, target, ec)) {
-            if (!fs::exists(o.districts, ec)) throw Error("no such file", {.file = o.districts.string()});
-            const fs::path tmp = temporary_sibling(target);
-            fs::copy_file(o.districts, tmp, fs::copy_options::overwrite_existing, ec);
-            if (ec) throw Error("cannot copy: " + ec.message(), {.file = o.districts.string()});
-            // The source may be read-only (shared reference data); the copy is the project's own.
-            fs::permissions(tmp, fs::perms::owner_write, fs::perm_options::add, ec);
-            rename_into_place(tmp, target);
-        }
+        if (!fs::exists(o.districts, ec)) throw Error("no such file", {.file = o.districts.string()});
+        fs::copy_file(o.districts, target, fs::copy_options::overwrite_existing, ec);
+        if (ec) throw Error("cannot copy: " + ec.message(), {.file = o.districts.string()});
+        // The source may be read-only (shared reference data); the copy is the project's own.
+        fs::permissions(target, fs::perms::owner_write, fs::perm_options::add, ec);
         summary.files.push_back("districts.geojson");
         add("districts", Role::Regions, "districts.geojson");
     }
