@@ -95,6 +95,7 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
 
     auto f = std::make_shared<EnterpriseData>();
     for (size_t i = 0; i < firms->data->size(); ++i) f->xy.push_back(firms->data->geometry.first_coord(i));
+    f->fid = firms->data->fids;
     f->name = texts(*firms, "name", in.notes);
     f->code = texts(*firms, "industry_code", in.notes);
     f->cluster = texts(*firms, "cluster", in.notes);
@@ -108,7 +109,9 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
     f->storey_height = numbers(*firms, "storey_height", in.notes);
     f->output = numbers(*firms, "output_value", in.notes);
     f->tax = numbers(*firms, "tax", in.notes);
+    in.plot_redevelop_far.assign(f->xy.size(), kNaN);
     in.firms = std::move(f);
+    in.enterprise_layer = firms->config.id;
 
     if (const LoadedLayer* sites = project.first(Role::Sites)) {
         in.sites = sites->data->geometry;

@@ -15,6 +15,7 @@ namespace geo {
 // Enterprises; NaN (numbers) or "" (text) where the layer has no value.
 struct EnterpriseData {
     std::vector<Coord> xy;
+    std::vector<int64_t> fid;  // feature ids in the enterprises layer (incoming ones after them)
     std::vector<std::string> name, code, cluster, tier;
     std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
 };
@@ -27,8 +28,9 @@ struct CapacityInput {
 
     GeometryColumn constraints{GeomKind::Polygon};
 
-    // Enterprises, shared by every scenario (no edit changes them).
+    // Enterprises, shared by the scenarios that add none (add_enterprise copies them first).
     std::shared_ptr<const EnterpriseData> firms = std::make_shared<EnterpriseData>();
+    std::string enterprise_layer;  // the layer's id, for scenario edits naming plots
 
     // Sites (parcels).
     GeometryColumn sites{GeomKind::Polygon};
@@ -49,7 +51,8 @@ struct CapacityInput {
         double floor_m2 = 0, beds = 0;
     };
     std::vector<Factory> factories;
-    std::vector<double> redevelop_far;  // per park: raise under-used plots to this FAR (NaN: not redeveloped)
+    std::vector<double> redevelop_far;       // per park: raise under-used plots to this FAR (NaN: not redeveloped)
+    std::vector<double> plot_redevelop_far;  // per enterprise: plots marked for redevelopment to this FAR (NaN: not marked)
 
     std::vector<std::string> notes;  // what was missing while reading (fields not bound, ...)
 

@@ -184,8 +184,10 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         for (const uint32_t i : s.members) {
             const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
             pc.densification_potential_m2 += std::max(0.0, land_m2 * far_or_zero - floor);
-            if (!std::isnan(in.redevelop_far[p]) && r.plots[i].underused)
-                pc.redevelopment_m2 += std::max(0.0, land_m2 * in.redevelop_far[p] - floor);
+            // The park's under-used plots (redevelop) and the plots marked one by one (redevelop_plots): the higher FAR.
+            double far = !std::isnan(in.redevelop_far[p]) && r.plots[i].underused ? in.redevelop_far[p] : 0.0;
+            if (i < in.plot_redevelop_far.size() && !std::isnan(in.plot_redevelop_far[i])) far = std::max(far, in.plot_redevelop_far[i]);
+            if (far > 0) pc.redevelopment_m2 += std::max(0.0, land_m2 * far - floor);
         }
         pc.available_floor_m2 = std::max(0.0, pc.vacant_floor_m2 + pc.redevelopment_m2 + pc.factory_floor_m2);
 

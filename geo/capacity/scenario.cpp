@@ -68,6 +68,8 @@ void apply_scenario(const Project& project, const std::string& name, const Crs& 
     std::map<std::string, size_t> added;  // add_facility ids -> row
     int64_t next_fid = 0;
     for (int64_t f : in.facility_fid) next_fid = std::max(next_fid, f + 1);
+    int64_t next_firm_fid = 0;
+    for (int64_t f : in.firms->fid) next_firm_fid = std::max(next_firm_fid, f + 1);
     size_t legacy = 0;
     for (size_t ei = 0; ei < scenario.edits.size(); ++ei) {
         const Where r{project, "scenarios[" + std::to_string(si) + "].edits[" + std::to_string(ei) + "]"};
@@ -159,6 +161,46 @@ void apply_scenario(const Project& project, const std::string& name, const Crs& 
                     const double v = e.set ? *e.set : now + e.add.value_or(0);
                     if (v < 0) throw r.error("add", "would leave a negative capacity");
                     tables.infrastructure[key][e.factor] = v;
+                },
+                // An incoming enterprise joins the park it lands in; on a site it takes the site's land.
+                [&](const AddEnterprise& e) {
+                    auto f = std::make_shared<EnterpriseData>(*in.firms);
+                    double land = e.land_m2.value_or(std::nan(""));
+                    if (!e.site.empty()) {
+                        const size_t k = r.site(in, e.site, "site");
+                        if (!e.land_m2) land = in.site_area[k];
+                        in.site_status[k] = "occupied";
+                    }
+                    const double nan = std::nan("");
+                    for (size_t i = f->fid.size(); i < f->xy.size(); ++i) f->fid.push_back(static_cast<int64_t>(i));  // inputs built by hand
+                    in.plot_redevelop_far.resize(f->xy.size(), nan);
+                    f->xy.push_back(to_working(from_wgs84, e.at));
+                    f->fid.push_back(next_firm_fid++);
+                    f->name.push_back(e.name);
+                    f->code.emplace_back();
+                    f->cluster.push_back(e.cluster);
+                    f->tier.push_back(e.tier);
+                    f->employees.push_back(e.employees);
+                    f->floor_area.push_back(e.floor_m2);
+                    f->land_area.push_back(land);
+                    for (auto* v : {&f->footprint_area, &f->admin_living_area, &f->green_area, &f->storey_height, &f->output, &f->tax}) v->push_back(nan);
+                    in.firms = std::move(f);
+                    in.plot_redevelop_far.push_back(nan);
+                },
+                [&](const RedevelopPlots& e) {
+                    if (e.layer != in.enterprise_layer) throw r.error("layer", "'" + e.layer + "' is not the enterprises layer");
+                    const auto park_of = enterprises_in_parks(in);
+                    in.plot_redevelop_far.resize(in.firms->xy.size(), std::nan(""));
+                    for (size_t k = 0; k < e.fids.size(); ++k) {
+                        const auto it = std::find(in.firms->fid.begin(), in.firms->fid.end(), e.fids[k]);
+                        const std::string field = "fids[" + std::to_string(k) + "]";
+                        if (it == in.firms->fid.end()) throw r.error(field, "the enterprises layer has no feature " + std::to_string(e.fids[k]));
+                        const auto i = static_cast<size_t>(it - in.firms->fid.begin());
+                        double far = e.far.value_or(std::nan(""));
+                        if (!e.far && park_of[i] >= 0) far = in.permitted_far[static_cast<size_t>(park_of[i])];
+                        if (std::isnan(far)) throw r.error(field, "the plot is in no park with a permitted FAR; give \"far\"");
+                        in.plot_redevelop_far[i] = far;
+                    }
                 },
                 [&](const LegacyCoverageEdit&) { ++legacy; }},
             scenario.edits[ei]);

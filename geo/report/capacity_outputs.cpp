@@ -70,7 +70,7 @@ Layer compliance_layer(const CapacityRun& run)
         const int32_t p = run.result.park_of[i];
         const bool in_park = p >= 0;
         l.geometry.add_point(run.input.firms->xy[i]);
-        l.fids.push_back(static_cast<int64_t>(i));
+        l.fids.push_back(i < run.input.firms->fid.size() ? run.input.firms->fid[i] : static_cast<int64_t>(i));
         l.columns[0].push_string(run.input.firms->name[i]);
         in_park ? l.columns[1].push_string(run.input.park_name[static_cast<size_t>(p)]) : l.columns[1].push_null();
         l.columns[2].push_string(to_string(compliance_class(c, in_park)));

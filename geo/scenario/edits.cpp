@@ -103,6 +103,28 @@ Edit read_edit(const EditReader& r)
         }
         return x;
     }
+    if (type == "add_enterprise") {
+        AddEnterprise x;
+        x.id = r.has("id") ? r.text("id") : "";
+        x.name = r.text("name");
+        x.cluster = r.text("cluster");
+        x.tier = r.has("tier") ? r.text("tier") : "";
+        x.at = r.place("lon", "lat");
+        x.employees = r.positive("employees");
+        x.floor_m2 = r.positive("floor_m2");
+        x.land_m2 = r.optional_positive("land_m2");
+        x.site = r.has("site") ? r.text("site") : "";
+        return x;
+    }
+    if (type == "redevelop_plots") {
+        RedevelopPlots x{r.text("layer"), {}, r.optional_positive("far")};
+        if (!r.has("fids") || !e["fids"].is_array() || e["fids"].empty()) r.fail("fids", "must be a list of feature ids of the enterprises layer");
+        for (const Json& f : e["fids"]) {
+            if (!f.is_number_integer()) r.fail("fids", "must be a list of feature ids (whole numbers)");
+            x.fids.push_back(f.get<int64_t>());
+        }
+        return x;
+    }
     if (type == "upgrade_capacity") {
         UpgradeCapacity x{r.text("park"), r.text("factor"), std::nullopt, std::nullopt};
         if (r.has("set")) x.set = r.positive("set");
@@ -111,7 +133,7 @@ Edit read_edit(const EditReader& r)
     }
     r.fail("type", "unknown edit type '" + type +
                        "' (raise_far, redevelop, standard_factory, add_facility, move_facility, remove_facility, extend_boundary, "
-                       "upgrade_capacity)");
+                       "upgrade_capacity, add_enterprise, redevelop_plots)");
 }
 
 Json ref_json(const FacilityRef& r)
@@ -128,6 +150,7 @@ std::string_view type_name(const Edit& edit)
                                [](const StandardFactory&) { return "standard_factory"; }, [](const AddFacility&) { return "add_facility"; },
                                [](const MoveFacility&) { return "move_facility"; }, [](const RemoveFacility&) { return "remove_facility"; },
                                [](const ExtendBoundary&) { return "extend_boundary"; }, [](const UpgradeCapacity&) { return "upgrade_capacity"; },
+                               [](const AddEnterprise&) { return "add_enterprise"; }, [](const RedevelopPlots&) { return "redevelop_plots"; },
                                [](const LegacyCoverageEdit&) { return "coverage what-if (old format)"; }},
                       edit);
 }
@@ -137,6 +160,8 @@ bool is_facility_edit(const Edit& e)
     return std::holds_alternative<AddFacility>(e) || std::holds_alternative<MoveFacility>(e) || std::holds_alternative<RemoveFacility>(e) ||
            std::holds_alternative<LegacyCoverageEdit>(e);
 }
+
+bool changes_coverage(const Edit& e) { return is_facility_edit(e) || std::holds_alternative<AddEnterprise>(e); }
 
 std::vector<Scenario> read_scenarios(const Project& project)
 {
@@ -217,6 +242,25 @@ Json to_json(const Edit& edit)
                      Json o = {{"park", x.park}, {"factor", x.factor}};
                      if (x.set) o["set"] = *x.set;
                      else o["add"] = x.add.value_or(0);
+                     return o;
+                 },
+                 [](const AddEnterprise& x) -> Json {
+                     Json o = Json::object();
+                     if (!x.id.empty()) o["id"] = x.id;
+                     o["name"] = x.name;
+                     o["cluster"] = x.cluster;
+                     if (!x.tier.empty()) o["tier"] = x.tier;
+                     o["lon"] = x.at.lon;
+                     o["lat"] = x.at.lat;
+                     o["employees"] = x.employees;
+                     o["floor_m2"] = x.floor_m2;
+                     if (x.land_m2) o["land_m2"] = *x.land_m2;
+                     if (!x.site.empty()) o["site"] = x.site;
+                     return o;
+                 },
+                 [](const RedevelopPlots& x) -> Json {
+                     Json o = {{"layer", x.layer}, {"fids", x.fids}};
+                     if (x.far) o["far"] = *x.far;
                      return o;
                  },
                  [](const LegacyCoverageEdit& x) -> Json { return x.raw; }},

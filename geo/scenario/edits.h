@@ -11,6 +11,11 @@
 //   remove_facility   {"facility": {"layer": L, "fid": N} or {"added": "new-1"}}
 //   extend_boundary   {"park": P, "ring": [[lon, lat], ...]}
 //   upgrade_capacity  {"park": P, "factor": F, "add": A} or {..., "set": V}
+//   add_enterprise    {"id": "in-1" (optional), "name": N, "cluster": C, "tier": T (optional), "lon": X, "lat": Y,
+//                      "employees": E, "floor_m2": F, "land_m2": A (optional), "site": S (optional)}: an incoming
+//                      enterprise (growth); with a site it takes that vacant site (its land unless land_m2 is given)
+//   redevelop_plots   {"layer": L, "fids": [N, ...], "far": F (optional: the park's FAR)}: these enterprise plots,
+//                      marked for redevelopment, rebuilt to F whether under-used or not
 //
 // P is a park's name or code, S a site's name, T a facility type's code (or Chinese name), L
 // a layer id of the project, N a feature id of that layer; places are WGS 84 longitude and
@@ -82,6 +87,21 @@ struct UpgradeCapacity {
     std::optional<double> add, set;  // exactly one
     friend bool operator==(const UpgradeCapacity&, const UpgradeCapacity&) = default;
 };
+struct AddEnterprise {
+    std::string id;  // for later edits to name it; may be empty
+    std::string name, cluster, tier;
+    LonLat at;
+    double employees = 0, floor_m2 = 0;
+    std::optional<double> land_m2;
+    std::string site;  // the vacant site it takes; may be empty
+    friend bool operator==(const AddEnterprise&, const AddEnterprise&) = default;
+};
+struct RedevelopPlots {
+    std::string layer;          // the enterprises layer's id
+    std::vector<int64_t> fids;  // its features (plots)
+    std::optional<double> far;
+    friend bool operator==(const RedevelopPlots&, const RedevelopPlots&) = default;
+};
 // An index-based coverage what-if edit written by parkcap before typed edits ({"op": ...});
 // upgrade_legacy_edits turns it into a typed one once the layers are loaded.
 struct LegacyCoverageEdit {
@@ -90,10 +110,11 @@ struct LegacyCoverageEdit {
 };
 
 using Edit = std::variant<RaiseFar, Redevelop, StandardFactory, AddFacility, MoveFacility, RemoveFacility, ExtendBoundary,
-                          UpgradeCapacity, LegacyCoverageEdit>;
+                          UpgradeCapacity, AddEnterprise, RedevelopPlots, LegacyCoverageEdit>;
 
 std::string_view type_name(const Edit& edit);  // "raise_far", ...
 bool is_facility_edit(const Edit& edit);        // add, move or remove a facility
+bool changes_coverage(const Edit& edit);        // a facility edit, or an incoming enterprise (new demand)
 
 struct Scenario {
     std::string name;

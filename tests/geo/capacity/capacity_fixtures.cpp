@@ -39,6 +39,7 @@ void add_firm(geo::CapacityInput& in, geo::Coord at, double land, double floor, 
 {
     geo::EnterpriseData& f = firms_of(in);
     f.xy.push_back(at);
+    f.fid.push_back(100 + static_cast<int64_t>(f.fid.size()));  // fids that are not positions
     f.name.push_back("firm " + std::to_string(f.xy.size()));
     f.code.push_back("34");
     f.cluster.push_back("装备制造");
@@ -64,6 +65,7 @@ geo::CapacityInput square_park()
     in.park_code = {"SQ"};
     in.permitted_far = {1.5};
     in.redevelop_far = {kNaN};
+    in.enterprise_layer = "enterprises";
     in.constraints = test::from_wkt(geo::GeomKind::Polygon, {"POLYGON ((400 400, 600 400, 600 600, 400 600, 400 400))",
                                                              "POLYGON ((500 500, 700 500, 700 700, 500 700, 500 500))",
                                                              "POLYGON ((900 0, 1100 0, 1100 100, 900 100, 900 0))"});

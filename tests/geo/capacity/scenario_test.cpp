@@ -145,6 +145,62 @@ TEST_CASE("a scenario with no edits equals the baseline exactly, each edit moves
     });
 }
 
+TEST_CASE("plots marked for redevelopment and incoming enterprises change the park they are in, by hand")
+{
+    const auto base = with_edit(geo::Json());
+    const double base_avail = 1029000;  // worked out in the first case
+    REQUIRE(base.parks[0].available_floor_m2 == doctest::Approx(base_avail));
+    // fid 100 is the square's compliant plot (4,000 m² land, 8,000 m² floor): rebuilt to FAR 3
+    // it gives 12,000 - 8,000 = 4,000 m²; at the park's FAR 1.5 (6,000 m²) nothing.
+    const auto at3 = with_edit({{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {100}}, {"far", 3.0}});
+    CHECK(at3.parks[0].redevelopment_m2 == doctest::Approx(4000));
+    CHECK(at3.parks[0].available_floor_m2 == doctest::Approx(base_avail + 4000));
+    CHECK(at3.parks[1].redevelopment_m2 == 0);
+    const auto at_park = with_edit({{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {100}}});
+    CHECK(at_park.parks[0].redevelopment_m2 == 0);
+    // fid 102 (the square's under-used plot, 10,000 m² at 5,000 m²) to FAR 2: 15,000 m². Marked
+    // and also in a park-wide redevelop to 1.5, the higher FAR counts once.
+    const auto both = [&] {
+        const auto project = project_with(geo::Json::array(
+            {{{"name", "s"}, {"edits", geo::Json::array({{{"type", "redevelop"}, {"park", "SQ"}}, {{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {102}}, {"far", 2.0}}})}}}));
+        auto in = two_parks();
+        auto t = tables();
+        std::vector<std::string> notes;
+        geo::apply_scenario(project, "s", geo::parse_crs("EPSG:4545"), in, t, notes);
+        return geo::evaluate_capacity(in, t);
+    }();
+    CHECK(both.parks[0].redevelopment_m2 == doctest::Approx(15000));
+
+    // An incoming enterprise on S1 (20,000 m² vacant at FAR 1.2): the site's land becomes
+    // occupied (14,000 -> 34,000 m²), the park's vacant 670,000 m² remain at FAR 1.5 = 1,005,000
+    // m² available; jobs 180 + 50 = 230 on 13,000 + 20,000 m² of floor, so the floor factor
+    // allows 230 + 1,005,000 x 230 / 33,000 jobs.
+    const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());
+    geo::Coord on_site{700, 150};
+    to_lonlat.transform(std::span<geo::Coord>(&on_site, 1));
+    const auto grown = with_edit({{"type", "add_enterprise"}, {"name", "新材料公司"}, {"cluster", "新材料"}, {"lon", on_site.x}, {"lat", on_site.y},
+                                  {"employees", 50}, {"floor_m2", 20000}, {"site", "S1"}});
+    const geo::ParkCapacity& g = grown.parks[0];
+    CHECK(g.enterprises == base.parks[0].enterprises + 1);
+    CHECK(g.jobs == doctest::Approx(230));
+    CHECK(g.occupied_m2 == doctest::Approx(34000));
+    CHECK(g.available_floor_m2 == doctest::Approx(1005000));
+    CHECK(g.capacity_jobs == doctest::Approx(230 + 1005000.0 * 230 / 33000));
+    CHECK(grown.parks[1].jobs == base.parks[1].jobs);
+    CHECK(grown.plots.size() == base.plots.size() + 1);
+
+    // Mistakes name the edit and the field.
+    auto in = two_parks();
+    auto t = tables();
+    std::vector<std::string> notes;
+    const auto bad = project_with(geo::Json::array({{{"name", "b"}, {"edits", geo::Json::array({{{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {100, 7}}}})}}}));
+    CHECK_THROWS_WITH_AS(geo::apply_scenario(bad, "b", geo::parse_crs("EPSG:4545"), in, t, notes),
+                         doctest::Contains("scenarios[0].edits[0].fids[1]: the enterprises layer has no feature 7"), geo::Error);
+    const auto wrong_site = project_with(geo::Json::array({{{"name", "b"}, {"edits", geo::Json::array({{{"type", "add_enterprise"}, {"name", "a"}, {"cluster", "c"}, {"lon", on_site.x}, {"lat", on_site.y}, {"employees", 1}, {"floor_m2", 1}, {"site", "S9"}}})}}}));
+    CHECK_THROWS_WITH_AS(geo::apply_scenario(wrong_site, "b", geo::parse_crs("EPSG:4545"), in, t, notes),
+                         doctest::Contains("scenarios[0].edits[0].site: no site named 'S9'"), geo::Error);
+}
+
 TEST_CASE("a dormitory moved into another park takes its beds there, a removed one takes them away")
 {
     const geo::Transformer to_lonlat(geo::parse_crs("EPSG:4545"), geo::wgs84());

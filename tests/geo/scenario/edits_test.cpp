@@ -31,11 +31,17 @@ TEST_CASE("typed edits: every kind reads and writes back the same, mistakes name
         {{"type", "remove_facility"}, {"facility", {{"added", "new-1"}}}},
         {{"type", "extend_boundary"}, {"park", "SQ"}, {"ring", {{106.0, 29.0}, {106.1, 29.0}, {106.1, 29.1}}}},
         {{"type", "upgrade_capacity"}, {"park", "SQ"}, {"factor", "power_kw"}, {"add", 5000.0}},
+        {{"type", "add_enterprise"}, {"id", "in-1"}, {"name", "新材料公司"}, {"cluster", "新材料"}, {"tier", "科技型中小企业"},
+         {"lon", 106.45}, {"lat", 29.5}, {"employees", 60.0}, {"floor_m2", 8000.0}, {"site", "S1"}},
+        {{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {3, 17}}, {"far", 2.0}},
     });
     const geo::Project p = with_scenarios(geo::Json::array({{{"name", "all kinds"}, {"kind", "test"}, {"edits", edits}}}));
     const auto scenarios = geo::read_scenarios(p);
     REQUIRE(scenarios.size() == 1);
-    REQUIRE(scenarios[0].edits.size() == 8);
+    REQUIRE(scenarios[0].edits.size() == 10);
+    CHECK(std::get<geo::AddEnterprise>(scenarios[0].edits[8]).site == "S1");
+    CHECK(!std::get<geo::AddEnterprise>(scenarios[0].edits[8]).land_m2);
+    CHECK(std::get<geo::RedevelopPlots>(scenarios[0].edits[9]).fids == std::vector<int64_t>{3, 17});
     CHECK(std::get<geo::MoveFacility>(scenarios[0].edits[4]).facility == geo::FacilityRef{"facilities", 12, ""});
     CHECK(std::get<geo::RemoveFacility>(scenarios[0].edits[5]).facility.added == "new-1");
     // Written back, read again: the same values (and the kept key "kind").
@@ -54,6 +60,10 @@ TEST_CASE("typed edits: every kind reads and writes back the same, mistakes name
     };
     CHECK(error_of({{"type", "move_facility"}, {"facility", 3}, {"lon", 1}, {"lat", 1}}).find("scenarios[0].edits[0].facility: must name a facility") != std::string::npos);
     CHECK(error_of({{"type", "add_facility"}, {"facility_type", "x"}, {"lon", 200}, {"lat", 1}}).find("edits[0].lon: not a longitude") != std::string::npos);
+    CHECK(error_of({{"type", "add_enterprise"}, {"name", "a"}, {"cluster", "c"}, {"lon", 1}, {"lat", 1}, {"employees", -3}, {"floor_m2", 1}})
+              .find("edits[0].employees: must not be negative") != std::string::npos);
+    CHECK(error_of({{"type", "redevelop_plots"}, {"layer", "enterprises"}, {"fids", {1.5}}}).find("edits[0].fids: must be a list of feature ids") !=
+          std::string::npos);
     CHECK(error_of({{"type", "teleport"}}).find("edits[0].type: unknown edit type 'teleport'") != std::string::npos);
 }
 
