@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/capacity/capacity_run.h"
+#include "geo/scenario/edits.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -27,7 +28,7 @@ public:
     void draw(Workspace& ws) override;
 
 private:
-    enum class Tool { None, AddFacility, DrawBoundary };
+    enum class Tool { None, AddFacility, DrawBoundary, AddEnterprise, MarkPlot };
 
     void open_document(Workspace& ws);
 
@@ -58,6 +59,10 @@ private:
     // A typed edit added to the current scenario, and an entry in the workspace's one undo
     // history (Ctrl+Z takes it out again and re-evaluates the scenario).
     void add_edit(Workspace& ws, const geo::Json& json);
+    // Takes edit `index` out of the current scenario, as an entry of the same undo history.
+    void remove_edit(Workspace& ws, size_t index);
+    // Replaces the current scenario by `after` in the project and the undo history.
+    void change_scenario(Workspace& ws, const geo::Scenario& before, const geo::Scenario& after, const std::string& label);
 
     std::string park_key() const;
 
@@ -88,6 +93,9 @@ private:
     size_t m_park = 0, m_scenario = 0, m_factor = 0, m_type = 0, m_site = 0, m_site_park = SIZE_MAX;
     std::vector<size_t> m_sites;
     char m_new_name[128] = "my scenario";
+    char m_firm_name[128] = "新入驻企业";
+    size_t m_cluster = 0;
+    double m_firm_jobs = 50, m_firm_floor = 5000;
     double m_far = 2.5, m_add = 10000, m_footprint = 5000, m_beds = 0, m_capacity = 500;
     int m_storeys = 5;
     Tool m_tool = Tool::None;

@@ -3,6 +3,7 @@
 #include "gui/capacity_panel.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -13,25 +14,42 @@
 
 namespace gui {
 
+void CapacityPanel::change_scenario(Workspace& ws, const geo::Scenario& before, const geo::Scenario& after, const std::string& label)
+{
+    const std::string name = after.name;
+    geo::store_scenario(ws.doc->project.project, after, true);
+    mark_dirty(name);
+    const Document* doc = ws.doc.get();
+    auto put = [this, doc, name](Workspace& w, const geo::Scenario& s) {
+        if (w.doc.get() != doc) return;  // another project since
+        geo::store_scenario(w.doc->project.project, s, true);
+        if (std::any_of(m_runs.begin(), m_runs.end(), [&](const geo::CapacityRun& r) { return r.scenario == name; })) mark_dirty(name);
+    };
+    ws.push_edit({"scenario '" + name + "': " + label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
+}
+
 void CapacityPanel::add_edit(Workspace& ws, const geo::Json& json)
 {
     if (!current(ws)) return;
-    const std::string name = m_runs[m_scenario].scenario;
     try {
         const geo::Edit edit = geo::edit_from_json(json);
-        const geo::Scenario before = geo::scenario_named(ws.doc->project.project, name);
+        const geo::Scenario before = geo::scenario_named(ws.doc->project.project, m_runs[m_scenario].scenario);
         geo::Scenario after = before;
         after.edits.push_back(edit);
-        geo::store_scenario(ws.doc->project.project, after, true);
-        mark_dirty(name);
-        const Document* doc = ws.doc.get();
-        auto put = [this, doc, name](Workspace& w, const geo::Scenario& s) {
-            if (w.doc.get() != doc) return;  // another project since
-            geo::store_scenario(w.doc->project.project, s, true);
-            if (std::any_of(m_runs.begin(), m_runs.end(), [&](const geo::CapacityRun& r) { return r.scenario == name; })) mark_dirty(name);
-        };
-        ws.push_edit({"scenario '" + name + "': " + std::string(geo::type_name(edit)), [put, before](Workspace& w) { put(w, before); },
-                      [put, after](Workspace& w) { put(w, after); }});
+        change_scenario(ws, before, after, std::string(geo::type_name(edit)));
+    } catch (const std::exception& e) {
+        ws.error("capacity: " + std::string(e.what()));
+    }
+}
+
+void CapacityPanel::remove_edit(Workspace& ws, size_t index)
+{
+    try {
+        const geo::Scenario before = geo::scenario_named(ws.doc->project.project, m_runs[m_scenario].scenario);
+        if (index >= before.edits.size()) return;
+        geo::Scenario after = before;
+        after.edits.erase(after.edits.begin() + static_cast<std::ptrdiff_t>(index));
+        change_scenario(ws, before, after, "remove " + std::string(geo::type_name(before.edits[index])));
     } catch (const std::exception& e) {
         ws.error("capacity: " + std::string(e.what()));
     }
@@ -147,6 +165,38 @@ void CapacityPanel::editor(Workspace& ws)
         if (ImGui::RadioButton("Add facility by clicking", m_tool == Tool::AddFacility)) set_tool(ws, Tool::AddFacility);
     }
     if (ImGui::RadioButton("Draw a boundary extension", m_tool == Tool::DrawBoundary)) set_tool(ws, Tool::DrawBoundary);
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Mark a plot for redevelopment", m_tool == Tool::MarkPlot)) set_tool(ws, Tool::MarkPlot);
+    if (m_tool == Tool::MarkPlot) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(to FAR %.2f above; click an enterprise)", m_far);
+    }
+
+    // Growth: an incoming enterprise placed by a click.
+    const auto& clusters = m_runs.front().result.parks[m_park].clusters;
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputText("##firm", m_firm_name, sizeof m_firm_name);
+    ImGui::SameLine();
+    std::vector<std::string> cluster_names;
+    for (const auto& c : clusters) cluster_names.push_back(c.cluster);
+    if (cluster_names.empty()) cluster_names.push_back("(none)");
+    m_cluster = std::min(m_cluster, cluster_names.size() - 1);
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::BeginCombo("##cluster", cluster_names[m_cluster].c_str())) {
+        for (size_t c = 0; c < cluster_names.size(); ++c)
+            if (ImGui::Selectable(cluster_names[c].c_str(), c == m_cluster)) m_cluster = c;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(60);
+    ImGui::InputDouble("jobs", &m_firm_jobs, 0, 0, "%.0f");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(80);
+    ImGui::InputDouble("m² floor", &m_firm_floor, 0, 0, "%.0f");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Add incoming enterprise by clicking", m_tool == Tool::AddEnterprise)) set_tool(ws, Tool::AddEnterprise);
+    if ((m_firm_jobs < 0 || m_firm_floor < 0) && m_tool == Tool::AddEnterprise)
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "Jobs and floor area must not be negative.");
     if (m_tool == Tool::DrawBoundary) {
         ImGui::SameLine();
         ImGui::Text("%zu points", m_ring.size());
@@ -176,9 +226,8 @@ void CapacityPanel::editor(Workspace& ws)
         for (size_t k = 0; k < edits.size(); ++k) {
             ImGui::PushID(static_cast<int>(k));
             if (ImGui::SmallButton("x")) {
-                edits.erase(k);
-                mark_dirty(m_runs[m_scenario].scenario);
                 ImGui::PopID();
+                remove_edit(ws, k);
                 break;
             }
             ImGui::SameLine();
@@ -219,6 +268,37 @@ void CapacityPanel::click(Workspace& ws, geo::Coord at)
         geo::Json e = {{"type", "add_facility"}, {"facility_type", m_runs.front().input.radii[m_type].code}, {"lon", c.x}, {"lat", c.y}};
         if (m_capacity > 0) e["capacity"] = m_capacity;
         add_edit(ws, e);
+    } else if (m_tool == Tool::AddEnterprise) {
+        const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
+        geo::Coord c = at;
+        to_lonlat.transform(std::span<geo::Coord>(&c, 1));
+        const auto& clusters = m_runs.front().result.parks[m_park].clusters;
+        const std::string cluster = m_cluster < clusters.size() ? clusters[m_cluster].cluster : "";
+        // Taken by the edit's reader: negative jobs or floor area come back as an error message.
+        add_edit(ws, {{"type", "add_enterprise"}, {"name", m_firm_name}, {"cluster", cluster}, {"lon", c.x}, {"lat", c.y},
+                      {"employees", m_firm_jobs}, {"floor_m2", m_firm_floor}});
+    } else if (m_tool == Tool::MarkPlot) {
+        // The enterprise nearest the click, within 8 pixels.
+        const geo::CapacityInput& in = run().input;
+        const double limit = 8 * ws.camera.metres_per_pixel();
+        size_t best = SIZE_MAX;
+        double best_d = limit * limit;
+        for (size_t i = 0; i < in.firms->xy.size() && i < in.firms->fid.size(); ++i) {
+            const double dx = in.firms->xy[i].x - at.x, dy = in.firms->xy[i].y - at.y;
+            if (dx * dx + dy * dy <= best_d) {
+                best_d = dx * dx + dy * dy;
+                best = i;
+            }
+        }
+        if (best == SIZE_MAX) {
+            ws.warn("capacity: no enterprise within 8 pixels of the click");
+            return;
+        }
+        if (best >= m_runs.front().input.firms->xy.size()) {
+            ws.warn("capacity: '" + in.firms->name[best] + "' is an incoming enterprise of this scenario; it has no plot to redevelop");
+            return;
+        }
+        add_edit(ws, {{"type", "redevelop_plots"}, {"layer", in.enterprise_layer}, {"fids", {in.firms->fid[best]}}, {"far", m_far}});
     }
 }
 
@@ -229,6 +309,10 @@ void CapacityPanel::marks(Workspace& ws)
     const auto& base_in = m_runs.front().input;
     for (size_t k = base_in.facility_xy.size(); k < r.input.facility_xy.size(); ++k)
         ws.markers.push_back({r.input.facility_xy[k], geo::rgba(20, 160, 60), 7, false});
+    // Incoming enterprises (violet discs) and plots marked for redevelopment (violet crosses).
+    for (size_t i = base_in.firms->xy.size(); i < r.input.firms->xy.size(); ++i) ws.markers.push_back({r.input.firms->xy[i], geo::rgba(120, 40, 170), 6, false});
+    for (size_t i = 0; i < r.input.plot_redevelop_far.size() && i < r.input.firms->xy.size(); ++i)
+        if (!std::isnan(r.input.plot_redevelop_far[i])) ws.markers.push_back({r.input.firms->xy[i], geo::rgba(120, 40, 170), 7, true});
 }
 
 }  // namespace gui
