@@ -185,6 +185,32 @@ Project read_project(const fs::path& file)
     return parse_project(buffer.str(), file);
 }
 
+namespace {
+
+// Saved into another folder ("Save as"), the tables named by relative paths under "analysis"
+// (a radius table, the standards folder) are written relative to the new folder, so that
+// they still name the same files. Text that names no existing file is left as it is.
+void rebase_paths(Json& j, const fs::path& old_file, const fs::path& new_folder)
+{
+    if (old_file.empty()) return;
+    const fs::path old_folder = fs::absolute(old_file).parent_path().lexically_normal();
+    if (old_folder == new_folder.lexically_normal()) return;
+    if (j.is_structured()) {
+        for (Json& child : j) rebase_paths(child, old_file, new_folder);
+        return;
+    }
+    if (!j.is_string()) return;
+    const std::string text = j.get<std::string>();
+    if (text.empty() || text.size() > 4096 || text.find('\0') != std::string::npos || fs::path(text).is_absolute() || is_connection(text)) return;
+    std::error_code ec;
+    const fs::path target = (old_folder / text).lexically_normal();
+    if (!fs::exists(target, ec)) return;
+    const fs::path rel = target.lexically_relative(new_folder.lexically_normal());
+    j = rel.empty() ? target.generic_string() : rel.generic_string();
+}
+
+}  // namespace
+
 Json project_to_json(const Project& project, const fs::path& file)
 {
     const fs::path folder = fs::absolute(file).parent_path();
@@ -217,6 +243,7 @@ Json project_to_json(const Project& project, const fs::path& file)
     }
     j["layers"] = layers;
     for (auto it = project.extra.begin(); it != project.extra.end(); ++it) j[it.key()] = it.value();
+    if (j.contains("analysis")) rebase_paths(j["analysis"], project.file, folder);
     return j;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <span>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -161,19 +162,27 @@ TEST_CASE("capacity: a scenario made in the panel's editor, saved, is what the c
     geo::Scenario s = geo::scenario_named(project, "round trip");
     s.edits.push_back(geo::edit_from_json({{"type", "upgrade_capacity"}, {"park", "CQ-HTZ"}, {"factor", "power_kw"}, {"add", 250000}}));
     s.edits.push_back(geo::edit_from_json({{"type", "raise_far"}, {"park", "CQ-HTZ"}, {"far", 3.0}}));
+    // Growth and a plot marked for redevelopment: the first enterprise, and a newcomer beside it.
+    const geo::LoadedLayer& firms = *ws.doc->project.first(geo::Role::Enterprises);
+    geo::Coord near = firms.data->geometry.first_coord(0);
+    near.x += 30;
+    geo::Transformer(ws.doc->project.working.crs, geo::wgs84()).transform(std::span<geo::Coord>(&near, 1));
+    s.edits.push_back(geo::edit_from_json({{"type", "redevelop_plots"}, {"layer", firms.config.id}, {"fids", {firms.data->fids[0]}}, {"far", 4.0}}));
+    s.edits.push_back(geo::edit_from_json({{"type", "add_enterprise"}, {"name", "新入驻企业"}, {"cluster", "电子信息"}, {"lon", near.x}, {"lat", near.y},
+                                           {"employees", 120}, {"floor_m2", 9000}, {"land_m2", 6000}}));
     geo::store_scenario(project, s, true);
 
     // What the panel evaluates: the same engine on the same (snapshot of the) project.
     const geo::CapacityBase base = geo::capacity_base(ws.doc->project);
     const geo::CapacityRun shown = geo::run_capacity(project, ws.doc->project.working.crs, base, "round trip");
+    CHECK(shown.input.firms->xy.size() == firms.data->size() + 1);
+    double redeveloped = 0;
+    for (const auto& pc : shown.result.parks) redeveloped += pc.redevelopment_m2;
+    CHECK(redeveloped > 0);
 
     const std::string saved = (dir.path / "saved.parkcap.json").string();
     geo::Project to_save = geo::project_for_saving(ws.doc->project);
-    // The demo names its tables relative to its own folder: point them back there.
-    to_save.extra["analysis"]["capacity"]["standards_dir"] = test::datasets("standards");
-    to_save.extra["analysis"]["capacity"]["infrastructure"] = test::datasets("chongqing-demo/park_infrastructure.csv");
-    to_save.extra["analysis"]["capacity"]["growth"] = test::datasets("chongqing-demo/growth_targets.csv");
-    to_save.extra["analysis"]["coverage"]["radii_table"] = test::datasets("standards/facility_service_radii.csv");
+    // The demo names its tables relative to its own folder; saved elsewhere they are rebased.
     geo::write_project(to_save, saved);
     const std::string prefix = (dir.path / "cap").string();
     const std::string cmd = std::string(PARKCAP_CLI) + " capacity '" + saved + "' --scenario 'round trip' --out '" + prefix + "' > /dev/null 2>&1";

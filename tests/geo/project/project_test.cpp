@@ -51,6 +51,24 @@ TEST_CASE("a project round-trips without loss, unknown keys warned about and kep
     CHECK(in_place["layers"][0]["path"] == "parks.gpkg");
 }
 
+TEST_CASE("saved into another folder, the tables named under analysis still name the same files")
+{
+    geo::Project p = geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"));
+    p.extra["analysis"]["coverage"]["radii_table"] = "../standards/facility_service_radii.csv";
+    p.extra["analysis"]["note"] = "../not/a/file.csv";  // names nothing: left as it is
+    test::ScratchDir dir("project_save_as");
+    const fs::path moved = dir.path / "deeper" / "moved.parkcap.json";
+    fs::create_directories(moved.parent_path());
+    geo::write_project(p, moved);
+    const geo::Project again = geo::read_project(moved);
+    const std::string table = again.extra["analysis"]["coverage"]["radii_table"].get<std::string>();
+    CHECK(!fs::path(table).is_absolute());
+    CHECK(fs::equivalent(moved.parent_path() / table, test::datasets("standards/facility_service_radii.csv")));
+    CHECK(again.extra["analysis"]["note"] == "../not/a/file.csv");
+    // Saved in place, the text is kept exactly.
+    CHECK(geo::project_to_json(p, p.file)["analysis"]["coverage"]["radii_table"] == "../standards/facility_service_radii.csv");
+}
+
 TEST_CASE("project errors name the file and the place")
 {
     CHECK(contains(error_of("{\"layers\": [\n  {\"role\": \"parks\", \"path\": \"a.gpkg\"}\n  {\"role\": \"x\"}]}"),
