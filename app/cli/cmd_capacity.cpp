@@ -10,6 +10,7 @@
 #include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
 #include "geo/report/capacity_outputs.h"
+#include "geo/report/capacity_summary.h"
 #include "geo/report/text_format.h"
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
@@ -35,42 +36,6 @@ const std::vector<OptionSpec> kOptions = {
     {"help", "", "show this help"},
 };
 
-using geo::number_text;
-
-bool changed_nothing(const geo::ParkCapacity& a, const geo::ParkCapacity& b)
-{
-    return a.gross_m2 == b.gross_m2 && a.available_floor_m2 == b.available_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
-           a.binding == b.binding && a.dormitory_beds == b.dormitory_beds && a.coverage == b.coverage;
-}
-
-void print_table(const geo::CapacityRun& run, const geo::CapacityRun* base)
-{
-    std::printf("\n%s\n", run.scenario.empty() ? "Baseline" : ("Scenario '" + run.scenario + "'").c_str());
-    std::printf("  %s %9s %11s %9s %10s %10s  %-24s %s\n", geo::pad_to_width("park", 26).c_str(), "vacant ha", "avail. m2", "jobs", "capacity", "headroom",
-                "binding", base ? "capacity change" : "short of (year)");
-    size_t unchanged = 0;
-    for (size_t p = 0; p < run.result.parks.size(); ++p) {
-        const auto& pc = run.result.parks[p];
-        const auto& g = run.growth[p];
-        std::string last;
-        if (base && changed_nothing(pc, base->result.parks[p])) {
-            ++unchanged;
-            continue;
-        }
-        if (base) {
-            const double d = pc.capacity_jobs - base->result.parks[p].capacity_jobs;
-            last = std::abs(d) < 0.5 ? "-" : (d > 0 ? "+" : "") + number_text(std::round(d), 9);
-        } else {
-            last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
-        }
-        const bool limited = std::isfinite(pc.capacity_jobs);
-        std::printf("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s\n", geo::pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
-                    pc.jobs, limited ? number_text(std::round(pc.capacity_jobs), 12).c_str() : "-",
-                    limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? geo::binding_text(pc.binding).c_str() : "(no factor known)",
-                    last.c_str());
-    }
-    if (unchanged) std::printf("  (%zu other parks as in the baseline)\n", unchanged);
-}
 
 }  // namespace
 
@@ -111,18 +76,8 @@ int run_capacity(const std::vector<std::string>& argv)
     for (const auto& run : runs) {
         for (const auto& n : run.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
         for (const auto& w : run.result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-        print_table(run, run.scenario.empty() ? nullptr : &runs.front());
     }
-    const auto& plots = runs.front().result.plots;
-    size_t failing = 0, underused = 0, in_parks = 0;
-    for (size_t i = 0; i < plots.size(); ++i)
-        if (runs.front().result.park_of[i] >= 0) {
-            ++in_parks;
-            failing += plots[i].fails_any();
-            underused += plots[i].underused;
-        }
-    std::printf("\nstandards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used\n", failing, in_parks,
-                underused);
+    for (const std::string& line : geo::capacity_summary(runs)) std::printf("%s\n", line.c_str());
 
     if (!args.get("out").empty()) {
         const std::string prefix = args.get("out");
