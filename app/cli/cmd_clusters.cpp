@@ -84,7 +84,6 @@ int run_clusters(const std::vector<std::string>& argv)
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());
-    const std::string grid = o.shape == geo::CellShape::Hexagon ? "hexagon" : "square";
     end_terminal_progress();
 
     const std::string prefix = args.get("out");
@@ -104,41 +103,7 @@ int run_clusters(const std::vector<std::string>& argv)
         geo::write_csv(geo::characteristic_table(a, label), prefix + "_characteristic.csv", overwrite);
     }
 
-    int hot_cells = 0, cold_cells = 0;
-    for (int b : a.hot.bin) {
-        if (b >= 2) ++hot_cells;
-        if (b <= -2) ++cold_cells;
-    }
-    size_t characteristic = 0;
-    for (const auto& r : a.lq) characteristic += r.characteristic;
-    size_t studied_cells = 0;
-    for (size_t i = 0; i < a.grid.size(); ++i) studied_cells += a.grid.studied(i);
-    std::printf("%zu enterprises: %zu in the study area (%s) counted in hot spots, %zu outside it left out\n",
-                a.selection.points.size(), a.points_in_study, a.study_area.c_str(), a.points_outside_study);
-    std::printf("%zu %s cells of %g m in the study area: %d hot and %d cold at 95%% or more (FDR)\n", studied_cells, grid.c_str(),
-                o.cell_m, hot_cells, cold_cells);
-    std::printf("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise\n", o.eps_m, o.min_points, a.dbscan.sizes.size(),
-                a.dbscan.noise);
-    std::printf("location quotients by %s (%s): %zu park-category rows, %zu characteristic\n", label.c_str(), o.lq.measure == geo::LqMeasure::Count ? "count" : "employment",
-                a.lq.size(), characteristic);
-    if (a.density)
-        std::printf("density for contours: %s kernel, bandwidth %.1f m (%s)\n", std::string(geo::to_string(a.density->kernel)).c_str(),
-                    a.density->bandwidth_m, std::string(geo::to_string(a.density->rule)).c_str());
-    if (!a.lq.empty()) {
-        for (size_t p = 0; p < a.park_names.size(); ++p) {
-            std::string list;
-            std::vector<const geo::LqRow*> chars;
-            for (const auto& r : a.lq)
-                if (r.park == p && r.characteristic) chars.push_back(&r);
-            std::sort(chars.begin(), chars.end(), [](auto x, auto y) { return x->rank < y->rank; });
-            for (const auto* r : chars) {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, " (LQ %.2f)", r->lq);
-                list += (list.empty() ? "" : ", ") + r->category + buf;
-            }
-            std::printf("  %s: %s\n", a.park_names[p].c_str(), list.empty() ? "(none)" : list.c_str());
-        }
-    }
+    for (const std::string& line : geo::cluster_summary(a, o)) std::printf("%s\n", line.c_str());
     std::printf("wrote %s.gpkg (%zu layers)%s in %.2f s\n", prefix.c_str(), layers.size(),
                 a.lq.empty() ? "" : (", " + prefix + "_lq.csv, " + prefix + "_characteristic.csv").c_str(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());

@@ -1,6 +1,7 @@
 #pragma once
 // The results of analyse_clusters as layers and tables for export and display.
 #include <map>
+#include <vector>
 #include <string>
 
 #include "geo/cluster/cluster_analysis.h"
@@ -16,5 +17,8 @@ CsvTable characteristic_table(const ClusterAnalysis& a, const std::string& categ
 // What produced the layers, written on each of them: PARKCAP_CELL_M, PARKCAP_GRID,
 // PARKCAP_WEIGHT, PARKCAP_DBSCAN, and with contours the kernel, bandwidth, rule and units.
 std::map<std::string, std::string> cluster_layers_metadata(const ClusterAnalysis& a, const ClusterOptions& o);
+// The analysis in a few lines for the terminal: enterprises studied, hot and cold cells,
+// DBSCAN clusters, location quotients and each park's characteristic clusters.
+std::vector<std::string> cluster_summary(const ClusterAnalysis& a, const ClusterOptions& o);
 
 }  // namespace geo
