@@ -1,0 +1,364 @@
+#include "geo/allocate/allocate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "geo/allocate/min_sum.h"
+#include "geo/allocate/set_cover.h"
+#include "geo/core/error.h"
+
+namespace geo {
+
+AllocationSolver parse_solver(const std::string& s)
+{
+    if (s == "auto") return AllocationSolver::Auto;
+    if (s == "exact") return AllocationSolver::Exact;
+    if (s == "heuristic") return AllocationSolver::Heuristic;
+    throw Error("unknown solver '" + s + "' (auto, exact or heuristic)");
+}
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double relative_gap(double value, double bound)
+{
+    const double d = std::abs(value - bound);
+    if (d <= 1e-9 * std::max(1.0, std::abs(value))) return 0.0;
+    return d / std::max(std::abs(value), 1e-12);
+}
+
+// Each demand to its cheapest open candidate within `reach` (the table is ascending).
+void assign(const AllocationProblem& pr, double reach, AllocationResult& r)
+{
+    const CostTable& t = pr.costs;
+    r.assigned.assign(t.demands, -1);
+    r.cost.assign(t.demands, std::nan(""));
+    r.served_weight = 0;
+    for (size_t i = 0; i < t.demands; ++i)
+        for (size_t k = t.begin(i); k < t.end(i) && t.cost[k] <= reach; ++k)
+            if (r.open[t.candidate[k]]) {
+                r.assigned[i] = t.candidate[k];
+                r.cost[i] = t.cost[k];
+                r.served_weight += pr.weight[i];
+                break;
+            }
+}
+
+std::vector<uint32_t> unreachable(const CostTable& t, double reach)
+{
+    std::vector<uint32_t> out;
+    for (size_t i = 0; i < t.demands; ++i)
+        if (t.begin(i) == t.end(i) || !(t.cost[t.begin(i)] <= reach)) out.push_back(static_cast<uint32_t>(i));
+    return out;
+}
+
+bool use_exact(const AllocationProblem& pr, const AllocationOptions& o)
+{
+    if (o.solver == AllocationSolver::Exact) return true;
+    if (o.solver == AllocationSolver::Heuristic) return false;
+    return pr.costs.pairs() <= o.auto_exact_pairs;
+}
+
+std::string limit_words(const MipLimits& l)
+{
+    std::string s = l.max_nodes > 0 ? "node limit " + std::to_string(l.max_nodes) : "no node limit";
+    if (l.max_seconds > 0) s += ", time limit " + std::to_string(static_cast<long>(l.max_seconds)) + " s (the answer depends on the machine)";
+    return s;
+}
+
+// Takes the exact solve's answer where it is at least as good, and its bound where tighter.
+void merge_exact(const MipResult& m, const std::vector<int>& y_col, AllocationResult& r, bool maximise, bool integral_objective)
+{
+    r.nodes = m.nodes;
+    r.method += "; exact (CBC): " + m.status + ", " + std::to_string(m.nodes) + " nodes";
+    double bound = m.bound;
+    if (integral_objective) bound = maximise ? std::floor(bound + 1e-9) : std::ceil(bound - 1e-9);
+    r.bound = maximise ? std::min(r.bound, bound) : std::max(r.bound, bound);
+    if (!m.x.empty()) {
+        const bool better = maximise ? m.value > r.value + 1e-9 * std::max(1.0, std::abs(r.value))
+                                     : m.value < r.value - 1e-9 * std::max(1.0, std::abs(r.value));
+        if (better) {
+            for (size_t j = 0; j < y_col.size(); ++j) r.open[j] = m.x[static_cast<size_t>(y_col[j])] > 0.5;
+            r.value = m.value;
+        }
+    }
+    if (m.optimal) r.bound = r.value;
+    r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : m.status;
+}
+
+// max_coverage and min_impedance: the min-sum engine, then CBC.
+AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
+{
+    const bool coverage = pr.objective == AllocationObjective::MaxCoverage;
+    const CostTable& t = pr.costs;
+    double reach = coverage ? pr.radius : (pr.cutoff > 0 ? pr.cutoff : kInf);
+    AllocationResult r;
+    r.objective = pr.objective;
+    r.maximise = coverage;
+    r.unreachable = unreachable(t, reach);
+    for (double w : pr.weight) r.total_weight += w;
+    // Fallback costs: uncovered (1) for coverage; the cutoff, or twice the largest cost when
+    // some pairs are missing (an imported table) and no cutoff is set.
+    std::vector<double> c0(t.demands, 1.0);
+    if (!coverage) {
+        double largest = 0;
+        for (double c : t.cost) largest = std::max(largest, c);
+        const double fallback = pr.cutoff > 0 ? pr.cutoff : 2 * largest + 1;
+        std::fill(c0.begin(), c0.end(), fallback);
+        if (pr.cutoff <= 0 && !r.unreachable.empty())
+            r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points have no candidate in the cost table: counted at " +
+                              std::to_string(fallback) + " (twice the largest cost, plus 1)");
+    }
+    const MinSumInstance inst = min_sum_instance(pr.weight, t, pr.required, reach, coverage ? 0.0 : -1.0, c0);
+    auto objective_of = [&](double min_sum) { return coverage ? r.total_weight - min_sum : min_sum; };
+
+    progress(0, "greedy");
+    MinSumSearch search(inst);
+    for (size_t k = 0; k < pr.p; ++k) {
+        progress(static_cast<double>(k) / static_cast<double>(pr.p), "greedy and swaps");
+        if (!search.add_greedy()) break;
+        if (o.gain_curve || k + 1 == pr.p) search.interchange(progress);
+        if (o.gain_curve) r.gain_curve.push_back(objective_of(search.value()));
+    }
+    r.open = search.open();
+    r.value = objective_of(search.value());
+    const double lower = min_sum_lower_bound(inst, pr.p, search.value(), progress);
+    r.bound = objective_of(lower);
+    r.method = "heuristic: greedy, fast interchange, Lagrangian bound";
+    r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
+
+    if (r.status != "optimal" && use_exact(pr, o)) {
+        Mip mip;
+        mip.maximise = coverage;
+        std::vector<int> y(t.candidates);
+        for (size_t j = 0; j < t.candidates; ++j) y[j] = mip.add_column(0, pr.required[j] ? 1 : 0, 1, true);
+        const int count = mip.add_row(static_cast<double>(pr.p), static_cast<double>(pr.p));
+        for (size_t j = 0; j < t.candidates; ++j)
+            if (!pr.required[j]) mip.add_entry(count, y[j], 1);
+        std::vector<double> start(y.size());
+        for (size_t j = 0; j < y.size(); ++j) start[j] = r.open[j];
+        for (size_t i = 0; i < inst.n; ++i) {
+            const uint64_t b = inst.row_off[i], e = inst.row_off[i + 1];
+            if (coverage) {
+                if (b == e || pr.weight[i] == 0) continue;
+                const int z = mip.add_column(pr.weight[i], 0, 1, false);
+                const int row = mip.add_row(-kInf, 0);
+                mip.add_entry(row, z, 1);
+                bool covered = false;
+                for (uint64_t k = b; k < e; ++k) {
+                    mip.add_entry(row, y[inst.row_cand[k]], -1);
+                    covered = covered || r.open[inst.row_cand[k]];
+                }
+                start.push_back(covered ? 1 : 0);
+            } else {
+                const int one = mip.add_row(1, 1);
+                const int dummy = mip.add_column(pr.weight[i] * c0[i], 0, 1, false);
+                mip.add_entry(one, dummy, 1);
+                size_t best = SIZE_MAX;
+                for (uint64_t k = b; k < e; ++k)
+                    if (r.open[inst.row_cand[k]]) {
+                        best = k;
+                        break;
+                    }
+                start.push_back(best == SIZE_MAX ? 1 : 0);
+                for (uint64_t k = b; k < e; ++k) {
+                    const int x = mip.add_column(pr.weight[i] * inst.row_cost[k], 0, 1, false);
+                    mip.add_entry(one, x, 1);
+                    const int link = mip.add_row(-kInf, 0);
+                    mip.add_entry(link, x, 1);
+                    mip.add_entry(link, y[inst.row_cand[k]], -1);
+                    start.push_back(k == best ? 1 : 0);
+                }
+            }
+        }
+        mip.start = std::move(start);
+        const MipResult m = solve_mip(mip, o.limits, progress);
+        merge_exact(m, y, r, coverage, inst.integral);
+        r.method += " (" + limit_words(o.limits) + ")";
+    }
+    r.gap = relative_gap(r.value, r.bound);
+    // The chosen sites in rank order, from the final open set.
+    MinSumSearch final_search(inst);
+    for (size_t j = 0; j < t.candidates; ++j)
+        if (r.open[j]) final_search.add(static_cast<uint32_t>(j));
+    r.chosen = final_search.ranked();
+    if (o.gain_curve && !r.gain_curve.empty()) r.gain_curve.back() = r.value;
+    assign(pr, reach, r);
+    return r;
+}
+
+AllocationResult solve_cover(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
+{
+    const CostTable& t = pr.costs;
+    AllocationResult r;
+    r.objective = pr.objective;
+    r.maximise = false;
+    r.unreachable = unreachable(t, pr.radius);
+    for (double w : pr.weight) r.total_weight += w;
+    if (!r.unreachable.empty())
+        r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points are beyond the radius of every candidate: listed, and left out");
+    const CoverSolution s = greedy_cover(pr.weight, t, pr.required, pr.radius, pr.target_share, progress);
+    r.open = pr.required;
+    for (uint32_t j : s.chosen) r.open[j] = 1;
+    r.value = static_cast<double>(s.chosen.size());
+    r.bound = static_cast<double>(s.lower_bound);
+    r.method = pr.target_share >= 1 ? "heuristic: greedy cover, redundant sites dropped, Lagrangian bound"
+                                      : "heuristic: greedy cover, redundant sites dropped, bound by the largest coverages";
+    r.status = r.value == r.bound ? "optimal" : "heuristic";
+    std::vector<uint32_t> greedy_order = s.chosen;
+    if (r.status != "optimal" && use_exact(pr, o)) {
+        Mip mip;
+        std::vector<int> y(t.candidates);
+        for (size_t j = 0; j < t.candidates; ++j) y[j] = mip.add_column(pr.required[j] ? 0 : 1, pr.required[j] ? 1 : 0, 1, true);
+        std::vector<double> start(y.size());
+        for (size_t j = 0; j < y.size(); ++j) start[j] = r.open[j];
+        const bool full = pr.target_share >= 1;
+        int target_row = -1;
+        if (!full) target_row = mip.add_row(pr.target_share * s.coverable_weight - 1e-9 * std::max(1.0, s.coverable_weight), kInf);
+        for (size_t i = 0; i < t.demands; ++i) {
+            if (t.begin(i) == t.end(i) || !(t.cost[t.begin(i)] <= pr.radius)) continue;
+            int z = -1;
+            if (!full) {
+                if (pr.weight[i] == 0) continue;
+                z = mip.add_column(0, 0, 1, false);
+                mip.add_entry(target_row, z, pr.weight[i]);
+            }
+            const int row = full ? mip.add_row(1, kInf) : mip.add_row(-kInf, 0);
+            if (!full) mip.add_entry(row, z, 1);
+            bool covered = false;
+            for (size_t k = t.begin(i); k < t.end(i) && t.cost[k] <= pr.radius; ++k) {
+                mip.add_entry(row, y[t.candidate[k]], full ? 1 : -1);
+                covered = covered || r.open[t.candidate[k]];
+            }
+            if (!full) start.push_back(covered ? 1 : 0);
+        }
+        mip.start = std::move(start);
+        const MipResult m = solve_mip(mip, o.limits, progress);
+        const std::vector<uint8_t> before = r.open;
+        merge_exact(m, y, r, false, true);
+        r.method += " (" + limit_words(o.limits) + ")";
+        if (r.open != before) greedy_order.clear();
+    }
+    r.gap = relative_gap(r.value, r.bound);
+    // Rank: each site covering the most weight given those before it.
+    MinSumInstance inst = min_sum_instance(pr.weight, t, pr.required, pr.radius, 0.0, std::vector<double>(t.demands, 1.0));
+    MinSumSearch rank(inst);
+    for (size_t j = 0; j < t.candidates; ++j)
+        if (r.open[j]) rank.add(static_cast<uint32_t>(j));
+    r.chosen = rank.ranked();
+    if (o.gain_curve) {
+        MinSumSearch curve(inst);
+        for (uint32_t j : r.chosen) {
+            curve.add(j);
+            r.gain_curve.push_back(r.total_weight - curve.value());
+        }
+    }
+    assign(pr, pr.radius, r);
+    return r;
+}
+
+AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
+{
+    const CostTable& t = pr.costs;
+    AllocationResult r;
+    r.objective = pr.objective;
+    r.maximise = false;
+    r.unreachable = unreachable(t, kInf);
+    for (double w : pr.weight) r.total_weight += w;
+    if (!r.unreachable.empty())
+        r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points have no candidate in the cost table: listed, and left out");
+    const CenterSolution c = greedy_center(pr.weight, t, pr.required, pr.p, progress);
+    r.open = pr.required;
+    for (uint32_t j : c.chosen) r.open[j] = 1;
+    r.value = c.radius;
+    r.bound = c.lower_bound;
+    r.method = "heuristic: least radius the greedy covers with p sites, bound by Lagrangian covers";
+    r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
+    if (r.status != "optimal" && use_exact(pr, o)) {
+        // Exactly: the least radius whose cover needs at most p new sites, by bisection over
+        // the distinct costs between the bound and the heuristic's radius.
+        const std::vector<double> radii = distinct_costs(t);
+        size_t lo = static_cast<size_t>(std::lower_bound(radii.begin(), radii.end(), r.bound) - radii.begin());
+        size_t hi = static_cast<size_t>(std::lower_bound(radii.begin(), radii.end(), r.value) - radii.begin());
+        bool all_proven = true;
+        long nodes = 0;
+        std::vector<uint8_t> best_open = r.open;
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            AllocationProblem cover = pr;
+            cover.objective = AllocationObjective::MinFacilities;
+            cover.radius = radii[mid];
+            cover.target_share = 1;
+            AllocationOptions exact = o;
+            exact.solver = AllocationSolver::Exact;
+            exact.gain_curve = false;
+            const AllocationResult s = solve_cover(cover, exact, progress);
+            nodes += s.nodes;
+            // Demand (with weight) that this radius cannot reach at all: infeasible.
+            bool reachable = true;
+            for (size_t i = 0; i < t.demands && reachable; ++i)
+                if (pr.weight[i] > 0 && t.begin(i) < t.end(i) && !(t.cost[t.begin(i)] <= radii[mid])) reachable = false;
+            if (reachable && s.value <= static_cast<double>(pr.p)) {
+                hi = mid;
+                best_open = s.open;
+            } else if (!reachable || s.bound > static_cast<double>(pr.p)) {
+                lo = mid + 1;
+            } else {
+                all_proven = false;  // a limited solve could not decide: stop where we are
+                break;
+            }
+        }
+        r.nodes = nodes;
+        // Fill up to p new sites with the heuristic's other choices (the radius cannot grow).
+        size_t opened = 0;
+        for (size_t j = 0; j < t.candidates; ++j) opened += best_open[j] && !pr.required[j];
+        for (uint32_t j : c.chosen)
+            if (opened < pr.p && !best_open[j]) {
+                best_open[j] = 1;
+                ++opened;
+            }
+        r.open = best_open;
+        double worst = 0;
+        for (size_t i = 0; i < t.demands; ++i) {
+            if (!(pr.weight[i] > 0) || t.begin(i) == t.end(i)) continue;
+            double d = kInf;
+            for (size_t k = t.begin(i); k < t.end(i); ++k)
+                if (r.open[t.candidate[k]]) {
+                    d = t.cost[k];
+                    break;
+                }
+            worst = std::max(worst, d);
+        }
+        r.value = worst;
+        if (all_proven) r.bound = r.value;
+        else r.bound = std::max(r.bound, radii[lo]);
+        r.method += "; exact: bisection over radii with covers by CBC (" + limit_words(o.limits) + ")";
+        r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "node limit";
+    }
+    r.gap = relative_gap(r.value, r.bound);
+    r.chosen.clear();
+    for (uint32_t j : c.chosen)
+        if (r.open[j]) r.chosen.push_back(j);
+    for (size_t j = 0; j < t.candidates; ++j)
+        if (r.open[j] && !pr.required[j] && std::find(r.chosen.begin(), r.chosen.end(), j) == r.chosen.end()) r.chosen.push_back(static_cast<uint32_t>(j));
+    assign(pr, kInf, r);
+    return r;
+}
+
+}  // namespace
+
+AllocationResult allocate(const AllocationProblem& problem, const AllocationOptions& options, const Progress& progress)
+{
+    check_problem(problem);
+    switch (problem.objective) {
+    case AllocationObjective::MaxCoverage:
+    case AllocationObjective::MinImpedance: return solve_min_sum(problem, options, progress);
+    case AllocationObjective::MinFacilities: return solve_cover(problem, options, progress);
+    case AllocationObjective::MinMaxDistance: return solve_center(problem, options, progress);
+    }
+    throw Error("allocation: unknown problem");
+}
+
+}  // namespace geo

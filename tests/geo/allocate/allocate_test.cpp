@@ -1,0 +1,281 @@
+// Every allocation problem against brute-force enumeration on small random instances: the
+// exact solve finds the optimum, the heuristic's answer and its bound bracket it in the
+// problem's sense, required sites stay open, and the same input gives the same answer.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <random>
+
+#include "geo/allocate/allocate.h"
+#include "geo/core/error.h"
+
+namespace {
+
+const double kInf = std::numeric_limits<double>::infinity();
+
+struct Instance {
+    std::vector<geo::Point2> demand, sites;
+    std::vector<double> weight;
+    std::vector<uint8_t> required;
+};
+
+Instance random_instance(unsigned seed, size_t n, size_t m, size_t required)
+{
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> xy(0, 1000);
+    std::uniform_int_distribution<int> w(1, 20);
+    Instance in;
+    for (size_t i = 0; i < n; ++i) {
+        in.demand.push_back({xy(rng), xy(rng)});
+        in.weight.push_back(w(rng));
+    }
+    for (size_t j = 0; j < m; ++j) in.sites.push_back({xy(rng), xy(rng)});
+    in.required.assign(m, 0);
+    for (size_t j = 0; j < required; ++j) in.required[j * 3] = 1;
+    return in;
+}
+
+double dist(geo::Point2 a, geo::Point2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
+
+// Calls `visit` with every set of `p` open sites (the required ones plus p others).
+void each_choice(const Instance& in, size_t p, const std::function<void(const std::vector<uint8_t>&)>& visit)
+{
+    std::vector<size_t> free;
+    for (size_t j = 0; j < in.sites.size(); ++j)
+        if (!in.required[j]) free.push_back(j);
+    std::vector<uint8_t> pick(free.size(), 0);
+    std::fill(pick.end() - static_cast<std::ptrdiff_t>(p), pick.end(), 1);
+    do {
+        std::vector<uint8_t> open = in.required;
+        for (size_t k = 0; k < free.size(); ++k)
+            if (pick[k]) open[free[k]] = 1;
+        visit(open);
+    } while (std::next_permutation(pick.begin(), pick.end()));
+}
+
+double nearest(const Instance& in, const std::vector<uint8_t>& open, size_t i)
+{
+    double d = kInf;
+    for (size_t j = 0; j < in.sites.size(); ++j)
+        if (open[j]) d = std::min(d, dist(in.demand[i], in.sites[j]));
+    return d;
+}
+
+geo::AllocationProblem problem(const Instance& in, geo::AllocationObjective o, size_t p, double reach)
+{
+    geo::AllocationProblem pr;
+    pr.objective = o;
+    pr.weight = in.weight;
+    pr.required = in.required;
+    pr.costs = geo::straight_line_costs(in.demand, in.sites, reach);
+    pr.p = p;
+    return pr;
+}
+
+geo::AllocationResult solve(const geo::AllocationProblem& pr, geo::AllocationSolver s)
+{
+    geo::AllocationOptions o;
+    o.solver = s;
+    return geo::allocate(pr, o);
+}
+
+void required_kept(const Instance& in, const geo::AllocationResult& r)
+{
+    for (size_t j = 0; j < in.sites.size(); ++j)
+        if (in.required[j]) CHECK(r.open[j] == 1);
+}
+
+}  // namespace
+
+TEST_CASE("max coverage: exact equals brute force; the heuristic's covered weight is at most the optimum, its bound at least")
+{
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        CAPTURE(seed);
+        const Instance in = random_instance(seed, 40, 14, seed % 3);
+        const double radius = 250;
+        const size_t p = 3;
+        double best = 0;
+        each_choice(in, p, [&](const std::vector<uint8_t>& open) {
+            double covered = 0;
+            for (size_t i = 0; i < in.demand.size(); ++i)
+                if (nearest(in, open, i) <= radius) covered += in.weight[i];
+            best = std::max(best, covered);
+        });
+        auto pr = problem(in, geo::AllocationObjective::MaxCoverage, p, radius);
+        pr.radius = radius;
+        const auto exact = solve(pr, geo::AllocationSolver::Exact);
+        CHECK(exact.value == doctest::Approx(best));
+        CHECK(exact.status == "optimal");
+        CHECK(exact.gap == 0);
+        const auto h = solve(pr, geo::AllocationSolver::Heuristic);
+        CHECK(h.value <= best + 1e-9);
+        CHECK(h.bound >= best - 1e-9);
+        CHECK(h.gap < 0.25);  // a bound that says something
+        CHECK(h.chosen.size() == p);
+        required_kept(in, exact);
+        required_kept(in, h);
+        // The served weight is the covered weight, and the gain curve ends at the answer.
+        CHECK(exact.served_weight == doctest::Approx(exact.value));
+        REQUIRE(h.gain_curve.size() == p);
+        CHECK(h.gain_curve.back() == doctest::Approx(h.value));
+        for (size_t k = 1; k < p; ++k) CHECK(h.gain_curve[k] >= h.gain_curve[k - 1] - 1e-9);
+    }
+}
+
+TEST_CASE("min impedance (p-median), with and without a cutoff: exact equals brute force, the heuristic between its bound and above")
+{
+    for (unsigned seed = 1; seed <= 10; ++seed) {
+        for (const double cutoff : {0.0, 300.0}) {
+            CAPTURE(seed);
+            CAPTURE(cutoff);
+            const Instance in = random_instance(100 + seed, 35, 12, seed % 2);
+            const size_t p = 3;
+            double best = kInf;
+            each_choice(in, p, [&](const std::vector<uint8_t>& open) {
+                double total = 0;
+                for (size_t i = 0; i < in.demand.size(); ++i) {
+                    const double d = nearest(in, open, i);
+                    total += in.weight[i] * (cutoff > 0 ? std::min(d, cutoff) : d);
+                }
+                best = std::min(best, total);
+            });
+            auto pr = problem(in, geo::AllocationObjective::MinImpedance, p, cutoff > 0 ? cutoff : kInf);
+            pr.cutoff = cutoff;
+            const auto exact = solve(pr, geo::AllocationSolver::Exact);
+            CHECK(exact.value == doctest::Approx(best).epsilon(1e-9));
+            const auto h = solve(pr, geo::AllocationSolver::Heuristic);
+            CHECK(h.value >= best * (1 - 1e-12));
+            CHECK(h.bound <= best * (1 + 1e-12));
+            CHECK(h.gap < 0.25);
+            required_kept(in, h);
+            // Demand beyond the cutoff is unallocated.
+            for (size_t i = 0; i < in.demand.size(); ++i)
+                if (exact.assigned[i] < 0) CHECK((cutoff > 0 && nearest(in, exact.open, i) > cutoff));
+        }
+    }
+}
+
+TEST_CASE("min facilities (LSCP): exact equals the fewest by enumeration, unreachable demand listed and left out")
+{
+    for (unsigned seed = 1; seed <= 10; ++seed) {
+        CAPTURE(seed);
+        Instance in = random_instance(200 + seed, 30, 12, seed % 2);
+        in.demand.push_back({5000, 5000});  // far from every site
+        in.weight.push_back(7);
+        const double radius = 350;
+        // Brute force: the least k of new sites covering every demand some site reaches.
+        size_t fewest = SIZE_MAX;
+        const size_t free = static_cast<size_t>(std::count(in.required.begin(), in.required.end(), 0));
+        for (size_t k = 0; k <= free && fewest == SIZE_MAX; ++k)
+            each_choice(in, k, [&](const std::vector<uint8_t>& open) {
+                for (size_t i = 0; i < in.demand.size(); ++i) {
+                    bool reachable = false;
+                    for (const auto& s : in.sites) reachable = reachable || dist(in.demand[i], s) <= radius;
+                    if (reachable && nearest(in, open, i) > radius) return;
+                }
+                fewest = std::min(fewest, k);
+            });
+        auto pr = problem(in, geo::AllocationObjective::MinFacilities, 0, radius);
+        pr.radius = radius;
+        const auto exact = solve(pr, geo::AllocationSolver::Exact);
+        CHECK(exact.value == static_cast<double>(fewest));
+        CHECK(exact.chosen.size() == fewest);
+        REQUIRE(!exact.unreachable.empty());
+        CHECK(exact.unreachable.back() == in.demand.size() - 1);
+        const auto h = solve(pr, geo::AllocationSolver::Heuristic);
+        CHECK(h.value >= static_cast<double>(fewest));
+        CHECK(h.bound <= static_cast<double>(fewest));
+        required_kept(in, h);
+    }
+}
+
+TEST_CASE("min facilities for a share of the weight: the fewest sites reaching it")
+{
+    const Instance in = random_instance(300, 30, 10, 0);
+    const double radius = 300, share = 0.6;
+    double reachable = 0;
+    for (size_t i = 0; i < in.demand.size(); ++i) {
+        bool r = false;
+        for (const auto& s : in.sites) r = r || dist(in.demand[i], s) <= radius;
+        reachable += r ? in.weight[i] : 0;
+    }
+    size_t fewest = SIZE_MAX;
+    for (size_t k = 0; k <= in.sites.size() && fewest == SIZE_MAX; ++k)
+        each_choice(in, k, [&](const std::vector<uint8_t>& open) {
+            double covered = 0;
+            for (size_t i = 0; i < in.demand.size(); ++i)
+                if (nearest(in, open, i) <= radius) covered += in.weight[i];
+            if (covered >= share * reachable - 1e-9) fewest = std::min(fewest, k);
+        });
+    auto pr = problem(in, geo::AllocationObjective::MinFacilities, 0, radius);
+    pr.radius = radius;
+    pr.target_share = share;
+    const auto exact = solve(pr, geo::AllocationSolver::Exact);
+    CHECK(exact.value == static_cast<double>(fewest));
+    CHECK(exact.served_weight >= share * reachable - 1e-9);
+    const auto h = solve(pr, geo::AllocationSolver::Heuristic);
+    CHECK(h.bound <= static_cast<double>(fewest));
+    CHECK(h.value >= static_cast<double>(fewest));
+}
+
+TEST_CASE("min max distance (p-center): exact equals brute force, the heuristic's radius and bound bracket it")
+{
+    for (unsigned seed = 1; seed <= 8; ++seed) {
+        CAPTURE(seed);
+        const Instance in = random_instance(400 + seed, 30, 11, seed % 2);
+        const size_t p = 3;
+        double best = kInf;
+        each_choice(in, p, [&](const std::vector<uint8_t>& open) {
+            double worst = 0;
+            for (size_t i = 0; i < in.demand.size(); ++i) worst = std::max(worst, nearest(in, open, i));
+            best = std::min(best, worst);
+        });
+        const auto pr = problem(in, geo::AllocationObjective::MinMaxDistance, p, kInf);
+        const auto exact = solve(pr, geo::AllocationSolver::Exact);
+        CHECK(exact.value == doctest::Approx(best));
+        CHECK(exact.status == "optimal");
+        const auto h = solve(pr, geo::AllocationSolver::Heuristic);
+        CHECK(h.value >= best - 1e-9);
+        CHECK(h.bound <= best + 1e-9);
+        CHECK(h.bound > 0);
+        CHECK(h.chosen.size() == p);
+        required_kept(in, h);
+    }
+}
+
+TEST_CASE("allocation: the same input gives the same answer; bad problems are named")
+{
+    const Instance in = random_instance(7, 200, 40, 2);
+    auto pr = problem(in, geo::AllocationObjective::MinImpedance, 5, kInf);
+    const auto a = solve(pr, geo::AllocationSolver::Heuristic), b = solve(pr, geo::AllocationSolver::Heuristic);
+    CHECK(a.chosen == b.chosen);
+    CHECK(a.value == b.value);
+    CHECK(a.bound == b.bound);
+
+    auto error_of = [](const geo::AllocationProblem& p) {
+        try {
+            geo::allocate(p);
+        } catch (const geo::Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    auto big = pr;
+    big.p = 39;
+    CHECK(error_of(big).find("p = 39 is more than the 38 candidate sites that can be opened") != std::string::npos);
+    auto zero = pr;
+    std::fill(zero.weight.begin(), zero.weight.end(), 0.0);
+    CHECK(error_of(zero).find("total weight is zero") != std::string::npos);
+    auto negative = pr;
+    negative.weight[3] = -1;
+    CHECK(error_of(negative).find("demand point 3 has a negative or non-finite weight") != std::string::npos);
+    auto no_radius = pr;
+    no_radius.objective = geo::AllocationObjective::MaxCoverage;
+    CHECK(error_of(no_radius).find("the radius must be > 0") != std::string::npos);
+    CHECK_THROWS_WITH_AS(geo::cost_table(2, 2, {0, 0}, {1, 1}, {5, 6}), doctest::Contains("demand 0 has a candidate given twice"), geo::Error);
+    CHECK_THROWS_WITH_AS(geo::cost_table(2, 2, {0}, {3}, {5}), doctest::Contains("candidate index 3 out of range"), geo::Error);
+    CHECK_THROWS_WITH_AS(geo::cost_table(2, 2, {0}, {1}, {-5}), doctest::Contains("negative"), geo::Error);
+}
