@@ -322,14 +322,12 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     // Coverage of each park's employees by each facility type.
     if (!in.radii.empty() && !in.facility_xy.empty()) {
         // Facility counts per type: the cache holds when nothing was added.
-        size_t cached_facilities = 0;
-        if (cached)
-            for (const TypeCoverage& t : cached->types) cached_facilities += t.facilities;
-        size_t typed = 0;
-        for (const std::string& t : in.facility_type) typed += find_facility_type(in.radii, t) != nullptr;
+        // `cached` is the coverage of these very facilities and enterprises (run_capacity checks).
+        const bool usable = cached && std::all_of(cached->types.begin(), cached->types.end(),
+                                                  [&](const TypeCoverage& t) { return t.distance.size() == in.firms->xy.size(); });
         CoverageResult fresh;
-        if (!cached || cached_facilities != typed) fresh = capacity_coverage(in);
-        const CoverageResult& cov = cached && cached_facilities == typed ? *cached : fresh;
+        if (!usable) fresh = capacity_coverage(in);
+        const CoverageResult& cov = usable ? *cached : fresh;
         for (const TypeCoverage& t : cov.types) {
             std::vector<double> covered(np, 0), total(np, 0);
             for (size_t i = 0; i < in.firms->xy.size(); ++i) {

@@ -91,8 +91,7 @@ CoverageResult capacity_coverage(const CapacityInput& in);
 // Throws geo::Error for a missing rule or parameter. A park with no FAR from either source, or
 // without the floor-area data to measure jobs per m², gets a warning and no floor factor.
 // `coverage`, when given, is capacity_coverage of an input with the same enterprises and the
-// same first facilities; it is used when `in` has no more facilities than it was computed
-// for (scenarios only ever add facilities), and recomputed otherwise.
+// same facilities in the same places (run_capacity passes the baseline's only then).
 CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* coverage = nullptr);
 
 // The relative tolerance within which two factors' capacities count as a tie.

@@ -1,5 +1,7 @@
 #include "geo/capacity/capacity_run.h"
 
+#include <algorithm>
+
 #include "geo/capacity/scenario.h"
 #include "geo/coverage/service_radii.h"
 
@@ -35,7 +37,13 @@ CapacityRun run_capacity(const Project& project, const Crs& working, const Capac
     run.input = base.input;
     CapacityTables tables = base.tables;
     if (!scenario.empty()) apply_scenario(project, scenario, working, run.input, tables, run.notes);
-    run.result = evaluate_capacity(run.input, tables, &base.coverage);
+    // The baseline's coverage holds while the scenario leaves the facilities and enterprises
+    // as they were (a moved facility or an incoming enterprise needs a fresh one).
+    const bool same = run.input.firms == base.input.firms && run.input.facility_xy.size() == base.input.facility_xy.size() &&
+                      std::equal(run.input.facility_xy.begin(), run.input.facility_xy.end(), base.input.facility_xy.begin(),
+                                 [](const Coord& a, const Coord& b) { return a.x == b.x && a.y == b.y; }) &&
+                      run.input.facility_type == base.input.facility_type;
+    run.result = evaluate_capacity(run.input, tables, same ? &base.coverage : nullptr);
     run.growth = growth_against_capacity(run.input, run.result, tables, run.notes);
     return run;
 }
