@@ -85,6 +85,7 @@ const std::vector<Command>& commands()
         {"clusters", "hot spots, DBSCAN clusters, location quotients and characteristic clusters, contours", run_clusters},
         {"coverage", "nearest facility of each type for every enterprise; coverage per park, cluster, tier", run_coverage},
         {"capacity", "carrying capacity per park by limiting factor, standards compliance, growth, scenarios", run_capacity},
+        {"allocate", "where new facilities should go: coverage, impedance, fewest sites, p-center, with proven gaps", run_allocate},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

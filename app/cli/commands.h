@@ -18,6 +18,7 @@ int run_density(const std::vector<std::string>& args);
 int run_clusters(const std::vector<std::string>& args);
 int run_coverage(const std::vector<std::string>& args);
 int run_capacity(const std::vector<std::string>& args);
+int run_allocate(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

@@ -58,7 +58,7 @@ bool use_exact(const AllocationProblem& pr, const AllocationOptions& o)
 {
     if (o.solver == AllocationSolver::Exact) return true;
     if (o.solver == AllocationSolver::Heuristic) return false;
-    return pr.costs.pairs() <= o.auto_exact_pairs;
+    return pr.costs.pairs() <= (pr.objective == AllocationObjective::MinImpedance ? o.auto_exact_pairs_impedance : o.auto_exact_pairs);
 }
 
 std::string limit_words(const MipLimits& l)
@@ -116,6 +116,7 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
 
     progress(0, "greedy");
     MinSumSearch search(inst);
+    r.base_value = objective_of(search.value());
     for (size_t k = 0; k < pr.p; ++k) {
         progress(static_cast<double>(k) / static_cast<double>(pr.p), "greedy and swaps");
         if (!search.add_greedy()) break;
@@ -248,6 +249,7 @@ AllocationResult solve_cover(const AllocationProblem& pr, const AllocationOption
     for (size_t j = 0; j < t.candidates; ++j)
         if (r.open[j]) rank.add(static_cast<uint32_t>(j));
     r.chosen = rank.ranked();
+    r.base_value = 0;
     if (o.gain_curve) {
         MinSumSearch curve(inst);
         for (uint32_t j : r.chosen) {

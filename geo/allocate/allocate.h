@@ -20,7 +20,9 @@ struct AllocationOptions {
     AllocationSolver solver = AllocationSolver::Auto;
     MipLimits limits;
     bool gain_curve = true;    // objective for p = 1..P (or, for min_facilities, coverage by site count)
-    size_t auto_exact_pairs = 2'000'000;  // "auto" solves exactly up to this many demand-candidate pairs
+    // "auto" solves exactly up to this many demand-candidate pairs (min_impedance has a
+    // variable per pair, the coverage problems a row per demand point).
+    size_t auto_exact_pairs = 2'000'000, auto_exact_pairs_impedance = 200'000;
 };
 
 struct AllocationResult {
@@ -39,6 +41,7 @@ struct AllocationResult {
     std::vector<uint32_t> unreachable;  // demand that no candidate reaches (left out)
     double total_weight = 0, served_weight = 0;
     std::vector<double> gain_curve;   // [k-1]: the objective with k new sites
+    double base_value = 0;            // the objective with the required sites alone (not for p-center)
     std::vector<std::string> notes;
     long nodes = 0;                   // branch-and-bound nodes (exact)
 };

@@ -63,6 +63,7 @@ PointSelection select_points(const LoadedProject& project, const PointFilter& fi
             out.weights.push_back(*v);
         }
         out.points.push_back(data.geometry.first_coord(i));
+        out.rows.push_back(static_cast<uint32_t>(i));
     }
     return out;
 }

@@ -19,6 +19,7 @@ struct PointFilter {
 
 struct PointSelection {
     std::vector<Coord> points;
+    std::vector<uint32_t> rows;   // each point's row in the enterprises layer
     std::vector<double> weights;  // empty when counting
     std::string weight_field;     // the field used, "" when counting
     size_t null_weights = 0;      // enterprises left out because their weight is null

@@ -1,0 +1,291 @@
+#include "geo/allocate/allocation_input.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include <geos_c.h>
+
+#include "geo/core/error.h"
+#include "geo/core/geos_util.h"
+#include "geo/core/polygon_locator.h"
+#include "geo/coverage/road_network.h"
+#include "geo/coverage/service_radii.h"
+#include "geo/coverage/coverage_settings.h"
+#include "geo/density/point_selection.h"
+#include "geo/io/csv_text.h"
+
+namespace geo {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// How far a cost is kept: the radius for coverage, the cutoff for min_impedance.
+double reach_of(const AllocationSettings& s)
+{
+    switch (s.problem) {
+    case AllocationObjective::MaxCoverage:
+    case AllocationObjective::MinFacilities: return s.radius_m;
+    case AllocationObjective::MinImpedance: return s.cutoff_m > 0 ? s.cutoff_m : kInf;
+    case AllocationObjective::MinMaxDistance: return kInf;
+    }
+    return kInf;
+}
+
+void settings_into_problem(const AllocationSettings& s, AllocationProblem& p)
+{
+    p.objective = s.problem;
+    p.p = s.p;
+    p.radius = s.radius_m;
+    p.cutoff = s.problem == AllocationObjective::MinImpedance ? s.cutoff_m : 0;
+    p.target_share = s.target_share;
+}
+
+Coord point_on_surface(const GeometryColumn& g, size_t i, GeosContext& ctx)
+{
+    GeosGeom geom = to_geos(ctx, g, i);
+    GeosGeom pt(geom ? GEOSPointOnSurface_r(ctx.handle(), geom.get()) : nullptr, GeosGeomDeleter{ctx.handle()});
+    double x = 0, y = 0;
+    if (pt && GEOSGeomGetX_r(ctx.handle(), pt.get(), &x) && GEOSGeomGetY_r(ctx.handle(), pt.get(), &y)) return {x, y};
+    return g.first_coord(i);
+}
+
+std::string label_of(const LoadedLayer& l, size_t i)
+{
+    if (const std::string* f = l.fields.field_for("name"))
+        if (const Column* c = l.data->column(*f); c && !c->is_null(i) && !c->text(i).empty()) return c->text(i);
+    return "fid " + std::to_string(l.data->fids[i]);
+}
+
+void add_layer_candidates(const LoadedLayer& l, const std::string& kind, AllocationInput& in)
+{
+    GeosContext ctx;
+    const bool polygons = l.data->geometry.kind() == GeomKind::Polygon;
+    for (size_t i = 0; i < l.data->size(); ++i) {
+        in.candidate_xy.push_back(polygons ? point_on_surface(l.data->geometry, i, ctx) : l.data->geometry.first_coord(i));
+        in.candidate_id.push_back(label_of(l, i));
+        in.candidate_kind.push_back(kind);
+    }
+    in.candidate_source = "layer '" + l.config.id + "' (" + std::to_string(l.data->size()) + (polygons ? " polygons, each by a point on its surface)" : " points)");
+    if (polygons) in.notes.push_back("candidates: the " + std::to_string(l.data->size()) + " polygons of layer '" + l.config.id + "' are taken by a point on their surface");
+}
+
+void add_lattice(const LoadedProject& project, double spacing, AllocationInput& in)
+{
+    const LoadedLayer* parks = project.first(Role::Parks);
+    if (!parks || parks->data->size() == 0) throw Error("a lattice of candidates needs a parks layer with features (or give candidates: \"sites\" or a layer id)");
+    std::vector<PolygonLocator> inside, blocked;
+    for (size_t p = 0; p < parks->data->size(); ++p) inside.emplace_back(parks->data->geometry, p);
+    for (const LoadedLayer& l : project.layers)
+        if (l.config.role == Role::Constraints && l.data->geometry.kind() == GeomKind::Polygon)
+            for (size_t i = 0; i < l.data->size(); ++i) blocked.emplace_back(l.data->geometry, i);
+    size_t dropped = 0;
+    for (const PolygonLocator& park : inside) {
+        const Envelope& e = park.envelope();
+        // Aligned to the spacing, so neighbouring parks share one lattice.
+        for (double y = std::ceil(e.min_y / spacing) * spacing; y <= e.max_y; y += spacing)
+            for (double x = std::ceil(e.min_x / spacing) * spacing; x <= e.max_x; x += spacing) {
+                if (!park.contains(x, y)) continue;
+                if (std::any_of(blocked.begin(), blocked.end(), [&](const PolygonLocator& b) { return b.contains(x, y); })) {
+                    ++dropped;
+                    continue;
+                }
+                in.candidate_xy.push_back({x, y});
+                in.candidate_id.push_back("lattice " + std::to_string(in.candidate_xy.size()));
+                in.candidate_kind.push_back("lattice");
+            }
+    }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "a lattice at %g m inside the parks (%zu points; %zu in constraint areas left out)", spacing,
+                  in.candidate_xy.size(), dropped);
+    in.candidate_source = buf;
+    if (in.candidate_xy.empty()) throw Error("the lattice at " + std::to_string(spacing) + " m has no point inside the parks outside the constraint areas; use a smaller spacing");
+}
+
+CostTable network_costs(const RoadNetwork& net, const std::vector<Coord>& demand, const std::vector<Coord>& cand, double reach,
+                        double attach_limit, AllocationInput& in, const Progress& progress)
+{
+    std::vector<std::optional<RoadNetwork::Attachment>> at_demand(demand.size());
+    size_t unattached = 0, unattached_sites = 0;
+    for (size_t i = 0; i < demand.size(); ++i) unattached += !(at_demand[i] = net.attach(demand[i], attach_limit));
+    std::vector<uint32_t> d_idx, c_idx;
+    std::vector<double> cost;
+    for (size_t j = 0; j < cand.size(); ++j) {
+        progress(static_cast<double>(j) / static_cast<double>(cand.size()), "distances along the roads");
+        const auto a = net.attach(cand[j], attach_limit);
+        if (!a) {
+            ++unattached_sites;
+            continue;
+        }
+        const RoadNetwork::Attachment src[] = {*a};
+        const std::vector<double> nodes = net.distances_from(src, reach);
+        for (size_t i = 0; i < demand.size(); ++i) {
+            if (!at_demand[i]) continue;
+            const double d = net.distance_to(*at_demand[i], nodes, src);
+            if (d <= reach) {
+                d_idx.push_back(static_cast<uint32_t>(i));
+                c_idx.push_back(static_cast<uint32_t>(j));
+                cost.push_back(d);
+            }
+        }
+    }
+    if (unattached || unattached_sites)
+        in.notes.push_back(std::to_string(unattached) + " demand points and " + std::to_string(unattached_sites) + " candidates are farther than " +
+                           std::to_string(static_cast<long>(attach_limit)) + " m from any road: unreachable along the roads");
+    return cost_table(demand.size(), cand.size(), std::move(d_idx), std::move(c_idx), std::move(cost));
+}
+
+}  // namespace
+
+AllocationInput allocation_input(const LoadedProject& project, const AllocationSettings& s, const Progress& progress)
+{
+    AllocationInput in;
+    settings_into_problem(s, in.problem);
+    // Demand.
+    PointFilter filter;
+    filter.cluster = s.cluster;
+    filter.tier = s.tier;
+    filter.park = s.park;
+    filter.weight = s.weight == "count" ? "" : s.weight;
+    const PointSelection sel = select_points(project, filter);
+    const LoadedLayer& firms = *project.first(Role::Enterprises);
+    in.demand_xy = sel.points;
+    in.problem.weight = sel.weights.empty() ? std::vector<double>(sel.points.size(), 1.0) : sel.weights;
+    for (uint32_t row : sel.rows) {
+        in.demand_id.push_back(label_of(firms, row));
+        in.demand_fid.push_back(firms.data->fids[row]);
+    }
+    if (sel.null_weights) in.notes.push_back(std::to_string(sel.null_weights) + " enterprises without a value for the weight '" + sel.weight_field + "' are left out");
+    if (in.demand_xy.empty()) throw Error("no enterprise is left to serve after the filters (cluster, tier, park)", {.file = firms.data->source, .layer = firms.data->name});
+
+    // Candidates.
+    if (s.candidates == "lattice") {
+        add_lattice(project, s.lattice_spacing_m, in);
+    } else {
+        const LoadedLayer* layer = nullptr;
+        if (s.candidates == "sites") layer = project.first(Role::Sites);
+        else
+            for (const LoadedLayer& l : project.layers)
+                if (l.config.id == s.candidates) layer = &l;
+        if (!layer) throw Error("no layer '" + s.candidates + "' for the candidates (\"sites\" for the sites layer, \"lattice\", or a layer id of the project)",
+                                {.file = project.project.file.string(), .key = "analysis.allocation.candidates"});
+        if (layer->data->size() == 0) throw Error("the candidate layer has no features", {.file = layer->data->source, .layer = layer->data->name});
+        add_layer_candidates(*layer, s.candidates == "sites" ? "site" : "layer", in);
+    }
+    const size_t candidates = in.candidate_xy.size();
+    // Existing facilities of the required type: open and counted.
+    if (!s.required_type.empty()) {
+        const LoadedLayer* fac = project.first(Role::Facilities);
+        if (!fac) throw Error("required_type '" + s.required_type + "' needs a facilities layer in the project");
+        const std::string* type_field = fac->fields.field_for("type");
+        if (!type_field) throw Error("no field is bound to the facility type", {.file = fac->data->source, .layer = fac->data->name});
+        const Column& types = *fac->data->column(*type_field);
+        const CoverageSettings cov = coverage_settings(project.project);
+        const FacilityType* wanted = find_facility_type(cov.types, s.required_type);
+        size_t found = 0;
+        for (size_t i = 0; i < fac->data->size(); ++i) {
+            const std::string t = types.text(i);
+            const FacilityType* ft = find_facility_type(cov.types, t);
+            if (!(t == s.required_type || (wanted && ft == wanted))) continue;
+            in.candidate_xy.push_back(fac->data->geometry.first_coord(i));
+            in.candidate_id.push_back(label_of(*fac, i));
+            in.candidate_kind.push_back("existing");
+            ++found;
+        }
+        if (!found)
+            throw Error("no facility of the type '" + s.required_type + "' to keep as required", {.file = fac->data->source, .layer = fac->data->name, .field = *type_field});
+        in.notes.push_back(std::to_string(found) + " existing facilities of the type '" + s.required_type + "' are required (kept open, counted)");
+    }
+    in.problem.required.assign(in.candidate_xy.size(), 0);
+    std::fill(in.problem.required.begin() + static_cast<std::ptrdiff_t>(candidates), in.problem.required.end(), 1);
+
+    // Costs.
+    const double reach = reach_of(s);
+    if (s.distance == "network") {
+        const LoadedLayer* roads = project.first(Role::Roads);
+        if (!roads) throw Error("distance \"network\" needs a roads layer in the project", {.file = project.project.file.string(), .key = "analysis.allocation.distance"});
+        const RoadNetwork net(roads->data->geometry);
+        const CoverageSettings cov = coverage_settings(project.project);
+        in.problem.costs = network_costs(net, in.demand_xy, in.candidate_xy, reach, cov.attach_limit_m, in, progress);
+        in.distance = "along the roads";
+    } else {
+        std::vector<Point2> d, c;
+        for (const Coord& p : in.demand_xy) d.push_back({p.x, p.y});
+        for (const Coord& p : in.candidate_xy) c.push_back({p.x, p.y});
+        in.problem.costs = straight_line_costs(d, c, reach);
+        in.distance = "straight line";
+    }
+    return in;
+}
+
+AllocationInput allocation_input_from_table(const std::string& matrix, const std::string& weights, const AllocationSettings& s)
+{
+    AllocationInput in;
+    settings_into_problem(s, in.problem);
+    in.distance = "imported cost table";
+    in.candidate_source = "the candidates of " + matrix;
+    const auto rows = read_csv_file(matrix);
+    if (rows.empty()) throw Error("the cost table is empty", {.file = matrix});
+    auto column = [&](const std::vector<std::string>& header, const char* name, const std::string& file) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        if (it == header.end()) throw Error(std::string("no column '") + name + "' in the header", {.file = file, .key = "line " + std::to_string(1)});
+        return static_cast<size_t>(it - header.begin());
+    };
+    const size_t cd = column(rows[0], "demand", matrix), cc = column(rows[0], "candidate", matrix), cv = column(rows[0], "cost", matrix);
+    std::map<std::string, uint32_t> demand_of, cand_of;
+    std::set<std::pair<uint32_t, uint32_t>> pairs;
+    std::vector<uint32_t> di, ci;
+    std::vector<double> cost;
+    const double reach = reach_of(s);
+    auto number = [](const std::string& text, const std::string& file, size_t line, const char* what) {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || !std::isfinite(v)) throw Error(std::string("the ") + what + " '" + text + "' is not a number", {.file = file, .key = "line " + std::to_string(line)});
+        if (v < 0) throw Error(std::string("a negative ") + what + " (" + text + ")", {.file = file, .key = "line " + std::to_string(line)});
+        return v;
+    };
+    for (size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        if (row.size() == 1 && row[0].empty()) continue;
+        if (row.size() <= std::max({cd, cc, cv})) throw Error("a row with too few columns", {.file = matrix, .key = "line " + std::to_string(r + 1)});
+        const double v = number(row[cv], matrix, r + 1, "cost");
+        auto [d, new_d] = demand_of.try_emplace(row[cd], static_cast<uint32_t>(demand_of.size()));
+        if (new_d) in.demand_id.push_back(row[cd]);
+        auto [c, new_c] = cand_of.try_emplace(row[cc], static_cast<uint32_t>(cand_of.size()));
+        if (new_c) in.candidate_id.push_back(row[cc]);
+        if (!pairs.insert({d->second, c->second}).second)
+            throw Error("the pair demand '" + row[cd] + "', candidate '" + row[cc] + "' is given twice", {.file = matrix, .key = "line " + std::to_string(r + 1)});
+        if (v > reach) continue;
+        di.push_back(d->second);
+        ci.push_back(c->second);
+        cost.push_back(v);
+    }
+    in.problem.weight.assign(demand_of.size(), 1.0);
+    if (!weights.empty()) {
+        const auto wrows = read_csv_file(weights);
+        if (wrows.empty()) throw Error("the weights table is empty", {.file = weights});
+        const size_t wd = column(wrows[0], "demand", weights), ww = column(wrows[0], "weight", weights);
+        std::vector<uint8_t> given(demand_of.size(), 0);
+        for (size_t r = 1; r < wrows.size(); ++r) {
+            const auto& row = wrows[r];
+            if (row.size() == 1 && row[0].empty()) continue;
+            if (row.size() <= std::max(wd, ww)) throw Error("a row with too few columns", {.file = weights, .key = "line " + std::to_string(r + 1)});
+            const auto it = demand_of.find(row[wd]);
+            if (it == demand_of.end()) throw Error("the demand '" + row[wd] + "' is not in the cost table " + matrix, {.file = weights, .key = "line " + std::to_string(r + 1)});
+            in.problem.weight[it->second] = number(row[ww], weights, r + 1, "weight");
+            given[it->second] = 1;
+        }
+        const size_t missing = static_cast<size_t>(std::count(given.begin(), given.end(), uint8_t{0}));
+        if (missing) in.notes.push_back(std::to_string(missing) + " demand points of the cost table have no weight in " + weights + ": they weigh 1");
+    }
+    in.demand_fid.assign(in.demand_id.size(), -1);
+    in.candidate_kind.assign(in.candidate_id.size(), "table");
+    in.problem.required.assign(in.candidate_id.size(), 0);
+    in.problem.costs = cost_table(demand_of.size(), cand_of.size(), std::move(di), std::move(ci), std::move(cost));
+    return in;
+}
+
+}  // namespace geo

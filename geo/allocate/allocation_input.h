@@ -1,0 +1,45 @@
+#pragma once
+// An allocation problem taken from a loaded project and its settings: the enterprises as
+// demand (weighted, filtered), the candidate sites (a sites layer through a point on each
+// polygon's surface, a point layer, or a lattice inside the parks and outside the constraint
+// areas), existing facilities of the required type as required sites, and the costs between
+// them in a straight line or along the roads. Or one read from an imported cost table.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "geo/allocate/allocation_problem.h"
+#include "geo/allocate/allocation_settings.h"
+#include "geo/core/geometry.h"
+#include "geo/core/progress.h"
+#include "geo/project/loaded_project.h"
+
+namespace geo {
+
+struct AllocationInput {
+    AllocationProblem problem;
+    // Demand points: their place (working CRS; none for an imported table), their id.
+    std::vector<Coord> demand_xy;
+    std::vector<std::string> demand_id;  // the enterprise's name (or "fid N"), or the table's id
+    std::vector<int64_t> demand_fid;     // the enterprise's fid, -1 for an imported table
+    // Candidates, then the required existing facilities.
+    std::vector<Coord> candidate_xy;
+    std::vector<std::string> candidate_id;   // "S12", "lattice 17", "facility 403", or the table's id
+    std::vector<std::string> candidate_kind; // "site", "lattice", "layer", "existing", "table"
+    std::string candidate_source;            // in words, for the report and the layer metadata
+    std::string distance;                    // "straight line", "along the roads", "imported cost table"
+    std::vector<std::string> notes;          // polygons taken by a point on surface, points not attached to roads, ...
+    bool has_places() const { return !demand_xy.empty(); }
+};
+
+// Throws geo::Error naming the layer, field or setting: no enterprises, an unknown candidate
+// layer, no parks for a lattice, no roads for "network", a required type no facility has.
+AllocationInput allocation_input(const LoadedProject& project, const AllocationSettings& settings, const Progress& progress = {});
+
+// From files: `matrix` with columns demand,candidate,cost (ids as text; pairs it leaves out are
+// unreachable) and `weights` with demand,weight (empty path: every demand point weighs 1).
+// Throws geo::Error naming the file and line: a missing column, a cost or weight that is no
+// number or negative, a demand the weights name that the matrix lacks, a pair given twice.
+AllocationInput allocation_input_from_table(const std::string& matrix, const std::string& weights, const AllocationSettings& settings);
+
+}  // namespace geo
