@@ -54,8 +54,9 @@ std::vector<uint32_t> unreachable(const CostTable& t, double reach)
     return out;
 }
 
-bool use_exact(const AllocationProblem& pr, const AllocationOptions& o)
+bool use_exact(const AllocationProblem& pr, const AllocationOptions& o, const std::string& status)
 {
+    if (status == "optimal" && !(o.always_run_exact && o.solver == AllocationSolver::Exact)) return false;
     if (o.solver == AllocationSolver::Exact) return true;
     if (o.solver == AllocationSolver::Heuristic) return false;
     return pr.costs.pairs() <= (pr.objective == AllocationObjective::MinImpedance ? o.auto_exact_pairs_impedance : o.auto_exact_pairs);
@@ -123,14 +124,31 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
         if (o.gain_curve || k + 1 == pr.p) search.interchange(progress);
         if (o.gain_curve) r.gain_curve.push_back(objective_of(search.value()));
     }
-    r.open = search.open();
-    r.value = objective_of(search.value());
-    const double lower = min_sum_lower_bound(inst, pr.p, search.value(), progress);
+    std::vector<std::vector<uint8_t>> starts;
+    const double lower = min_sum_lower_bound(inst, pr.p, search.value(), progress, 400, &starts);
+    // The relaxation's open sets, completed and improved by swaps, as further starts
+    // (a Lagrangian heuristic): kept when better than the greedy's answer.
+    std::vector<uint8_t> best_open = search.open();
+    double best_value = search.value();
+    for (size_t k = starts.size(); k-- > 0 && best_value > lower + 1e-9 * std::max(1.0, std::abs(lower));) {
+        MinSumSearch again(inst);
+        for (uint32_t j = 0; j < inst.m; ++j)
+            if (starts[k][j] && !inst.required[j] && again.opened() < pr.p) again.add(j);
+        while (again.opened() < pr.p && again.add_greedy()) {
+        }
+        again.interchange(progress);
+        if (again.value() < best_value - 1e-12 * std::max(1.0, std::abs(best_value))) {
+            best_value = again.value();
+            best_open = again.open();
+        }
+    }
+    r.open = best_open;
+    r.value = objective_of(best_value);
     r.bound = objective_of(lower);
-    r.method = "heuristic: greedy, fast interchange, Lagrangian bound";
+    r.method = "heuristic: greedy and Lagrangian starts, fast interchange, Lagrangian bound";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
 
-    if (r.status != "optimal" && use_exact(pr, o)) {
+    if (use_exact(pr, o, r.status)) {
         Mip mip;
         mip.maximise = coverage;
         std::vector<int> y(t.candidates);
@@ -209,7 +227,7 @@ AllocationResult solve_cover(const AllocationProblem& pr, const AllocationOption
                                       : "heuristic: greedy cover, redundant sites dropped, bound by the largest coverages";
     r.status = r.value == r.bound ? "optimal" : "heuristic";
     std::vector<uint32_t> greedy_order = s.chosen;
-    if (r.status != "optimal" && use_exact(pr, o)) {
+    if (use_exact(pr, o, r.status)) {
         Mip mip;
         std::vector<int> y(t.candidates);
         for (size_t j = 0; j < t.candidates; ++j) y[j] = mip.add_column(pr.required[j] ? 0 : 1, pr.required[j] ? 1 : 0, 1, true);
@@ -278,7 +296,7 @@ AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptio
     r.bound = c.lower_bound;
     r.method = "heuristic: least radius the greedy covers with p sites, bound by Lagrangian covers";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
-    if (r.status != "optimal" && use_exact(pr, o)) {
+    if (use_exact(pr, o, r.status)) {
         // Exactly: the least radius whose cover needs at most p new sites, by bisection over
         // the distinct costs between the bound and the heuristic's radius.
         const std::vector<double> radii = distinct_costs(t);

@@ -20,6 +20,9 @@ struct AllocationOptions {
     AllocationSolver solver = AllocationSolver::Auto;
     MipLimits limits;
     bool gain_curve = true;    // objective for p = 1..P (or, for min_facilities, coverage by site count)
+    // With the exact solver: run CBC even when the heuristic's bound already proves its answer
+    // optimal (tests compare the two).
+    bool always_run_exact = false;
     // "auto" solves exactly up to this many demand-candidate pairs (min_impedance has a
     // variable per pair, the coverage problems a row per demand point).
     size_t auto_exact_pairs = 2'000'000, auto_exact_pairs_impedance = 200'000;

@@ -269,14 +269,31 @@ AllocationInput allocation_input_from_table(const std::string& matrix, const std
         if (wrows.empty()) throw Error("the weights table is empty", {.file = weights});
         const size_t wd = column(wrows[0], "demand", weights), ww = column(wrows[0], "weight", weights);
         std::vector<uint8_t> given(demand_of.size(), 0);
+        std::vector<std::string> unpaired;
+        size_t unpaired_count = 0;
         for (size_t r = 1; r < wrows.size(); ++r) {
             const auto& row = wrows[r];
             if (row.size() == 1 && row[0].empty()) continue;
             if (row.size() <= std::max(wd, ww)) throw Error("a row with too few columns", {.file = weights, .key = "line " + std::to_string(r + 1)});
-            const auto it = demand_of.find(row[wd]);
-            if (it == demand_of.end()) throw Error("the demand '" + row[wd] + "' is not in the cost table " + matrix, {.file = weights, .key = "line " + std::to_string(r + 1)});
-            in.problem.weight[it->second] = number(row[ww], weights, r + 1, "weight");
+            const double w = number(row[ww], weights, r + 1, "weight");
+            auto [it, added] = demand_of.try_emplace(row[wd], static_cast<uint32_t>(demand_of.size()));
+            if (added) {  // no pair in the cost table: a demand point no candidate reaches
+                in.demand_id.push_back(row[wd]);
+                in.problem.weight.push_back(w);
+                given.push_back(1);
+                if (unpaired.size() < 5) unpaired.push_back(row[wd]);
+                ++unpaired_count;
+                continue;
+            }
+            if (given[it->second]) throw Error("the demand '" + row[wd] + "' is given twice", {.file = weights, .key = "line " + std::to_string(r + 1)});
+            in.problem.weight[it->second] = w;
             given[it->second] = 1;
+        }
+        if (unpaired_count) {
+            std::string ids;
+            for (const std::string& id : unpaired) ids += (ids.empty() ? "" : ", ") + id;
+            in.notes.push_back(std::to_string(unpaired_count) + " demand points of " + weights + " have no pair in " + matrix + " (" + ids +
+                               (unpaired_count > unpaired.size() ? ", ..." : "") + "): no candidate reaches them");
         }
         const size_t missing = static_cast<size_t>(std::count(given.begin(), given.end(), uint8_t{0}));
         if (missing) in.notes.push_back(std::to_string(missing) + " demand points of the cost table have no weight in " + weights + ": they weigh 1");

@@ -37,9 +37,10 @@ struct AllocationInput {
 AllocationInput allocation_input(const LoadedProject& project, const AllocationSettings& settings, const Progress& progress = {});
 
 // From files: `matrix` with columns demand,candidate,cost (ids as text; pairs it leaves out are
-// unreachable) and `weights` with demand,weight (empty path: every demand point weighs 1).
-// Throws geo::Error naming the file and line: a missing column, a cost or weight that is no
-// number or negative, a demand the weights name that the matrix lacks, a pair given twice.
+// unreachable) and `weights` with demand,weight (empty path: every demand point weighs 1; a
+// demand point with a weight and no pair is one no candidate reaches, noted). Throws
+// geo::Error naming the file and line: a missing column, a cost or weight that is no number
+// or negative, a pair or a weight given twice.
 AllocationInput allocation_input_from_table(const std::string& matrix, const std::string& weights, const AllocationSettings& settings);
 
 }  // namespace geo

@@ -201,7 +201,8 @@ std::vector<uint32_t> MinSumSearch::ranked() const
     return order;
 }
 
-double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, const Progress& progress, int iterations)
+double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, const Progress& progress, int iterations,
+                           std::vector<std::vector<uint8_t>>* starts)
 {
     // Relax "each demand takes exactly one option" with multipliers lambda_i:
     //   L = sum_i lambda_i + sum_i min(0, w c0 - lambda_i) + sum_{j open} rho_j,
@@ -251,6 +252,10 @@ double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, cons
         if (it == 0 || L > best + 1e-12 * std::max(1.0, std::abs(best))) {
             best = L;
             since = 0;
+            if (starts && (starts->empty() || starts->back() != open)) {
+                starts->push_back(open);
+                if (starts->size() > 8) starts->erase(starts->begin());  // the latest (best) few
+            }
         } else if (++since >= 20) {
             mu /= 2;
             since = 0;

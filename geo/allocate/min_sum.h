@@ -70,7 +70,9 @@ private:
 };
 
 // A lower bound on the least value with `p` candidates open besides the required ones, no
-// larger than `upper` (a known value). Deterministic.
-double min_sum_lower_bound(const MinSumInstance& inst, size_t p, double upper, const Progress& progress, int iterations = 400);
+// larger than `upper` (a known value). Deterministic. `starts`, when given, receives the
+// relaxation's open sets at its best iterations: good places to start another search from.
+double min_sum_lower_bound(const MinSumInstance& inst, size_t p, double upper, const Progress& progress, int iterations = 400,
+                           std::vector<std::vector<uint8_t>>* starts = nullptr);
 
 }  // namespace geo

@@ -1,6 +1,7 @@
 #include "geo/allocate/mip.h"
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <coin/CbcEventHandler.hpp>
@@ -70,6 +71,16 @@ private:
 MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& progress)
 {
     const int ncols = static_cast<int>(mip.objective.size()), nrows = static_cast<int>(mip.row_lower.size());
+    const double sense = mip.maximise ? -1.0 : 1.0;
+    if (cancelled(progress)) {  // before any work: the start, if any, with no bound of its own
+        if (mip.start.empty()) throw Cancelled();
+        MipResult r;
+        r.x = mip.start;
+        for (int j = 0; j < ncols; ++j) r.value += mip.objective[static_cast<size_t>(j)] * r.x[static_cast<size_t>(j)];
+        r.bound = -sense * std::numeric_limits<double>::infinity();
+        r.status = "cancelled";
+        return r;
+    }
     CoinPackedMatrix matrix(false, mip.entry_row.data(), mip.entry_col.data(), mip.entry_value.data(),
                             static_cast<CoinBigIndex>(mip.entry_value.size()));
     matrix.setDimensions(nrows, ncols);
@@ -101,12 +112,11 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
     args.insert(args.end(), {"-solve", "-quit"});
     std::vector<const char*> argv;
     for (const std::string& a : args) argv.push_back(a.c_str());
-    progress(-1, "solving exactly (CBC)");
+    if (progress.report) progress.report(-1, "solving exactly (CBC)");  // not the call that throws when cancelled: a start answers
     CbcMain1(static_cast<int>(argv.size()), argv.data(), model, nullptr, data);
 
     MipResult r;
     r.nodes = model.getNodeCount();
-    const double sense = mip.maximise ? -1.0 : 1.0;
     if (model.bestSolution()) {
         r.x.assign(model.bestSolution(), model.bestSolution() + ncols);
         r.value = 0;
@@ -130,8 +140,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         r.status = "stopped";
     }
     if (r.x.empty() && cancelled(progress)) throw Cancelled();
-    if (!std::isfinite(r.bound)) r.bound = r.value;
-    return r;
+    return r;  // an infinite bound: CBC proved nothing (callers keep their own)
 }
 
 }  // namespace geo

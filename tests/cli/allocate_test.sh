@@ -47,8 +47,13 @@ grep -q "covered weight 5 of 6" "$work/out" || fail "mclp on the table is not 5 
 grep -q "answer: 3 new sites; optimal" "$work/out" || fail "lscp on the table: $(grep answer "$work/out")"
 
 # 3. Bad input.
-printf 'demand,weight\na,1\nq,2\n' >"$work/w_bad.csv"
-expect_fail "w_bad.csv: line 3: the demand 'q' is not in the cost table" "$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_bad.csv" --p 1 --out "$work/b1"
+# A weighted demand point without pairs: no candidate reaches it, said and listed (p-median counts it at 11).
+printf 'demand,weight\na,1\nb,2\nc,3\nq,2\n' >"$work/w_q.csv"
+"$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_q.csv" --problem pmedian --p 1 --out "$work/q" >"$work/out" 2>&1 || fail "matrix with q"
+grep -q "1 demand points of .*w_q.csv have no pair in .*m.csv (q)" "$work/out" || fail "q not noted: $(cat "$work/out")"
+grep -q "weighted cost 34 " "$work/out" || fail "p-median with q is not 12 + 2 x 11: $(grep answer "$work/out")"
+printf 'demand,weight\na,1\na,2\n' >"$work/w_bad.csv"
+expect_fail "w_bad.csv: line 3: the demand 'a' is given twice" "$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_bad.csv" --p 1 --out "$work/b1"
 printf 'demand,candidate,cost\na,X,1\na,Y,-4\n' >"$work/m_neg.csv"
 expect_fail "m_neg.csv: line 3: a negative cost" "$parkcap" allocate --matrix "$work/m_neg.csv" --p 1 --out "$work/b2"
 printf 'demand,candidate,cost\na,X,1\na,X,2\n' >"$work/m_twice.csv"

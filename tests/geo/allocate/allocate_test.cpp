@@ -79,6 +79,7 @@ geo::AllocationResult solve(const geo::AllocationProblem& pr, geo::AllocationSol
 {
     geo::AllocationOptions o;
     o.solver = s;
+    o.always_run_exact = true;  // CBC runs even where the heuristic's bound proves its answer
     return geo::allocate(pr, o);
 }
 
@@ -110,6 +111,7 @@ TEST_CASE("max coverage: exact equals brute force; the heuristic's covered weigh
         CHECK(exact.value == doctest::Approx(best));
         CHECK(exact.status == "optimal");
         CHECK(exact.gap == 0);
+        CHECK(exact.method.find("exact (CBC): optimal") != std::string::npos);
         const auto h = solve(pr, geo::AllocationSolver::Heuristic);
         CHECK(h.value <= best + 1e-9);
         CHECK(h.bound >= best - 1e-9);
@@ -146,6 +148,7 @@ TEST_CASE("min impedance (p-median), with and without a cutoff: exact equals bru
             pr.cutoff = cutoff;
             const auto exact = solve(pr, geo::AllocationSolver::Exact);
             CHECK(exact.value == doctest::Approx(best).epsilon(1e-9));
+            CHECK(exact.method.find("exact (CBC): optimal") != std::string::npos);
             const auto h = solve(pr, geo::AllocationSolver::Heuristic);
             CHECK(h.value >= best * (1 - 1e-12));
             CHECK(h.bound <= best * (1 + 1e-12));
@@ -183,6 +186,7 @@ TEST_CASE("min facilities (LSCP): exact equals the fewest by enumeration, unreac
         const auto exact = solve(pr, geo::AllocationSolver::Exact);
         CHECK(exact.value == static_cast<double>(fewest));
         CHECK(exact.chosen.size() == fewest);
+        CHECK(exact.method.find("exact (CBC): optimal") != std::string::npos);
         REQUIRE(!exact.unreachable.empty());
         CHECK(exact.unreachable.back() == in.demand.size() - 1);
         const auto h = solve(pr, geo::AllocationSolver::Heuristic);
