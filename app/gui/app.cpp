@@ -135,9 +135,10 @@ int App::run()
             const bool wants_clusters = std::find(m_options.panels.begin(), m_options.panels.end(), "clusters") != m_options.panels.end();
             const bool wants_coverage = std::find(m_options.panels.begin(), m_options.panels.end(), "coverage") != m_options.panels.end();
             const bool wants_capacity = std::find(m_options.panels.begin(), m_options.panels.end(), "capacity") != m_options.panels.end();
+            const bool wants_allocation = std::find(m_options.panels.begin(), m_options.panels.end(), "allocation") != m_options.panels.end();
             const bool density_ready = (!wants_density || (m_ws.density.result && !m_ws.density.busy)) &&
                                        (!wants_clusters || m_ws.clusters_computed) && (!wants_coverage || m_ws.coverage_computed) &&
-                                       (!wants_capacity || m_ws.capacity_computed);
+                                       (!wants_capacity || m_ws.capacity_computed) && (!wants_allocation || m_ws.allocation_computed);
             const bool waited_enough = frames_after_load > 6000;
             // Results that arrived in this frame reach the GPU in the next: wait 3 ready frames.
             ready_frames = (m_ws.doc && !m_loader.busy() && (density_ready || waited_enough)) ? ready_frames + 1 : 0;

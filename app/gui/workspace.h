@@ -73,6 +73,7 @@ struct Workspace {
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
+    bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
     std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame

@@ -524,6 +524,10 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
     project.extra["analysis"]["capacity"] = {{"standards_dir", "../standards"},
                                              {"infrastructure", "park_infrastructure.csv"},
                                              {"growth", "growth_targets.csv"}};
+    // Site allocation: five more canteens where they cover the most employees, the existing ones kept.
+    project.extra["analysis"]["allocation"] = {{"problem", "max_coverage"}, {"p", 5},           {"radius_m", 500},
+                                               {"candidates", "lattice"},    {"lattice_spacing_m", 250},
+                                               {"required_type", "canteen"}, {"facility_type", "canteen"}};
     // Example improvement scenarios for the capacity model.
     project.extra["scenarios"] = Json::array({
         {{"name", "高新区提容 (raise FAR, Hi-tech Zone)"},
