@@ -29,21 +29,45 @@ double relative_gap(double value, double bound)
     return d / std::max(std::abs(value), 1e-12);
 }
 
-// Each demand to its cheapest open candidate within `reach` (the table is ascending).
+bool truncated(const AllocationProblem& pr) { return !pr.costs.beyond.empty(); }
+
+// Demand i's cheapest open candidate and its cost (-1, infinity: none): from its row, and
+// where the row keeps only the nearest candidates and none of them is open, from the places.
+std::pair<int64_t, double> nearest_open(const AllocationProblem& pr, size_t i, const std::vector<uint8_t>& open)
+{
+    const CostTable& t = pr.costs;
+    for (size_t k = t.begin(i); k < t.end(i); ++k)
+        if (open[t.candidate[k]]) return {t.candidate[k], t.cost[k]};
+    if (truncated(pr) && std::isfinite(t.beyond[i]) && !pr.candidate_xy.empty()) {
+        int64_t best = -1;
+        double d = kInf;
+        for (size_t j = 0; j < t.candidates; ++j)
+            if (open[j]) {
+                const double c = std::hypot(pr.demand_xy[i].x - pr.candidate_xy[j].x, pr.demand_xy[i].y - pr.candidate_xy[j].y);
+                if (c < d) {
+                    d = c;
+                    best = static_cast<int64_t>(j);
+                }
+            }
+        return {best, d};
+    }
+    return {-1, kInf};
+}
+
+// Each demand to its cheapest open candidate within `reach`.
 void assign(const AllocationProblem& pr, double reach, AllocationResult& r)
 {
     const CostTable& t = pr.costs;
     r.assigned.assign(t.demands, -1);
     r.cost.assign(t.demands, std::nan(""));
     r.served_weight = 0;
-    for (size_t i = 0; i < t.demands; ++i)
-        for (size_t k = t.begin(i); k < t.end(i) && t.cost[k] <= reach; ++k)
-            if (r.open[t.candidate[k]]) {
-                r.assigned[i] = t.candidate[k];
-                r.cost[i] = t.cost[k];
-                r.served_weight += pr.weight[i];
-                break;
-            }
+    for (size_t i = 0; i < t.demands; ++i) {
+        const auto [j, c] = nearest_open(pr, i, r.open);
+        if (j < 0 || !(c <= reach)) continue;
+        r.assigned[i] = j;
+        r.cost[i] = c;
+        r.served_weight += pr.weight[i];
+    }
 }
 
 std::vector<uint32_t> unreachable(const CostTable& t, double reach)
@@ -56,6 +80,7 @@ std::vector<uint32_t> unreachable(const CostTable& t, double reach)
 
 bool use_exact(const AllocationProblem& pr, const AllocationOptions& o, const std::string& status)
 {
+    if (truncated(pr)) return false;  // a MIP on the nearest candidates only would not be exact
     if (status == "optimal" && !(o.always_run_exact && o.solver == AllocationSolver::Exact)) return false;
     if (o.solver == AllocationSolver::Exact) return true;
     if (o.solver == AllocationSolver::Heuristic) return false;
@@ -108,6 +133,10 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
         for (double c : t.cost) largest = std::max(largest, c);
         const double fallback = pr.cutoff > 0 ? pr.cutoff : 2 * largest + 1;
         std::fill(c0.begin(), c0.end(), fallback);
+        // Rows that keep only the nearest candidates: what is left out costs at least `beyond`,
+        // so the search and its bound work on costs never above the true ones.
+        if (truncated(pr))
+            for (size_t i = 0; i < t.demands; ++i) c0[i] = std::min(c0[i], t.beyond[i]);
         if (pr.cutoff <= 0 && !r.unreachable.empty())
             r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points have no candidate in the cost table: counted at " +
                               std::to_string(fallback) + " (twice the largest cost, plus 1)");
@@ -144,6 +173,19 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
     }
     r.open = best_open;
     r.value = objective_of(best_value);
+    if (truncated(pr) && !coverage) {
+        // The answer's true cost, from the places where a row does not hold the open site.
+        double exact = 0;
+        for (size_t i = 0; i < t.demands; ++i) {
+            double c = nearest_open(pr, i, r.open).second;
+            if (pr.cutoff > 0) c = std::min(c, pr.cutoff);
+            exact += pr.weight[i] * (std::isfinite(c) ? c : c0[i]);
+        }
+        r.value = exact;
+        r.notes.push_back("each demand point kept its " + std::to_string(t.pairs() / std::max<size_t>(1, t.demands)) +
+                          " or so nearest candidates for the search and the bound (the bound holds for every choice of sites); the "
+                          "answer's cost is measured to every open site");
+    }
     r.bound = objective_of(lower);
     r.method = "heuristic: greedy and Lagrangian starts, fast interchange, Lagrangian bound";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
@@ -294,6 +336,11 @@ AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptio
     for (uint32_t j : c.chosen) r.open[j] = 1;
     r.value = c.radius;
     r.bound = c.lower_bound;
+    if (truncated(pr)) {  // measured to every open site
+        r.value = 0;
+        for (size_t i = 0; i < t.demands; ++i)
+            if (pr.weight[i] > 0 && t.begin(i) < t.end(i)) r.value = std::max(r.value, nearest_open(pr, i, r.open).second);
+    }
     r.method = "heuristic: least radius the greedy covers with p sites, bound by Lagrangian covers";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
     if (use_exact(pr, o, r.status)) {

@@ -22,6 +22,7 @@ namespace geo {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr size_t kMaxPairs = 10'000'000;  // demand-candidate pairs kept at most without a radius or cutoff
 
 // How far a cost is kept: the radius for coverage, the cutoff for min_impedance.
 double reach_of(const AllocationSettings& s)
@@ -215,7 +216,14 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
         std::vector<Point2> d, c;
         for (const Coord& p : in.demand_xy) d.push_back({p.x, p.y});
         for (const Coord& p : in.candidate_xy) c.push_back({p.x, p.y});
-        in.problem.costs = straight_line_costs(d, c, reach);
+        // Every pair of a large problem would not fit in memory: each demand point keeps its
+        // nearest candidates (the answer is still measured to every site, the bound still holds).
+        size_t nearest = 0;
+        if (!std::isfinite(reach) && s.solver != AllocationSolver::Exact && d.size() * c.size() > kMaxPairs)
+            nearest = std::max<size_t>(50, kMaxPairs / std::max<size_t>(1, d.size()));
+        in.problem.costs = straight_line_costs(d, c, reach, nearest);
+        in.problem.demand_xy = std::move(d);
+        in.problem.candidate_xy = std::move(c);
         in.distance = "straight line";
     }
     return in;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "geo/core/error.h"
@@ -69,7 +70,7 @@ CostTable cost_table(size_t demands, size_t candidates, std::vector<uint32_t> de
     return t;
 }
 
-CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vector<Point2>& candidates, double reach)
+CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vector<Point2>& candidates, double reach, size_t nearest)
 {
     CostTable t;
     t.demands = demand.size();
@@ -93,6 +94,12 @@ CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vect
             const double dx = c.x - d.x, dy = c.y - d.y, q = dx * dx + dy * dy;
             if (q <= r2) row.emplace_back(std::sqrt(q), by_x[k]);
         }
+        if (nearest > 0 && row.size() > nearest) {
+            std::nth_element(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(nearest), row.end());
+            if (t.beyond.empty()) t.beyond.assign(demand.size(), std::numeric_limits<double>::infinity());
+            t.beyond[i] = row[nearest].first;
+            row.resize(nearest);
+        }
         std::sort(row.begin(), row.end());
         for (const auto& [c, j] : row) {
             t.cost.push_back(c);
@@ -100,6 +107,7 @@ CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vect
         }
         t.offset[i + 1] = t.cost.size();
     }
+    if (!t.beyond.empty()) t.beyond.resize(demand.size(), std::numeric_limits<double>::infinity());
     return t;
 }
 

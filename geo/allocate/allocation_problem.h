@@ -32,6 +32,10 @@ struct CostTable {
     std::vector<uint32_t> candidate;
     std::vector<double> cost;
 
+    // Where each demand's row keeps only its nearest candidates: the least cost left out
+    // (infinity when none was). Empty when every pair within reach is kept.
+    std::vector<double> beyond;
+
     size_t begin(size_t i) const { return static_cast<size_t>(offset[i]); }
     size_t end(size_t i) const { return static_cast<size_t>(offset[i + 1]); }
     size_t pairs() const { return candidate.size(); }
@@ -46,8 +50,9 @@ struct Point2 {
     double x = 0, y = 0;
 };
 // Straight-line costs between points in a metric CRS, keeping pairs no farther than `reach`
-// (infinity: every pair).
-CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vector<Point2>& candidates, double reach);
+// (infinity: every pair), and with `nearest` > 0 only each demand's `nearest` cheapest
+// (`beyond` then holds the next cost, a lower bound on every pair left out).
+CostTable straight_line_costs(const std::vector<Point2>& demand, const std::vector<Point2>& candidates, double reach, size_t nearest = 0);
 
 struct AllocationProblem {
     AllocationObjective objective = AllocationObjective::MaxCoverage;
@@ -58,6 +63,9 @@ struct AllocationProblem {
     double radius = 0;              // max_coverage, min_facilities: covered when cost <= radius
     double cutoff = 0;              // min_impedance: 0 = none (every pair in `costs` counts)
     double target_share = 1;        // min_facilities: share of the reachable weight to cover
+    // The places behind straight-line costs (metres), when given: a table that keeps only the
+    // nearest candidates (costs.beyond) is then evaluated exactly for the final answer.
+    std::vector<Point2> demand_xy, candidate_xy;
 };
 
 // Throws geo::Error naming what is wrong: weights not one per demand or negative, p larger

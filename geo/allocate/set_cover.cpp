@@ -264,8 +264,14 @@ CenterSolution greedy_center(const std::vector<double>& weight, const CostTable&
     // Lower bound: the largest radius whose cover provably needs more than p sites.
     size_t a = 0, b = hi;  // radii[hi] is feasible for the greedy; below it, search for a proof
     size_t proven = SIZE_MAX;
-    while (a < b) {
+    double limit = std::numeric_limits<double>::infinity();  // rows are whole below it
+    for (double v : t.beyond) limit = std::min(limit, v);
+    while (a < b && radii[a] < limit) {
         const size_t mid = (a + b) / 2;
+        if (!(radii[mid] < limit)) {
+            b = mid;
+            continue;
+        }
         const double r = radii[mid];
         const Columns cols = columns_within(t, r);
         std::vector<uint8_t> must(t.demands, 0), by_required(t.demands, 0);

@@ -31,7 +31,9 @@ struct CenterSolution {
     double lower_bound = 0;        // no p sites do better
 };
 
-// Over the demand with a positive weight that some candidate reaches.
+// Over the demand with a positive weight that some candidate reaches. Where rows keep only
+// the nearest candidates (costs.beyond), radii from the least `beyond` up prove nothing and
+// the radius of the answer is that of the rows (the caller measures it exactly).
 CenterSolution greedy_center(const std::vector<double>& weight, const CostTable& costs, const std::vector<uint8_t>& required, size_t p,
                              const Progress& progress);
 

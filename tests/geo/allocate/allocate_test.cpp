@@ -283,3 +283,30 @@ TEST_CASE("allocation: the same input gives the same answer; bad problems are na
     CHECK_THROWS_WITH_AS(geo::cost_table(2, 2, {0}, {3}, {5}), doctest::Contains("candidate index 3 out of range"), geo::Error);
     CHECK_THROWS_WITH_AS(geo::cost_table(2, 2, {0}, {1}, {-5}), doctest::Contains("negative"), geo::Error);
 }
+
+TEST_CASE("rows that keep only the nearest candidates: the bound still holds and the answer is measured to every site")
+{
+    const Instance in = random_instance(900, 300, 120, 2);
+    for (const auto objective : {geo::AllocationObjective::MinImpedance, geo::AllocationObjective::MinMaxDistance}) {
+        CAPTURE(static_cast<int>(objective));
+        auto full = problem(in, objective, 6, kInf);
+        auto cut = full;
+        cut.costs = geo::straight_line_costs(in.demand, in.sites, kInf, 8);
+        REQUIRE(!cut.costs.beyond.empty());
+        cut.demand_xy = in.demand;
+        cut.candidate_xy = in.sites;
+        const auto exact = solve(full, geo::AllocationSolver::Exact);
+        const auto h = solve(cut, geo::AllocationSolver::Auto);
+        CHECK(h.bound <= exact.value * (1 + 1e-9));
+        CHECK(h.value >= exact.value * (1 - 1e-9));
+        // The value is the answer's true objective, summed here from the places.
+        double measured = 0;
+        for (size_t i = 0; i < in.demand.size(); ++i) {
+            const double d = nearest(in, h.open, i);
+            measured = objective == geo::AllocationObjective::MinImpedance ? measured + in.weight[i] * d : std::max(measured, d);
+            CHECK(h.cost[i] == doctest::Approx(d));
+        }
+        CHECK(h.value == doctest::Approx(measured));
+        CHECK(h.method.find("CBC") == std::string::npos);  // no MIP on a partial table
+    }
+}
