@@ -31,27 +31,36 @@ double relative_gap(double value, double bound)
 
 bool truncated(const AllocationProblem& pr) { return !pr.costs.beyond.empty(); }
 
-// Demand i's cheapest open candidate and its cost (-1, infinity: none): from its row, and
-// where the row keeps only the nearest candidates and none of them is open, from the places.
-std::pair<int64_t, double> nearest_open(const AllocationProblem& pr, size_t i, const std::vector<uint8_t>& open)
+// Every demand point's cheapest open candidate and its cost (-1 and infinity: none): from its
+// row, and where rows keep only the nearest candidates and none of them is open, measured
+// (the problem's measure, or straight lines between its places).
+std::vector<std::pair<int64_t, double>> nearest_open(const AllocationProblem& pr, const std::vector<uint8_t>& open)
 {
     const CostTable& t = pr.costs;
-    for (size_t k = t.begin(i); k < t.end(i); ++k)
-        if (open[t.candidate[k]]) return {t.candidate[k], t.cost[k]};
-    if (truncated(pr) && std::isfinite(t.beyond[i]) && !pr.candidate_xy.empty()) {
-        int64_t best = -1;
-        double d = kInf;
-        for (size_t j = 0; j < t.candidates; ++j)
-            if (open[j]) {
-                const double c = std::hypot(pr.demand_xy[i].x - pr.candidate_xy[j].x, pr.demand_xy[i].y - pr.candidate_xy[j].y);
-                if (c < d) {
-                    d = c;
-                    best = static_cast<int64_t>(j);
-                }
+    std::vector<std::pair<int64_t, double>> out(t.demands, {-1, kInf});
+    std::vector<size_t> unsure;
+    for (size_t i = 0; i < t.demands; ++i) {
+        bool found = false;
+        for (size_t k = t.begin(i); k < t.end(i) && !found; ++k)
+            if (open[t.candidate[k]]) {
+                out[i] = {t.candidate[k], t.cost[k]};
+                found = true;
             }
-        return {best, d};
+        if (!found && truncated(pr) && std::isfinite(t.beyond[i])) unsure.push_back(i);
     }
-    return {-1, kInf};
+    if (unsure.empty()) return out;
+    if (pr.measure) {
+        const auto measured = pr.measure(open);
+        for (size_t i : unsure) out[i] = measured[i];
+    } else if (!pr.candidate_xy.empty()) {
+        for (size_t i : unsure)
+            for (size_t j = 0; j < t.candidates; ++j)
+                if (open[j]) {
+                    const double c = std::hypot(pr.demand_xy[i].x - pr.candidate_xy[j].x, pr.demand_xy[i].y - pr.candidate_xy[j].y);
+                    if (c < out[i].second) out[i] = {static_cast<int64_t>(j), c};
+                }
+    }
+    return out;
 }
 
 // Each demand to its cheapest open candidate within `reach`.
@@ -61,8 +70,9 @@ void assign(const AllocationProblem& pr, double reach, AllocationResult& r)
     r.assigned.assign(t.demands, -1);
     r.cost.assign(t.demands, std::nan(""));
     r.served_weight = 0;
+    const auto nearest = nearest_open(pr, r.open);
     for (size_t i = 0; i < t.demands; ++i) {
-        const auto [j, c] = nearest_open(pr, i, r.open);
+        const auto [j, c] = nearest[i];
         if (j < 0 || !(c <= reach)) continue;
         r.assigned[i] = j;
         r.cost[i] = c;
@@ -114,6 +124,91 @@ void merge_exact(const MipResult& m, const std::vector<int>& y_col, AllocationRe
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : m.status;
 }
 
+struct MinSumAnswer {
+    std::vector<uint8_t> open;
+    double value = 0, lower = 0, base = 0;
+    std::vector<double> curve;  // the value with 1..p new sites
+};
+
+// Greedy adding (with swaps after each, for the gain curve, unless `large`), or swaps from
+// `warm`; the Lagrangian bound; the relaxation's open sets as further starts.
+MinSumAnswer min_sum_heuristic(const MinSumInstance& inst, size_t p, bool curve, bool large, const std::vector<uint8_t>* warm,
+                               const Progress& progress)
+{
+    MinSumAnswer a;
+    progress(0, "greedy");
+    MinSumSearch search(inst);
+    a.base = search.value();
+    if (warm) {
+        for (uint32_t j = 0; j < inst.m; ++j)
+            if ((*warm)[j] && !inst.required[j]) search.add(j);
+        search.interchange(progress);
+    } else {
+        for (size_t k = 0; k < p; ++k) {
+            progress(static_cast<double>(k) / static_cast<double>(p), "greedy and swaps");
+            if (!search.add_greedy()) break;
+            if ((curve && !large) || k + 1 == p) search.interchange(progress);
+            if (curve) a.curve.push_back(search.value());
+        }
+    }
+    std::vector<std::vector<uint8_t>> starts;
+    a.lower = min_sum_lower_bound(inst, p, search.value(), progress, 400, &starts);
+    // The relaxation's open sets, completed and improved by swaps, as further starts
+    // (a Lagrangian heuristic): kept when better.
+    a.open = search.open();
+    a.value = search.value();
+    const size_t tries = large ? 2 : starts.size();
+    for (size_t k = starts.size(), n = 0; k-- > 0 && n < tries && a.value > a.lower + 1e-9 * std::max(1.0, std::abs(a.lower)); ++n) {
+        MinSumSearch again(inst);
+        for (uint32_t j = 0; j < inst.m; ++j)
+            if (starts[k][j] && !inst.required[j] && again.opened() < p) again.add(j);
+        while (again.opened() < p && again.add_greedy()) {
+        }
+        again.interchange(progress);
+        if (again.value() < a.value - 1e-12 * std::max(1.0, std::abs(a.value))) {
+            a.value = again.value();
+            a.open = again.open();
+        }
+    }
+    return a;
+}
+
+// `t` with the rows of `missing` demand points (index, the cost of the site serving them)
+// extended to every candidate up to that cost, measured between the problem's places.
+CostTable extend_rows(const AllocationProblem& pr, const CostTable& t, const std::vector<std::pair<size_t, double>>& missing)
+{
+    std::vector<uint32_t> di, ci;
+    std::vector<double> cost;
+    std::vector<double> beyond = t.beyond;
+    std::vector<uint8_t> redo(t.demands, 0);
+    for (const auto& [i, d] : missing) redo[i] = 1;
+    for (size_t i = 0; i < t.demands; ++i) {
+        if (!redo[i])
+            for (size_t k = t.begin(i); k < t.end(i); ++k) {
+                di.push_back(static_cast<uint32_t>(i));
+                ci.push_back(t.candidate[k]);
+                cost.push_back(t.cost[k]);
+            }
+    }
+    for (const auto& [i, d] : missing) {
+        double next = kInf;
+        for (size_t j = 0; j < t.candidates; ++j) {
+            const double c = std::hypot(pr.demand_xy[i].x - pr.candidate_xy[j].x, pr.demand_xy[i].y - pr.candidate_xy[j].y);
+            if (c <= d) {
+                di.push_back(static_cast<uint32_t>(i));
+                ci.push_back(static_cast<uint32_t>(j));
+                cost.push_back(c);
+            } else {
+                next = std::min(next, c);
+            }
+        }
+        beyond[i] = next;
+    }
+    CostTable out = cost_table(t.demands, t.candidates, std::move(di), std::move(ci), std::move(cost));
+    out.beyond = std::move(beyond);
+    return out;
+}
+
 // max_coverage and min_impedance: the min-sum engine, then CBC.
 AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
 {
@@ -124,68 +219,102 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
     r.objective = pr.objective;
     r.maximise = coverage;
     r.unreachable = unreachable(t, reach);
-    for (double w : pr.weight) r.total_weight += w;
+    // Without a cutoff, demand that no candidate reaches costs the same whatever is chosen:
+    // it is listed and left out of the objective.
+    std::vector<double> w = pr.weight;
+    if (!coverage && !(pr.cutoff > 0)) {
+        for (uint32_t i : r.unreachable) w[i] = 0;
+        if (!r.unreachable.empty())
+            r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points no candidate reaches are listed and left out of the objective");
+    }
+    for (double v : w) r.total_weight += v;
     // Fallback costs: uncovered (1) for coverage; the cutoff, or twice the largest cost when
-    // some pairs are missing (an imported table) and no cutoff is set.
+    // some of a demand point's pairs are missing (an imported table) and no cutoff is set.
     std::vector<double> c0(t.demands, 1.0);
     if (!coverage) {
         double largest = 0;
         for (double c : t.cost) largest = std::max(largest, c);
         const double fallback = pr.cutoff > 0 ? pr.cutoff : 2 * largest + 1;
         std::fill(c0.begin(), c0.end(), fallback);
-        // Rows that keep only the nearest candidates: what is left out costs at least `beyond`,
-        // so the search and its bound work on costs never above the true ones.
-        if (truncated(pr))
-            for (size_t i = 0; i < t.demands; ++i) c0[i] = std::min(c0[i], t.beyond[i]);
-        if (pr.cutoff <= 0 && !r.unreachable.empty())
-            r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points have no candidate in the cost table: counted at " +
-                              std::to_string(fallback) + " (twice the largest cost, plus 1)");
     }
-    const MinSumInstance inst = min_sum_instance(pr.weight, t, pr.required, reach, coverage ? 0.0 : -1.0, c0);
     auto objective_of = [&](double min_sum) { return coverage ? r.total_weight - min_sum : min_sum; };
-
-    progress(0, "greedy");
-    MinSumSearch search(inst);
-    r.base_value = objective_of(search.value());
-    for (size_t k = 0; k < pr.p; ++k) {
-        progress(static_cast<double>(k) / static_cast<double>(pr.p), "greedy and swaps");
-        if (!search.add_greedy()) break;
-        if (o.gain_curve || k + 1 == pr.p) search.interchange(progress);
-        if (o.gain_curve) r.gain_curve.push_back(objective_of(search.value()));
-    }
-    std::vector<std::vector<uint8_t>> starts;
-    const double lower = min_sum_lower_bound(inst, pr.p, search.value(), progress, 400, &starts);
-    // The relaxation's open sets, completed and improved by swaps, as further starts
-    // (a Lagrangian heuristic): kept when better than the greedy's answer.
-    std::vector<uint8_t> best_open = search.open();
-    double best_value = search.value();
-    for (size_t k = starts.size(); k-- > 0 && best_value > lower + 1e-9 * std::max(1.0, std::abs(lower));) {
-        MinSumSearch again(inst);
-        for (uint32_t j = 0; j < inst.m; ++j)
-            if (starts[k][j] && !inst.required[j] && again.opened() < pr.p) again.add(j);
-        while (again.opened() < pr.p && again.add_greedy()) {
+    // Rows that keep only the nearest candidates may not hold the site that serves a demand
+    // point in the answer (a park left without one): those rows are extended to that site
+    // and the search runs again from the answer, at most three times.
+    CostTable extended;
+    const CostTable* table = &t;
+    MinSumAnswer ans;
+    for (int round = 0;; ++round) {
+        std::vector<double> fallback = c0;
+        if (truncated(pr))
+            for (size_t i = 0; i < t.demands; ++i) fallback[i] = std::min(c0[i], table->beyond[i]);
+        MinSumInstance inst = min_sum_instance(w, *table, pr.required, reach, coverage ? 0.0 : -1.0, fallback);
+        if (truncated(pr) && !coverage && !pr.candidate_xy.empty()) {
+            // The bound reaches past the cut rows, between the places: the true problem's.
+            inst.cut.assign(t.demands, 0);
+            for (size_t i = 0; i < t.demands; ++i) inst.cut[i] = std::isfinite(table->beyond[i]);
+            inst.bound_c0.assign(t.demands, pr.cutoff > 0 ? pr.cutoff : kInf);
+            inst.far_pairs = [&pr, table](size_t i, double limit, std::vector<std::pair<uint32_t, double>>& out) {
+                const double from = table->beyond[i];
+                if (!(limit > from)) return;
+                for (size_t j = 0; j < pr.candidate_xy.size(); ++j) {
+                    const double c = std::hypot(pr.demand_xy[i].x - pr.candidate_xy[j].x, pr.demand_xy[i].y - pr.candidate_xy[j].y);
+                    if (c < from || c >= limit) continue;
+                    if (c == from) {  // a tie with the row's last: skip it if the row holds it
+                        bool held = false;
+                        for (size_t k = table->begin(i); k < table->end(i) && !held; ++k) held = table->candidate[k] == j;
+                        if (held) continue;
+                    }
+                    out.emplace_back(static_cast<uint32_t>(j), c);
+                }
+            };
         }
-        again.interchange(progress);
-        if (again.value() < best_value - 1e-12 * std::max(1.0, std::abs(best_value))) {
-            best_value = again.value();
-            best_open = again.open();
+        const bool large = inst.row_cand.size() > 4'000'000;
+        ans = min_sum_heuristic(inst, pr.p, o.gain_curve && round == 0, large, round ? &ans.open : nullptr, progress);
+        if (round == 0) {
+            r.base_value = objective_of(ans.base);
+            for (double v : ans.curve) r.gain_curve.push_back(objective_of(v));
         }
+        if (!truncated(pr) || coverage || round == 3 || pr.candidate_xy.empty()) break;
+        AllocationProblem view = pr;  // the rows as they are now
+        view.costs = *table;
+        const auto nearest = nearest_open(view, ans.open);
+        std::vector<std::pair<size_t, double>> missing;
+        for (size_t i = 0; i < t.demands; ++i) {
+            bool in_row = false;
+            for (size_t k = table->begin(i); k < table->end(i) && !in_row; ++k) in_row = static_cast<int64_t>(table->candidate[k]) == nearest[i].first;
+            if (!in_row && nearest[i].first >= 0) missing.emplace_back(i, nearest[i].second);
+        }
+        if (missing.empty()) break;
+        extended = extend_rows(pr, *table, missing);
+        table = &extended;
     }
-    r.open = best_open;
-    r.value = objective_of(best_value);
+    r.open = ans.open;
+    r.value = objective_of(ans.value);
+    const double lower = ans.lower;
     if (truncated(pr) && !coverage) {
         // The answer's true cost, from the places where a row does not hold the open site.
         double exact = 0;
+        const auto nearest = nearest_open(pr, r.open);
         for (size_t i = 0; i < t.demands; ++i) {
-            double c = nearest_open(pr, i, r.open).second;
+            double c = nearest[i].second;
             if (pr.cutoff > 0) c = std::min(c, pr.cutoff);
-            exact += pr.weight[i] * (std::isfinite(c) ? c : c0[i]);
+            exact += w[i] * (std::isfinite(c) ? c : c0[i]);
         }
         r.value = exact;
         r.notes.push_back("each demand point kept its " + std::to_string(t.pairs() / std::max<size_t>(1, t.demands)) +
-                          " or so nearest candidates for the search and the bound (the bound holds for every choice of sites); the "
-                          "answer's cost is measured to every open site");
+                          " or so nearest candidates for the search (" + std::to_string(table->pairs()) + " pairs in all, rows extended "
+                          "where the answer's site lay beyond them) and " +
+                          (pr.candidate_xy.empty() ? std::string("for the bound (the next cost stands for the rest, so it holds for every choice of sites)")
+                                                   : std::string("the bound reaches every candidate")) +
+                          "; the answer's cost is measured to every open site");
     }
+    // The table as given, for the exact solve and the ranking (ranked on the nearest
+    // candidates where rows were cut).
+    std::vector<double> c0_rows = c0;
+    if (truncated(pr))
+        for (size_t i = 0; i < t.demands; ++i) c0_rows[i] = std::min(c0[i], t.beyond[i]);
+    const MinSumInstance inst = min_sum_instance(w, t, pr.required, reach, coverage ? 0.0 : -1.0, c0_rows);
     r.bound = objective_of(lower);
     r.method = "heuristic: greedy and Lagrangian starts, fast interchange, Lagrangian bound";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
@@ -203,8 +332,8 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
         for (size_t i = 0; i < inst.n; ++i) {
             const uint64_t b = inst.row_off[i], e = inst.row_off[i + 1];
             if (coverage) {
-                if (b == e || pr.weight[i] == 0) continue;
-                const int z = mip.add_column(pr.weight[i], 0, 1, false);
+                if (b == e || w[i] == 0) continue;
+                const int z = mip.add_column(w[i], 0, 1, false);
                 const int row = mip.add_row(-kInf, 0);
                 mip.add_entry(row, z, 1);
                 bool covered = false;
@@ -215,7 +344,7 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
                 start.push_back(covered ? 1 : 0);
             } else {
                 const int one = mip.add_row(1, 1);
-                const int dummy = mip.add_column(pr.weight[i] * c0[i], 0, 1, false);
+                const int dummy = mip.add_column(w[i] * c0[i], 0, 1, false);
                 mip.add_entry(one, dummy, 1);
                 size_t best = SIZE_MAX;
                 for (uint64_t k = b; k < e; ++k)
@@ -225,7 +354,7 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
                     }
                 start.push_back(best == SIZE_MAX ? 1 : 0);
                 for (uint64_t k = b; k < e; ++k) {
-                    const int x = mip.add_column(pr.weight[i] * inst.row_cost[k], 0, 1, false);
+                    const int x = mip.add_column(w[i] * inst.row_cost[k], 0, 1, false);
                     mip.add_entry(one, x, 1);
                     const int link = mip.add_row(-kInf, 0);
                     mip.add_entry(link, x, 1);
@@ -338,8 +467,9 @@ AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptio
     r.bound = c.lower_bound;
     if (truncated(pr)) {  // measured to every open site
         r.value = 0;
+        const auto nearest = nearest_open(pr, r.open);
         for (size_t i = 0; i < t.demands; ++i)
-            if (pr.weight[i] > 0 && t.begin(i) < t.end(i)) r.value = std::max(r.value, nearest_open(pr, i, r.open).second);
+            if (pr.weight[i] > 0 && t.begin(i) < t.end(i)) r.value = std::max(r.value, nearest[i].second);
     }
     r.method = "heuristic: least radius the greedy covers with p sites, bound by Lagrangian covers";
     r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include <geos_c.h>
@@ -16,13 +18,14 @@
 #include "geo/coverage/coverage_settings.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/csv_text.h"
+#include "geo/project/settings_reader.h"
 
 namespace geo {
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr size_t kMaxPairs = 10'000'000;  // demand-candidate pairs kept at most without a radius or cutoff
+constexpr size_t kMaxPairs = 5'000'000;  // demand-candidate pairs kept at most without a radius or cutoff
 
 // How far a cost is kept: the radius for coverage, the cutoff for min_impedance.
 double reach_of(const AllocationSettings& s)
@@ -106,14 +109,18 @@ void add_lattice(const LoadedProject& project, double spacing, AllocationInput& 
     if (in.candidate_xy.empty()) throw Error("the lattice at " + std::to_string(spacing) + " m has no point inside the parks outside the constraint areas; use a smaller spacing");
 }
 
+// Costs along the roads from one search per candidate. With `nearest` > 0 each demand point
+// keeps only its nearest candidates (and `beyond`, the next cost).
 CostTable network_costs(const RoadNetwork& net, const std::vector<Coord>& demand, const std::vector<Coord>& cand, double reach,
-                        double attach_limit, AllocationInput& in, const Progress& progress)
+                        double attach_limit, size_t nearest, AllocationInput& in, const Progress& progress)
 {
     std::vector<std::optional<RoadNetwork::Attachment>> at_demand(demand.size());
     size_t unattached = 0, unattached_sites = 0;
     for (size_t i = 0; i < demand.size(); ++i) unattached += !(at_demand[i] = net.attach(demand[i], attach_limit));
     std::vector<uint32_t> d_idx, c_idx;
     std::vector<double> cost;
+    // Per demand, the nearest + 1 seen so far (a max-heap by cost).
+    std::vector<std::vector<std::pair<double, uint32_t>>> heaps(nearest > 0 ? demand.size() : 0);
     for (size_t j = 0; j < cand.size(); ++j) {
         progress(static_cast<double>(j) / static_cast<double>(cand.size()), "distances along the roads");
         const auto a = net.attach(cand[j], attach_limit);
@@ -126,17 +133,72 @@ CostTable network_costs(const RoadNetwork& net, const std::vector<Coord>& demand
         for (size_t i = 0; i < demand.size(); ++i) {
             if (!at_demand[i]) continue;
             const double d = net.distance_to(*at_demand[i], nodes, src);
-            if (d <= reach) {
-                d_idx.push_back(static_cast<uint32_t>(i));
-                c_idx.push_back(static_cast<uint32_t>(j));
-                cost.push_back(d);
+            if (!std::isfinite(d) || !(d <= reach)) continue;  // another part of the network, or too far
+            if (nearest > 0) {
+                auto& h = heaps[i];
+                if (h.size() <= nearest) {
+                    h.emplace_back(d, static_cast<uint32_t>(j));
+                    std::push_heap(h.begin(), h.end());
+                } else if (d < h.front().first) {
+                    std::pop_heap(h.begin(), h.end());
+                    h.back() = {d, static_cast<uint32_t>(j)};
+                    std::push_heap(h.begin(), h.end());
+                }
+                continue;
             }
+            d_idx.push_back(static_cast<uint32_t>(i));
+            c_idx.push_back(static_cast<uint32_t>(j));
+            cost.push_back(d);
         }
     }
     if (unattached || unattached_sites)
         in.notes.push_back(std::to_string(unattached) + " demand points and " + std::to_string(unattached_sites) + " candidates are farther than " +
                            std::to_string(static_cast<long>(attach_limit)) + " m from any road: unreachable along the roads");
-    return cost_table(demand.size(), cand.size(), std::move(d_idx), std::move(c_idx), std::move(cost));
+    std::vector<double> beyond;
+    if (nearest > 0) {
+        beyond.assign(demand.size(), kInf);
+        for (size_t i = 0; i < heaps.size(); ++i) {
+            auto& h = heaps[i];
+            if (h.size() > nearest) {  // the largest of nearest + 1 is the first left out
+                std::pop_heap(h.begin(), h.end());
+                beyond[i] = h.back().first;
+                h.pop_back();
+            }
+            for (const auto& [d, j] : h) {
+                d_idx.push_back(static_cast<uint32_t>(i));
+                c_idx.push_back(j);
+                cost.push_back(d);
+            }
+        }
+    }
+    CostTable t = cost_table(demand.size(), cand.size(), std::move(d_idx), std::move(c_idx), std::move(cost));
+    if (nearest > 0) t.beyond = std::move(beyond);
+    return t;
+}
+
+// Every demand point's nearest open candidate along the roads: one search per open site.
+std::function<std::vector<std::pair<int64_t, double>>(const std::vector<uint8_t>&)> network_measure(std::shared_ptr<const RoadNetwork> net,
+                                                                                                    std::vector<Coord> demand,
+                                                                                                    std::vector<Coord> cand, double attach_limit)
+{
+    return [net, demand = std::move(demand), cand = std::move(cand), attach_limit](const std::vector<uint8_t>& open) {
+        std::vector<std::pair<int64_t, double>> out(demand.size(), {-1, kInf});
+        std::vector<std::optional<RoadNetwork::Attachment>> at(demand.size());
+        for (size_t i = 0; i < demand.size(); ++i) at[i] = net->attach(demand[i], attach_limit);
+        for (size_t j = 0; j < cand.size(); ++j) {
+            if (!open[j]) continue;
+            const auto a = net->attach(cand[j], attach_limit);
+            if (!a) continue;
+            const RoadNetwork::Attachment src[] = {*a};
+            const std::vector<double> nodes = net->distances_from(src, kInf);
+            for (size_t i = 0; i < demand.size(); ++i) {
+                if (!at[i]) continue;
+                const double d = net->distance_to(*at[i], nodes, src);
+                if (d < out[i].second) out[i] = {static_cast<int64_t>(j), d};
+            }
+        }
+        return out;
+    };
 }
 
 }  // namespace
@@ -208,9 +270,14 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
     if (s.distance == "network") {
         const LoadedLayer* roads = project.first(Role::Roads);
         if (!roads) throw Error("distance \"network\" needs a roads layer in the project", {.file = project.project.file.string(), .key = "analysis.allocation.distance"});
-        const RoadNetwork net(roads->data->geometry);
-        const CoverageSettings cov = coverage_settings(project.project);
-        in.problem.costs = network_costs(net, in.demand_xy, in.candidate_xy, reach, cov.attach_limit_m, in, progress);
+        auto net = std::make_shared<const RoadNetwork>(roads->data->geometry);
+        // The coverage analysis's attach limit (its radius table is not needed here).
+        const double attach_limit = SettingsReader(project.project, "coverage").number_in("attach_limit_m", CoverageSettings{}.attach_limit_m, 0, 1e6, true);
+        size_t nearest = 0;
+        if (!std::isfinite(reach) && s.solver != AllocationSolver::Exact && in.demand_xy.size() * in.candidate_xy.size() > kMaxPairs)
+            nearest = std::max<size_t>(50, kMaxPairs / std::max<size_t>(1, in.demand_xy.size()));
+        in.problem.costs = network_costs(*net, in.demand_xy, in.candidate_xy, reach, attach_limit, nearest, in, progress);
+        if (nearest > 0) in.problem.measure = network_measure(net, in.demand_xy, in.candidate_xy, attach_limit);
         in.distance = "along the roads";
     } else {
         std::vector<Point2> d, c;

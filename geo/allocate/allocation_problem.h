@@ -15,6 +15,7 @@
 // the coverage problems, the cutoff where one is set). Demand that no candidate reaches is
 // listed by the solvers and left out, never reported as an infeasible problem.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,9 @@ struct AllocationProblem {
     // The places behind straight-line costs (metres), when given: a table that keeps only the
     // nearest candidates (costs.beyond) is then evaluated exactly for the final answer.
     std::vector<Point2> demand_xy, candidate_xy;
+    // Or, for other costs (along the roads), a measure of every demand point's nearest open
+    // candidate and its cost (-1 and infinity where none is reached).
+    std::function<std::vector<std::pair<int64_t, double>>(const std::vector<uint8_t>& open)> measure;
 };
 
 // Throws geo::Error naming what is wrong: weights not one per demand or negative, p larger

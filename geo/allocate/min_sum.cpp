@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <span>
 
 namespace geo {
 
@@ -212,8 +213,31 @@ double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, cons
     for (size_t i = 0; i < s.n; ++i) {
         // Start from each demand's cheapest option: a tight guess where facilities are many.
         const double cheapest = s.row_off[i] < s.row_off[i + 1] ? s.row_cost[s.row_off[i]] : s.c0[i];
-        lambda[i] = s.w[i] * std::min(s.c0[i], cheapest);
+        lambda[i] = s.w[i] * std::min(s.c0[i], cheapest);  // never past a cut row: no far pairs at the start
     }
+    // With far pairs, cut rows reach past their last candidate: the true problem's bound.
+    const bool far = s.far_pairs && !s.cut.empty();
+    const std::vector<double>& c0 = far ? s.bound_c0 : s.c0;
+    // Pairs past a cut row, fetched once up to a reach and kept ascending (fetched again,
+    // farther, when lambda grows past it).
+    std::vector<std::vector<std::pair<uint32_t, double>>> far_list(far ? s.n : 0);
+    std::vector<double> far_reach(far ? s.n : 0, 0.0);
+    std::span<const std::pair<uint32_t, double>> extra;
+    auto beyond_row = [&](size_t i) {  // pairs of i past its row that count at lambda_i
+        extra = {};
+        if (!far || !s.cut[i] || !(s.w[i] > 0)) return false;
+        const double limit = lambda[i] / s.w[i];
+        if (limit > far_reach[i]) {
+            far_reach[i] = std::max(limit * 1.5, far_reach[i] * 2);
+            far_list[i].clear();
+            s.far_pairs(i, far_reach[i], far_list[i]);
+            std::sort(far_list[i].begin(), far_list[i].end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        }
+        const auto& l = far_list[i];
+        const auto end = std::lower_bound(l.begin(), l.end(), limit, [](const auto& p, double v) { return p.second < v; });
+        extra = std::span<const std::pair<uint32_t, double>>(l.data(), static_cast<size_t>(end - l.begin()));
+        return !extra.empty();
+    };
     std::vector<double> rho(s.m);
     std::vector<uint32_t> order(s.m);
     std::vector<uint8_t> open(s.m);
@@ -223,14 +247,17 @@ double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, cons
     for (int it = 0; it < iterations; ++it) {
         if (it % 16 == 0) progress(-1, "bounding");
         double L = 0;
-        for (size_t i = 0; i < s.n; ++i) L += lambda[i] + std::min(0.0, s.w[i] * s.c0[i] - lambda[i]);
-        for (size_t j = 0; j < s.m; ++j) {
-            double r = 0;
-            for (uint64_t k = s.col_off[j]; k < s.col_off[j + 1]; ++k) {
-                const size_t i = s.col_dem[k];
-                r += std::min(0.0, s.w[i] * s.col_cost[k] - lambda[i]);
+        for (size_t i = 0; i < s.n; ++i) L += lambda[i] + std::min(0.0, s.w[i] * c0[i] - lambda[i]);
+        // By rows, ascending: only the pairs cheaper than lambda_i count, so each row stops early.
+        std::fill(rho.begin(), rho.end(), 0.0);
+        for (size_t i = 0; i < s.n; ++i) {
+            for (uint64_t k = s.row_off[i]; k < s.row_off[i + 1]; ++k) {
+                const double v = s.w[i] * s.row_cost[k] - lambda[i];
+                if (v >= 0) break;
+                rho[s.row_cand[k]] += v;
             }
-            rho[j] = r;
+            if (beyond_row(i))
+                for (const auto& [j, c] : extra) rho[j] += s.w[i] * c - lambda[i];
         }
         std::fill(open.begin(), open.end(), 0);
         order.clear();
@@ -264,18 +291,20 @@ double min_sum_lower_bound(const MinSumInstance& s, size_t p, double upper, cons
         // Subgradient: 1 - (options the relaxation gives each demand).
         double norm = 0;
         for (size_t i = 0; i < s.n; ++i) {
-            double taken = s.w[i] * s.c0[i] < lambda[i] ? 1.0 : 0.0;
-            for (uint64_t k = s.row_off[i]; k < s.row_off[i + 1]; ++k)
-                if (open[s.row_cand[k]] && s.w[i] * s.row_cost[k] < lambda[i]) taken += 1;
+            double taken = s.w[i] * c0[i] < lambda[i] ? 1.0 : 0.0;
+            for (uint64_t k = s.row_off[i]; k < s.row_off[i + 1] && s.w[i] * s.row_cost[k] < lambda[i]; ++k) taken += open[s.row_cand[k]];
+            if (beyond_row(i))
+                for (const auto& [j, c] : extra) taken += open[j];
             g[i] = s.w[i] > 0 ? 1.0 - taken : 0.0;
-            norm += g[i] * g[i];
+            norm += s.w[i] * g[i] * g[i];
         }
         if (norm == 0) break;  // the relaxation's answer is feasible: optimal
         const double step = mu * (upper - L) / norm;
-        for (size_t i = 0; i < s.n; ++i) lambda[i] = std::max(0.0, lambda[i] + step * g[i]);
+        // Scaled by weight: every demand point's price per unit of weight (a distance) moves alike.
+        for (size_t i = 0; i < s.n; ++i) lambda[i] = std::max(0.0, lambda[i] + step * s.w[i] * g[i]);
     }
     best = std::min(best, upper);
-    if (s.integral) best = std::ceil(best - 1e-9 * std::max(1.0, std::abs(best)));
+    if (s.integral && !far) best = std::ceil(best - 1e-9 * std::max(1.0, std::abs(best)));
     return std::min(best, upper);
 }
 

@@ -5,6 +5,7 @@
 // with every covering pair at cost 0). Greedy adding, Whitaker's fast interchange (vertex
 // substitution, best swap per pass), and a Lagrangian lower bound by subgradient descent.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "geo/allocate/allocation_problem.h"
@@ -24,6 +25,13 @@ struct MinSumInstance {
     std::vector<double> col_cost;
     std::vector<uint8_t> required;
     bool integral = false;  // every w·c and w·c0 a whole number: bounds round up
+    // Rows cut to the nearest candidates: c0 is then the least cost left out (what the search
+    // counts), and when `far_pairs` is given the bound uses the pairs beyond the row instead,
+    // with `bound_c0` (the true fallback: the cutoff, or infinity) as the dummy's cost.
+    std::vector<uint8_t> cut;  // per demand: its row was cut (empty: none)
+    std::vector<double> bound_c0;
+    // Appends demand i's pairs left out of its row with cost below `limit`.
+    std::function<void(size_t i, double limit, std::vector<std::pair<uint32_t, double>>& out)> far_pairs;
 };
 
 // Pairs with cost > `reach` are left out; the costs kept are `covering_cost` when set (>= 0),

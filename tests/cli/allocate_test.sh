@@ -30,7 +30,7 @@ grep -Eq "canteen +500m +152 +[0-9.]+% +${share}%" "$work/cov_out" || fail "cove
 expect_fail "copy.parkcap.json: already exists" "$parkcap" allocate "$demo" --out "$work/again" --problem mclp --p 2 \
   --facility-type canteen --save-scenario x --project-out "$work/copy.parkcap.json"
 [ ! -e "$work/again.gpkg" ] || fail "outputs written although the project copy was refused"
-expect_fail "facility_type" "$parkcap" allocate "$demo" --out "$work/nt" --p 2 --save-scenario x --project-out "$work/nt.parkcap.json"
+expect_fail "facility_type" "$parkcap" allocate "$demo" --out "$work/nt" --p 2 --facility-type "" --save-scenario x --project-out "$work/nt.parkcap.json"
 
 # 2. An imported cost table worked by hand (pairs a-Z, b-Z, c-X missing: unreachable).
 printf 'demand,candidate,cost\na,X,1\na,Y,4\nb,X,5\nb,Y,1\nc,Y,2\nc,Z,1\n' >"$work/m.csv"
@@ -47,11 +47,12 @@ grep -q "covered weight 5 of 6" "$work/out" || fail "mclp on the table is not 5 
 grep -q "answer: 3 new sites; optimal" "$work/out" || fail "lscp on the table: $(grep answer "$work/out")"
 
 # 3. Bad input.
-# A weighted demand point without pairs: no candidate reaches it, said and listed (p-median counts it at 11).
+# A weighted demand point without pairs: no candidate reaches it, said, listed and left out (p-median: 12).
 printf 'demand,weight\na,1\nb,2\nc,3\nq,2\n' >"$work/w_q.csv"
 "$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_q.csv" --problem pmedian --p 1 --out "$work/q" >"$work/out" 2>&1 || fail "matrix with q"
 grep -q "1 demand points of .*w_q.csv have no pair in .*m.csv (q)" "$work/out" || fail "q not noted: $(cat "$work/out")"
-grep -q "weighted cost 34 " "$work/out" || fail "p-median with q is not 12 + 2 x 11: $(grep answer "$work/out")"
+grep -q "weighted cost 12 " "$work/out" || fail "p-median with q is not 12: $(grep answer "$work/out")"
+grep -q "1 demand points no candidate reaches are listed and left out" "$work/out" || fail "q not left out: $(cat "$work/out")"
 printf 'demand,weight\na,1\na,2\n' >"$work/w_bad.csv"
 expect_fail "w_bad.csv: line 3: the demand 'a' is given twice" "$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_bad.csv" --p 1 --out "$work/b1"
 printf 'demand,candidate,cost\na,X,1\na,Y,-4\n' >"$work/m_neg.csv"
