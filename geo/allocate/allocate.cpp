@@ -24,6 +24,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 double relative_gap(double value, double bound)
 {
+    if (!std::isfinite(value) || !std::isfinite(bound)) return value == bound ? 0.0 : kInf;
     const double d = std::abs(value - bound);
     if (d <= 1e-9 * std::max(1.0, std::abs(value))) return 0.0;
     return d / std::max(std::abs(value), 1e-12);

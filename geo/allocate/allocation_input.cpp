@@ -201,6 +201,32 @@ std::function<std::vector<std::pair<int64_t, double>>(const std::vector<uint8_t>
     };
 }
 
+// The largest distance of a farthest-point answer (Gonzalez): the site nearest the demand
+// point farthest from the open ones, p times. An upper bound on the p-center optimum.
+double center_radius_estimate(const std::vector<Point2>& demand, const std::vector<Point2>& cand, const std::vector<uint8_t>& required, size_t p)
+{
+    std::vector<double> d(demand.size(), kInf);
+    auto open_site = [&](size_t j) {
+        for (size_t i = 0; i < demand.size(); ++i) d[i] = std::min(d[i], std::hypot(demand[i].x - cand[j].x, demand[i].y - cand[j].y));
+    };
+    for (size_t j = 0; j < cand.size(); ++j)
+        if (j < required.size() && required[j]) open_site(j);
+    for (size_t k = 0; k < p && !demand.empty(); ++k) {
+        const size_t far = static_cast<size_t>(std::max_element(d.begin(), d.end()) - d.begin());
+        size_t best = 0;
+        double best_d = kInf;
+        for (size_t j = 0; j < cand.size(); ++j) {
+            const double c = std::hypot(demand[far].x - cand[j].x, demand[far].y - cand[j].y);
+            if (c < best_d) {
+                best_d = c;
+                best = j;
+            }
+        }
+        open_site(best);
+    }
+    return demand.empty() ? 0.0 : *std::max_element(d.begin(), d.end()) * (1 + 1e-12);
+}
+
 }  // namespace
 
 AllocationInput allocation_input(const LoadedProject& project, const AllocationSettings& s, const Progress& progress)
@@ -286,9 +312,18 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
         // Every pair of a large problem would not fit in memory: each demand point keeps its
         // nearest candidates (the answer is still measured to every site, the bound still holds).
         size_t nearest = 0;
-        if (!std::isfinite(reach) && s.solver != AllocationSolver::Exact && d.size() * c.size() > kMaxPairs)
-            nearest = std::max<size_t>(50, kMaxPairs / std::max<size_t>(1, d.size()));
-        in.problem.costs = straight_line_costs(d, c, reach, nearest);
+        double keep = reach;
+        if (!std::isfinite(reach) && d.size() * c.size() > kMaxPairs) {
+            if (s.problem == AllocationObjective::MinMaxDistance) {
+                // Every pair up to the radius of a quick answer: the optimum is no larger.
+                keep = center_radius_estimate(d, c, in.problem.required, s.p);
+                in.notes.push_back("pairs farther than " + std::to_string(static_cast<long>(std::ceil(keep))) +
+                                   " m (the largest distance of a farthest-point answer) are left out: no better answer needs them");
+            } else if (s.solver != AllocationSolver::Exact) {
+                nearest = std::max<size_t>(50, kMaxPairs / std::max<size_t>(1, d.size()));
+            }
+        }
+        in.problem.costs = straight_line_costs(d, c, keep, nearest);
         in.problem.demand_xy = std::move(d);
         in.problem.candidate_xy = std::move(c);
         in.distance = "straight line";
