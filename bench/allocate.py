@@ -6,14 +6,21 @@ GLPK (the approach PySAL spopt takes), each as its own process on the same cost 
 Instances (seeded, clustered points in metres):
   MCLP 5,000 demand x 300 candidates, p = 10, radius 1 km: sparse (a 30 km square) and
   dense (a 3 km square: most candidates reach most demand);
-  p-median 1,000 x 1,000 for p = 5, 10, 20 (every pair).
+  p-median 1,000 x 1,000 for p = 5, 10, 20 (every pair);
+  at scale, on `parkcap synth --enterprises 50000` (50,000 enterprises, a 320 m lattice of
+  2,034 candidates inside the parks), p = 20: p-median in a straight line and along the
+  roads, MCLP within 1 km, p-center; parkcap's heuristic with its proven gap (PuLP cannot
+  build these models in memory: 100 million pairs).
 Prints each contender's objective, status and whole-process time and memory, and parkcap's
-bound and gap."""
+bound and gap. Every solve is limited to 600 s (parkcap's exact solve by --max-seconds, PuLP
+by timeout); a limited parkcap run still prints its best answer and bound."""
 import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from benchlib import run  # noqa: E402
@@ -47,9 +54,9 @@ def write_instance(folder, name, demand, sites, weights, reach):
     return costs, wpath
 
 
-def parkcap(build, problem, costs, weights, p, radius, solver, out):
+def parkcap(build, problem, costs, weights, p, radius, solver, out, limit):
     cmd = [os.path.join(build, "app/cli/parkcap"), "allocate", "--matrix", costs, "--demand-weights", weights, "--problem", problem,
-           "--p", str(p), "--solver", solver, "--out", out, "--overwrite"]
+           "--p", str(p), "--solver", solver, "--out", out, "--overwrite", "--max-seconds", str(limit)]
     if problem == "mclp":
         cmd += ["--radius", str(radius)]
     secs, mb, text = run(cmd)
@@ -58,23 +65,33 @@ def parkcap(build, problem, costs, weights, p, radius, solver, out):
     return float(answer.group(1)), answer.group(2), float(bound.group(1)), float(bound.group(2)), secs, mb
 
 
-def pulp_run(problem, costs, weights, p, radius, solver):
-    secs, mb, text = run([PY, os.path.join(HERE, "allocate_pulp.py"), problem, costs, weights, str(p), str(radius), solver])
-    value, status, build_s, solve_s = text.split()
-    return float(value), status, float(build_s), float(solve_s), secs, mb
+def pulp_run(problem, costs, weights, p, radius, solver, limit):
+    cmd = ["timeout", str(limit), PY, os.path.join(HERE, "allocate_pulp.py"), problem, costs, weights, str(p), str(radius), solver]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        return None, f"stopped at {limit} s", 0.0, 0.0, secs, usage.ru_maxrss / 1024
+    value, st, build_s, solve_s = out.split()
+    return float(value), st, float(build_s), float(solve_s), secs, usage.ru_maxrss / 1024
 
 
-def compare(build, folder, label, problem, costs, weights, p, radius, with_glpk=True):
+def compare(build, folder, label, problem, costs, weights, p, radius, with_glpk=True, limit=600):
     print(f"\n{label}")
     print(f"  {'contender':28} {'objective':>16} {'status':>12} {'bound':>16} {'gap':>8} {'time s':>8} {'MB':>6}")
     best = None
     for solver in ("exact", "heuristic"):
-        v, st, b, gap, secs, mb = parkcap(build, problem, costs, weights, p, radius, solver, os.path.join(folder, "out"))
+        v, st, b, gap, secs, mb = parkcap(build, problem, costs, weights, p, radius, solver, os.path.join(folder, "out"), limit)
         print(f"  {'parkcap ' + solver:28} {v:16.6g} {st:>12} {b:16.6g} {gap:7.3f}% {secs:8.2f} {mb:6.0f}")
         if solver == "exact":
             best = v
     for solver in ("cbc", "glpk") if with_glpk else ("cbc",):
-        v, st, build_s, solve_s, secs, mb = pulp_run(problem, costs, weights, p, radius, solver)
+        v, st, build_s, solve_s, secs, mb = pulp_run(problem, costs, weights, p, radius, solver, limit)
+        if v is None:
+            print(f"  {'PuLP + ' + solver.upper():28} {'-':>16} {st:>12} {'':16} {'':8} {secs:8.2f} {mb:6.0f}")
+            continue
         same = "same" if abs(v - best) <= 1e-6 * max(1, abs(best)) else f"{100 * (v - best) / best:+.3f}%"
         print(f"  {'PuLP + ' + solver.upper() + f' ({same})':28} {v:16.6g} {st:>12} {'':16} {'':8} {secs:8.2f} {mb:6.0f}"
               f"   (model {build_s:.1f} s, solve {solve_s:.1f} s)")
@@ -96,7 +113,27 @@ def main():
     weights = [rng.randint(1, 200) for _ in demand]
     costs, wpath = write_instance(folder, "pmedian", demand, sites, weights, float("inf"))
     for p in (5, 10, 20):
-        compare(build, folder, f"p-median {n} x {n}, p = {p}, every pair", "pmedian", costs, wpath, p, 0, with_glpk=False)
+        compare(build, folder, f"p-median {n} x {n}, p = {p}, every pair", "pmedian", costs, wpath, p, 0, with_glpk=False,
+                limit=600 if p == 10 else 300)
+    if quick:
+        return
+    # At scale, from a project.
+    parkcap_bin = os.path.join(build, "app/cli/parkcap")
+    synth = os.path.join(folder, "s50k")
+    run([parkcap_bin, "synth", synth, "--enterprises", "50000"])
+    project = os.path.join(synth, "chongqing-demo.parkcap.json")
+    print("\nAt scale: 50,000 enterprises x 2,034 lattice candidates, p = 20, heuristic (whole process: load, solve, write)")
+    print(f"  {'problem':34} {'objective':>16} {'status':>10} {'bound':>16} {'gap':>8} {'time s':>8} {'MB':>6}")
+    for label, extra in (("p-median, straight line", ["--problem", "pmedian"]),
+                         ("p-median, along the roads", ["--problem", "pmedian", "--network"]),
+                         ("MCLP within 1 km", ["--problem", "mclp", "--radius", "1000"]),
+                         ("p-center", ["--problem", "pcenter"])):
+        secs, mb, text = run([parkcap_bin, "allocate", project, "--out", os.path.join(folder, "scale"), "--overwrite", "--p", "20",
+                              "--spacing", "320", "--required-type", "", "--solver", "heuristic"] + extra)
+        answer = re.search(r"answer: \D*?([0-9.e+]+)[^;]*; (\S+)", text)
+        bound = re.search(r"bound: +\D*?([0-9.e+]+).*gap ([0-9.]+)%", text)
+        print(f"  {label:34} {float(answer.group(1)):16.6g} {answer.group(2):>10} {float(bound.group(1)):16.6g} "
+              f"{float(bound.group(2)):7.3f}% {secs:8.2f} {mb:6.0f}")
 
 
 main()
