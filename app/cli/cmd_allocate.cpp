@@ -26,7 +26,8 @@ namespace {
 const std::vector<OptionSpec> kOptions = {
     {"out", "PREFIX", "write PREFIX.gpkg (chosen_sites, candidates, demand_allocation, allocation_lines), PREFIX_chosen.csv, "
                       "PREFIX_demand.csv and PREFIX_gain.csv (required)"},
-    {"problem", "NAME", "max_coverage (mclp), min_impedance (pmedian), min_facilities (lscp) or min_max_distance (pcenter)"},
+    {"problem", "NAME", "max_coverage (mclp), min_impedance (pmedian), min_facilities (lscp), min_max_distance (pcenter) or "
+                        "max_capacitated_coverage (cmclp)"},
     {"p", "N", "new sites to open (default 5)"},
     {"radius", "METRES", "coverage problems: served within this distance (default 500)"},
     {"cutoff", "METRES", "min_impedance: beyond this a demand is unallocated (default none)"},
@@ -38,6 +39,8 @@ const std::vector<OptionSpec> kOptions = {
     {"candidates", "WHAT", "sites (the sites layer), lattice (default), or a layer id"},
     {"spacing", "METRES", "the lattice's spacing (default 250)"},
     {"required-type", "TYPE", "existing facilities of this type stay open and count"},
+    {"capacity", "UNITS", "cmclp: what a new site holds (existing ones: their capacity field)"},
+    {"capacity-factor", "FACTOR", "cmclp: the unit of --capacity, a factor of the demand-rate table (e.g. dormitory_beds); default: jobs"},
     {"facility-type", "TYPE", "what the chosen sites become in --save-scenario (a type code)"},
     {"network", "", "distances along the project's roads (default: straight line)"},
     {"matrix", "FILE.csv", "costs from another tool: columns demand,candidate,cost (no project needed)"},
@@ -70,6 +73,9 @@ void apply_flags(const Args& a, geo::AllocationSettings& s)
     for (auto [flag, field] : {std::pair{"weight", &s.weight}, {"cluster", &s.cluster}, {"tier", &s.tier}, {"park", &s.park},
                                {"candidates", &s.candidates}, {"required-type", &s.required_type}, {"facility-type", &s.facility_type}})
         if (a.flag(flag)) *field = a.get(flag);
+    s.capacity = a.get_number("capacity", s.capacity);
+    if (s.capacity < 0) throw UsageError("--capacity must not be negative");
+    if (a.flag("capacity-factor")) s.capacity_factor = a.get("capacity-factor");
     s.lattice_spacing_m = a.get_number("spacing", s.lattice_spacing_m);
     if (!(s.lattice_spacing_m > 0)) throw UsageError("--spacing must be > 0");
     if (a.flag("network")) s.distance = "network";

@@ -38,7 +38,8 @@ struct Output {
     double seconds = 0;
 };
 
-const char* kProblems[] = {"max coverage (MCLP)", "min impedance (p-median)", "min facilities (LSCP)", "min max distance (p-center)"};
+const char* kProblems[] = {"max coverage (MCLP)", "min impedance (p-median)", "min facilities (LSCP)", "min max distance (p-center)",
+                           "max capacitated coverage"};
 
 class AllocationPanel : public Panel {
 public:
@@ -91,6 +92,7 @@ private:
         std::snprintf(m_park, sizeof m_park, "%s", m_settings.park.c_str());
         std::snprintf(m_required, sizeof m_required, "%s", m_settings.required_type.c_str());
         std::snprintf(m_facility, sizeof m_facility, "%s", m_settings.facility_type.c_str());
+        std::snprintf(m_factor, sizeof m_factor, "%s", m_settings.capacity_factor.c_str());
     }
 
     void form(Workspace&)
@@ -98,16 +100,25 @@ private:
         geo::AllocationSettings& s = m_settings;
         int problem = static_cast<int>(s.problem);
         ImGui::SetNextItemWidth(260);
-        if (ImGui::Combo("Problem", &problem, kProblems, 4)) s.problem = static_cast<geo::AllocationObjective>(problem);
+        if (ImGui::Combo("Problem", &problem, kProblems, 5)) s.problem = static_cast<geo::AllocationObjective>(problem);
         const bool with_p = s.problem != geo::AllocationObjective::MinFacilities;
         if (with_p) {
             int p = static_cast<int>(s.p);
             ImGui::SetNextItemWidth(120);
             if (ImGui::InputInt("New sites (p)", &p)) s.p = static_cast<size_t>(std::max(1, p));
         }
-        if (s.problem == geo::AllocationObjective::MaxCoverage || s.problem == geo::AllocationObjective::MinFacilities) {
+        if (s.problem == geo::AllocationObjective::MaxCoverage || s.problem == geo::AllocationObjective::MinFacilities ||
+            s.problem == geo::AllocationObjective::MaxCapacitatedCoverage) {
             ImGui::SetNextItemWidth(120);
             ImGui::InputDouble("Radius m", &s.radius_m, 0, 0, "%.0f");
+        }
+        if (s.problem == geo::AllocationObjective::MaxCapacitatedCoverage) {
+            ImGui::SetNextItemWidth(120);
+            ImGui::InputDouble("Capacity of a new site", &s.capacity, 0, 0, "%.0f");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(140);
+            ImGui::InputText("unit (factor; empty: jobs)", m_factor, sizeof m_factor);
+            s.capacity_factor = m_factor;
         }
         if (s.problem == geo::AllocationObjective::MinImpedance) {
             ImGui::SetNextItemWidth(120);
@@ -317,7 +328,7 @@ private:
     geo::AllocationSettings m_settings;
     std::shared_ptr<const Output> m_out;
     std::vector<std::string> m_layers;
-    char m_cluster[128] = "", m_park[128] = "", m_required[64] = "", m_facility[64] = "";
+    char m_cluster[128] = "", m_park[128] = "", m_required[64] = "", m_facility[64] = "", m_factor[64] = "";
     char m_scenario[128] = "allocation";
     std::string m_error;
     bool m_started = false;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
+#include "geo/allocate/capacitated.h"
 #include "geo/allocate/min_sum.h"
 #include "geo/allocate/set_cover.h"
 #include "geo/core/error.h"
@@ -95,7 +97,8 @@ bool use_exact(const AllocationProblem& pr, const AllocationOptions& o, const st
     if (status == "optimal" && !(o.always_run_exact && o.solver == AllocationSolver::Exact)) return false;
     if (o.solver == AllocationSolver::Exact) return true;
     if (o.solver == AllocationSolver::Heuristic) return false;
-    return pr.costs.pairs() <= (pr.objective == AllocationObjective::MinImpedance ? o.auto_exact_pairs_impedance : o.auto_exact_pairs);
+    const bool per_pair = pr.objective == AllocationObjective::MinImpedance || pr.objective == AllocationObjective::MaxCapacitatedCoverage;
+    return pr.costs.pairs() <= (per_pair ? o.auto_exact_pairs_impedance : o.auto_exact_pairs);
 }
 
 std::string limit_words(const MipLimits& l)
@@ -545,6 +548,73 @@ AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptio
     return r;
 }
 
+AllocationResult solve_capacitated(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
+{
+    const CostTable& t = pr.costs;
+    AllocationResult r;
+    r.objective = pr.objective;
+    r.maximise = true;
+    r.unreachable = unreachable(t, pr.radius);
+    for (double w : pr.weight) r.total_weight += w;
+    const CapacitatedAnswer g = capacitated_greedy(pr, progress);
+    r.base_value = g.base;
+    r.open = g.open;
+    // The greedy set's served weight, exactly (its best assignment), and the LP bound.
+    const MipLimits lp_limits{0, 0};
+    const MipResult fixed = solve_mip(capacitated_mip(pr, &r.open, false), lp_limits, progress);
+    r.value = fixed.value;
+    double reachable = 0;
+    for (size_t i = 0; i < t.demands; ++i)
+        if (t.begin(i) < t.end(i) && t.cost[t.begin(i)] <= pr.radius) reachable += pr.weight[i];
+    // The LP relaxation where it is small enough, else a bound without an LP.
+    const MipResult base = solve_mip(capacitated_mip(pr, &pr.required, false), lp_limits, progress);
+    r.bound = capacitated_simple_bound(pr, base.value);
+    r.method = "heuristic: greedy by residual demand, best assignment by LP, ";
+    if (pr.costs.pairs() <= o.auto_exact_pairs_impedance) {
+        const MipResult relaxed = solve_mip(capacitated_mip(pr, nullptr, true), lp_limits, progress);
+        if (relaxed.optimal) r.bound = std::min({r.bound, reachable, relaxed.value});
+        r.method += "LP bound";
+    } else {
+        r.method += "bound by the capacity and reach of the best p sites";
+    }
+    r.bound = std::max(r.bound, r.value);
+    r.status = relative_gap(r.value, r.bound) == 0 ? "optimal" : "heuristic";
+    std::vector<double> x = fixed.x;
+    if (use_exact(pr, o, r.status)) {
+        Mip mip = capacitated_mip(pr, nullptr, false);
+        mip.start = fixed.x;
+        const MipResult m = solve_mip(mip, o.limits, progress);
+        std::vector<int> y(t.candidates);
+        std::iota(y.begin(), y.end(), 0);
+        const double before = r.value;
+        merge_exact(m, y, r, true, false);
+        if (r.value > before && !m.x.empty()) x = m.x;
+        r.method += " (" + limit_words(o.limits) + ")";
+    }
+    r.gap = relative_gap(r.value, r.bound);
+    // Each demand point to the site serving most of it; the served weight may be split.
+    const CapacitatedFlow flow = capacitated_flow(pr, x);
+    r.assigned = flow.main_site;
+    r.cost = flow.main_cost;
+    r.served_weight = std::accumulate(flow.served.begin(), flow.served.end(), 0.0);
+    // Rank: the weight each new site serves, most first.
+    std::vector<double> by_site(t.candidates, 0.0);
+    size_t col = t.candidates;
+    for (size_t i = 0; i < t.demands; ++i)
+        for (size_t k = t.begin(i); k < t.end(i) && t.cost[k] <= pr.radius; ++k, ++col) by_site[t.candidate[k]] += col < x.size() ? x[col] : 0.0;
+    for (size_t j = 0; j < t.candidates; ++j)
+        if (r.open[j] && !pr.required[j]) r.chosen.push_back(static_cast<uint32_t>(j));
+    std::stable_sort(r.chosen.begin(), r.chosen.end(), [&](uint32_t a, uint32_t b) { return by_site[a] > by_site[b]; });
+    r.site_served = std::move(by_site);
+    if (o.gain_curve) {
+        r.gain_curve = g.curve;
+        if (!r.gain_curve.empty()) r.gain_curve.back() = r.value;
+    }
+    if (!r.unreachable.empty())
+        r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points are beyond the radius of every candidate: left out");
+    return r;
+}
+
 }  // namespace
 
 AllocationResult allocate(const AllocationProblem& problem, const AllocationOptions& options, const Progress& progress)
@@ -555,6 +625,7 @@ AllocationResult allocate(const AllocationProblem& problem, const AllocationOpti
     case AllocationObjective::MinImpedance: return solve_min_sum(problem, options, progress);
     case AllocationObjective::MinFacilities: return solve_cover(problem, options, progress);
     case AllocationObjective::MinMaxDistance: return solve_center(problem, options, progress);
+    case AllocationObjective::MaxCapacitatedCoverage: return solve_capacitated(problem, options, progress);
     }
     throw Error("allocation: unknown problem");
 }

@@ -43,6 +43,7 @@ struct AllocationResult {
     std::vector<double> cost;         // per demand: the cost to it (NaN when none serves it)
     std::vector<uint32_t> unreachable;  // demand that no candidate reaches (left out)
     double total_weight = 0, served_weight = 0;
+    std::vector<double> site_served;  // capacitated coverage: per candidate, the weight it serves (split demand); else empty
     std::vector<double> gain_curve;   // [k-1]: the objective with k new sites
     double base_value = 0;            // the objective with the required sites alone (not for p-center)
     std::vector<std::string> notes;

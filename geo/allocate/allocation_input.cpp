@@ -10,6 +10,7 @@
 
 #include <geos_c.h>
 
+#include "geo/capacity/capacity_tables.h"
 #include "geo/core/error.h"
 #include "geo/core/geos_util.h"
 #include "geo/core/polygon_locator.h"
@@ -32,6 +33,7 @@ double reach_of(const AllocationSettings& s)
 {
     switch (s.problem) {
     case AllocationObjective::MaxCoverage:
+    case AllocationObjective::MaxCapacitatedCoverage:
     case AllocationObjective::MinFacilities: return s.radius_m;
     case AllocationObjective::MinImpedance: return s.cutoff_m > 0 ? s.cutoff_m : kInf;
     case AllocationObjective::MinMaxDistance: return kInf;
@@ -227,6 +229,39 @@ double center_radius_estimate(const std::vector<Point2>& demand, const std::vect
     return demand.empty() ? 0.0 : *std::max_element(d.begin(), d.end()) * (1 + 1e-12);
 }
 
+// Capacitated coverage: every candidate's capacity in the weight's unit. New sites hold
+// settings.capacity units, existing ones their field's value (else the same); units turn
+// into jobs through the demand-rate table's rate for settings.capacity_factor.
+void set_capacities(const LoadedProject& project, const AllocationSettings& s, size_t new_sites, const std::vector<double>& required_capacity,
+                    AllocationInput& in)
+{
+    double per_job = 1;  // units one job needs
+    if (!s.capacity_factor.empty()) {
+        const CapacityTables tables = load_capacity_tables(project.project);
+        const auto it = std::find_if(tables.rates.begin(), tables.rates.end(),
+                                     [&](const DemandRate& r) { return r.factor == s.capacity_factor && r.cluster == "*" && r.per_job; });
+        if (it == tables.rates.end() || !(it->rate > 0))
+            throw Error("no per-job rate for '" + s.capacity_factor + "' in the demand-rate table (cluster *)",
+                        {.file = project.project.file.string(), .key = "analysis.allocation.capacity_factor"});
+        per_job = it->rate;
+    }
+    if (!(s.capacity > 0))
+        throw Error("capacitated coverage needs the capacity of a new site (analysis.allocation.capacity, or --capacity)",
+                    {.file = project.project.file.string(), .key = "analysis.allocation.capacity"});
+    in.problem.capacity.assign(in.candidate_xy.size(), s.capacity / per_job);
+    size_t defaulted = 0;
+    for (size_t k = 0; k < required_capacity.size(); ++k) {
+        const double units = required_capacity[k];
+        if (std::isnan(units)) ++defaulted;
+        in.problem.capacity[new_sites + k] = (std::isnan(units) ? s.capacity : std::max(0.0, units)) / per_job;
+    }
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "capacities: %g %s a new site = %g %s", s.capacity, s.capacity_factor.empty() ? "" : s.capacity_factor.c_str(),
+                  s.capacity / per_job, s.capacity_factor.empty() ? "(in the weight's unit)" : "jobs");
+    in.notes.push_back(buf);
+    if (defaulted) in.notes.push_back(std::to_string(defaulted) + " existing sites without a capacity value take a new site's");
+}
+
 }  // namespace
 
 AllocationInput allocation_input(const LoadedProject& project, const AllocationSettings& s, const Progress& progress)
@@ -266,12 +301,15 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
     }
     const size_t candidates = in.candidate_xy.size();
     // Existing facilities of the required type: open and counted.
+    std::vector<double> required_capacity;  // their capacity field, in units (NaN: none)
     if (!s.required_type.empty()) {
         const LoadedLayer* fac = project.first(Role::Facilities);
         if (!fac) throw Error("required_type '" + s.required_type + "' needs a facilities layer in the project");
         const std::string* type_field = fac->fields.field_for("type");
         if (!type_field) throw Error("no field is bound to the facility type", {.file = fac->data->source, .layer = fac->data->name});
         const Column& types = *fac->data->column(*type_field);
+        const std::string* cap_field = fac->fields.field_for("capacity");
+        const Column* caps = cap_field ? fac->data->column(*cap_field) : nullptr;
         const CoverageSettings cov = coverage_settings(project.project);
         const FacilityType* wanted = find_facility_type(cov.types, s.required_type);
         size_t found = 0;
@@ -282,6 +320,7 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
             in.candidate_xy.push_back(fac->data->geometry.first_coord(i));
             in.candidate_id.push_back(label_of(*fac, i));
             in.candidate_kind.push_back("existing");
+            required_capacity.push_back(caps && !caps->is_null(i) ? caps->number(i).value_or(std::nan("")) : std::nan(""));
             ++found;
         }
         if (!found)
@@ -290,6 +329,7 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
     }
     in.problem.required.assign(in.candidate_xy.size(), 0);
     std::fill(in.problem.required.begin() + static_cast<std::ptrdiff_t>(candidates), in.problem.required.end(), 1);
+    if (s.problem == AllocationObjective::MaxCapacitatedCoverage) set_capacities(project, s, candidates, required_capacity, in);
 
     // Costs.
     const double reach = reach_of(s);
@@ -412,6 +452,10 @@ AllocationInput allocation_input_from_table(const std::string& matrix, const std
     in.candidate_kind.assign(in.candidate_id.size(), "table");
     in.problem.required.assign(in.candidate_id.size(), 0);
     in.problem.costs = cost_table(demand_of.size(), cand_of.size(), std::move(di), std::move(ci), std::move(cost));
+    if (s.problem == AllocationObjective::MaxCapacitatedCoverage) {
+        if (!(s.capacity > 0)) throw Error("capacitated coverage needs the capacity of a site (--capacity, in the weights' unit)");
+        in.problem.capacity.assign(in.candidate_id.size(), s.capacity);
+    }
     return in;
 }
 

@@ -16,6 +16,7 @@ std::string_view to_string(AllocationObjective o)
     case AllocationObjective::MinImpedance: return "min_impedance";
     case AllocationObjective::MinFacilities: return "min_facilities";
     case AllocationObjective::MinMaxDistance: return "min_max_distance";
+    case AllocationObjective::MaxCapacitatedCoverage: return "max_capacitated_coverage";
     }
     return "";
 }
@@ -26,8 +27,9 @@ AllocationObjective parse_objective(const std::string& s)
     if (s == "min_impedance" || s == "pmedian" || s == "p-median") return AllocationObjective::MinImpedance;
     if (s == "min_facilities" || s == "lscp") return AllocationObjective::MinFacilities;
     if (s == "min_max_distance" || s == "pcenter" || s == "p-center") return AllocationObjective::MinMaxDistance;
+    if (s == "max_capacitated_coverage" || s == "cmclp") return AllocationObjective::MaxCapacitatedCoverage;
     throw Error("unknown problem '" + s + "' (max_coverage or mclp, min_impedance or pmedian, min_facilities or lscp, "
-                "min_max_distance or pcenter)");
+                "min_max_distance or pcenter, max_capacitated_coverage or cmclp)");
 }
 
 CostTable cost_table(size_t demands, size_t candidates, std::vector<uint32_t> demand, std::vector<uint32_t> candidate, std::vector<double> cost)
@@ -131,7 +133,13 @@ void check_problem(const AllocationProblem& pr)
         if (pr.p > open_able)
             throw Error("allocation: p = " + std::to_string(pr.p) + " is more than the " + std::to_string(open_able) + " candidate sites that can be opened");
     }
-    const bool coverage = pr.objective == AllocationObjective::MaxCoverage || pr.objective == AllocationObjective::MinFacilities;
+    const bool coverage = pr.objective == AllocationObjective::MaxCoverage || pr.objective == AllocationObjective::MinFacilities ||
+                          pr.objective == AllocationObjective::MaxCapacitatedCoverage;
+    if (pr.objective == AllocationObjective::MaxCapacitatedCoverage) {
+        if (pr.capacity.size() != m) throw Error("allocation: capacitated coverage needs a capacity for every candidate");
+        for (size_t j = 0; j < m; ++j)
+            if (!(pr.capacity[j] >= 0)) throw Error("allocation: candidate " + std::to_string(j) + " has a negative or unknown capacity");
+    }
     if (coverage && !(pr.radius > 0)) throw Error("allocation: the radius must be > 0");
     if (pr.objective == AllocationObjective::MinFacilities && !(pr.target_share > 0 && pr.target_share <= 1))
         throw Error("allocation: the target share must be in (0, 1]");

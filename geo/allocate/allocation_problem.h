@@ -10,6 +10,9 @@
 //   min_facilities   (LSCP)     the fewest new sites that cover every reachable demand (or
 //                               a target share of the reachable weight) within the radius
 //   min_max_distance (p-center) open p more sites, least largest cost to the nearest open one
+//   max_capacitated_coverage    open p more sites, cover the most weight within the radius,
+//                               each site serving at most its capacity (a demand point's
+//                               weight may be split among sites)
 //
 // Costs are kept sparse, per demand, ascending: only the pairs within reach (the radius for
 // the coverage problems, the cutoff where one is set). Demand that no candidate reaches is
@@ -21,10 +24,10 @@
 
 namespace geo {
 
-enum class AllocationObjective { MaxCoverage, MinImpedance, MinFacilities, MinMaxDistance };
+enum class AllocationObjective { MaxCoverage, MinImpedance, MinFacilities, MinMaxDistance, MaxCapacitatedCoverage };
 
 std::string_view to_string(AllocationObjective o);        // "max_coverage", ...
-AllocationObjective parse_objective(const std::string& s);  // also "mclp", "pmedian", "lscp", "pcenter"; throws geo::Error
+AllocationObjective parse_objective(const std::string& s);  // also "mclp", "pmedian", "lscp", "pcenter", "cmclp"; throws geo::Error
 
 // Per demand, the candidates within reach and their costs (ascending).
 struct CostTable {
@@ -64,6 +67,7 @@ struct AllocationProblem {
     double radius = 0;              // max_coverage, min_facilities: covered when cost <= radius
     double cutoff = 0;              // min_impedance: 0 = none (every pair in `costs` counts)
     double target_share = 1;        // min_facilities: share of the reachable weight to cover
+    std::vector<double> capacity;   // max_capacitated_coverage: per candidate, in the weight's unit (infinity: no limit)
     // The places behind straight-line costs (metres), when given: a table that keeps only the
     // nearest candidates (costs.beyond) is then evaluated exactly for the final answer.
     std::vector<Point2> demand_xy, candidate_xy;

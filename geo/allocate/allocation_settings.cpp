@@ -25,7 +25,7 @@ AllocationSettings allocation_settings(const Project& project)
     AllocationSettings s;
     s.problem = parse_objective(r.choice("problem", std::string(to_string(s.problem)),
                                          {"max_coverage", "mclp", "min_impedance", "pmedian", "p-median", "min_facilities", "lscp",
-                                          "min_max_distance", "pcenter", "p-center"}));
+                                          "min_max_distance", "pcenter", "p-center", "max_capacitated_coverage", "cmclp"}));
     s.p = static_cast<size_t>(r.integer_in("p", static_cast<long long>(s.p), 1, 100000));
     s.radius_m = r.number_in("radius_m", s.radius_m, 0, 1e7, true);
     s.cutoff_m = r.number_in("cutoff_m", s.cutoff_m, 0, 1e7);
@@ -38,6 +38,8 @@ AllocationSettings allocation_settings(const Project& project)
     if (s.candidates.empty()) r.fail("candidates", "must name the candidates: \"sites\", \"lattice\" or a layer id");
     s.lattice_spacing_m = r.number_in("lattice_spacing_m", s.lattice_spacing_m, 0, 1e5, true);
     s.required_type = r.text("required_type", s.required_type);
+    s.capacity = r.number_in("capacity", s.capacity, 0, 1e12);
+    s.capacity_factor = r.text("capacity_factor", s.capacity_factor);
     s.facility_type = r.text("facility_type", s.facility_type);
     s.distance = r.choice("distance", s.distance, {"straight", "network"});
     s.solver = parse_solver(r.choice("solver", "auto", {"auto", "exact", "heuristic"}));
@@ -60,6 +62,8 @@ Json to_json(const AllocationSettings& s)
             {"candidates", s.candidates},
             {"lattice_spacing_m", s.lattice_spacing_m},
             {"required_type", s.required_type},
+            {"capacity", s.capacity},
+            {"capacity_factor", s.capacity_factor},
             {"facility_type", s.facility_type},
             {"distance", s.distance},
             {"solver", std::string(solver_name(s.solver))},

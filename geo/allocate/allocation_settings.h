@@ -5,7 +5,7 @@
 // "analysis": {"allocation": {"problem": "max_coverage", "p": 5, "radius_m": 500, "cutoff_m": 0,
 //   "target_share": 1, "weight": "employees", "cluster": "", "tier": "", "park": "",
 //   "candidates": "lattice", "lattice_spacing_m": 250, "required_type": "canteen",
-//   "facility_type": "canteen", "distance": "straight", "solver": "auto", "max_nodes": 200000,
+//   "facility_type": "canteen", "capacity": 0, "capacity_factor": "", "distance": "straight", "solver": "auto", "max_nodes": 200000,
 //   "max_seconds": 0}}
 #include <string>
 
@@ -30,6 +30,12 @@ struct AllocationSettings {
     double lattice_spacing_m = 250;
     // Existing facilities of this type are required (kept open, counted); "" for none.
     std::string required_type;
+    // max_capacitated_coverage: what a new site holds, in units of `capacity_factor` (a factor
+    // of the demand-rate table, e.g. dormitory_beds at 0.25 a job: 1,000 beds serve 4,000
+    // jobs) or, without a factor, in the weight's own unit. Existing required sites hold the
+    // value of their capacity field (this when it is empty).
+    double capacity = 0;
+    std::string capacity_factor;
     // What a chosen site becomes when saved as a scenario (a type code of the radius table).
     std::string facility_type;
     std::string distance = "straight";  // or "network" (along the project's roads)

@@ -40,6 +40,9 @@ namespace {
 
 bool cancelled(const Progress& p) { return p.cancel && p.cancel->load(std::memory_order_relaxed); }
 
+// CbcMain1 calls its callback on some paths (a model without integers): never pass null.
+int no_callback(CbcModel*, int) { return 0; }
+
 // Stops branch and bound between nodes.
 class CancelSearch : public CbcEventHandler {
 public:
@@ -113,7 +116,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
     std::vector<const char*> argv;
     for (const std::string& a : args) argv.push_back(a.c_str());
     if (progress.report) progress.report(-1, "solving exactly (CBC)");  // not the call that throws when cancelled: a start answers
-    CbcMain1(static_cast<int>(argv.size()), argv.data(), model, nullptr, data);
+    CbcMain1(static_cast<int>(argv.size()), argv.data(), model, no_callback, data);
 
     MipResult r;
     r.nodes = model.getNodeCount();

@@ -19,12 +19,14 @@ struct SiteStats {
     std::vector<int64_t> rank;  // per candidate, 0 when not chosen
     std::vector<size_t> points;
     std::vector<double> weight, cost_sum, cost_max;
+    std::vector<double> assigned;  // the weight of the demand points each site serves most of (for the mean cost)
 };
 
 SiteStats site_stats(const AllocationInput& in, const AllocationResult& r)
 {
     const size_t m = in.candidate_id.size();
-    SiteStats s{std::vector<int64_t>(m, 0), std::vector<size_t>(m, 0), std::vector<double>(m, 0), std::vector<double>(m, 0), std::vector<double>(m, 0)};
+    SiteStats s{std::vector<int64_t>(m, 0), std::vector<size_t>(m, 0), std::vector<double>(m, 0), std::vector<double>(m, 0), std::vector<double>(m, 0),
+                std::vector<double>(m, 0)};
     for (size_t k = 0; k < r.chosen.size(); ++k) s.rank[r.chosen[k]] = static_cast<int64_t>(k + 1);
     for (size_t i = 0; i < r.assigned.size(); ++i) {
         if (r.assigned[i] < 0) continue;
@@ -32,8 +34,10 @@ SiteStats site_stats(const AllocationInput& in, const AllocationResult& r)
         ++s.points[j];
         s.weight[j] += in.problem.weight[i];
         s.cost_sum[j] += in.problem.weight[i] * r.cost[i];
+        s.assigned[j] += in.problem.weight[i];
         s.cost_max[j] = std::max(s.cost_max[j], r.cost[i]);
     }
+    if (!r.site_served.empty()) s.weight = r.site_served;  // split demand: what each site serves
     return s;
 }
 
@@ -52,6 +56,7 @@ std::string objective_words(const AllocationResult& r, double value)
 {
     switch (r.objective) {
     case AllocationObjective::MaxCoverage:
+    case AllocationObjective::MaxCapacitatedCoverage:
         return format("covered weight %.6g of %.6g (%.1f%%)", value, r.total_weight, r.total_weight > 0 ? 100 * value / r.total_weight : 0.0);
     case AllocationObjective::MinImpedance: return format("weighted cost %.6g (%.1f per unit of weight)", value, r.total_weight > 0 ? value / r.total_weight : 0.0);
     case AllocationObjective::MinFacilities: return format("%.0f new sites", value);
@@ -82,7 +87,7 @@ Layer chosen_sites_layer(const AllocationInput& in, const AllocationResult& r)
         l.columns[2].push_string(in.candidate_kind[j]);
         l.columns[3].push_integer(static_cast<int64_t>(s.points[j]));
         l.columns[4].push_real(s.weight[j]);
-        real_or_null(l.columns[5], s.weight[j] > 0 ? s.cost_sum[j] / s.weight[j] : std::nan(""));
+        real_or_null(l.columns[5], s.assigned[j] > 0 ? s.cost_sum[j] / s.assigned[j] : std::nan(""));
         real_or_null(l.columns[6], s.points[j] ? s.cost_max[j] : std::nan(""));
     }
     return l;
@@ -166,7 +171,7 @@ CsvTable chosen_sites_table(const AllocationInput& in, const AllocationResult& r
         const bool placed = j < in.candidate_xy.size();
         t.rows.push_back({std::to_string(k + 1), in.candidate_id[j], in.candidate_kind[j], placed ? number_text(in.candidate_xy[j].x, 10) : "",
                           placed ? number_text(in.candidate_xy[j].y, 10) : "", std::to_string(s.points[j]), number_text(s.weight[j]),
-                          s.weight[j] > 0 ? number_text(s.cost_sum[j] / s.weight[j]) : "", s.points[j] ? number_text(s.cost_max[j]) : ""});
+                          s.assigned[j] > 0 ? number_text(s.cost_sum[j] / s.assigned[j]) : "", s.points[j] ? number_text(s.cost_max[j]) : ""});
     }
     return t;
 }
@@ -199,8 +204,11 @@ std::map<std::string, std::string> allocation_metadata(const AllocationInput& in
     std::map<std::string, std::string> m;
     m["PARKCAP_ALLOCATION_PROBLEM"] = std::string(to_string(s.problem));
     if (s.problem != AllocationObjective::MinFacilities) m["PARKCAP_ALLOCATION_P"] = std::to_string(s.p);
-    if (s.problem == AllocationObjective::MaxCoverage || s.problem == AllocationObjective::MinFacilities)
+    if (s.problem == AllocationObjective::MaxCoverage || s.problem == AllocationObjective::MinFacilities ||
+        s.problem == AllocationObjective::MaxCapacitatedCoverage)
         m["PARKCAP_ALLOCATION_RADIUS_M"] = number_text(s.radius_m);
+    if (s.problem == AllocationObjective::MaxCapacitatedCoverage)
+        m["PARKCAP_ALLOCATION_CAPACITY"] = number_text(s.capacity) + (s.capacity_factor.empty() ? "" : " " + s.capacity_factor);
     if (s.problem == AllocationObjective::MinImpedance && s.cutoff_m > 0) m["PARKCAP_ALLOCATION_CUTOFF_M"] = number_text(s.cutoff_m);
     if (s.problem == AllocationObjective::MinFacilities) m["PARKCAP_ALLOCATION_TARGET_SHARE"] = number_text(s.target_share);
     std::string demand = std::to_string(in.demand_id.size()) + " points weighted by " + s.weight;
@@ -227,7 +235,8 @@ std::vector<std::string> allocation_summary(const AllocationInput& in, const All
     out.push_back(format("answer: %s; %s", objective_words(r, r.value).c_str(), r.status.c_str()));
     out.push_back(format("bound:  %s (%s); gap %.4f%%", objective_words(r, r.bound).c_str(),
                          "no choice of sites does better", 100 * r.gap));
-    if (r.objective == AllocationObjective::MaxCoverage || r.objective == AllocationObjective::MinImpedance)
+    if (r.objective == AllocationObjective::MaxCoverage || r.objective == AllocationObjective::MinImpedance ||
+        r.objective == AllocationObjective::MaxCapacitatedCoverage)
         out.push_back("the required sites alone: " + objective_words(r, r.base_value));
     out.push_back("method: " + r.method);
     if (!r.unreachable.empty())

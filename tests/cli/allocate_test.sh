@@ -46,6 +46,19 @@ grep -q "covered weight 5 of 6" "$work/out" || fail "mclp on the table is not 5 
 "$parkcap" allocate --matrix "$work/m.csv" --problem lscp --radius 1 --out "$work/ls" >"$work/out" 2>&1 || fail "matrix lscp"
 grep -q "answer: 3 new sites; optimal" "$work/out" || fail "lscp on the table: $(grep answer "$work/out")"
 
+# Capacitated coverage within 2, p = 1, 4 a site: Y reaches b and c (5) but serves 4; Z serves c (3); X serves a (1).
+"$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w.csv" --problem cmclp --radius 2 --capacity 4 --p 1 --out "$work/cm" >"$work/out" 2>&1 || fail "matrix cmclp: $(cat "$work/out")"
+grep -q "covered weight 4 of 6" "$work/out" || fail "cmclp on the table is not 4 of 6: $(grep answer "$work/out")"
+grep -q "^1,Y," "$work/cm_chosen.csv" || fail "cmclp did not choose Y"
+# The demo: dormitories of 1,000 beds at 0.25 beds a job serve 4,000 jobs each.
+"$parkcap" allocate "$demo" --out "$work/dorm" --problem cmclp --p 3 --radius 1000 --capacity 1000 --capacity-factor dormitory_beds \
+  --required-type dormitory --facility-type dormitory >"$work/out" 2>&1 || fail "demo cmclp: $(cat "$work/out")"
+grep -q "1000 dormitory_beds a new site = 4000 jobs" "$work/out" || fail "no capacity note: $(cat "$work/out")"
+for w in $(tail -n +2 "$work/dorm_chosen.csv" | cut -d, -f7); do
+  awk -v w="$w" 'BEGIN { exit !(w <= 4000.0001) }' || fail "a new dormitory serves $w jobs, more than its 4,000"
+done
+expect_fail "no per-job rate for 'seats'" "$parkcap" allocate "$demo" --out "$work/b9" --problem cmclp --capacity 10 --capacity-factor seats
+
 # 3. Bad input.
 # A weighted demand point without pairs: no candidate reaches it, said, listed and left out (p-median: 12).
 printf 'demand,weight\na,1\nb,2\nc,3\nq,2\n' >"$work/w_q.csv"
@@ -66,7 +79,7 @@ printf 'demand,weight\na,0\nb,0\nc,0\n' >"$work/w_zero.csv"
 expect_fail "total weight is zero" "$parkcap" allocate --matrix "$work/m.csv" --demand-weights "$work/w_zero.csv" --p 1 --out "$work/b6"
 expect_fail "no layer 'nope' for the candidates" "$parkcap" allocate "$demo" --candidates nope --out "$work/b7"
 expect_fail "unknown problem 'tsp'" "$parkcap" allocate "$demo" --problem tsp --out "$work/b8"
-for f in b1 b2 b3 b4 b5 b6 b7 b8; do ls "$work/$f"* >/dev/null 2>&1 && fail "a half-written output $f"; done
+for f in b1 b2 b3 b4 b5 b6 b7 b8 b9; do ls "$work/$f"* >/dev/null 2>&1 && fail "a half-written output $f"; done
 
 [ "$failures" = 0 ] && echo "allocate: all checks passed"
 exit $((failures > 0))
