@@ -1,0 +1,282 @@
+#include "geo/allocate/placement.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+#include <tuple>
+
+#include "geo/core/error.h"
+
+namespace geo {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+double gap_of(double value, double bound)
+{
+    const double d = std::abs(bound - value);
+    if (d <= 1e-9 * std::max(1.0, std::abs(value))) return 0.0;
+    return d / std::max(std::abs(value), 1e-12);
+}
+
+// What is left of every site and park as applicants are placed.
+struct Room {
+    const PlacementProblem& p;
+    std::vector<double> floor_left, headroom_left;
+    std::vector<uint32_t> tenants;
+
+    explicit Room(const PlacementProblem& pr) : p(pr), floor_left(pr.site_floor), headroom_left(pr.headroom), tenants(pr.sites, 0) {}
+    bool fits(size_t a, size_t k) const  // pair k of applicant a
+    {
+        const uint32_t s = p.site[k];
+        if (!p.multi_tenant[s] && tenants[s] > 0) return false;
+        if (p.floor[k] > floor_left[s] + 1e-9) return false;
+        const int32_t park = p.park_of_site[s];
+        if (park >= 0)
+            for (size_t f = 0; f < p.factors; ++f)
+                if (p.demand[a * p.factors + f] > headroom_left[static_cast<size_t>(park) * p.factors + f] + 1e-9) return false;
+        return true;
+    }
+    void take(size_t a, size_t k)
+    {
+        const uint32_t s = p.site[k];
+        ++tenants[s];
+        floor_left[s] -= p.floor[k];
+        const int32_t park = p.park_of_site[s];
+        if (park >= 0)
+            for (size_t f = 0; f < p.factors; ++f) headroom_left[static_cast<size_t>(park) * p.factors + f] -= p.demand[a * p.factors + f];
+    }
+};
+
+// Regret: repeatedly, among the applicants not yet placed, the one whose best fitting site
+// beats its second best (or nothing) by the most takes its best. A queue keyed by regret,
+// refreshed lazily: an entry is checked against what is left before it is taken.
+std::vector<int64_t> regret_heuristic(const PlacementProblem& p, const Progress& progress)
+{
+    Room room(p);
+    std::vector<int64_t> site_of(p.applicants, -1);
+    struct Best {
+        double first = -1, second = 0;
+        uint64_t pair = 0;
+    };
+    auto best_of = [&](size_t a) {
+        Best b;
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+            if (!room.fits(a, k)) continue;
+            if (p.score[k] > b.first) {
+                b.second = std::max(b.second, b.first);
+                b.first = p.score[k];
+                b.pair = k;
+            } else {
+                b.second = std::max(b.second, p.score[k]);
+            }
+        }
+        return b;
+    };
+    // (regret, best score, -applicant): the largest regret first, ties by score, then order.
+    std::priority_queue<std::tuple<double, double, int64_t>> queue;
+    for (size_t a = 0; a < p.applicants; ++a) {
+        const Best b = best_of(a);
+        if (b.first >= 0) queue.emplace(b.first - b.second, b.first, -static_cast<int64_t>(a));
+    }
+    size_t placed = 0;
+    while (!queue.empty()) {
+        const auto [regret, first, neg] = queue.top();
+        queue.pop();
+        const auto a = static_cast<size_t>(-neg);
+        if (site_of[a] >= 0) continue;
+        const Best b = best_of(a);
+        if (b.first < 0) continue;  // nothing fits any more
+        if (b.first - b.second < regret - 1e-12 || b.first < first - 1e-12) {
+            queue.emplace(b.first - b.second, b.first, neg);  // stale: back in with today's key
+            continue;
+        }
+        room.take(a, b.pair);
+        site_of[a] = p.site[b.pair];
+        if (++placed % 64 == 0) progress(static_cast<double>(placed) / static_cast<double>(p.applicants), "placing");
+    }
+    return site_of;
+}
+
+double value_of(const PlacementProblem& p, const std::vector<int64_t>& site_of)
+{
+    double v = 0;
+    for (size_t a = 0; a < p.applicants; ++a)
+        if (site_of[a] >= 0)
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                if (p.site[k] == static_cast<uint32_t>(site_of[a])) v += p.score[k];
+    return v;
+}
+
+// Lagrangian bound: the site floor, tenancy and park-factor constraints relaxed with
+// multipliers; each applicant then takes its best pair at the reduced score, if positive.
+double lagrangian_bound(const PlacementProblem& p, double lower, const Progress& progress)
+{
+    std::vector<double> mu_floor(p.sites, 0.0), mu_tenant(p.sites, 0.0), mu_park(p.parks * p.factors, 0.0);
+    std::vector<double> used_floor(p.sites), used_tenant(p.sites), used_park(p.parks * p.factors);
+    double best = kInf, step_scale = 2.0;
+    int since = 0;
+    for (int it = 0; it < 300; ++it) {
+        if (it % 32 == 0) progress(-1, "bounding");
+        double L = 0;
+        for (size_t s = 0; s < p.sites; ++s) L += mu_floor[s] * p.site_floor[s] + (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
+        for (size_t q = 0; q < p.parks * p.factors; ++q)
+            if (std::isfinite(p.headroom[q])) L += mu_park[q] * p.headroom[q];
+        std::fill(used_floor.begin(), used_floor.end(), 0.0);
+        std::fill(used_tenant.begin(), used_tenant.end(), 0.0);
+        std::fill(used_park.begin(), used_park.end(), 0.0);
+        for (size_t a = 0; a < p.applicants; ++a) {
+            double best_v = 0;
+            uint64_t best_k = UINT64_MAX;
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                const uint32_t s = p.site[k];
+                double v = p.score[k] - mu_floor[s] * p.floor[k] - (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
+                const int32_t park = p.park_of_site[s];
+                if (park >= 0)
+                    for (size_t f = 0; f < p.factors; ++f) v -= mu_park[static_cast<size_t>(park) * p.factors + f] * p.demand[a * p.factors + f];
+                if (v > best_v) {
+                    best_v = v;
+                    best_k = k;
+                }
+            }
+            L += best_v;
+            if (best_k == UINT64_MAX) continue;
+            const uint32_t s = p.site[best_k];
+            used_floor[s] += p.floor[best_k];
+            used_tenant[s] += 1;
+            const int32_t park = p.park_of_site[s];
+            if (park >= 0)
+                for (size_t f = 0; f < p.factors; ++f) used_park[static_cast<size_t>(park) * p.factors + f] += p.demand[a * p.factors + f];
+        }
+        if (it == 0 || L < best - 1e-12 * std::max(1.0, std::abs(best))) {
+            best = L;
+            since = 0;
+        } else if (++since >= 20) {
+            step_scale /= 2;
+            since = 0;
+        }
+        if (step_scale < 1e-5 || best <= lower + 1e-9 * std::max(1.0, std::abs(lower))) break;
+        // Subgradient (in each constraint's own unit, scaled by its size).
+        double norm = 0;
+        std::vector<double> g_floor(p.sites), g_tenant(p.sites), g_park(p.parks * p.factors, 0.0);
+        for (size_t s = 0; s < p.sites; ++s) {
+            g_floor[s] = p.site_floor[s] > 0 ? (used_floor[s] - p.site_floor[s]) / p.site_floor[s] : 0.0;
+            g_tenant[s] = p.multi_tenant[s] ? 0.0 : used_tenant[s] - 1;
+            if (mu_floor[s] == 0 && g_floor[s] < 0) g_floor[s] = 0;
+            if (mu_tenant[s] == 0 && g_tenant[s] < 0) g_tenant[s] = 0;
+            norm += g_floor[s] * g_floor[s] + g_tenant[s] * g_tenant[s];
+        }
+        for (size_t q = 0; q < p.parks * p.factors; ++q) {
+            if (!std::isfinite(p.headroom[q]) || p.headroom[q] <= 0) continue;
+            g_park[q] = (used_park[q] - p.headroom[q]) / p.headroom[q];
+            if (mu_park[q] == 0 && g_park[q] < 0) g_park[q] = 0;
+            norm += g_park[q] * g_park[q];
+        }
+        if (norm == 0) break;
+        const double t = step_scale * (L - lower) / norm;
+        for (size_t s = 0; s < p.sites; ++s) {
+            if (p.site_floor[s] > 0) mu_floor[s] = std::max(0.0, mu_floor[s] + t * g_floor[s] / p.site_floor[s]);
+            mu_tenant[s] = std::max(0.0, mu_tenant[s] + t * g_tenant[s]);
+        }
+        for (size_t q = 0; q < p.parks * p.factors; ++q)
+            if (std::isfinite(p.headroom[q]) && p.headroom[q] > 0) mu_park[q] = std::max(0.0, mu_park[q] + t * g_park[q] / p.headroom[q]);
+    }
+    return std::max(best, lower);
+}
+
+}  // namespace
+
+std::string placement_violation(const PlacementProblem& p, const std::vector<int64_t>& site_of)
+{
+    Room room(p);
+    for (size_t a = 0; a < p.applicants; ++a) {
+        if (site_of[a] < 0) continue;
+        uint64_t pair = UINT64_MAX;
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+            if (p.site[k] == static_cast<uint32_t>(site_of[a])) pair = k;
+        if (pair == UINT64_MAX) return "applicant " + std::to_string(a) + " is on a site it cannot use";
+        room.take(a, pair);
+    }
+    for (size_t s = 0; s < p.sites; ++s) {
+        if (room.floor_left[s] < -1e-6 * std::max(1.0, p.site_floor[s])) return "site " + std::to_string(s) + " holds more floor area than it can";
+        if (!p.multi_tenant[s] && room.tenants[s] > 1) return "site " + std::to_string(s) + " holds more than one applicant";
+    }
+    for (size_t q = 0; q < p.parks * p.factors; ++q)
+        if (std::isfinite(p.headroom[q]) && room.headroom_left[q] < -1e-6 * std::max(1.0, std::abs(p.headroom[q])))
+            return "park " + std::to_string(q / std::max<size_t>(1, p.factors)) + " runs past its capacity of factor " + std::to_string(q % std::max<size_t>(1, p.factors));
+    return "";
+}
+
+PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptions& o, const Progress& progress)
+{
+    for (size_t k = 0; k < p.site.size(); ++k) {
+        if (p.site[k] >= p.sites) throw Error("placement: a pair names site " + std::to_string(p.site[k]) + " of " + std::to_string(p.sites));
+        if (!(p.score[k] >= 0) || !(p.floor[k] >= 0)) throw Error("placement: a negative or unknown score or floor area");
+    }
+    for (double d : p.demand)
+        if (!(d >= 0)) throw Error("placement: a negative or unknown infrastructure demand");
+    PlacementResult r;
+    r.site_of = regret_heuristic(p, progress);
+    r.value = value_of(p, r.site_of);
+    r.bound = lagrangian_bound(p, r.value, progress);
+    r.method = "heuristic: regret, Lagrangian bound";
+    r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : "heuristic";
+    if (o.exact && r.status != "optimal") {
+        Mip mip;
+        mip.maximise = true;
+        std::vector<int> x(p.site.size());
+        std::vector<std::vector<std::pair<int, double>>> floor_rows(p.sites), tenant_rows(p.sites);
+        std::vector<std::vector<std::pair<int, double>>> park_rows(p.parks * p.factors);
+        for (size_t a = 0; a < p.applicants; ++a) {
+            const int one = mip.add_row(-kInf, 1);
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                x[k] = mip.add_column(p.score[k], 0, 1, true);
+                mip.add_entry(one, x[k], 1);
+                const uint32_t s = p.site[k];
+                floor_rows[s].emplace_back(x[k], p.floor[k]);
+                if (!p.multi_tenant[s]) tenant_rows[s].emplace_back(x[k], 1.0);
+                const int32_t park = p.park_of_site[s];
+                if (park >= 0)
+                    for (size_t f = 0; f < p.factors; ++f)
+                        if (p.demand[a * p.factors + f] > 0) park_rows[static_cast<size_t>(park) * p.factors + f].emplace_back(x[k], p.demand[a * p.factors + f]);
+            }
+        }
+        auto rows = [&](const std::vector<std::vector<std::pair<int, double>>>& list, auto upper) {
+            for (size_t q = 0; q < list.size(); ++q) {
+                const double u = upper(q);
+                if (list[q].empty() || !std::isfinite(u)) continue;
+                const int row = mip.add_row(-kInf, u);
+                for (const auto& [col, v] : list[q]) mip.add_entry(row, col, v);
+            }
+        };
+        rows(floor_rows, [&](size_t s) { return p.site_floor[s]; });
+        rows(tenant_rows, [](size_t) { return 1.0; });
+        rows(park_rows, [&](size_t q) { return p.headroom[q]; });
+        mip.start.assign(p.site.size(), 0.0);
+        for (size_t a = 0; a < p.applicants; ++a)
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                if (r.site_of[a] == static_cast<int64_t>(p.site[k])) mip.start[k] = 1;
+        const MipResult m = solve_mip(mip, o.limits, progress);
+        r.nodes = m.nodes;
+        r.method += "; exact (CBC): " + m.status + ", " + std::to_string(m.nodes) + " nodes";
+        if (!m.x.empty() && m.value > r.value + 1e-9 * std::max(1.0, r.value)) {
+            std::vector<int64_t> site_of(p.applicants, -1);
+            for (size_t a = 0; a < p.applicants; ++a)
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                    if (m.x[k] > 0.5) site_of[a] = p.site[k];
+            if (placement_violation(p, site_of).empty()) {
+                r.site_of = std::move(site_of);
+                r.value = value_of(p, r.site_of);
+            }
+        }
+        if (std::isfinite(m.bound)) r.bound = std::min(r.bound, std::max(m.bound, r.value));
+        if (m.optimal) r.bound = r.value;
+        r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : m.status;
+    }
+    r.gap = gap_of(r.value, r.bound);
+    return r;
+}
+
+}  // namespace geo
