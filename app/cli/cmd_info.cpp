@@ -86,6 +86,7 @@ const std::vector<Command>& commands()
         {"coverage", "nearest facility of each type for every enterprise; coverage per park, cluster, tier", run_coverage},
         {"capacity", "carrying capacity per park by limiting factor, standards compliance, growth, scenarios", run_capacity},
         {"allocate", "where new facilities should go: coverage, impedance, fewest sites, p-center, with proven gaps", run_allocate},
+        {"place", "incoming enterprises on vacant sites within each park's remaining capacity", run_place},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

@@ -19,6 +19,7 @@ int run_clusters(const std::vector<std::string>& args);
 int run_coverage(const std::vector<std::string>& args);
 int run_capacity(const std::vector<std::string>& args);
 int run_allocate(const std::vector<std::string>& args);
+int run_place(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

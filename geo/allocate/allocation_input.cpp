@@ -8,12 +8,10 @@
 #include <optional>
 #include <set>
 
-#include <geos_c.h>
-
 #include "geo/capacity/capacity_tables.h"
 #include "geo/core/error.h"
-#include "geo/core/geos_util.h"
 #include "geo/core/polygon_locator.h"
+#include "geo/core/triangulate.h"
 #include "geo/coverage/road_network.h"
 #include "geo/coverage/service_radii.h"
 #include "geo/coverage/coverage_settings.h"
@@ -50,15 +48,6 @@ void settings_into_problem(const AllocationSettings& s, AllocationProblem& p)
     p.target_share = s.target_share;
 }
 
-Coord point_on_surface(const GeometryColumn& g, size_t i, GeosContext& ctx)
-{
-    GeosGeom geom = to_geos(ctx, g, i);
-    GeosGeom pt(geom ? GEOSPointOnSurface_r(ctx.handle(), geom.get()) : nullptr, GeosGeomDeleter{ctx.handle()});
-    double x = 0, y = 0;
-    if (pt && GEOSGeomGetX_r(ctx.handle(), pt.get(), &x) && GEOSGeomGetY_r(ctx.handle(), pt.get(), &y)) return {x, y};
-    return g.first_coord(i);
-}
-
 std::string label_of(const LoadedLayer& l, size_t i)
 {
     if (const std::string* f = l.fields.field_for("name"))
@@ -68,10 +57,9 @@ std::string label_of(const LoadedLayer& l, size_t i)
 
 void add_layer_candidates(const LoadedLayer& l, const std::string& kind, AllocationInput& in)
 {
-    GeosContext ctx;
     const bool polygons = l.data->geometry.kind() == GeomKind::Polygon;
     for (size_t i = 0; i < l.data->size(); ++i) {
-        in.candidate_xy.push_back(polygons ? point_on_surface(l.data->geometry, i, ctx) : l.data->geometry.first_coord(i));
+        in.candidate_xy.push_back(polygons ? label_point(l.data->geometry, i) : l.data->geometry.first_coord(i));
         in.candidate_id.push_back(label_of(l, i));
         in.candidate_kind.push_back(kind);
     }

@@ -125,8 +125,11 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         r.value = 0;
         for (int j = 0; j < ncols; ++j) r.value += mip.objective[static_cast<size_t>(j)] * r.x[static_cast<size_t>(j)];
     }
-    // CBC minimises sense × objective: its best possible value comes back in that sense.
+    // CBC minimises sense × objective: its best possible value comes back in that sense. A
+    // solve stopped before its search began has no bound of its own (CBC then reports the
+    // incumbent's value): unknown.
     r.bound = sense * model.getBestPossibleObjValue();
+    if (!model.isProvenOptimal() && r.nodes == 0) r.bound = -sense * std::numeric_limits<double>::infinity();
     r.optimal = model.isProvenOptimal() && !r.x.empty();
     if (r.optimal) {
         r.status = "optimal";

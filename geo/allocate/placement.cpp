@@ -39,14 +39,16 @@ struct Room {
                 if (p.demand[a * p.factors + f] > headroom_left[static_cast<size_t>(park) * p.factors + f] + 1e-9) return false;
         return true;
     }
-    void take(size_t a, size_t k)
+    void take(size_t a, size_t k) { change(a, k, 1); }
+    void release(size_t a, size_t k) { change(a, k, -1); }
+    void change(size_t a, size_t k, int sign)
     {
         const uint32_t s = p.site[k];
-        ++tenants[s];
-        floor_left[s] -= p.floor[k];
+        tenants[s] = static_cast<uint32_t>(static_cast<int>(tenants[s]) + sign);
+        floor_left[s] -= sign * p.floor[k];
         const int32_t park = p.park_of_site[s];
         if (park >= 0)
-            for (size_t f = 0; f < p.factors; ++f) headroom_left[static_cast<size_t>(park) * p.factors + f] -= p.demand[a * p.factors + f];
+            for (size_t f = 0; f < p.factors; ++f) headroom_left[static_cast<size_t>(park) * p.factors + f] -= sign * p.demand[a * p.factors + f];
     }
 };
 
@@ -100,6 +102,92 @@ std::vector<int64_t> regret_heuristic(const PlacementProblem& p, const Progress&
     return site_of;
 }
 
+// Greedy by pair: the best-scoring pairs first, each taken when its applicant is free and fits.
+std::vector<int64_t> pair_greedy(const PlacementProblem& p)
+{
+    std::vector<std::pair<double, uint64_t>> pairs;
+    std::vector<uint32_t> owner(p.site.size());
+    for (size_t a = 0; a < p.applicants; ++a)
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+            pairs.emplace_back(p.score[k], k);
+            owner[k] = static_cast<uint32_t>(a);
+        }
+    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    Room room(p);
+    std::vector<int64_t> site_of(p.applicants, -1);
+    for (const auto& [score, k] : pairs) {
+        const uint32_t a = owner[k];
+        if (site_of[a] >= 0 || !room.fits(a, k)) continue;
+        room.take(a, k);
+        site_of[a] = p.site[k];
+    }
+    return site_of;
+}
+
+// Local search: an applicant moves to a better site, or an unplaced one replaces the tenant
+// of a single-tenant site where it scores more, while every constraint holds; until nothing
+// improves. One room kept up to date: each step is a release and a take.
+void improve(const PlacementProblem& p, std::vector<int64_t>& site_of, const Progress& progress)
+{
+    std::vector<uint64_t> pair_of(p.applicants, UINT64_MAX);
+    std::vector<int64_t> tenant(p.sites, -1);  // single-tenant sites: who is there
+    Room room(p);
+    for (size_t a = 0; a < p.applicants; ++a) {
+        if (site_of[a] < 0) continue;
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+            if (static_cast<int64_t>(p.site[k]) == site_of[a]) pair_of[a] = k;
+        room.take(a, pair_of[a]);
+        if (!p.multi_tenant[static_cast<size_t>(site_of[a])]) tenant[static_cast<size_t>(site_of[a])] = static_cast<int64_t>(a);
+    }
+    auto place = [&](size_t a, uint64_t k) {
+        room.take(a, k);
+        pair_of[a] = k;
+        site_of[a] = p.site[k];
+        if (!p.multi_tenant[p.site[k]]) tenant[p.site[k]] = static_cast<int64_t>(a);
+    };
+    auto unplace = [&](size_t a) {
+        room.release(a, pair_of[a]);
+        if (!p.multi_tenant[p.site[pair_of[a]]]) tenant[p.site[pair_of[a]]] = -1;
+        pair_of[a] = UINT64_MAX;
+        site_of[a] = -1;
+    };
+    for (int pass = 0; pass < 20; ++pass) {
+        progress(-1, "improving");
+        bool changed = false;
+        for (size_t a = 0; a < p.applicants; ++a) {
+            if (site_of[a] < 0) continue;
+            const uint64_t now = pair_of[a];
+            unplace(a);
+            uint64_t best = now;
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                if (p.score[k] > p.score[best] + 1e-12 && room.fits(a, k)) best = k;
+            place(a, best);
+            changed = changed || best != now;
+        }
+        for (size_t a = 0; a < p.applicants; ++a) {
+            if (site_of[a] >= 0) continue;
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1] && site_of[a] < 0; ++k) {
+                if (room.fits(a, k)) {
+                    place(a, k);
+                    changed = true;
+                    break;
+                }
+                const int64_t b = tenant[p.site[k]];
+                if (b < 0 || p.score[k] <= p.score[pair_of[static_cast<size_t>(b)]] + 1e-12) continue;
+                const uint64_t kb = pair_of[static_cast<size_t>(b)];
+                unplace(static_cast<size_t>(b));
+                if (room.fits(a, k)) {
+                    place(a, k);
+                    changed = true;
+                } else {
+                    place(static_cast<size_t>(b), kb);
+                }
+            }
+        }
+        if (!changed) break;
+    }
+}
+
 double value_of(const PlacementProblem& p, const std::vector<int64_t>& site_of)
 {
     double v = 0;
@@ -118,7 +206,7 @@ double lagrangian_bound(const PlacementProblem& p, double lower, const Progress&
     std::vector<double> used_floor(p.sites), used_tenant(p.sites), used_park(p.parks * p.factors);
     double best = kInf, step_scale = 2.0;
     int since = 0;
-    for (int it = 0; it < 300; ++it) {
+    for (int it = 0; it < 1000; ++it) {
         if (it % 32 == 0) progress(-1, "bounding");
         double L = 0;
         for (size_t s = 0; s < p.sites; ++s) L += mu_floor[s] * p.site_floor[s] + (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
@@ -218,10 +306,14 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     for (double d : p.demand)
         if (!(d >= 0)) throw Error("placement: a negative or unknown infrastructure demand");
     PlacementResult r;
-    r.site_of = regret_heuristic(p, progress);
+    // Two starts (regret, and the best pairs first), each improved by local search.
+    std::vector<int64_t> by_regret = regret_heuristic(p, progress), by_pair = pair_greedy(p);
+    improve(p, by_regret, progress);
+    improve(p, by_pair, progress);
+    r.site_of = value_of(p, by_pair) > value_of(p, by_regret) + 1e-12 ? by_pair : by_regret;
     r.value = value_of(p, r.site_of);
     r.bound = lagrangian_bound(p, r.value, progress);
-    r.method = "heuristic: regret, Lagrangian bound";
+    r.method = "heuristic: regret and best-pair starts, moves and replacements, Lagrangian bound";
     r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : "heuristic";
     if (o.exact && r.status != "optimal") {
         Mip mip;

@@ -3,10 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include <geos_c.h>
-
 #include "geo/core/error.h"
-#include "geo/core/geos_util.h"
+#include "geo/core/triangulate.h"
 #include "geo/overlay/zone_assignment.h"
 
 namespace geo {
@@ -53,19 +51,8 @@ int32_t CapacityInput::find_park(const std::string& key) const
 
 std::vector<int32_t> sites_in_parks(const CapacityInput& in)
 {
-    GeosContext ctx;
     GeometryColumn points(GeomKind::Point);
-    for (size_t s = 0; s < in.sites.size(); ++s) {
-        GeosGeom g = to_geos(ctx, in.sites, s);
-        GeosGeom pt(g ? GEOSPointOnSurface_r(ctx.handle(), g.get()) : nullptr, GeosGeomDeleter{ctx.handle()});
-        double x = 0, y = 0;
-        if (!pt || !GEOSGeomGetX_r(ctx.handle(), pt.get(), &x) || !GEOSGeomGetY_r(ctx.handle(), pt.get(), &y)) {
-            const Coord c = in.sites.first_coord(s);
-            x = c.x;
-            y = c.y;
-        }
-        points.add_point({x, y});
-    }
+    for (size_t s = 0; s < in.sites.size(); ++s) points.add_point(label_point(in.sites, s));  // a point on its surface
     return assign_to_zones(points, in.parks).zone_of;
 }
 

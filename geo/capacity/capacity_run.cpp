@@ -15,13 +15,7 @@ CapacityBase capacity_base(const LoadedProject& project, const fs::path& standar
     b.tables = load_capacity_tables(project.project, standards_override);
     std::vector<FacilityType> radii = project_service_radii(project.project);
     if (radii.empty()) {
-        const Json& s = project.project.extra.contains("analysis") && project.project.extra["analysis"].contains("capacity")
-                            ? project.project.extra["analysis"]["capacity"]
-                            : Json::object();
-        const fs::path dir = !standards_override.empty() ? standards_override
-                             : s.contains("standards_dir") && s["standards_dir"].is_string()
-                                 ? project.project.file.parent_path() / s["standards_dir"].get<std::string>()
-                                 : project.project.file.parent_path() / "standards";
+        const fs::path dir = standards_folder(project.project, standards_override);
         std::error_code ec;
         if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
     }

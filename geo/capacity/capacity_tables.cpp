@@ -103,6 +103,18 @@ std::optional<DemandRate> CapacityTables::rate(const std::string& factor, const 
     return fallback;
 }
 
+fs::path standards_folder(const Project& project, const fs::path& standards_override)
+{
+    if (!standards_override.empty()) return standards_override;
+    const fs::path base = project.file.parent_path();
+    const Json* settings = nullptr;
+    if (auto a = project.extra.find("analysis"); a != project.extra.end() && a->is_object())
+        if (auto c = a->find("capacity"); c != a->end() && c->is_object()) settings = &*c;
+    if (settings && settings->contains("standards_dir") && (*settings)["standards_dir"].is_string())
+        return base / (*settings)["standards_dir"].get<std::string>();
+    return base / "standards";
+}
+
 CapacityTables load_capacity_tables(const Project& project, const fs::path& standards_override)
 {
     const Json settings = project.extra.contains("analysis") && project.extra["analysis"].contains("capacity")
@@ -114,10 +126,7 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
         if (settings.contains(key) && settings[key].is_string()) return base / settings[key].get<std::string>();
         return fallback;
     };
-    fs::path standards = standards_override;
-    if (standards.empty())
-        standards = settings.contains("standards_dir") && settings["standards_dir"].is_string() ? base / settings["standards_dir"].get<std::string>()
-                                                                                                 : base / "standards";
+    const fs::path standards = standards_folder(project, standards_override);
     CapacityTables t;
     t.source = project.file.string();
 

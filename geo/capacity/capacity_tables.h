@@ -72,5 +72,8 @@ struct CapacityTables {
 // `standards_override` (a folder) replaces standards_dir. Throws geo::Error naming the
 // missing file, the table, the line and the column of a bad value, or a negative capacity.
 CapacityTables load_capacity_tables(const Project& project, const std::filesystem::path& standards_override = {});
+// The folder of the standards tables: `standards_override`, else the project's
+// analysis.capacity.standards_dir (relative to the project file), else "standards" beside it.
+std::filesystem::path standards_folder(const Project& project, const std::filesystem::path& standards_override = {});
 
 }  // namespace geo

@@ -519,6 +519,28 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
                               "专精特新“小巨人”企业,2025,2030,0.10,\n"
                               "上市企业,2025,2030,0.08,\n");
         summary.files.push_back("growth_targets.csv");
+        // Incoming applicants for `parkcap place`: one for every 100 enterprises (at least
+        // 40), of the demo's clusters and tiers, a third of them with a preferred park.
+        {
+            Random arng(o.seed * 104729 + 3);
+            std::string list = "name,cluster,tier,floor_m2,jobs,park\n";
+            const int64_t n = std::max<int64_t>(40, o.enterprises / 100);
+            const auto& clusters = demo_clusters();
+            const auto& tiers = demo_tiers();
+            for (int64_t a = 0; a < n; ++a) {
+                const DemoCluster& cl = clusters[static_cast<size_t>(arng.uniform() * static_cast<double>(clusters.size())) % clusters.size()];
+                const DemoTier& tier = tiers[static_cast<size_t>(arng.uniform() * static_cast<double>(tiers.size())) % tiers.size()];
+                const double floor = round_to(3000 + 27000 * arng.uniform() * arng.uniform(), 100);
+                const double jobs = std::max(5.0, std::round(floor / cl.floor_per_job));
+                const std::string park = arng.uniform() < 0.33 ? parks_spec[static_cast<size_t>(arng.uniform() * static_cast<double>(parks_spec.size())) % parks_spec.size()].code : "";
+                char buf[256];
+                std::snprintf(buf, sizeof buf, "拟入驻%s企业%03lld,%s,%s,%.0f,%.0f,%s\n", cl.name_zh.c_str(), static_cast<long long>(a + 1), cl.name_zh.c_str(),
+                              tier.name.c_str(), floor, jobs, park.c_str());
+                list += buf;
+            }
+            write_file_atomically(o.folder / "incoming_applicants.csv", list);
+            summary.files.push_back("incoming_applicants.csv");
+        }
     }
     project.extra["analysis"]["coverage"] = {{"radii_table", "../standards/facility_service_radii.csv"}};
     project.extra["analysis"]["capacity"] = {{"standards_dir", "../standards"},

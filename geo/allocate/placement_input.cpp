@@ -1,0 +1,336 @@
+#include "geo/allocate/placement_input.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <span>
+
+#include "geo/core/error.h"
+#include "geo/core/triangulate.h"
+#include "geo/coverage/service_radii.h"
+#include "geo/io/csv_text.h"
+
+namespace geo {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kAgglomerationRadius = 1000;  // metres around a site
+
+struct Table {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::string file;
+    size_t column(const char* name, bool required) const
+    {
+        const auto it = std::find(header.begin(), header.end(), name);
+        if (it == header.end()) {
+            if (required) throw Error(std::string("no column '") + name + "' in the header", {.file = file, .key = "line 1"});
+            return SIZE_MAX;
+        }
+        return static_cast<size_t>(it - header.begin());
+    }
+};
+
+Table read_table(const std::filesystem::path& path)
+{
+    auto rows = read_csv_file(path);
+    if (rows.empty()) throw Error("the table is empty", {.file = path.string()});
+    Table t{rows[0], {}, path.string()};
+    for (size_t r = 1; r < rows.size(); ++r)
+        if (!(rows[r].size() == 1 && rows[r][0].empty())) t.rows.push_back(rows[r]);
+    return t;
+}
+
+double number_at(const std::string& text, const std::string& file, size_t line, const char* what)
+{
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || !std::isfinite(v)) throw Error(std::string(what) + ": '" + text + "' is not a number", {.file = file, .key = "line " + std::to_string(line)});
+    if (v < 0) throw Error(std::string(what) + ": must not be negative (" + text + ")", {.file = file, .key = "line " + std::to_string(line)});
+    return v;
+}
+
+double rate_of(const CapacityTables& tables, const std::string& factor, const std::string& cluster, bool& per_job)
+{
+    const DemandRate* any = nullptr;
+    for (const DemandRate& r : tables.rates) {
+        if (r.factor != factor) continue;
+        if (r.cluster == cluster) {
+            per_job = r.per_job;
+            return r.rate;
+        }
+        if (r.cluster == "*") any = &r;
+    }
+    if (!any) return 0;
+    per_job = any->per_job;
+    return any->rate;
+}
+
+}  // namespace
+
+std::vector<Applicant> read_applicants(const std::string& path)
+{
+    const Table t = read_table(path);
+    const size_t name = t.column("name", true), cluster = t.column("cluster", true), jobs = t.column("jobs", true);
+    const size_t tier = t.column("tier", false), park = t.column("park", false);
+    const size_t floor = t.column("floor_m2", false), land = t.column("land_m2", false);
+    if (floor == SIZE_MAX && land == SIZE_MAX) throw Error("the applicants need a floor_m2 or a land_m2 column (the space each needs)", {.file = path, .key = "line 1"});
+    std::vector<Applicant> out;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        const auto& row = t.rows[r];
+        const size_t line = r + 2;
+        auto cell = [&](size_t c) { return c < row.size() ? row[c] : std::string(); };
+        Applicant a;
+        a.name = cell(name);
+        a.cluster = cell(cluster);
+        a.tier = tier == SIZE_MAX ? "" : cell(tier);
+        a.park = park == SIZE_MAX ? "" : cell(park);
+        if (a.name.empty()) throw Error("an applicant without a name", {.file = path, .key = "line " + std::to_string(line)});
+        a.jobs = number_at(cell(jobs), path, line, "jobs");
+        if (floor != SIZE_MAX && !cell(floor).empty()) a.floor_m2 = number_at(cell(floor), path, line, "floor_m2");
+        if (land != SIZE_MAX && !cell(land).empty()) a.land_m2 = number_at(cell(land), path, line, "land_m2");
+        if (!(a.floor_m2 > 0) && !(a.land_m2 > 0))
+            throw Error("applicant '" + a.name + "' needs a floor_m2 or land_m2 above 0", {.file = path, .key = "line " + std::to_string(line)});
+        out.push_back(std::move(a));
+    }
+    if (out.empty()) throw Error("no applicants in the table", {.file = path});
+    return out;
+}
+
+PlacementInput placement_input(const LoadedProject& project, const CapacityRun& run, const CapacityTables& tables,
+                               std::vector<Applicant> applicants, const std::filesystem::path& standards)
+{
+    (void)project;
+    PlacementInput in;
+    in.applicants = std::move(applicants);
+    const CapacityInput& ci = run.input;
+    const CapacityResult& cr = run.result;
+    // Weights and tier priorities.
+    std::map<std::string, double> weight = {{"agglomeration", 0.35}, {"cluster_fit", 0.25}, {"coverage", 0.2}, {"tier", 0.15}, {"preference", 0.05}};
+    {
+        const Table w = read_table(standards / "placement_weights.csv");
+        const size_t c = w.column("component", true), v = w.column("weight", true);
+        for (size_t r = 0; r < w.rows.size(); ++r) {
+            const std::string component = c < w.rows[r].size() ? w.rows[r][c] : "";
+            if (!weight.count(component))
+                throw Error("unknown component '" + component + "' (agglomeration, cluster_fit, coverage, tier, preference)", {.file = w.file, .key = "line " + std::to_string(r + 2)});
+            weight[component] = number_at(v < w.rows[r].size() ? w.rows[r][v] : "", w.file, r + 2, "weight");
+        }
+    }
+    std::map<std::string, double> priority;
+    {
+        const Table t = read_table(standards / "tier_priority.csv");
+        const size_t c = t.column("tier", true), v = t.column("priority", true);
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            priority[c < t.rows[r].size() ? t.rows[r][c] : ""] = number_at(v < t.rows[r].size() ? t.rows[r][v] : "", t.file, r + 2, "priority");
+    }
+    auto tier_priority = [&](const std::string& tier) {
+        const auto it = priority.find(tier.empty() ? "(no tier)" : tier);
+        if (it != priority.end()) return it->second;
+        const auto none = priority.find("(no tier)");
+        return none != priority.end() ? none->second : 0.0;
+    };
+
+    // Vacant sites (and standard factories: multi-tenant, their building's floor area).
+    const auto vacant = tables.list("vacant_site_statuses");
+    const std::vector<int32_t> site_park = sites_in_parks(ci);
+    std::map<size_t, double> factory_floor;
+    for (const auto& f : ci.factories) factory_floor[f.site] += f.floor_m2;
+    for (size_t k = 0; k < ci.site_name.size(); ++k) {
+        const bool is_vacant = std::find(vacant.begin(), vacant.end(), ci.site_status[k]) != vacant.end();
+        const bool factory = factory_floor.count(k) > 0;
+        if (!is_vacant && !factory) continue;
+        const int32_t p = site_park[k];
+        double far = ci.site_far[k];
+        if (std::isnan(far) && p >= 0) far = cr.parks[static_cast<size_t>(p)].permitted_far;
+        const double floor = factory ? factory_floor[k] : ci.site_area[k] * (std::isnan(far) ? 0.0 : far);
+        if (!(floor > 0)) continue;
+        in.site_row.push_back(k);
+        in.site_name.push_back(ci.site_name[k]);
+        in.site_park.push_back(p >= 0 ? ci.park_name[static_cast<size_t>(p)] : "");
+        in.site_xy.push_back(label_point(ci.sites, k));
+        in.problem.site_floor.push_back(floor);
+        in.problem.multi_tenant.push_back(factory);
+        in.problem.park_of_site.push_back(p);
+    }
+    if (in.site_row.empty()) throw Error("no vacant site to place applicants on (sites whose status is one of the vacant statuses, or a standard factory of the scenario)");
+    const size_t ns = in.site_row.size(), na = in.applicants.size();
+    in.problem.sites = ns;
+    in.problem.applicants = na;
+    in.problem.parks = ci.park_name.size();
+    for (const std::string& n : ci.park_name) in.park_name.push_back(n);
+
+    // Park headroom per infrastructure factor (floor area is the sites' own).
+    in.factors = tables.factors;
+    in.problem.factors = in.factors.size();
+    in.problem.headroom.assign(in.problem.parks * in.problem.factors, kInf);
+    for (size_t p = 0; p < cr.parks.size(); ++p)
+        for (const FactorCapacity& f : cr.parks[p].factors) {
+            const auto it = std::find(in.factors.begin(), in.factors.end(), f.factor);
+            if (it == in.factors.end() || !f.given) continue;
+            in.problem.headroom[p * in.problem.factors + static_cast<size_t>(it - in.factors.begin())] = std::max(0.0, f.capacity - f.used);
+        }
+
+    // Score parts that depend on the site: agglomeration by cluster, coverage.
+    std::map<std::string, std::vector<double>> agglomeration;  // cluster -> per site, 0..1
+    for (const Applicant& a : in.applicants) {
+        if (agglomeration.count(a.cluster)) continue;
+        std::vector<double> v(ns, 0.0);
+        for (size_t i = 0; i < ci.firms->xy.size(); ++i) {
+            if (ci.firms->cluster[i] != a.cluster) continue;
+            const double e = std::isnan(ci.firms->employees[i]) ? 0.0 : ci.firms->employees[i];
+            for (size_t s = 0; s < ns; ++s)
+                if (std::hypot(ci.firms->xy[i].x - in.site_xy[s].x, ci.firms->xy[i].y - in.site_xy[s].y) <= kAgglomerationRadius) v[s] += e;
+        }
+        const double top = *std::max_element(v.begin(), v.end());
+        for (double& x : v) x = top > 0 ? x / top : 0.0;
+        agglomeration[a.cluster] = std::move(v);
+    }
+    std::vector<double> coverage(ns, 0.0);
+    if (!ci.radii.empty()) {
+        for (size_t s = 0; s < ns; ++s) {
+            size_t reached = 0;
+            for (const FacilityType& t : ci.radii) {
+                bool any = false;
+                for (size_t k = 0; k < ci.facility_xy.size() && !any; ++k) {
+                    const FacilityType* ft = find_facility_type(ci.radii, ci.facility_type[k]);
+                    any = ft && ft->code == t.code &&
+                          std::hypot(ci.facility_xy[k].x - in.site_xy[s].x, ci.facility_xy[k].y - in.site_xy[s].y) <= t.radii_m.back();
+                }
+                reached += any;
+            }
+            coverage[s] = static_cast<double>(reached) / static_cast<double>(ci.radii.size());
+        }
+    } else {
+        in.notes.push_back("no service radii: coverage counts 0 at every site");
+    }
+    // Location quotients by employment, park x cluster.
+    double city_jobs = 0;
+    std::map<std::string, double> city_cluster;
+    for (const ParkCapacity& pc : cr.parks)
+        for (const ClusterShare& c : pc.clusters) {
+            city_cluster[c.cluster] += c.jobs;
+            city_jobs += c.jobs;
+        }
+    auto cluster_fit = [&](int32_t park, const std::string& cluster) {
+        if (park < 0 || !(city_jobs > 0) || !(city_cluster[cluster] > 0)) return 0.0;
+        const ParkCapacity& pc = cr.parks[static_cast<size_t>(park)];
+        double in_park = 0;
+        for (const ClusterShare& c : pc.clusters)
+            if (c.cluster == cluster) in_park = c.jobs;
+        if (!(pc.jobs > 0)) return 0.0;
+        const double lq = (in_park / pc.jobs) / (city_cluster[cluster] / city_jobs);
+        return std::min(lq, 2.0) / 2;
+    };
+
+    // Pairs and demands.
+    in.problem.offset.push_back(0);
+    size_t land_only = 0;
+    for (size_t a = 0; a < na; ++a) {
+        const Applicant& ap = in.applicants[a];
+        const int32_t preferred = ap.park.empty() ? -1 : ci.find_park(ap.park);
+        if (!ap.park.empty() && preferred < 0) in.notes.push_back("applicant '" + ap.name + "': no park named '" + ap.park + "' (its preference is ignored)");
+        land_only += !(ap.floor_m2 > 0);
+        for (size_t s = 0; s < ns; ++s) {
+            const size_t k = in.site_row[s];
+            double far = ci.site_far[k];
+            if (std::isnan(far) && in.problem.park_of_site[s] >= 0) far = cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far;
+            const double need = ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2 * (std::isnan(far) ? 1.0 : far);
+            if (need > in.problem.site_floor[s]) continue;
+            const int32_t park = in.problem.park_of_site[s];
+            const std::array<double, 5> part = {agglomeration[ap.cluster][s], cluster_fit(park, ap.cluster), coverage[s], tier_priority(ap.tier),
+                                                preferred >= 0 && park == preferred ? 1.0 : 0.0};
+            in.problem.site.push_back(static_cast<uint32_t>(s));
+            in.problem.score.push_back(weight["agglomeration"] * part[0] + weight["cluster_fit"] * part[1] + weight["coverage"] * part[2] +
+                                       weight["tier"] * part[3] + weight["preference"] * part[4]);
+            in.problem.floor.push_back(need);
+            in.parts.push_back(part);
+        }
+        in.problem.offset.push_back(in.problem.site.size());
+        for (const std::string& f : in.factors) {
+            bool per_job = true;
+            const double rate = rate_of(tables, f, ap.cluster, per_job);
+            const double floor = ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2;
+            in.problem.demand.push_back(rate * (per_job ? ap.jobs : floor));
+        }
+    }
+    if (land_only) in.notes.push_back(std::to_string(land_only) + " applicants give land, not floor area: their floor need is land x the site's FAR");
+    return in;
+}
+
+Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>& site_of, const std::string& name, const Crs& working)
+{
+    const Transformer to_wgs84(working, wgs84());
+    Scenario sc{name, {}, Json::object()};
+    sc.extra["kind"] = "placement";
+    for (size_t a = 0; a < in.applicants.size(); ++a) {
+        if (site_of[a] < 0) continue;
+        const auto s = static_cast<size_t>(site_of[a]);
+        const Applicant& ap = in.applicants[a];
+        Coord c = in.site_xy[s];
+        to_wgs84.transform(std::span<Coord>(&c, 1));
+        double floor = ap.floor_m2;
+        for (uint64_t k = in.problem.offset[a]; k < in.problem.offset[a + 1]; ++k)
+            if (in.problem.site[k] == s) floor = in.problem.floor[k];
+        AddEnterprise e;
+        e.id = name + "-" + std::to_string(a + 1);
+        e.name = ap.name;
+        e.cluster = ap.cluster;
+        e.tier = ap.tier;
+        e.at = {c.x, c.y};
+        e.employees = ap.jobs;
+        e.floor_m2 = floor;
+        if (ap.land_m2 > 0) e.land_m2 = ap.land_m2;
+        // A single-tenant site is taken whole; a standard factory keeps its other tenants.
+        if (!in.problem.multi_tenant[s]) e.site = in.site_name[s];
+        sc.edits.push_back(std::move(e));
+    }
+    return sc;
+}
+
+std::string unplaced_reason(const PlacementInput& in, const std::vector<int64_t>& site_of, size_t a)
+{
+    const PlacementProblem& p = in.problem;
+    const Applicant& ap = in.applicants[a];
+    if (p.offset[a] == p.offset[a + 1]) {
+        const double largest = *std::max_element(p.site_floor.begin(), p.site_floor.end());
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "no vacant site is large enough: needs %.0f m², the largest holds %.0f m²",
+                      ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2, largest);
+        return buf;
+    }
+    // What the others placed leave in each park.
+    std::vector<double> left = p.headroom;
+    for (size_t b = 0; b < p.applicants; ++b) {
+        if (site_of[b] < 0) continue;
+        const int32_t park = p.park_of_site[static_cast<size_t>(site_of[b])];
+        if (park >= 0)
+            for (size_t f = 0; f < p.factors; ++f) left[static_cast<size_t>(park) * p.factors + f] -= p.demand[b * p.factors + f];
+    }
+    std::map<std::string, size_t> short_of;
+    size_t parks_with_room = 0;
+    for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+        const int32_t park = p.park_of_site[p.site[k]];
+        if (park < 0) {
+            ++parks_with_room;
+            continue;
+        }
+        bool room = true;
+        for (size_t f = 0; f < p.factors; ++f)
+            if (p.demand[a * p.factors + f] > left[static_cast<size_t>(park) * p.factors + f] + 1e-9) {
+                ++short_of[in.factors[f]];
+                room = false;
+            }
+        parks_with_room += room;
+    }
+    if (parks_with_room == 0 && !short_of.empty()) {
+        const auto most = std::max_element(short_of.begin(), short_of.end(), [](const auto& x, const auto& y) { return x.second < y.second; });
+        return "park at capacity: " + most->first + " (in every park with a site large enough)";
+    }
+    return "every site large enough went to applicants scoring higher";
+}
+
+}  // namespace geo

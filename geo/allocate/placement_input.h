@@ -1,0 +1,58 @@
+#pragma once
+// A placement problem from a project: incoming applicants (a CSV: name, cluster, tier,
+// floor_m2 or land_m2, jobs, and optionally park, the preferred one) on the vacant sites of
+// a capacity run (baseline or scenario; a standard factory built on a site makes it
+// multi-tenant), within each park's remaining capacity for every infrastructure factor. Each
+// placement is scored by weights from placement_weights.csv: agglomeration (same-cluster
+// employees within 1 km of the site), cluster fit (the park's location quotient for the
+// cluster), coverage (facility types within their radius of the site), tier priority
+// (tier_priority.csv) and the preferred park.
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/allocate/placement.h"
+#include "geo/capacity/capacity_run.h"
+#include "geo/core/geometry.h"
+#include "geo/io/crs.h"
+#include "geo/scenario/edits.h"
+
+namespace geo {
+
+struct Applicant {
+    std::string name, cluster, tier, park;
+    double floor_m2 = 0, land_m2 = 0, jobs = 0;  // floor or land need (0: not given)
+};
+
+// Throws geo::Error naming the file and line: no name/cluster/jobs column, neither floor_m2
+// nor land_m2, a value that is no number or negative, a row with neither need.
+std::vector<Applicant> read_applicants(const std::string& path);
+
+struct PlacementInput {
+    PlacementProblem problem;
+    std::vector<Applicant> applicants;
+    std::vector<size_t> site_row;          // per problem site: its row in the capacity input's sites
+    std::vector<std::string> site_name, site_park;
+    std::vector<Coord> site_xy;            // a point on each site (working CRS)
+    std::vector<std::string> factors;      // the infrastructure factors bounding the parks
+    std::vector<std::string> park_name;
+    // Per pair: the score's parts (agglomeration, cluster fit, coverage, tier, preference).
+    std::vector<std::array<double, 5>> parts;
+    std::vector<std::string> notes;
+};
+
+// `standards` holds placement_weights.csv and tier_priority.csv.
+PlacementInput placement_input(const LoadedProject& project, const CapacityRun& run, const CapacityTables& tables,
+                               std::vector<Applicant> applicants, const std::filesystem::path& standards);
+
+// The placed applicants as add_enterprise edits of a scenario (each on its site, at a point
+// on the site's surface), which capacity then evaluates as growth.
+Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>& site_of, const std::string& name, const Crs& working);
+
+// Why an applicant was left unplaced, in words ("no vacant site is large enough: needs
+// 30,000 m², the largest holds 24,000 m²"; "park at capacity: power_kw"; "every site large
+// enough went to applicants scoring higher").
+std::string unplaced_reason(const PlacementInput& in, const std::vector<int64_t>& site_of, size_t applicant);
+
+}  // namespace geo
