@@ -19,6 +19,7 @@
 #include "geo/report/allocation_outputs.h"
 #include "geo/scenario/edits.h"
 #include "gui/panels.h"
+#include "gui/placement_view.h"
 
 namespace gui {
 
@@ -57,16 +58,26 @@ public:
             return ImGui::End();
         }
         if (m_doc != ws.doc.get()) open_document(ws);
-        form(ws);
-        if (ws.tasks.running("allocation")) {
-            ImGui::Text("solving... %.0f%%", 100 * ws.tasks.progress("allocation"));
-            ImGui::SameLine();
-            if (ImGui::Button("Cancel")) ws.tasks.cancel("allocation");
-        } else if (ImGui::Button("Solve") || (ws.automated && !m_started)) {
-            start(ws);
+        if (ImGui::BeginTabBar("allocation_tabs")) {
+            if (ImGui::BeginTabItem("New facilities")) {
+                form(ws);
+                if (ws.tasks.running("allocation")) {
+                    ImGui::Text("solving... %.0f%%", 100 * ws.tasks.progress("allocation"));
+                    ImGui::SameLine();
+                    if (ImGui::Button("Cancel")) ws.tasks.cancel("allocation");
+                } else if (ImGui::Button("Solve") || (ws.automated && !m_started)) {
+                    start(ws);
+                }
+                if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
+                if (m_out) results(ws);
+                ImGui::EndTabItem();
+            }
+            if (ImGui::BeginTabItem("Incoming enterprises")) {
+                m_placement.draw(ws);
+                ImGui::EndTabItem();
+            }
+            ImGui::EndTabBar();
         }
-        if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
-        if (m_out) results(ws);
         ImGui::End();
     }
 
@@ -333,6 +344,7 @@ private:
     std::string m_error;
     bool m_started = false;
     const Document* m_doc = nullptr;
+    PlacementView m_placement;
 };
 
 }  // namespace

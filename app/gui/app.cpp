@@ -165,6 +165,10 @@ void App::frame()
             m_loader.open(path);
         }
     }
+    if (!m_ws.glyphs_wanted.empty()) {
+        if (m_fonts.add({m_ws.glyphs_wanted.begin(), m_ws.glyphs_wanted.end()})) m_fonts_dirty = true;
+        m_ws.glyphs_wanted.clear();
+    }
     if (m_fonts_dirty) {
         m_fonts.rebuild(17.0f);
         m_fonts_dirty = false;

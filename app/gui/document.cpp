@@ -67,6 +67,9 @@ void compute_park_stats(Document& doc)
     }
 }
 
+
+}  // namespace
+
 void append_utf8_codepoints(std::string_view s, std::set<uint32_t>& out)
 {
     for (size_t i = 0; i < s.size();) {
@@ -81,8 +84,6 @@ void append_utf8_codepoints(std::string_view s, std::set<uint32_t>& out)
         i += len;
     }
 }
-
-}  // namespace
 
 int Document::view_with_role(geo::Role role) const
 {
@@ -161,17 +162,20 @@ std::pair<geo::LoadedLayer, LayerView> computed_view(geo::Layer data, const std:
     return {std::move(frame.project.layers[0]), std::move(view)};
 }
 
+void append_layer_codepoints(const geo::LoadedLayer& l, std::set<uint32_t>& cps)
+{
+    append_utf8_codepoints(l.config.id, cps);
+    for (const auto& c : l.data->columns) {
+        append_utf8_codepoints(c.name(), cps);
+        if (c.type() != geo::FieldType::String) continue;
+        for (size_t i = 0; i < c.size(); ++i) append_utf8_codepoints(c.string(i), cps);
+    }
+}
+
 std::vector<uint32_t> codepoints_in(const Document& doc)
 {
     std::set<uint32_t> cps;
-    for (const auto& l : doc.project.layers) {
-        append_utf8_codepoints(l.config.id, cps);
-        for (const auto& c : l.data->columns) {
-            append_utf8_codepoints(c.name(), cps);
-            if (c.type() != geo::FieldType::String) continue;
-            for (size_t i = 0; i < c.size(); ++i) append_utf8_codepoints(c.string(i), cps);
-        }
-    }
+    for (const auto& l : doc.project.layers) append_layer_codepoints(l, cps);
     append_utf8_codepoints(doc.project.project.name, cps);
     append_utf8_codepoints(doc.project.project.extra.dump(), cps);  // scenario names, stored settings
     for (const auto& m : doc.load_messages) append_utf8_codepoints(m, cps);

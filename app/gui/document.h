@@ -4,6 +4,7 @@
 // loader thread, then owned by the UI thread; panels read it and change styles and selection.
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,5 +83,8 @@ std::pair<geo::LoadedLayer, LayerView> computed_view(geo::Layer data, const std:
 
 // Every character the document's text could show, for the font atlas.
 std::vector<uint32_t> codepoints_in(const Document& doc);
+// The characters beyond ASCII in `text` and in a layer's names and text values, for the font.
+void append_utf8_codepoints(std::string_view text, std::set<uint32_t>& out);
+void append_layer_codepoints(const geo::LoadedLayer& layer, std::set<uint32_t>& out);
 
 }  // namespace gui

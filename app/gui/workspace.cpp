@@ -27,6 +27,7 @@ void Workspace::zoom_to_all()
 void Workspace::add_or_replace_computed(geo::LoadedLayer layer, LayerView view)
 {
     if (!doc) return;
+    append_layer_codepoints(layer, glyphs_wanted);
     for (size_t i = 0; i < doc->project.layers.size(); ++i) {
         if (doc->project.layers[i].config.id != layer.config.id) continue;
         doc->project.layers[i] = std::move(layer);

@@ -4,6 +4,7 @@
 // by the App and passed by reference; no globals.
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,7 @@ struct Workspace {
     MapTool map_tool = MapTool::Select;
     std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
+    std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them
     bool request_open_dialog = false;
     bool request_save = false;
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)
