@@ -1,7 +1,7 @@
 """Site allocation side by side: parkcap (exact and heuristic) against PuLP with CBC and with
 GLPK (the approach PySAL spopt takes), each as its own process on the same cost table.
 
-    /usr/bin/python3 bench/allocate.py BUILD_DIR [--quick]
+    /usr/bin/python3 bench/allocate.py BUILD_DIR [--quick | --scale-only]
 
 Instances (seeded, clustered points in metres):
   MCLP 5,000 demand x 300 candidates, p = 10, radius 1 km: sparse (a 30 km square) and
@@ -102,6 +102,8 @@ def main():
     quick = "--quick" in sys.argv
     rng = random.Random(20261129)
     folder = tempfile.mkdtemp(prefix="parkcap_allocate_bench_")
+    if "--scale-only" in sys.argv:
+        return scale(build, folder)
     n, m = (5000, 300) if not quick else (1000, 100)
     for label, side in (("sparse", 30000), ("dense", 3000)):
         demand, sites = points(rng, n, side), points(rng, m, side)
@@ -115,9 +117,12 @@ def main():
     for p in (5, 10, 20):
         compare(build, folder, f"p-median {n} x {n}, p = {p}, every pair", "pmedian", costs, wpath, p, 0, with_glpk=False,
                 limit=600 if p == 10 else 300)
-    if quick:
-        return
-    # At scale, from a project.
+    if not quick:
+        scale(build, folder)
+
+
+def scale(build, folder):
+    """At scale, from a project."""
     parkcap_bin = os.path.join(build, "app/cli/parkcap")
     synth = os.path.join(folder, "s50k")
     run([parkcap_bin, "synth", synth, "--enterprises", "50000"])
@@ -130,8 +135,8 @@ def main():
                          ("p-center", ["--problem", "pcenter"])):
         secs, mb, text = run([parkcap_bin, "allocate", project, "--out", os.path.join(folder, "scale"), "--overwrite", "--p", "20",
                               "--spacing", "320", "--required-type", "", "--solver", "heuristic"] + extra)
-        answer = re.search(r"answer: \D*?([0-9.e+]+)[^;]*; (\S+)", text)
-        bound = re.search(r"bound: +\D*?([0-9.e+]+).*gap ([0-9.]+)%", text)
+        answer = re.search(r"answer: [^0-9]*([0-9][0-9.e+]*)[^;]*; (\S+)", text)
+        bound = re.search(r"bound: +[^0-9]*([0-9][0-9.e+]*).*gap ([0-9.]+)%", text)
         print(f"  {label:34} {float(answer.group(1)):16.6g} {answer.group(2):>10} {float(bound.group(1)):16.6g} "
               f"{float(bound.group(2)):7.3f}% {secs:8.2f} {mb:6.0f}")
 

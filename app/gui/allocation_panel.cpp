@@ -317,18 +317,8 @@ private:
         try {
             const std::string name = m_scenario;
             if (name.empty()) throw geo::Error("give the scenario a name");
-            geo::Scenario after = geo::allocation_scenario(m_out->input, m_out->result, m_out->settings.facility_type, name, ws.doc->project.working.crs);
-            std::optional<geo::Scenario> before;
-            for (const geo::Scenario& s : geo::read_scenarios(ws.doc->project.project))
-                if (s.name == name) before = s;
-            geo::store_scenario(ws.doc->project.project, after);
-            const Document* doc = ws.doc.get();
-            auto put = [doc, name](Workspace& w, const std::optional<geo::Scenario>& s) {
-                if (w.doc.get() != doc) return;
-                geo::store_scenario(w.doc->project.project, s ? *s : geo::Scenario{name, {}, {}});
-            };
-            ws.push_edit({"allocation: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " new facilities",
-                          [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
+            const geo::Scenario after = geo::allocation_scenario(m_out->input, m_out->result, m_out->settings.facility_type, name, ws.doc->project.working.crs);
+            ws.store_scenario_undoable(after, "allocation: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " new facilities");
             ws.info("allocation: scenario '" + name + "' saved with " + std::to_string(after.edits.size()) +
                     " new facilities; the coverage and capacity panels evaluate it");
         } catch (const std::exception& e) {

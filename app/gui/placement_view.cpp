@@ -141,17 +141,7 @@ void PlacementView::save_scenario(Workspace& ws)
         const std::string name = m_scenario_out;
         if (name.empty()) throw geo::Error("give the scenario a name");
         const geo::Scenario after = geo::placement_scenario(m_out->input, m_out->result.site_of, name, ws.doc->project.working.crs);
-        std::optional<geo::Scenario> before;
-        for (const geo::Scenario& s : geo::read_scenarios(ws.doc->project.project))
-            if (s.name == name) before = s;
-        geo::store_scenario(ws.doc->project.project, after);
-        const Document* doc = ws.doc.get();
-        auto put = [doc, name](Workspace& w, const std::optional<geo::Scenario>& s) {
-            if (w.doc.get() != doc) return;
-            geo::store_scenario(w.doc->project.project, s ? *s : geo::Scenario{name, {}, {}});
-        };
-        ws.push_edit({"placement: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " incoming enterprises",
-                      [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
+        ws.store_scenario_undoable(after, "placement: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " incoming enterprises");
         ws.info("placement: scenario '" + name + "' saved; the capacity panel evaluates it as growth");
     } catch (const std::exception& e) {
         m_error = e.what();

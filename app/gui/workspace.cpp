@@ -1,5 +1,7 @@
 #include "gui/workspace.h"
 
+#include <optional>
+
 #include <algorithm>
 
 namespace gui {
@@ -109,6 +111,22 @@ void Workspace::redo_edit()
     redo.pop_back();
     e.redo(*this);
     undo.push_back(std::move(e));
+}
+
+void Workspace::store_scenario_undoable(const geo::Scenario& after, const std::string& label)
+{
+    if (!doc) return;
+    std::optional<geo::Scenario> before;
+    for (const geo::Scenario& s : geo::read_scenarios(doc->project.project))
+        if (s.name == after.name) before = s;
+    geo::store_scenario(doc->project.project, after);
+    const Document* at = doc.get();
+    const std::string name = after.name;
+    auto put = [at, name](Workspace& w, const std::optional<geo::Scenario>& s) {
+        if (w.doc.get() != at) return;  // another project since
+        geo::store_scenario(w.doc->project.project, s ? *s : geo::Scenario{name, {}, {}});
+    };
+    push_edit({label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
 }
 
 }  // namespace gui

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/scenario/edits.h"
 #include "geo/density/kde.h"
 #include "gui/document.h"
 #include "gui/task_runner.h"
@@ -106,6 +107,9 @@ struct Workspace {
     void commit_edits();
     // Records a finished edit made by a panel (clears what could be redone).
     void push_edit(UndoEntry entry);
+    // Stores `scenario` in the project (replacing one of that name; an empty one goes) as an
+    // entry of the undo history labelled `label`: undo brings back what was there.
+    void store_scenario_undoable(const geo::Scenario& scenario, const std::string& label);
     void undo_edit();
     void redo_edit();
 };

@@ -91,6 +91,17 @@ std::vector<uint32_t> unreachable(const CostTable& t, double reach)
     return out;
 }
 
+// A result begun: the problem's sense, the demand no candidate reaches within `reach`, the total weight.
+AllocationResult begin_result(const AllocationProblem& pr, bool maximise, double reach)
+{
+    AllocationResult r;
+    r.objective = pr.objective;
+    r.maximise = maximise;
+    r.unreachable = unreachable(pr.costs, reach);
+    for (double w : pr.weight) r.total_weight += w;
+    return r;
+}
+
 bool use_exact(const AllocationProblem& pr, const AllocationOptions& o, const std::string& status)
 {
     if (truncated(pr)) return false;  // a MIP on the nearest candidates only would not be exact
@@ -386,11 +397,7 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
 AllocationResult solve_cover(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
 {
     const CostTable& t = pr.costs;
-    AllocationResult r;
-    r.objective = pr.objective;
-    r.maximise = false;
-    r.unreachable = unreachable(t, pr.radius);
-    for (double w : pr.weight) r.total_weight += w;
+    AllocationResult r = begin_result(pr, false, pr.radius);
     if (!r.unreachable.empty())
         r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points are beyond the radius of every candidate: listed, and left out");
     const CoverSolution s = greedy_cover(pr.weight, t, pr.required, pr.radius, pr.target_share, progress);
@@ -457,11 +464,7 @@ AllocationResult solve_cover(const AllocationProblem& pr, const AllocationOption
 AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
 {
     const CostTable& t = pr.costs;
-    AllocationResult r;
-    r.objective = pr.objective;
-    r.maximise = false;
-    r.unreachable = unreachable(t, kInf);
-    for (double w : pr.weight) r.total_weight += w;
+    AllocationResult r = begin_result(pr, false, kInf);
     if (!r.unreachable.empty())
         r.notes.push_back(std::to_string(r.unreachable.size()) + " demand points have no candidate in the cost table: listed, and left out");
     const CenterSolution c = greedy_center(pr.weight, t, pr.required, pr.p, progress);
@@ -551,11 +554,7 @@ AllocationResult solve_center(const AllocationProblem& pr, const AllocationOptio
 AllocationResult solve_capacitated(const AllocationProblem& pr, const AllocationOptions& o, const Progress& progress)
 {
     const CostTable& t = pr.costs;
-    AllocationResult r;
-    r.objective = pr.objective;
-    r.maximise = true;
-    r.unreachable = unreachable(t, pr.radius);
-    for (double w : pr.weight) r.total_weight += w;
+    AllocationResult r = begin_result(pr, true, pr.radius);
     const CapacitatedAnswer g = capacitated_greedy(pr, progress);
     r.base_value = g.base;
     r.open = g.open;

@@ -4,16 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "geo/report/text_format.h"
+
 namespace geo {
 
 namespace {
-
-std::string format(const char* fmt, auto... args)
-{
-    char buf[512];
-    std::snprintf(buf, sizeof buf, fmt, args...);
-    return buf;
-}
 
 struct SiteStats {
     std::vector<int64_t> rank;  // per candidate, 0 when not chosen
@@ -57,10 +52,10 @@ std::string objective_words(const AllocationResult& r, double value)
     switch (r.objective) {
     case AllocationObjective::MaxCoverage:
     case AllocationObjective::MaxCapacitatedCoverage:
-        return format("covered weight %.6g of %.6g (%.1f%%)", value, r.total_weight, r.total_weight > 0 ? 100 * value / r.total_weight : 0.0);
-    case AllocationObjective::MinImpedance: return format("weighted cost %.6g (%.1f per unit of weight)", value, r.total_weight > 0 ? value / r.total_weight : 0.0);
-    case AllocationObjective::MinFacilities: return format("%.0f new sites", value);
-    case AllocationObjective::MinMaxDistance: return format("largest distance %.1f", value);
+        return printf_text("covered weight %.6g of %.6g (%.1f%%)", value, r.total_weight, r.total_weight > 0 ? 100 * value / r.total_weight : 0.0);
+    case AllocationObjective::MinImpedance: return printf_text("weighted cost %.6g (%.1f per unit of weight)", value, r.total_weight > 0 ? value / r.total_weight : 0.0);
+    case AllocationObjective::MinFacilities: return printf_text("%.0f new sites", value);
+    case AllocationObjective::MinMaxDistance: return printf_text("largest distance %.1f", value);
     }
     return "";
 }
@@ -228,27 +223,27 @@ std::map<std::string, std::string> allocation_metadata(const AllocationInput& in
 std::vector<std::string> allocation_summary(const AllocationInput& in, const AllocationSettings& s, const AllocationResult& r)
 {
     std::vector<std::string> out;
-    out.push_back(format("%s: %zu demand points (total weight %.6g), %zu candidates (%zu required), distances %s", std::string(to_string(s.problem)).c_str(),
+    out.push_back(printf_text("%s: %zu demand points (total weight %.6g), %zu candidates (%zu required), distances %s", std::string(to_string(s.problem)).c_str(),
                          in.demand_id.size(), r.total_weight, in.candidate_id.size(),
                          static_cast<size_t>(std::count(in.problem.required.begin(), in.problem.required.end(), uint8_t{1})), in.distance.c_str()));
     out.push_back("candidates: " + in.candidate_source);
-    out.push_back(format("answer: %s; %s", objective_words(r, r.value).c_str(), r.status.c_str()));
-    out.push_back(format("bound:  %s (%s); gap %.4f%%", objective_words(r, r.bound).c_str(),
+    out.push_back(printf_text("answer: %s; %s", objective_words(r, r.value).c_str(), r.status.c_str()));
+    out.push_back(printf_text("bound:  %s (%s); gap %.4f%%", objective_words(r, r.bound).c_str(),
                          "no choice of sites does better", 100 * r.gap));
     if (r.objective == AllocationObjective::MaxCoverage || r.objective == AllocationObjective::MinImpedance ||
         r.objective == AllocationObjective::MaxCapacitatedCoverage)
         out.push_back("the required sites alone: " + objective_words(r, r.base_value));
     out.push_back("method: " + r.method);
     if (!r.unreachable.empty())
-        out.push_back(format(r.objective == AllocationObjective::MinImpedance ? "%zu demand points no candidate reaches within the cutoff (unallocated, counted at it)"
+        out.push_back(printf_text(r.objective == AllocationObjective::MinImpedance ? "%zu demand points no candidate reaches within the cutoff (unallocated, counted at it)"
                                                                                : "%zu demand points no candidate reaches (left out)",
                              r.unreachable.size()));
     const SiteStats st = site_stats(in, r);
     for (size_t k = 0; k < r.chosen.size() && k < 20; ++k) {
         const uint32_t j = r.chosen[k];
-        out.push_back(format("  %2zu. %-24s serves %zu points, weight %.6g", k + 1, in.candidate_id[j].c_str(), st.points[j], st.weight[j]));
+        out.push_back(printf_text("  %2zu. %-24s serves %zu points, weight %.6g", k + 1, in.candidate_id[j].c_str(), st.points[j], st.weight[j]));
     }
-    if (r.chosen.size() > 20) out.push_back(format("  ... and %zu more (see the chosen sites table)", r.chosen.size() - 20));
+    if (r.chosen.size() > 20) out.push_back(printf_text("  ... and %zu more (see the chosen sites table)", r.chosen.size() - 20));
     return out;
 }
 

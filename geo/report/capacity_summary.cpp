@@ -11,13 +11,6 @@ namespace geo {
 
 namespace {
 
-std::string format(const char* fmt, auto... args)
-{
-    char buf[1024];
-    std::snprintf(buf, sizeof buf, fmt, args...);
-    return buf;
-}
-
 bool changed_nothing(const ParkCapacity& a, const ParkCapacity& b)
 {
     return a.gross_m2 == b.gross_m2 && a.available_floor_m2 == b.available_floor_m2 && a.capacity_jobs == b.capacity_jobs &&
@@ -28,7 +21,7 @@ void park_table(const CapacityRun& run, const CapacityRun* base, std::vector<std
 {
     out.push_back("");
     out.push_back(run.scenario.empty() ? "Baseline" : "Scenario '" + run.scenario + "'");
-    out.push_back(format("  %s %9s %11s %9s %10s %10s  %-24s %s", pad_to_width("park", 26).c_str(), "vacant ha", "avail. m2", "jobs", "capacity", "headroom",
+    out.push_back(printf_text("  %s %9s %11s %9s %10s %10s  %-24s %s", pad_to_width("park", 26).c_str(), "vacant ha", "avail. m2", "jobs", "capacity", "headroom",
                 "binding", base ? "capacity change" : "short of (year)"));
     size_t unchanged = 0;
     for (size_t p = 0; p < run.result.parks.size(); ++p) {
@@ -46,12 +39,12 @@ void park_table(const CapacityRun& run, const CapacityRun* base, std::vector<std
             last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
         }
         const bool limited = std::isfinite(pc.capacity_jobs);
-        out.push_back(format("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s", pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
+        out.push_back(printf_text("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s", pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
                     pc.jobs, limited ? number_text(std::round(pc.capacity_jobs), 12).c_str() : "-",
                     limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? binding_text(pc.binding).c_str() : "(no factor known)",
                     last.c_str()));
     }
-    if (unchanged) out.push_back(format("  (%zu other parks as in the baseline)", unchanged));
+    if (unchanged) out.push_back(printf_text("  (%zu other parks as in the baseline)", unchanged));
 }
 
 }  // namespace
@@ -70,7 +63,7 @@ std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs)
             underused += base.plots[i].underused;
         }
     out.push_back("");
-    out.push_back(format("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used", failing, in_parks,
+    out.push_back(printf_text("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used", failing, in_parks,
                          underused));
     return out;
 }

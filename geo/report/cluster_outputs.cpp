@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "geo/report/text_format.h"
+
 namespace geo {
 
 Layer hot_spot_layer(const ClusterAnalysis& a)
@@ -91,11 +93,6 @@ std::map<std::string, std::string> cluster_layers_metadata(const ClusterAnalysis
 
 std::vector<std::string> cluster_summary(const ClusterAnalysis& a, const ClusterOptions& o)
 {
-    auto format = [](const char* fmt, auto... args) {
-        char buf[1024];
-        std::snprintf(buf, sizeof buf, fmt, args...);
-        return std::string(buf);
-    };
     std::vector<std::string> out;
     const std::string grid = o.shape == CellShape::Hexagon ? "hexagon" : "square";
     const std::string label = o.lq_category;
@@ -108,16 +105,16 @@ std::vector<std::string> cluster_summary(const ClusterAnalysis& a, const Cluster
     for (const auto& r : a.lq) characteristic += r.characteristic;
     size_t studied_cells = 0;
     for (size_t i = 0; i < a.grid.size(); ++i) studied_cells += a.grid.studied(i);
-    out.push_back(format("%zu enterprises: %zu in the study area (%s) counted in hot spots, %zu outside it left out",
+    out.push_back(printf_text("%zu enterprises: %zu in the study area (%s) counted in hot spots, %zu outside it left out",
                 a.selection.points.size(), a.points_in_study, a.study_area.c_str(), a.points_outside_study));
-    out.push_back(format("%zu %s cells of %g m in the study area: %d hot and %d cold at 95%% or more (FDR)", studied_cells, grid.c_str(),
+    out.push_back(printf_text("%zu %s cells of %g m in the study area: %d hot and %d cold at 95%% or more (FDR)", studied_cells, grid.c_str(),
                 o.cell_m, hot_cells, cold_cells));
-    out.push_back(format("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise", o.eps_m, o.min_points, a.dbscan.sizes.size(),
+    out.push_back(printf_text("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise", o.eps_m, o.min_points, a.dbscan.sizes.size(),
                 a.dbscan.noise));
-    out.push_back(format("location quotients by %s (%s): %zu park-category rows, %zu characteristic", label.c_str(), o.lq.measure == LqMeasure::Count ? "count" : "employment",
+    out.push_back(printf_text("location quotients by %s (%s): %zu park-category rows, %zu characteristic", label.c_str(), o.lq.measure == LqMeasure::Count ? "count" : "employment",
                 a.lq.size(), characteristic));
     if (a.density)
-        out.push_back(format("density for contours: %s kernel, bandwidth %.1f m (%s)", std::string(to_string(a.density->kernel)).c_str(),
+        out.push_back(printf_text("density for contours: %s kernel, bandwidth %.1f m (%s)", std::string(to_string(a.density->kernel)).c_str(),
                     a.density->bandwidth_m, std::string(to_string(a.density->rule)).c_str()));
     if (!a.lq.empty()) {
         for (size_t p = 0; p < a.park_names.size(); ++p) {
@@ -131,7 +128,7 @@ std::vector<std::string> cluster_summary(const ClusterAnalysis& a, const Cluster
                 std::snprintf(buf, sizeof buf, " (LQ %.2f)", r->lq);
                 list += (list.empty() ? "" : ", ") + r->category + buf;
             }
-            out.push_back(format("  %s: %s", a.park_names[p].c_str(), list.empty() ? "(none)" : list.c_str()));
+            out.push_back(printf_text("  %s: %s", a.park_names[p].c_str(), list.empty() ? "(none)" : list.c_str()));
         }
     }
     return out;

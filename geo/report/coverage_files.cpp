@@ -6,17 +6,11 @@
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/network_service_areas.h"
 #include "geo/report/coverage_outputs.h"
+#include "geo/report/text_format.h"
 
 namespace geo {
 
 namespace {
-
-std::string format(const char* fmt, auto... args)
-{
-    char buf[512];
-    std::snprintf(buf, sizeof buf, fmt, args...);
-    return buf;
-}
 
 double share(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
@@ -43,7 +37,7 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
     }
     const Layer& sites = gaps.suggested_sites;
     for (size_t k = 0; k < sites.size(); ++k)
-        out.summary.push_back(format("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)",
+        out.summary.push_back(printf_text("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)",
                                      sites.columns[0].text(k).c_str(), sites.geometry.first_coord(k).x, sites.geometry.first_coord(k).y,
                                      static_cast<long long>(sites.columns[2].integer(k)), sites.columns[3].real(k)));
     if (gaps.gap_areas.size() > 0) out.layers.emplace_back("gap_areas", std::move(gaps.gap_areas));
@@ -58,23 +52,23 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
 
     // The whole study area.
     const size_t n = firms.data->size();
-    out.summary.push_back(format("%zu enterprises, %zu facilities (straight-line%s)", n, run.facilities.size(), nc ? " and by road" : ""));
+    out.summary.push_back(printf_text("%zu enterprises, %zu facilities (straight-line%s)", n, run.facilities.size(), nc ? " and by road" : ""));
     if (nc)
-        out.summary.push_back(format("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
+        out.summary.push_back(printf_text("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
                                      "from any road (not attached)",
                                      run.network->segments(), run.network->total_length() / 1000, nc->components, nc->unattached_enterprises,
                                      nc->unattached_facilities, settings.attach_limit_m));
-    out.summary.push_back(format("  %-16s %8s %10s %10s %12s%s", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : ""));
+    out.summary.push_back(printf_text("  %-16s %8s %10s %10s %12s%s", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : ""));
     const std::vector<int32_t> all(n, 0);
     const auto rows = coverage_summary(run.straight, all, {"all"}, employees);
     const auto road_rows = nc ? coverage_summary(run.by_road, all, {"all"}, employees) : std::vector<CoverageRow>{};
     for (size_t k = 0; k < rows.size(); ++k) {
         const CoverageRow& row = rows[k];
         const auto type = std::find_if(run.straight.types.begin(), run.straight.types.end(), [&](const auto& t) { return t.type.code == row.type; });
-        std::string line = format("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%", row.type.c_str(), row.radius_m, type->facilities,
+        std::string line = printf_text("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%", row.type.c_str(), row.radius_m, type->facilities,
                                   share(static_cast<double>(row.covered), static_cast<double>(row.enterprises)),
                                   share(row.employees_covered, row.employees));
-        if (nc) line += format(" %10.1f%%", share(static_cast<double>(road_rows[k].covered), static_cast<double>(road_rows[k].enterprises)));
+        if (nc) line += printf_text(" %10.1f%%", share(static_cast<double>(road_rows[k].covered), static_cast<double>(road_rows[k].enterprises)));
         out.summary.push_back(line);
     }
     return out;

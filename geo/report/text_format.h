@@ -3,6 +3,7 @@
 // CSVs and the GUI never disagree (they used to: "power_kw+water" in one, "power_kw = water"
 // in another; three thousands separators).
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,5 +21,14 @@ std::string signed_grouped(double value);
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 // The binding factors of a capacity, ties named together: "power_kw = water_m3d".
 std::string binding_text(const std::vector<std::string>& factors);
+
+// printf into a string (a line of a terminal summary); longer than 1,000 bytes is cut.
+template <class... Args>
+std::string printf_text(const char* format, Args... args)
+{
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, format, args...);
+    return buf;
+}
 
 }  // namespace geo
