@@ -125,11 +125,12 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         r.value = 0;
         for (int j = 0; j < ncols; ++j) r.value += mip.objective[static_cast<size_t>(j)] * r.x[static_cast<size_t>(j)];
     }
-    // CBC minimises sense × objective: its best possible value comes back in that sense. A
-    // solve stopped before its search began has no bound of its own (CBC then reports the
-    // incumbent's value): unknown.
+    // CBC minimises sense × objective: its best possible value comes back in that sense.
     r.bound = sense * model.getBestPossibleObjValue();
-    if (!model.isProvenOptimal() && r.nodes == 0) r.bound = -sense * std::numeric_limits<double>::infinity();
+    // CBC's "best possible" is the better of the tree's bound and the incumbent: after a stop
+    // (limit, cancel) it can be the incumbent itself, below a better answer found elsewhere
+    // (seen on a 300 x 100 placement). Only a finished search's bound is kept.
+    if (!model.isProvenOptimal()) r.bound = -sense * std::numeric_limits<double>::infinity();
     r.optimal = model.isProvenOptimal() && !r.x.empty();
     if (r.optimal) {
         r.status = "optimal";

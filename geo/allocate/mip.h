@@ -34,7 +34,8 @@ struct MipLimits {
 struct MipResult {
     std::vector<double> x;  // empty when no feasible solution was found
     double value = 0;       // objective of x
-    double bound = 0;       // best possible (below the optimum when minimising, above when maximising); infinite when unknown
+    double bound = 0;       // best possible (below the optimum when minimising, above when maximising); infinite
+                            // unless the search finished (a stopped search's figure is not a bound)
     bool optimal = false;
     std::string status;     // "optimal", "node limit", "time limit", "infeasible", "cancelled", "stopped"
     long nodes = 0;

@@ -102,14 +102,15 @@ std::vector<int64_t> regret_heuristic(const PlacementProblem& p, const Progress&
     return site_of;
 }
 
-// Greedy by pair: the best-scoring pairs first, each taken when its applicant is free and fits.
-std::vector<int64_t> pair_greedy(const PlacementProblem& p)
+// Greedy by pair: the pairs in the order of `key` (by default their score), each taken when
+// its applicant is free and fits.
+std::vector<int64_t> pair_greedy(const PlacementProblem& p, const std::vector<double>* key = nullptr)
 {
     std::vector<std::pair<double, uint64_t>> pairs;
     std::vector<uint32_t> owner(p.site.size());
     for (size_t a = 0; a < p.applicants; ++a)
         for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-            pairs.emplace_back(p.score[k], k);
+            pairs.emplace_back(key ? (*key)[k] : p.score[k], k);
             owner[k] = static_cast<uint32_t>(a);
         }
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -200,7 +201,10 @@ double value_of(const PlacementProblem& p, const std::vector<int64_t>& site_of)
 
 // Lagrangian bound: the site floor, tenancy and park-factor constraints relaxed with
 // multipliers; each applicant then takes its best pair at the reduced score, if positive.
-double lagrangian_bound(const PlacementProblem& p, double lower, const Progress& progress)
+// `priced`, when given, receives every pair's score less what it uses at the best
+// multipliers: an order for a greedy that weighs scarce floor and capacity (a Lagrangian
+// heuristic).
+double lagrangian_bound(const PlacementProblem& p, double lower, const Progress& progress, std::vector<double>* priced = nullptr)
 {
     std::vector<double> mu_floor(p.sites, 0.0), mu_tenant(p.sites, 0.0), mu_park(p.parks * p.factors, 0.0);
     std::vector<double> used_floor(p.sites), used_tenant(p.sites), used_park(p.parks * p.factors);
@@ -241,6 +245,18 @@ double lagrangian_bound(const PlacementProblem& p, double lower, const Progress&
         if (it == 0 || L < best - 1e-12 * std::max(1.0, std::abs(best))) {
             best = L;
             since = 0;
+            if (priced) {
+                priced->resize(p.site.size());
+                for (size_t a = 0; a < p.applicants; ++a)
+                    for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                        const uint32_t s = p.site[k];
+                        double v = p.score[k] - mu_floor[s] * p.floor[k] - (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
+                        const int32_t park = p.park_of_site[s];
+                        if (park >= 0)
+                            for (size_t f = 0; f < p.factors; ++f) v -= mu_park[static_cast<size_t>(park) * p.factors + f] * p.demand[a * p.factors + f];
+                        (*priced)[k] = v;
+                    }
+            }
         } else if (++since >= 20) {
             step_scale /= 2;
             since = 0;
@@ -312,8 +328,19 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     improve(p, by_pair, progress);
     r.site_of = value_of(p, by_pair) > value_of(p, by_regret) + 1e-12 ? by_pair : by_regret;
     r.value = value_of(p, r.site_of);
-    r.bound = lagrangian_bound(p, r.value, progress);
-    r.method = "heuristic: regret and best-pair starts, moves and replacements, Lagrangian bound";
+    std::vector<double> priced;
+    r.bound = lagrangian_bound(p, r.value, progress, &priced);
+    // A third start: the pairs in the order of their priced scores.
+    if (!priced.empty()) {
+        std::vector<int64_t> by_price = pair_greedy(p, &priced);
+        improve(p, by_price, progress);
+        if (value_of(p, by_price) > r.value + 1e-12) {
+            r.site_of = std::move(by_price);
+            r.value = value_of(p, r.site_of);
+        }
+    }
+    r.bound = std::max(r.bound, r.value);
+    r.method = "heuristic: regret, best-pair and priced-pair starts, moves and replacements, Lagrangian bound";
     r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : "heuristic";
     if (o.exact && r.status != "optimal") {
         Mip mip;
