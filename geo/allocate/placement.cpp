@@ -210,8 +210,11 @@ double lagrangian_bound(const PlacementProblem& p, double lower, const Progress&
     std::vector<double> used_floor(p.sites), used_tenant(p.sites), used_park(p.parks * p.factors);
     double best = kInf, step_scale = 2.0;
     int since = 0;
-    for (int it = 0; it < 1000; ++it) {
-        if (it % 32 == 0) progress(-1, "bounding");
+    // Up to 1,000 rounds, fewer on a large problem (about 5e9 pair visits in all).
+    const double visits = static_cast<double>(p.site.size()) * static_cast<double>(1 + p.factors);
+    const int rounds = static_cast<int>(std::clamp(5e9 / std::max(1.0, visits), 40.0, 1000.0));
+    for (int it = 0; it < rounds; ++it) {
+        if (it % 8 == 0) progress(-1, "bounding");
         double L = 0;
         for (size_t s = 0; s < p.sites; ++s) L += mu_floor[s] * p.site_floor[s] + (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
         for (size_t q = 0; q < p.parks * p.factors; ++q)
