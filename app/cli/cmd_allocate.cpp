@@ -24,8 +24,9 @@ namespace cli {
 namespace {
 
 const std::vector<OptionSpec> kOptions = {
-    {"out", "PREFIX", "write PREFIX.gpkg (chosen_sites, candidates, demand_allocation, allocation_lines), PREFIX_chosen.csv, "
+    {"out", "PREFIX", "write PREFIX.gpkg (chosen_sites, candidates, demand_allocation), PREFIX_chosen.csv, "
                       "PREFIX_demand.csv and PREFIX_gain.csv (required)"},
+    {"lines", "", "also write allocation_lines (a line from each served demand point to its site)"},
     {"problem", "NAME", "max_coverage (mclp), min_impedance (pmedian), min_facilities (lscp), min_max_distance (pcenter) or "
                         "max_capacitated_coverage (cmclp)"},
     {"p", "N", "new sites to open (default 5)"},
@@ -150,12 +151,15 @@ int run_allocate(const std::vector<std::string>& argv)
         throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("project-out")});
     if (in.has_places()) {
         const geo::Layer chosen = geo::chosen_sites_layer(in, r), candidates = geo::candidates_layer(in, r);
-        const geo::Layer demand = geo::demand_allocation_layer(in, r), lines = geo::allocation_lines_layer(in, r);
+        const geo::Layer demand = geo::demand_allocation_layer(in, r);
+        const geo::Layer lines = args.flag("lines") ? geo::allocation_lines_layer(in, r) : geo::Layer{.geometry = geo::GeometryColumn(geo::GeomKind::Line)};
         geo::WriteOptions wo = gpkg_write_options(args);
         wo.metadata = geo::allocation_metadata(in, settings, r);
         note_spatial_index(wo, "demand_allocation", demand.size());
-        geo::write_layers({{"chosen_sites", &chosen}, {"candidates", &candidates}, {"demand_allocation", &demand}, {"allocation_lines", &lines}},
-                          project.working.crs, prefix + ".gpkg", wo);
+        note_spatial_index(wo, "allocation_lines", lines.size());
+        std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"chosen_sites", &chosen}, {"candidates", &candidates}, {"demand_allocation", &demand}};
+        if (args.flag("lines")) layers.emplace_back("allocation_lines", &lines);
+        geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
     }
     geo::write_csv(geo::chosen_sites_table(in, r), prefix + "_chosen.csv", over);
     geo::write_csv(geo::demand_allocation_table(in, r), prefix + "_demand.csv", over);

@@ -15,13 +15,16 @@ expect_fail() {  # expect_fail REGEX CMD...: exit 1 and the message on stderr
 }
 
 # 1. The demo: 4 canteens where they cover the most employees, the existing canteens kept.
-"$parkcap" allocate "$demo" --out "$work/mclp" --problem mclp --p 4 --radius 500 --required-type canteen --facility-type canteen \
+"$parkcap" allocate "$demo" --out "$work/mclp" --problem mclp --p 4 --radius 500 --required-type canteen --facility-type canteen --lines \
   --save-scenario "new canteens" --project-out "$work/copy.parkcap.json" >"$work/out" 2>"$work/err" || fail "demo run: $(cat "$work/err")"
 grep -q "answer: covered weight" "$work/out" || fail "no answer line"
 [ "$(ogrinfo -ro -q "$work/mclp.gpkg" -sql "SELECT COUNT(*) FROM chosen_sites" | grep -Eo '= [0-9]+' | tr -d '= ')" = 4 ] || fail "not 4 chosen sites"
 ogrinfo -ro -q "$work/mclp.gpkg" -sql "SELECT COUNT(*) FROM candidates WHERE required = 1" | grep -q "= 148" || fail "the 148 canteens are not required"
 gdalinfo "$work/mclp.gpkg" 2>/dev/null | grep -q "PARKCAP_ALLOCATION_PROBLEM=max_coverage" || ogrinfo -ro -so "$work/mclp.gpkg" chosen_sites | grep -q "PARKCAP_ALLOCATION_PROBLEM=max_coverage" || fail "no metadata"
 [ "$(wc -l <"$work/mclp_gain.csv")" = 6 ] || fail "the gain curve has not 0..4 rows"
+# One allocation line per served demand point (--lines).
+served=$(ogrinfo -ro -q "$work/mclp.gpkg" -sql "SELECT COUNT(*) FROM demand_allocation WHERE served = 1" | grep -Eo '= [0-9]+' | tr -d '= ')
+ogrinfo -ro -q "$work/mclp.gpkg" -sql "SELECT COUNT(*) FROM allocation_lines" | grep -q "= $served" || fail "allocation lines are not one per served demand point ($served)"
 # The covered share the allocation printed is what coverage measures after the scenario.
 share=$(grep -Eo 'covered weight [0-9.e+]+ of [0-9.e+]+ \(([0-9.]+)%\)' "$work/out" | head -1 | grep -Eo '\([0-9.]+' | tr -d '(')
 (cd "$work" && "$parkcap" coverage copy.parkcap.json --scenario "new canteens" --out "$work/cov" >"$work/cov_out" 2>&1) || fail "coverage of the saved scenario: $(cat "$work/cov_out")"
