@@ -148,7 +148,7 @@ struct MinSumAnswer {
 // Greedy adding (with swaps after each, for the gain curve, unless `large`), or swaps from
 // `warm`; the Lagrangian bound; the relaxation's open sets as further starts.
 MinSumAnswer min_sum_heuristic(const MinSumInstance& inst, size_t p, bool curve, bool large, const std::vector<uint8_t>* warm,
-                               const Progress& progress)
+                               const Progress& progress, bool with_bound = true)
 {
     MinSumAnswer a;
     progress(0, "greedy");
@@ -166,12 +166,13 @@ MinSumAnswer min_sum_heuristic(const MinSumInstance& inst, size_t p, bool curve,
             if (curve) a.curve.push_back(search.value());
         }
     }
+    a.open = search.open();
+    a.value = search.value();
+    if (!with_bound) return a;
     std::vector<std::vector<uint8_t>> starts;
     a.lower = min_sum_lower_bound(inst, p, search.value(), progress, 400, &starts);
     // The relaxation's open sets, completed and improved by swaps, as further starts
     // (a Lagrangian heuristic): kept when better.
-    a.open = search.open();
-    a.value = search.value();
     const size_t tries = large ? 2 : starts.size();
     for (size_t k = starts.size(), n = 0; k-- > 0 && n < tries && a.value > a.lower + 1e-9 * std::max(1.0, std::abs(a.lower)); ++n) {
         MinSumSearch again(inst);
@@ -259,6 +260,7 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
     CostTable extended;
     const CostTable* table = &t;
     MinSumAnswer ans;
+    bool settled = false;
     for (int round = 0;; ++round) {
         std::vector<double> fallback = c0;
         if (truncated(pr))
@@ -285,12 +287,14 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
             };
         }
         const bool large = inst.row_cand.size() > 4'000'000;
-        ans = min_sum_heuristic(inst, pr.p, o.gain_curve && round == 0, large, round ? &ans.open : nullptr, progress);
+        // Cut rows: search only, until the rows hold the answer's sites; then the bound.
+        const bool settle = truncated(pr) && !coverage && round < 3 && !pr.candidate_xy.empty() && !settled;
+        ans = min_sum_heuristic(inst, pr.p, o.gain_curve && round == 0, large, round ? &ans.open : nullptr, progress, !settle);
         if (round == 0) {
             r.base_value = objective_of(ans.base);
             for (double v : ans.curve) r.gain_curve.push_back(objective_of(v));
         }
-        if (!truncated(pr) || coverage || round == 3 || pr.candidate_xy.empty()) break;
+        if (!settle) break;
         AllocationProblem view = pr;  // the rows as they are now
         view.costs = *table;
         const auto nearest = nearest_open(view, ans.open);
@@ -300,7 +304,10 @@ AllocationResult solve_min_sum(const AllocationProblem& pr, const AllocationOpti
             for (size_t k = table->begin(i); k < table->end(i) && !in_row; ++k) in_row = static_cast<int64_t>(table->candidate[k]) == nearest[i].first;
             if (!in_row && nearest[i].first >= 0) missing.emplace_back(i, nearest[i].second);
         }
-        if (missing.empty()) break;
+        if (missing.empty()) {
+            settled = true;  // one more round, with the bound, from this answer
+            continue;
+        }
         extended = extend_rows(pr, *table, missing);
         table = &extended;
     }
