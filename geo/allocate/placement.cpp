@@ -332,7 +332,8 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     r.site_of = value_of(p, by_pair) > value_of(p, by_regret) + 1e-12 ? by_pair : by_regret;
     r.value = value_of(p, r.site_of);
     std::vector<double> priced;
-    r.bound = lagrangian_bound(p, r.value, progress, &priced);
+    const double lagrangian = lagrangian_bound(p, r.value, progress, &priced);
+    r.bound = lagrangian;
     // A third start: the pairs in the order of their priced scores.
     if (!priced.empty()) {
         std::vector<int64_t> by_price = pair_greedy(p, &priced);
@@ -346,14 +347,32 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     r.method = "heuristic: regret, best-pair and priced-pair starts, moves and replacements, Lagrangian bound";
     r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : "heuristic";
     if (o.exact && r.status != "optimal") {
+        // Lagrangian fixing: forcing pair k of applicant a into the relaxation's answer costs
+        // best_a - priced_k; where that takes the bound below the answer in hand, no better
+        // answer uses the pair, and the MIP leaves it out.
+        std::vector<uint8_t> keep(p.site.size(), 1);
+        size_t kept = p.site.size();
+        if (!priced.empty() && std::isfinite(lagrangian)) {
+            kept = 0;
+            for (size_t a = 0; a < p.applicants; ++a) {
+                double best_a = 0;
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) best_a = std::max(best_a, priced[k]);
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                    keep[k] = lagrangian - best_a + priced[k] >= r.value - 1e-9 * std::max(1.0, r.value);
+                    kept += keep[k];
+                }
+            }
+        }
         Mip mip;
         mip.maximise = true;
-        std::vector<int> x(p.site.size());
+        std::vector<int> x(p.site.size(), -1);
         std::vector<std::vector<std::pair<int, double>>> floor_rows(p.sites), tenant_rows(p.sites);
         std::vector<std::vector<std::pair<int, double>>> park_rows(p.parks * p.factors);
         for (size_t a = 0; a < p.applicants; ++a) {
-            const int one = mip.add_row(-kInf, 1);
+            int one = -1;
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                if (!keep[k]) continue;
+                if (one < 0) one = mip.add_row(-kInf, 1);
                 x[k] = mip.add_column(p.score[k], 0, 1, true);
                 mip.add_entry(one, x[k], 1);
                 const uint32_t s = p.site[k];
@@ -376,24 +395,26 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
         rows(floor_rows, [&](size_t s) { return p.site_floor[s]; });
         rows(tenant_rows, [](size_t) { return 1.0; });
         rows(park_rows, [&](size_t q) { return p.headroom[q]; });
-        mip.start.assign(p.site.size(), 0.0);
+        // The answer in hand as a start, where its pairs are kept (it stays feasible without the rest).
+        mip.start.assign(mip.objective.size(), 0.0);
         for (size_t a = 0; a < p.applicants; ++a)
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-                if (r.site_of[a] == static_cast<int64_t>(p.site[k])) mip.start[k] = 1;
+                if (x[k] >= 0 && r.site_of[a] == static_cast<int64_t>(p.site[k])) mip.start[static_cast<size_t>(x[k])] = 1;
         const MipResult m = solve_mip(mip, o.limits, progress);
         r.nodes = m.nodes;
-        r.method += "; exact (CBC): " + m.status + ", " + std::to_string(m.nodes) + " nodes";
+        r.method += "; exact (CBC on " + std::to_string(kept) + " of " + std::to_string(p.site.size()) + " pairs, the rest fixed by the bound): " +
+                    m.status + ", " + std::to_string(m.nodes) + " nodes";
         if (!m.x.empty() && m.value > r.value + 1e-9 * std::max(1.0, r.value)) {
             std::vector<int64_t> site_of(p.applicants, -1);
             for (size_t a = 0; a < p.applicants; ++a)
                 for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-                    if (m.x[k] > 0.5) site_of[a] = p.site[k];
+                    if (x[k] >= 0 && m.x[static_cast<size_t>(x[k])] > 0.5) site_of[a] = p.site[k];
             if (placement_violation(p, site_of).empty()) {
                 r.site_of = std::move(site_of);
                 r.value = value_of(p, r.site_of);
             }
         }
-        if (std::isfinite(m.bound)) r.bound = std::min(r.bound, std::max(m.bound, r.value));
+        // A finished search proves the optimum: a better answer would need a fixed pair.
         if (m.optimal) r.bound = r.value;
         r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : m.status;
     }
