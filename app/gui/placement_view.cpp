@@ -108,12 +108,13 @@ void PlacementView::results(Workspace& ws)
 {
     const PlacementOutcome& o = *m_out;
     ImGui::Separator();
-    for (const std::string& line : o.summary) ImGui::TextWrapped("%s", line.c_str());
-    ImGui::TextDisabled("placed in %.2f s", o.seconds);
+    // Saving first: it stays in one place whatever the summary's length.
     ImGui::SetNextItemWidth(200);
     ImGui::InputText("##placement_scenario", m_scenario_out, sizeof m_scenario_out);
     ImGui::SameLine();
     if (ImGui::Button("Save as scenario##place")) save_scenario(ws);
+    for (const std::string& line : o.summary) ImGui::TextWrapped("%s", line.c_str());
+    ImGui::TextDisabled("placed in %.2f s", o.seconds);
     if (o.unplaced.rows.empty()) return;
     ImGui::TextUnformatted("Left unplaced:");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
