@@ -1,5 +1,7 @@
 #include "gui/document.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -96,6 +98,19 @@ std::optional<size_t> Document::park_by_name(const std::string& name) const
 {
     for (size_t i = 0; i < park_stats.size(); ++i)
         if (park_stats[i].name == name) return i;
+    // Else its code, English name or any other text of the park (ASCII case ignored):
+    // "CQ-HTZ", "Chongqing Hi-tech Zone".
+    const int pv = view_with_role(geo::Role::Parks);
+    if (pv < 0) return std::nullopt;
+    const geo::Layer& parks = *layer_of(views[static_cast<size_t>(pv)]).data;
+    auto same = [](const std::string& a, const std::string& b) {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
+    for (size_t i = 0; i < park_stats.size(); ++i)
+        for (const geo::Column& c : parks.columns)
+            if (c.type() == geo::FieldType::String && !c.is_null(park_stats[i].feature) && same(c.text(park_stats[i].feature), name)) return i;
     return std::nullopt;
 }
 

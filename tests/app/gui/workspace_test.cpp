@@ -89,3 +89,14 @@ TEST_CASE("a document knows its parks: statistics match a hand count")
     CHECK(doc->park_by_name("乙园区") == 1u);
     CHECK_FALSE(doc->park_by_name("丙园区").has_value());
 }
+
+TEST_CASE("a park is found by its name, its code or its English name, ASCII case ignored")
+{
+    const auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    const auto by_name = doc->park_by_name("重庆高新区");
+    REQUIRE(by_name.has_value());
+    CHECK(doc->park_by_name("CQ-HTZ") == by_name);
+    CHECK(doc->park_by_name("cq-htz") == by_name);
+    CHECK(doc->park_by_name("Chongqing Hi-tech Industrial Development Zone") == by_name);
+    CHECK_FALSE(doc->park_by_name("Chongqing").has_value());  // a whole value, not a part of one
+}
