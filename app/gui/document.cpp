@@ -114,6 +114,25 @@ std::optional<size_t> Document::park_by_name(const std::string& name) const
     return std::nullopt;
 }
 
+std::optional<std::pair<int, size_t>> Document::pick(geo::Coord at, double mpp) const
+{
+    auto pass = [&](bool polygons, double tolerance_px) -> std::optional<std::pair<int, size_t>> {
+        for (int v = static_cast<int>(views.size()) - 1; v >= 0; --v) {
+            const LayerView& view = views[static_cast<size_t>(v)];
+            if (!view.style.visible) continue;
+            const geo::GeometryColumn& g = layer_of(view).data->geometry;
+            if ((g.kind() == geo::GeomKind::Polygon) != polygons) continue;
+            // A point is under the cursor within its drawn radius, a line within 1.5 pixels.
+            const double px = tolerance_px > 0 ? tolerance_px : (g.kind() == geo::GeomKind::Point ? std::max(1.5f, view.style.point_size_px / 2) : 1.5);
+            if (auto f = view.index.pick(g, at, px * mpp)) return std::pair{v, *f};
+        }
+        return std::nullopt;
+    };
+    if (auto hit = pass(false, 0)) return hit;
+    if (auto hit = pass(true, 0)) return hit;
+    return pass(false, 5);
+}
+
 std::string Document::feature_name(const LayerView& v, size_t row) const
 {
     const geo::LoadedLayer& l = layer_of(v);

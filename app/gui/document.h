@@ -61,8 +61,14 @@ struct Document {
     const geo::LoadedLayer& layer_of(const LayerView& v) const { return project.layers[v.layer]; }
     // The first view whose layer plays `role`, or -1.
     int view_with_role(geo::Role role) const;
-    // The park view's index and the stats row for a park name (exact match), or nullopt.
+    // The stats row of the park of that name, code or English name (any of its text values,
+    // ASCII case ignored), or nullopt.
     std::optional<size_t> park_by_name(const std::string& name) const;
+    // The feature a click at `at` means (view, row), at `metres_per_pixel`: a point or line
+    // drawn under the cursor first (the top layer first), then the polygon the cursor is
+    // inside, then a point or line within 5 pixels. So a click inside a park at city scale
+    // selects the park, not a road passing a few pixels away.
+    std::optional<std::pair<int, size_t>> pick(geo::Coord at, double metres_per_pixel) const;
     // A feature's display name: its "name" field, else "fid N".
     std::string feature_name(const LayerView& v, size_t row) const;
 };

@@ -47,16 +47,7 @@ private:
         dl->AddText(ImVec2((vp->Size.x - size.x) / 2, vp->Size.y / 2), IM_COL32(60, 60, 60, 255), text);
     }
 
-    std::optional<std::pair<int, size_t>> pick(const Workspace& ws, geo::Coord at) const
-    {
-        const double tolerance = 5 * ws.camera.metres_per_pixel();
-        for (int v = static_cast<int>(ws.doc->views.size()) - 1; v >= 0; --v) {
-            const LayerView& view = ws.doc->views[static_cast<size_t>(v)];
-            if (!view.style.visible) continue;
-            if (auto f = view.index.pick(ws.doc->layer_of(view).data->geometry, at, tolerance)) return std::pair{v, *f};
-        }
-        return std::nullopt;
-    }
+    std::optional<std::pair<int, size_t>> pick(const Workspace& ws, geo::Coord at) const { return ws.doc->pick(at, ws.camera.metres_per_pixel()); }
 
     void handle_input(Workspace& ws)
     {

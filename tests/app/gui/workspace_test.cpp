@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "geo/core/polygon_locator.h"
+#include "geo/overlay/feature_index.h"
 #include "geo/scenario/edits.h"
 #include "gui/workspace.h"
 #include "test_support.h"
@@ -99,4 +101,49 @@ TEST_CASE("a park is found by its name, its code or its English name, ASCII case
     CHECK(doc->park_by_name("cq-htz") == by_name);
     CHECK(doc->park_by_name("Chongqing Hi-tech Industrial Development Zone") == by_name);
     CHECK_FALSE(doc->park_by_name("Chongqing").has_value());  // a whole value, not a part of one
+}
+
+TEST_CASE("picking at city scale: inside a park the park wins over a road a few pixels away, a road under the cursor wins")
+{
+    auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    const double mpp = 100;  // most of the city in a 1,400-pixel window
+    // Points out of the way (a planner looking at parks and roads).
+    for (auto role : {geo::Role::Enterprises, geo::Role::Facilities})
+        if (int v = doc->view_with_role(role); v >= 0) doc->views[static_cast<size_t>(v)].style.visible = false;
+    const int parks = doc->view_with_role(geo::Role::Parks), roads = doc->view_with_role(geo::Role::Roads);
+    REQUIRE(parks >= 0);
+    REQUIRE(roads >= 0);
+    REQUIRE(roads > parks);  // drawn above the parks: the old rule (top layer within 5 px) took the road
+    const geo::GeometryColumn& park_g = doc->layer_of(doc->views[static_cast<size_t>(parks)]).data->geometry;
+    const geo::GeometryColumn& road_g = doc->layer_of(doc->views[static_cast<size_t>(roads)]).data->geometry;
+    auto road_distance = [&](geo::Coord p) {
+        double best = 1e300;
+        for (size_t f = 0; f < road_g.size(); ++f)
+            for (size_t part = road_g.part_begin(f); part < road_g.part_begin(f) + road_g.part_count(f); ++part) {
+                const auto line = road_g.ring(road_g.ring_begin(part));
+                for (size_t k = 1; k < line.size(); ++k) best = std::min(best, geo::segment_distance(p, line[k - 1], line[k]));
+            }
+        return best;
+    };
+    // A place inside a park with a road 1.6 to 4.9 pixels away, and one right on a road.
+    std::optional<geo::Coord> near_road, on_road;
+    for (size_t f = 0; f < park_g.size() && !(near_road && on_road); ++f) {
+        const geo::PolygonLocator inside(park_g, f);
+        const geo::Envelope e = park_g.envelope(f);
+        for (double y = e.min_y; y <= e.max_y && !(near_road && on_road); y += 50)
+            for (double x = e.min_x; x <= e.max_x; x += 50) {
+                if (!inside.contains(x, y)) continue;
+                const double d = road_distance({x, y});
+                if (!near_road && d > 1.6 * mpp && d < 4.9 * mpp) near_road = geo::Coord{x, y};
+                if (!on_road && d < 0.5 * mpp) on_road = geo::Coord{x, y};
+            }
+    }
+    REQUIRE(near_road.has_value());
+    REQUIRE(on_road.has_value());
+    const auto a = doc->pick(*near_road, mpp);
+    REQUIRE(a.has_value());
+    CHECK(a->first == parks);
+    const auto b = doc->pick(*on_road, mpp);
+    REQUIRE(b.has_value());
+    CHECK(b->first == roads);
 }
