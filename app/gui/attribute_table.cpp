@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "gui/panels.h"
+#include "gui/table_sort.h"
 
 namespace gui {
 
@@ -125,15 +126,7 @@ private:
     {
         m_sort_column = column;
         m_sort_descending = descending;
-        auto less = [&](uint32_t a, uint32_t b) {
-            if (column == 0) return data.fids[a] < data.fids[b];
-            const geo::Column& c = data.columns[static_cast<size_t>(column - 1)];
-            if (c.is_null(a) != c.is_null(b)) return c.is_null(b);  // nulls last
-            if (c.is_null(a)) return a < b;
-            if (c.type() == geo::FieldType::String) return c.string(a) < c.string(b);
-            return *c.number(a) < *c.number(b);
-        };
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](uint32_t a, uint32_t b) { return descending ? less(b, a) : less(a, b); });
+        sort_rows(data, column, descending, m_rows);  // nulls last both ways (table_sort.h)
     }
 
     const Document* m_doc = nullptr;

@@ -3,6 +3,7 @@
 #include "geo/core/polygon_locator.h"
 #include "geo/overlay/feature_index.h"
 #include "geo/scenario/edits.h"
+#include "gui/table_sort.h"
 #include "gui/workspace.h"
 #include "test_support.h"
 
@@ -146,4 +147,30 @@ TEST_CASE("picking at city scale: inside a park the park wins over a road a few 
     const auto b = doc->pick(*on_road, mpp);
     REQUIRE(b.has_value());
     CHECK(b->first == roads);
+}
+
+TEST_CASE("the attribute table sorts nulls last both ways, ties in their order")
+{
+    geo::Layer l;
+    l.geometry = geo::GeometryColumn(geo::GeomKind::Point);
+    l.columns.emplace_back("employees", geo::FieldType::Real);
+    l.columns.emplace_back("name", geo::FieldType::String);
+    const std::vector<std::optional<double>> v = {30, std::nullopt, 10, 30, std::nullopt, 20};
+    const char* names[] = {"丙", "", "甲", "丁", "", "乙"};
+    for (size_t i = 0; i < v.size(); ++i) {
+        l.geometry.add_point({0, 0});
+        l.fids.push_back(static_cast<int64_t>(i + 1));
+        v[i] ? l.columns[0].push_real(*v[i]) : l.columns[0].push_null();
+        v[i] ? l.columns[1].push_string(names[i]) : l.columns[1].push_null();
+    }
+    auto order = [&](int column, bool descending) {
+        std::vector<uint32_t> rows = {0, 1, 2, 3, 4, 5};
+        gui::sort_rows(l, column, descending, rows);
+        return rows;
+    };
+    CHECK(order(1, false) == std::vector<uint32_t>{2, 5, 0, 3, 1, 4});
+    CHECK(order(1, true) == std::vector<uint32_t>{0, 3, 5, 2, 1, 4});  // 30, 30 (in order), 20, 10, then the nulls
+    CHECK(order(0, true) == std::vector<uint32_t>{5, 4, 3, 2, 1, 0});
+    CHECK(order(2, true).back() == 4);
+    CHECK(order(2, true)[4] == 1);
 }
