@@ -358,14 +358,21 @@ int App::take_screenshot()
     int fw = 0, fh = 0;
     glfwGetFramebufferSize(m_window, &fw, &fh);
     const std::string err = render::write_framebuffer_png(m_options.screenshot, fw, fh);
+    // Any error a panel or the loader reported (a missing standards table, a failed
+    // analysis) fails the run, after the picture is written: a report must not be built on it.
+    size_t errors = 0;
     for (const Message& m : m_ws.messages)
-        if (m.level == Message::Error) std::fprintf(stderr, "parkcap-gui: error: %s\n", m.text.c_str());
+        if (m.level == Message::Error) {
+            std::fprintf(stderr, "parkcap-gui: error: %s\n", m.text.c_str());
+            ++errors;
+        }
     if (!err.empty()) {
         std::fprintf(stderr, "parkcap-gui: error: %s\n", err.c_str());
         return 1;
     }
-    std::printf("wrote %s (%dx%d)\n", m_options.screenshot.c_str(), fw, fh);
-    return m_load_failed ? 1 : 0;
+    std::printf("wrote %s (%dx%d)%s\n", m_options.screenshot.c_str(), fw, fh,
+                errors ? (", but " + std::to_string(errors) + " error(s) above").c_str() : "");
+    return m_load_failed || errors ? 1 : 0;
 }
 
 int App::run_benchmark()

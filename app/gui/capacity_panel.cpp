@@ -150,7 +150,7 @@ void CapacityPanel::finish(Workspace& ws, Outcome& out)
         });
         m_error = out.error;
         m_seconds = out.seconds;
-        if (!m_error.empty()) ws.warn("capacity: " + m_error);
+        if (!m_error.empty()) ws.error("capacity: " + m_error);  // a failed evaluation (a --screenshot then fails)
         if (!m_warned && !m_runs.empty()) {  // the data's shortcomings, once per project
             for (const auto& n : m_runs.front().input.notes) ws.info("capacity: " + n);
             for (const auto& w : m_runs.front().result.warnings) ws.warn("capacity: " + w);

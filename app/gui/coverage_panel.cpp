@@ -77,6 +77,7 @@ void CoveragePanel::open_document(Workspace& ws)
         m_applied = m_edits.size();
     } catch (const std::exception& e) {
         m_error = std::string("the project's coverage settings: ") + e.what();
+        ws.error("coverage: " + m_error);
     }
     if (!m_types.empty()) start(ws);
 }
@@ -227,6 +228,7 @@ void CoveragePanel::start(Workspace& ws)
     const std::string* type_field = fac.fields.field_for("type");
     if (!type_field) {
         m_error = "no field is bound to the facility type";
+        ws.error("coverage: " + m_error);
         return;
     }
     std::vector<geo::Coord> pts, fpts;
@@ -261,7 +263,7 @@ void CoveragePanel::start(Workspace& ws)
         return [this, base, network, net, error](Workspace& w) {
             if (!error.empty()) {
                 m_error = error;
-                w.warn("coverage: " + m_error);
+                w.error("coverage: " + m_error);
             }
             m_base = base;
             m_network = network;  // the network outlives the states that refer to it
@@ -293,7 +295,7 @@ void CoveragePanel::apply(const Edit& e)
             else m_net->remove(e.id);
         }
     } catch (const std::exception& ex) {
-        m_error = std::string("a saved edit no longer applies: ") + ex.what();
+        m_error = std::string("a saved edit no longer applies: ") + ex.what();  // shown by the panel
     }
 }
 
