@@ -44,6 +44,7 @@ const char* kProblems[] = {"max coverage (MCLP)", "min impedance (p-median)", "m
 
 class AllocationPanel : public Panel {
 public:
+    AllocationPanel() { visible = false; }  // opened from View (or --panel allocation): the first screen stays uncluttered
     const char* name() const override { return "allocation"; }
 
     void draw(Workspace& ws) override
