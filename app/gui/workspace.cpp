@@ -13,7 +13,8 @@ void Workspace::select(int view, int64_t row, bool zoom)
     if (zoom && view >= 0 && row >= 0) {
         const auto& g = doc->layer_of(doc->views[static_cast<size_t>(view)]).data->geometry;
         geo::Envelope box = g.envelope(static_cast<size_t>(row));
-        const double pad = std::max({box.width(), box.height(), 400.0}) * 0.6;
+        // At least about 1.5 km across: a point's neighbourhood (a block of the park) stays in view.
+        const double pad = std::max({box.width(), box.height(), 1250.0}) * 0.6;
         box = {box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad};
         zoom_to(box);
     }

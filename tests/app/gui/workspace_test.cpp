@@ -174,3 +174,17 @@ TEST_CASE("the attribute table sorts nulls last both ways, ties in their order")
     CHECK(order(2, true).back() == 4);
     CHECK(order(2, true)[4] == 1);
 }
+
+TEST_CASE("zooming to a selected point keeps its neighbourhood in view (at least 1.5 km across)")
+{
+    gui::Workspace ws;
+    ws.doc = small_document();
+    ws.camera.set_viewport(1400, 900);
+    const int firms = ws.doc->view_with_role(geo::Role::Enterprises);
+    REQUIRE(firms >= 0);
+    ws.select(firms, 0, true);
+    const geo::Envelope v = ws.camera.visible();
+    CHECK(std::min(v.width(), v.height()) >= 1500);
+    const geo::Coord p = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(firms)]).data->geometry.first_coord(0);
+    CHECK((p.x >= v.min_x && p.x <= v.max_x && p.y >= v.min_y && p.y <= v.max_y));
+}
