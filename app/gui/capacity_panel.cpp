@@ -158,22 +158,7 @@ void CapacityPanel::finish(Workspace& ws, Outcome& out)
         }
         m_scenario = std::min(m_scenario, m_runs.empty() ? 0 : m_runs.size() - 1);
         if (!m_park_chosen && !m_runs.empty()) {  // start with the park in view
-            const geo::Envelope v = ws.camera.visible();
-            const geo::Coord c{(v.min_x + v.max_x) / 2, (v.min_y + v.max_y) / 2};
-            const auto& parks = m_runs.front().input.parks;
-            double best = std::numeric_limits<double>::infinity();
-            for (size_t p = 0; p < parks.size(); ++p) {
-                const geo::PolygonLocator loc(parks, p);
-                const geo::Envelope& e = loc.envelope();
-                // Inside wins; else the nearest envelope (the centre may fall in a hole).
-                const double d = loc.contains(c.x, c.y) ? -1.0
-                                                         : std::hypot(std::max({e.min_x - c.x, 0.0, c.x - e.max_x}),
-                                                                      std::max({e.min_y - c.y, 0.0, c.y - e.max_y}));
-                if (d < best) {
-                    best = d;
-                    m_park = p;
-                }
-            }
+            m_park = park_at(ws.camera.centre());
             m_park_chosen = true;
         }
     }
@@ -181,8 +166,53 @@ void CapacityPanel::finish(Workspace& ws, Outcome& out)
     ws.capacity_computed = true;
 }
 
+size_t CapacityPanel::park_at(geo::Coord c) const
+{
+    const auto& parks = m_runs.front().input.parks;
+    double best = std::numeric_limits<double>::infinity();
+    size_t pick = 0;
+    for (size_t p = 0; p < parks.size(); ++p) {
+        const geo::PolygonLocator loc(parks, p);
+        const geo::Envelope& e = loc.envelope();
+        // Inside wins; else the nearest envelope (the centre may fall in a hole).
+        const double d = loc.contains(c.x, c.y) ? -1.0
+                                                 : std::hypot(std::max({e.min_x - c.x, 0.0, c.x - e.max_x}),
+                                                              std::max({e.min_y - c.y, 0.0, c.y - e.max_y}));
+        if (d < best) {
+            best = d;
+            pick = p;
+        }
+    }
+    return pick;
+}
+
+void CapacityPanel::follow(Workspace& ws)
+{
+    if (m_runs.empty() || m_runs.front().input.parks.size() == 0) return;
+    const Selection sel = ws.doc->selection;
+    if (sel.view != m_seen_selection.view || sel.row != m_seen_selection.row) {
+        m_seen_selection = sel;
+        if (!sel.empty()) {
+            const LayerView& view = ws.doc->views[static_cast<size_t>(sel.view)];
+            if (sel.view == ws.doc->view_with_role(geo::Role::Parks)) m_park = static_cast<size_t>(sel.row);
+            else m_park = park_at(ws.doc->layer_of(view).data->geometry.first_coord(static_cast<size_t>(sel.row)));
+            return;
+        }
+    }
+    // The view moved (panned or zoomed in to another place, not merely redrawn).
+    const geo::Coord c = ws.camera.centre();
+    const double mpp = ws.camera.metres_per_pixel();
+    const bool moved = std::hypot(c.x - m_seen_centre.x, c.y - m_seen_centre.y) > 50 * mpp || std::abs(mpp - m_seen_mpp) > 0.2 * mpp;
+    if (!moved) return;
+    const bool first = m_seen_mpp == 0;
+    m_seen_centre = c;
+    m_seen_mpp = mpp;
+    if (!first && mpp < 100) m_park = park_at(c);  // zoomed in far enough to be looking at one park
+}
+
 void CapacityPanel::choosers(Workspace& ws)
 {
+    follow(ws);
     const auto& parks = m_runs.front().result.parks;
     m_park = std::min(m_park, parks.size() - 1);
     ImGui::SetNextItemWidth(260);

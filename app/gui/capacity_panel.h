@@ -46,6 +46,12 @@ private:
 
     void choosers(Workspace& ws);
 
+    // The park a map position lies in (else the one whose outline is nearest).
+    size_t park_at(geo::Coord at) const;
+    // Follows the planner: a selected park (or a selected feature's park), else the park the
+    // view moved to; a park chosen in the list stays until one of those changes.
+    void follow(Workspace& ws);
+
     // A bar per factor: the jobs it allows, today's jobs as a black line; the binding one red.
     void dashboard(Workspace&);
 
@@ -89,6 +95,9 @@ private:
     std::string m_error;
     double m_seconds = 0;
     bool m_dirty = true, m_park_chosen = false, m_warned = false;
+    Selection m_seen_selection;        // what follow() last saw
+    geo::Coord m_seen_centre{0, 0};
+    double m_seen_mpp = 0;
     std::string m_only;  // with m_dirty: the one scenario to evaluate again (empty: all)
     size_t m_park = 0, m_scenario = 0, m_factor = 0, m_type = 0, m_site = 0, m_site_park = SIZE_MAX;
     std::vector<size_t> m_sites;
