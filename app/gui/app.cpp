@@ -45,7 +45,21 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods)
     if (ctrl && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::Save);
     if (ctrl && key == GLFW_KEY_Z) ws->pending_shortcuts.push_back(Shortcut::Undo);
     if (ctrl && key == GLFW_KEY_Y) ws->pending_shortcuts.push_back(Shortcut::Redo);
+    if (ctrl && key == GLFW_KEY_Q) ws->pending_shortcuts.push_back(Shortcut::Quit);
+    // Keys of the unsaved-changes prompt (ignored when it is not shown).
+    if (!ctrl && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::PromptSave);
+    if (!ctrl && key == GLFW_KEY_D) ws->pending_shortcuts.push_back(Shortcut::PromptDiscard);
     if (key == GLFW_KEY_ESCAPE) ws->pending_shortcuts.push_back(Shortcut::ClearSelection);
+}
+
+// The close button: with unsaved changes the window stays and the prompt asks first.
+void on_close(GLFWwindow* window)
+{
+    auto* ws = static_cast<Workspace*>(glfwGetWindowUserPointer(window));
+    if (ws->unsaved() && !ws->automated) {
+        glfwSetWindowShouldClose(window, GLFW_FALSE);
+        ws->request_quit = true;
+    }
 }
 
 void on_drop(GLFWwindow* window, int count, const char** paths)
@@ -96,6 +110,7 @@ bool App::init_window()
     glfwSwapInterval(automated ? 0 : 1);
     glfwSetWindowUserPointer(m_window, &m_ws);
     glfwSetDropCallback(m_window, on_drop);
+    glfwSetWindowCloseCallback(m_window, on_close);
     glfwSetKeyCallback(m_window, on_key);  // before ImGui's backend, which chains to it
 
     IMGUI_CHECKVERSION();
@@ -153,7 +168,10 @@ void App::frame()
 {
     poll_loader();
     m_ws.tasks.poll(m_ws);  // results of background work, on this thread
-    if (!m_ws.open_requests.empty() && !m_loader.busy()) {
+    if (!m_ws.open_requests.empty() && !m_loader.busy() && m_ws.unsaved() && !m_ws.automated && !m_open_confirmed) {
+        m_prompt = Prompt::Open;  // ask before the unsaved project is closed
+    } else if (!m_ws.open_requests.empty() && !m_loader.busy()) {
+        m_open_confirmed = false;
         const std::string path = m_ws.open_requests.front();
         m_ws.open_requests.erase(m_ws.open_requests.begin());
         if (m_ws.doc && !geo::looks_like_project_file(path)) {
@@ -186,6 +204,7 @@ void App::frame()
     shortcuts();
     m_panels->draw(m_ws, m_loader);
     if (!ImGui::IsAnyItemActive()) m_ws.commit_edits();
+    unsaved_prompt();
     ImGui::Render();
 
     if (m_ws.density.version != m_density_version) {  // a new density surface: upload it once
@@ -224,6 +243,57 @@ void App::frame()
     if (m_options.screenshot.empty()) glfwSwapBuffers(m_window);
 }
 
+void App::unsaved_prompt()
+{
+    // Until the planner first clicks or types, what the panels store on their own (their
+    // settings, written out in full) is part of the project as opened, not a change.
+    const ImGuiIO& io = ImGui::GetIO();
+    for (bool clicked : io.MouseClicked) m_ws.user_acted = m_ws.user_acted || clicked;
+    for (bool down : io.KeysDown) m_ws.user_acted = m_ws.user_acted || down;
+    if (!m_ws.user_acted && m_ws.edit_version == m_ws.saved_version) m_ws.mark_saved();
+    // The title bar says when there is something to save.
+    const std::string title = std::string("parkcap") + (m_ws.doc ? " - " + (m_ws.project_path.empty() ? std::string("untitled") : m_ws.project_path) : "") +
+                              (m_ws.unsaved() ? " *" : "");
+    if (title != m_title) {
+        glfwSetWindowTitle(m_window, title.c_str());
+        m_title = title;
+    }
+    if (m_ws.request_quit) {
+        m_ws.request_quit = false;
+        if (m_ws.unsaved() && !m_ws.automated) m_prompt = Prompt::Quit;
+        else glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+    }
+    if (!m_prompt) return;
+    const char* id = "Unsaved changes";
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(m_prompt == Prompt::Quit ? "The project has unsaved changes. Save them before closing?"
+                                                        : "The project has unsaved changes. Save them before opening another?");
+        if (ImGui::Button("Save (S)")) m_prompt_answer = PromptAnswer::Save;
+        ImGui::SameLine();
+        if (ImGui::Button("Discard (D)")) m_prompt_answer = PromptAnswer::Discard;
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel (Esc)")) m_prompt_answer = PromptAnswer::Cancel;
+        if (m_prompt_answer != PromptAnswer::None) {
+            const Prompt what = *m_prompt;
+            const PromptAnswer answer = m_prompt_answer;
+            m_prompt.reset();
+            m_prompt_answer = PromptAnswer::None;
+            ImGui::CloseCurrentPopup();
+            if (answer == PromptAnswer::Save) save_project();
+            const bool go_on = answer == PromptAnswer::Discard || (answer == PromptAnswer::Save && !m_ws.unsaved());
+            if (what == Prompt::Quit && go_on) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+            if (what == Prompt::Open) {
+                if (go_on) m_open_confirmed = true;
+                else m_ws.open_requests.clear();
+            }
+        }
+        ImGui::EndPopup();
+    }
+}
+
 void App::poll_loader()
 {
     std::optional<LoadResult> r = m_loader.take();
@@ -242,6 +312,8 @@ void App::poll_loader()
         m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";
         m_ws.undo.clear();
         m_ws.redo.clear();
+        m_ws.mark_saved();
+        m_ws.user_acted = false;
         m_ws.committed = m_ws.snapshot();
         m_start_view_pending = true;
         for (const std::string& m : m_ws.doc->load_messages) m_ws.warn(m);
@@ -314,8 +386,12 @@ void App::shortcuts()
         case Shortcut::Save: m_ws.request_save = true; break;
         case Shortcut::Undo: if (!typing) m_ws.undo_edit(); break;
         case Shortcut::Redo: if (!typing) m_ws.redo_edit(); break;
-        case Shortcut::ClearSelection: if (!typing) m_ws.select(-1, -1, false); break;
+        case Shortcut::ClearSelection: if (!typing && !m_prompt) m_ws.select(-1, -1, false); break;
+        case Shortcut::Quit: m_ws.request_quit = true; break;
+        case Shortcut::PromptSave: if (m_prompt && !typing) m_prompt_answer = PromptAnswer::Save; break;
+        case Shortcut::PromptDiscard: if (m_prompt && !typing) m_prompt_answer = PromptAnswer::Discard; break;
         }
+        if (sc == Shortcut::ClearSelection && m_prompt) m_prompt_answer = PromptAnswer::Cancel;
     }
     m_ws.pending_shortcuts.clear();
 }
@@ -347,6 +423,7 @@ void App::save_project()
         size_t k = 0;
         for (const LayerView& v : doc.views)
             if (!doc.layer_of(v).config.path.empty()) doc.project.layers[v.layer].config = p.layers[k++];
+        m_ws.mark_saved();
         m_ws.info("saved " + path);
     } catch (const std::exception& e) {
         m_ws.error(e.what());

@@ -3,6 +3,8 @@
 // automation modes (--screenshot, --benchmark-frames). Panels do the rest.
 #include <chrono>
 #include <map>
+#include <optional>
+#include <string>
 #include <memory>
 
 #include "gui/fonts.h"
@@ -32,6 +34,9 @@ private:
     void sync_gpu();
     void shortcuts();
     void save_project();
+    // The title bar's unsaved mark, and the save / discard / cancel prompt before the window
+    // closes or another project opens over unsaved changes.
+    void unsaved_prompt();
     void apply_start_view();
     int take_screenshot();
     int run_benchmark();
@@ -51,6 +56,12 @@ private:
     bool m_start_view_pending = true;
     std::chrono::steady_clock::time_point m_started;
     double m_load_seconds = 0;
+    enum class Prompt { Quit, Open };
+    enum class PromptAnswer { None, Save, Discard, Cancel };
+    std::optional<Prompt> m_prompt;
+    PromptAnswer m_prompt_answer = PromptAnswer::None;
+    bool m_open_confirmed = false;  // the planner chose save or discard: open the pending project
+    std::string m_title;
 };
 
 }  // namespace gui

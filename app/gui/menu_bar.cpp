@@ -20,6 +20,8 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels)
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Save project", "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Edit")) {

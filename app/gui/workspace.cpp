@@ -1,5 +1,6 @@
 #include "gui/workspace.h"
 
+#include <functional>
 #include <optional>
 
 #include <algorithm>
@@ -88,8 +89,21 @@ void Workspace::commit_edits()
     push_edit({"style or layer order", [before](Workspace& ws) { ws.restore(before); }, [now](Workspace& ws) { ws.restore(now); }});
 }
 
+bool Workspace::unsaved() const
+{
+    if (!doc) return false;
+    return edit_version != saved_version || std::hash<std::string>{}(doc->project.project.extra.dump()) != saved_extra_hash;
+}
+
+void Workspace::mark_saved()
+{
+    saved_version = edit_version;
+    saved_extra_hash = doc ? std::hash<std::string>{}(doc->project.project.extra.dump()) : 0;
+}
+
 void Workspace::push_edit(UndoEntry entry)
 {
+    ++edit_version;
     undo.push_back(std::move(entry));
     if (undo.size() > 200) undo.erase(undo.begin());
     redo.clear();
@@ -102,6 +116,7 @@ void Workspace::undo_edit()
     UndoEntry e = std::move(undo.back());
     undo.pop_back();
     e.undo(*this);
+    ++edit_version;
     redo.push_back(std::move(e));
 }
 
@@ -111,6 +126,7 @@ void Workspace::redo_edit()
     UndoEntry e = std::move(redo.back());
     redo.pop_back();
     e.redo(*this);
+    ++edit_version;
     undo.push_back(std::move(e));
 }
 

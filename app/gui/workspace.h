@@ -28,7 +28,7 @@ struct StyleSnapshot {
     bool operator==(const StyleSnapshot&) const = default;
 };
 
-enum class Shortcut { Open, Save, Undo, Redo, ClearSelection };
+enum class Shortcut { Open, Save, Undo, Redo, ClearSelection, Quit, PromptSave, PromptDiscard };
 
 struct Workspace;
 
@@ -82,6 +82,14 @@ struct Workspace {
     std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them
     bool request_open_dialog = false;
     bool request_save = false;
+    bool request_quit = false;  // the window's close button, File > Quit, Ctrl+Q
+    // Unsaved changes: every entry of the undo history (made, undone, redone) counts, and so
+    // does any change of the project's stored settings and scenarios since the last load or save.
+    uint64_t edit_version = 0, saved_version = 0;
+    size_t saved_extra_hash = 0;
+    bool user_acted = false;  // a click or key since the project opened (before it, panels settle their settings)
+    bool unsaved() const;
+    void mark_saved();
     std::vector<std::string> open_requests;  // paths to open (menu, drag and drop, recent)
     std::vector<Shortcut> pending_shortcuts; // keys pressed since the last frame
     TaskRunner tasks;                        // every piece of background work (task_runner.h)
