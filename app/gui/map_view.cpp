@@ -42,7 +42,7 @@ private:
     {
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        const char* text = "Open a project or layer: File > Open (Ctrl+O), or drop files onto this window.";
+        const char* text = "Open a project or layer: File > Open (Ctrl+O), drop files onto this window, or try File > Open the demo.";
         const ImVec2 size = ImGui::CalcTextSize(text);
         dl->AddText(ImVec2((vp->Size.x - size.x) / 2, vp->Size.y / 2), IM_COL32(60, 60, 60, 255), text);
     }

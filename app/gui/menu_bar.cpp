@@ -1,6 +1,7 @@
 // The main menu: File, Edit, View; and the loading overlay.
 #include <imgui.h>
 
+#include "geo/project/data_dir.h"
 #include "gui/panels.h"
 #include "gui/project_loader.h"
 #include "gui/recent_projects.h"
@@ -12,6 +13,9 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels)
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Open...", "Ctrl+O")) ws.request_open_dialog = true;
+        // The bundled demo, from wherever parkcap's data is (the installed copy included).
+        const auto demo = geo::find_data("chongqing-demo/chongqing-demo.parkcap.json");
+        if (ImGui::MenuItem("Open the demo (Chongqing)", nullptr, false, demo.has_value())) ws.open_requests.push_back(demo->string());
         if (ImGui::BeginMenu("Recent projects")) {
             const auto recent = recent_projects();
             if (recent.empty()) ImGui::TextDisabled("(none yet)");

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "geo/core/error.h"
+#include "geo/project/data_dir.h"
 #include "geo/io/csv_text.h"
 
 namespace geo {
@@ -111,7 +112,11 @@ fs::path standards_folder(const Project& project, const fs::path& standards_over
     if (auto a = project.extra.find("analysis"); a != project.extra.end() && a->is_object())
         if (auto c = a->find("capacity"); c != a->end() && c->is_object()) settings = &*c;
     if (settings && settings->contains("standards_dir") && (*settings)["standards_dir"].is_string())
-        return base / (*settings)["standards_dir"].get<std::string>();
+        return base / (*settings)["standards_dir"].get<std::string>();  // as the project says, even if missing (named in the error)
+    std::error_code ec;
+    if (fs::is_directory(base / "standards", ec)) return base / "standards";
+    // Unnamed and not beside the project: parkcap's own tables (data_dir.h).
+    if (auto installed = find_data("standards")) return *installed;
     return base / "standards";
 }
 

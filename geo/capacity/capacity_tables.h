@@ -73,7 +73,8 @@ struct CapacityTables {
 // missing file, the table, the line and the column of a bad value, or a negative capacity.
 CapacityTables load_capacity_tables(const Project& project, const std::filesystem::path& standards_override = {});
 // The folder of the standards tables: `standards_override`, else the project's
-// analysis.capacity.standards_dir (relative to the project file), else "standards" beside it.
+// analysis.capacity.standards_dir (relative to the project file), else "standards" beside
+// it, else parkcap's own (geo/project/data_dir.h: $PARKCAP_DATA_DIR, the installed copy).
 std::filesystem::path standards_folder(const Project& project, const std::filesystem::path& standards_override = {});
 
 }  // namespace geo
