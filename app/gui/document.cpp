@@ -133,6 +133,18 @@ std::optional<std::pair<int, size_t>> Document::pick(geo::Coord at, double mpp) 
     return pass(false, 5);
 }
 
+std::vector<size_t> Document::label_order(const LayerView& v) const
+{
+    const geo::GeometryColumn& g = layer_of(v).data->geometry;
+    std::vector<size_t> order(g.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (g.kind() != geo::GeomKind::Polygon) return order;
+    std::vector<double> area(g.size());
+    for (size_t i = 0; i < g.size(); ++i) area[i] = geo::polygon_area(g, i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return area[a] > area[b]; });
+    return order;
+}
+
 std::string Document::feature_name(const LayerView& v, size_t row) const
 {
     const geo::LoadedLayer& l = layer_of(v);

@@ -69,6 +69,9 @@ struct Document {
     // inside, then a point or line within 5 pixels. So a click inside a park at city scale
     // selects the park, not a road passing a few pixels away.
     std::optional<std::pair<int, size_t>> pick(geo::Coord at, double metres_per_pixel) const;
+    // The order a view's labels are placed in (each takes its room first): polygons largest
+    // first, so the biggest park keeps its name at the city view; others in feature order.
+    std::vector<size_t> label_order(const LayerView& v) const;
     // A feature's display name: its "name" field, else "fid N".
     std::string feature_name(const LayerView& v, size_t row) const;
 };

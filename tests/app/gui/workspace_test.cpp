@@ -188,3 +188,20 @@ TEST_CASE("zooming to a selected point keeps its neighbourhood in view (at least
     const geo::Coord p = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(firms)]).data->geometry.first_coord(0);
     CHECK((p.x >= v.min_x && p.x <= v.max_x && p.y >= v.min_y && p.y <= v.max_y));
 }
+
+TEST_CASE("labels are placed largest park first, so the biggest park keeps its name at the city view")
+{
+    const auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    const int parks = doc->view_with_role(geo::Role::Parks);
+    REQUIRE(parks >= 0);
+    const gui::LayerView& v = doc->views[static_cast<size_t>(parks)];
+    const auto order = doc->label_order(v);
+    const auto& g = doc->layer_of(v).data->geometry;
+    REQUIRE(order.size() == g.size());
+    size_t largest = 0;
+    for (size_t i = 1; i < g.size(); ++i)
+        if (geo::polygon_area(g, i) > geo::polygon_area(g, largest)) largest = i;
+    CHECK(order.front() == largest);
+    CHECK(largest != 0);  // in feature order it would not come first: the test can fail
+    for (size_t k = 1; k < order.size(); ++k) CHECK(geo::polygon_area(g, order[k - 1]) >= geo::polygon_area(g, order[k]));
+}
