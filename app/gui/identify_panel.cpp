@@ -1,6 +1,7 @@
 // Identify: every attribute of the selected feature, with its field meaning where bound.
 #include <imgui.h>
 
+#include "geo/project/roles.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -39,12 +40,17 @@ public:
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(c.name().c_str());
+                // The field's meaning, and the unit its values read in (建筑面积 in m², 工业产值 in 万元).
+                const geo::FieldBinding* bound = nullptr;
+                for (const geo::FieldBinding& b : l.fields.bindings)
+                    if (b.field == c.name()) bound = &b;
+                const geo::Meaning* meaning = bound ? geo::find_meaning(l.config.role, bound->meaning) : nullptr;
                 ImGui::TableNextColumn();
                 if (c.is_null(row)) ImGui::TextDisabled("null");
+                else if (meaning && !meaning->unit.empty()) ImGui::Text("%s %s", c.text(row).c_str(), meaning->unit.c_str());
                 else ImGui::TextUnformatted(c.text(row).c_str());
                 ImGui::TableNextColumn();
-                for (const geo::FieldBinding& b : l.fields.bindings)
-                    if (b.field == c.name()) ImGui::TextDisabled("%s", b.meaning.c_str());
+                if (bound) ImGui::TextDisabled("%s", bound->meaning.c_str());
             }
             ImGui::EndTable();
         }

@@ -22,6 +22,7 @@ struct Meaning {
     std::string key;                    // "employees"
     bool numeric = false;               // the field must hold numbers
     std::vector<std::string> synonyms;  // field names it is guessed from (English, Chinese, pinyin)
+    std::string unit;                   // how its values read: "m²", "万元", "人" ("" when none)
 };
 
 // The meanings a role knows about, in guessing priority order.

@@ -7,6 +7,7 @@
 #include "geo/core/error.h"
 #include "geo/project/loaded_project.h"
 #include "geo/project/project.h"
+#include "geo/project/roles.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -138,4 +139,13 @@ TEST_CASE("loading a project binds fields and rejects wrong geometry, missing fi
     CHECK_THROWS_WITH_AS(geo::load_project(p), doctest::Contains("no field named 'nope'"), geo::Error);
     p.working_crs = "EPSG:4326";
     CHECK_THROWS_WITH_AS(geo::load_project(p), doctest::Contains("must be projected"), geo::Error);
+}
+
+TEST_CASE("meanings carry the unit their values read in")
+{
+    CHECK(geo::find_meaning(geo::Role::Enterprises, "floor_area")->unit == "m²");
+    CHECK(geo::find_meaning(geo::Role::Enterprises, "output_value")->unit == "万元");
+    CHECK(geo::find_meaning(geo::Role::Enterprises, "employees")->unit == "人");
+    CHECK(geo::find_meaning(geo::Role::Sites, "land_area")->unit == "m²");
+    CHECK(geo::find_meaning(geo::Role::Enterprises, "cluster")->unit.empty());
 }
