@@ -71,6 +71,10 @@ public:
                 }
                 if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
                 if (m_out) results(ws);
+                // The chosen sites above everything, map labels included (they are the answer).
+                if (m_out)
+                    for (uint32_t j : m_out->result.chosen)
+                        if (j < m_out->input.candidate_xy.size()) ws.markers.push_back({m_out->input.candidate_xy[j], geo::rgba(20, 150, 70), 6, false});
                 ImGui::EndTabItem();
             }
             if (ImGui::BeginTabItem("Incoming enterprises")) {
