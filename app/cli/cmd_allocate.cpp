@@ -17,6 +17,7 @@
 #include "load_notes.h"
 #include "output_options.h"
 #include "project_input.h"
+#include "settings_flags.h"
 #include "terminal_progress.h"
 
 namespace cli {
@@ -57,35 +58,6 @@ const std::vector<OptionSpec> kOptions = {
     {"help", "", "show this help"},
 };
 
-void apply_flags(const Args& a, geo::AllocationSettings& s)
-{
-    if (a.flag("problem")) s.problem = geo::parse_objective(a.get("problem"));
-    if (a.flag("p")) {
-        const double p = a.get_number("p", 0);
-        if (!(p >= 1) || p != static_cast<double>(static_cast<size_t>(p))) throw UsageError("--p must be a whole number >= 1, not " + a.get("p"));
-        s.p = static_cast<size_t>(p);
-    }
-    s.radius_m = a.get_number("radius", s.radius_m);
-    if (!(s.radius_m > 0)) throw UsageError("--radius must be > 0");
-    s.cutoff_m = a.get_number("cutoff", s.cutoff_m);
-    if (s.cutoff_m < 0) throw UsageError("--cutoff must not be negative");
-    s.target_share = a.get_number("target-share", s.target_share);
-    if (!(s.target_share > 0 && s.target_share <= 1)) throw UsageError("--target-share must be in (0, 1]");
-    for (auto [flag, field] : {std::pair{"weight", &s.weight}, {"cluster", &s.cluster}, {"tier", &s.tier}, {"park", &s.park},
-                               {"candidates", &s.candidates}, {"required-type", &s.required_type}, {"facility-type", &s.facility_type}})
-        if (a.flag(flag)) *field = a.get(flag);
-    s.capacity = a.get_number("capacity", s.capacity);
-    if (s.capacity < 0) throw UsageError("--capacity must not be negative");
-    if (a.flag("capacity-factor")) s.capacity_factor = a.get("capacity-factor");
-    s.lattice_spacing_m = a.get_number("spacing", s.lattice_spacing_m);
-    if (!(s.lattice_spacing_m > 0)) throw UsageError("--spacing must be > 0");
-    if (a.flag("network")) s.distance = "network";
-    if (a.flag("solver")) s.solver = geo::parse_solver(a.get("solver"));
-    s.max_nodes = static_cast<long>(a.get_number("max-nodes", static_cast<double>(s.max_nodes)));
-    s.max_seconds = a.get_number("max-seconds", s.max_seconds);
-    if (s.max_nodes < 0 || s.max_seconds < 0) throw UsageError("--max-nodes and --max-seconds must not be negative");
-}
-
 }  // namespace
 
 int run_allocate(const std::vector<std::string>& argv)
@@ -108,7 +80,7 @@ int run_allocate(const std::vector<std::string>& argv)
     geo::Project input;
     if (!from_table) input = geo::read_project(args.positional[0]);
     geo::AllocationSettings settings = geo::allocation_settings(input);
-    apply_flags(args, settings);
+    apply_allocation_flags(args, settings);
     if (args.flag("show-settings")) {
         std::printf("%s\n", geo::Json({{"allocation", geo::to_json(settings)}}).dump(2).c_str());
         return 0;

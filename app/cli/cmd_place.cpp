@@ -66,7 +66,7 @@ int run_place(const std::vector<std::string>& argv)
     const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
     const geo::CapacityRun run = geo::run_capacity(project.project, project.working.crs, base, args.get("scenario"));
     const std::filesystem::path standards = geo::standards_folder(project.project, args.get("standards"));
-    const geo::PlacementInput in = geo::placement_input(project, run, base.tables, applicants, standards);
+    const geo::PlacementInput in = geo::placement_input(run, base.tables, applicants, standards);
     for (const std::string& n : in.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
     geo::PlacementOptions options;
     options.exact = args.flag("exact");

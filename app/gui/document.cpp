@@ -165,6 +165,7 @@ LayerView make_view(const Document& doc, size_t layer)
     v.index = geo::FeatureIndex(l.data->geometry);
     v.mesh = render::build_layer_mesh(*l.data, doc.origin);
     v.label_points = v.mesh.label_points;
+    v.label_order = doc.label_order(v);
     return v;
 }
 

@@ -24,6 +24,7 @@ struct LayerView {
     geo::FeatureIndex index;
     render::LayerMesh mesh;         // emptied once uploaded
     std::vector<geo::Coord> label_points;  // per feature, for polygon labels
+    std::vector<size_t> label_order;       // the order labels take their room (Document::label_order), once per layer
     bool uploaded = false;
 };
 

@@ -86,7 +86,7 @@ private:
             const geo::Column* column = ws.doc->layer_of(v).data->column(v.style.label_field);
             if (!column) continue;
             const bool small = ws.doc->layer_of(v).config.role == geo::Role::Regions;
-            for (const size_t f : ws.doc->label_order(v)) {  // larger parks first
+            for (const size_t f : v.label_order) {  // larger parks first
                 if (f >= v.label_points.size()) continue;
                 const auto s = ws.camera.map_to_screen(v.label_points[f]);
                 if (s[0] < -200 || s[1] < -50 || s[0] > ws.camera.width() + 200 || s[1] > ws.camera.height() + 50) continue;

@@ -70,7 +70,7 @@ void PlacementView::start(Workspace& ws)
             const std::vector<geo::Applicant> list = geo::read_applicants(applicants);
             const geo::CapacityBase base = geo::capacity_base(*snapshot);
             const geo::CapacityRun run = geo::run_capacity(snapshot->project, snapshot->working.crs, base, scenario);
-            out->input = geo::placement_input(*snapshot, run, base.tables, list, geo::standards_folder(snapshot->project));
+            out->input = geo::placement_input(run, base.tables, list, geo::standards_folder(snapshot->project));
             geo::PlacementOptions options;
             options.exact = exact;
             out->result = geo::place_applicants(out->input.problem, options, progress);

@@ -100,10 +100,9 @@ std::vector<Applicant> read_applicants(const std::string& path)
     return out;
 }
 
-PlacementInput placement_input(const LoadedProject& project, const CapacityRun& run, const CapacityTables& tables,
+PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,
                                std::vector<Applicant> applicants, const std::filesystem::path& standards)
 {
-    (void)project;
     PlacementInput in;
     in.applicants = std::move(applicants);
     const CapacityInput& ci = run.input;

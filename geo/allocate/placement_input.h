@@ -43,7 +43,7 @@ struct PlacementInput {
 };
 
 // `standards` holds placement_weights.csv and tier_priority.csv.
-PlacementInput placement_input(const LoadedProject& project, const CapacityRun& run, const CapacityTables& tables,
+PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,
                                std::vector<Applicant> applicants, const std::filesystem::path& standards);
 
 // The placed applicants as add_enterprise edits of a scenario (each on its site, at a point
