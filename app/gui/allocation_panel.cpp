@@ -44,19 +44,15 @@ const char* kProblems[] = {"max coverage (MCLP)", "min impedance (p-median)", "m
 
 class AllocationPanel : public Panel {
 public:
-    AllocationPanel() { visible = false; }  // opened from View (or --panel allocation): the first screen stays uncluttered
     const char* name() const override { return "allocation"; }
 
     void draw(Workspace& ws) override
     {
         if (!visible) return;
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 560, 140), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(540, 620), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Allocation", &visible)) return ImGui::End();
+        if (!begin_panel("Allocation")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs an enterprises layer.");
-            return ImGui::End();
+            return end_panel();
         }
         if (m_doc != ws.doc.get()) open_document(ws);
         if (ImGui::BeginTabBar("allocation_tabs")) {
@@ -83,7 +79,7 @@ public:
             }
             ImGui::EndTabBar();
         }
-        ImGui::End();
+        end_panel();
     }
 
 private:

@@ -10,6 +10,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "geo/core/error.h"
 #include "gui/recent_projects.h"
@@ -122,9 +123,15 @@ bool App::init_window()
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_renderer = std::make_unique<render::MapRenderer>();
     m_panels = std::make_unique<Panels>();
-    if (automated) m_panels->show_only(m_options.panels);
-    else if (!m_options.panels.empty()) m_panels->show_only(m_options.panels, true);
-    m_ws.default_layout = !automated && m_options.panels.empty();
+    const bool first_screen = m_options.panels == std::vector<std::string>{"all"};  // the default layout
+    if (automated && !first_screen) m_panels->show_only(m_options.panels);
+    else if (!m_options.panels.empty() && !first_screen) m_panels->show_only(m_options.panels, true);
+    // The planner's own layout comes back, except in automated runs and when --panel chose.
+    m_remember_layout = !automated && m_options.panels.empty();
+    if (m_remember_layout) {
+        m_prefs = load_user_prefs();
+        m_panels->set_layout(m_prefs.layout);
+    }
     m_ws.automated = automated;
     int w = 0, h = 0;
     glfwGetWindowSize(m_window, &w, &h);
@@ -203,6 +210,10 @@ void App::frame()
     ImGui::NewFrame();
     shortcuts();
     m_panels->draw(m_ws, m_loader);
+    if (m_remember_layout && !ImGui::IsAnyMouseDown() && m_panels->layout() != m_prefs.layout) {
+        m_prefs.layout = m_panels->layout();
+        save_user_prefs(m_prefs);
+    }
     if (!ImGui::IsAnyItemActive()) m_ws.commit_edits();
     unsaved_prompt();
     ImGui::Render();
@@ -379,6 +390,38 @@ void App::save_project()
     }
 }
 
+std::string App::describe_layout() const
+{
+    // Measured from the windows ImGui drew (not from the layout's arithmetic): their union,
+    // the menu bar and the status strip cover the map; any two that overlap are named.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    std::vector<std::pair<std::string, ImRect>> shown;
+    for (ImGuiWindow* w : GImGui->Windows) {
+        if (!w->WasActive || w->Hidden || w->ParentWindow || (w->Flags & (ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_ChildMenu))) continue;
+        if (std::string(w->Name).rfind("##split", 0) == 0) continue;  // splitters straddle the edges on purpose
+        shown.emplace_back(w->Name, w->Rect());
+    }
+    const int cols = static_cast<int>(vp->Size.x), rows = static_cast<int>(vp->Size.y);
+    const int strip = static_cast<int>(ImGui::GetTextLineHeight() + 12);  // the map's status strip
+    std::vector<unsigned char> covered(static_cast<size_t>(cols) * static_cast<size_t>(rows), 0);
+    for (const auto& [name, r] : shown)
+        for (int y = std::max(0, static_cast<int>(r.Min.y)); y < std::min(rows, static_cast<int>(r.Max.y)); ++y)
+            for (int x = std::max(0, static_cast<int>(r.Min.x)); x < std::min(cols, static_cast<int>(r.Max.x)); ++x)
+                covered[static_cast<size_t>(y) * static_cast<size_t>(cols) + static_cast<size_t>(x)] = 1;
+    if (m_ws.doc)
+        for (int y = std::max(0, rows - strip); y < rows; ++y)
+            for (int x = 0; x < cols; ++x) covered[static_cast<size_t>(y) * static_cast<size_t>(cols) + static_cast<size_t>(x)] = 1;
+    const double share = 1.0 - static_cast<double>(std::count(covered.begin(), covered.end(), 1)) / static_cast<double>(covered.size());
+    std::string overlaps;
+    for (size_t i = 0; i < shown.size(); ++i)
+        for (size_t j = i + 1; j < shown.size(); ++j)
+            if (shown[i].second.Overlaps(shown[j].second))
+                overlaps += (overlaps.empty() ? "" : ", ") + shown[i].first + " and " + shown[j].first;
+    char text[128];
+    std::snprintf(text, sizeof text, "layout: the map shows on %.1f%% of the window, %zu panel windows; ", 100 * share, shown.size());
+    return text + (overlaps.empty() ? std::string("no panels overlap") : "overlapping: " + overlaps);
+}
+
 int App::take_screenshot()
 {
     int fw = 0, fh = 0;
@@ -396,6 +439,7 @@ int App::take_screenshot()
         std::fprintf(stderr, "parkcap-gui: error: %s\n", err.c_str());
         return 1;
     }
+    std::printf("%s\n", describe_layout().c_str());
     std::printf("wrote %s (%dx%d)%s\n", m_options.screenshot.c_str(), fw, fh,
                 errors ? (", but " + std::to_string(errors) + " error(s) above").c_str() : "");
     return m_load_failed || errors ? 1 : 0;

@@ -11,6 +11,7 @@
 #include "gui/gui_options.h"
 #include "gui/panels.h"
 #include "gui/project_loader.h"
+#include "gui/user_prefs.h"
 #include "gui/workspace.h"
 #include "render/gpu_layer.h"
 #include "render/map_renderer.h"
@@ -39,6 +40,8 @@ private:
     void unsaved_prompt();
     void apply_start_view();
     int take_screenshot();
+    // The map's visible share and any overlapping panels, as drawn (printed by --screenshot).
+    std::string describe_layout() const;
     int run_benchmark();
 
     GuiOptions m_options;
@@ -62,6 +65,8 @@ private:
     PromptAnswer m_prompt_answer = PromptAnswer::None;
     bool m_open_confirmed = false;  // the planner chose save or discard: open the pending project
     std::string m_title;
+    UserPrefs m_prefs;
+    bool m_remember_layout = false;
 };
 
 }  // namespace gui

@@ -18,11 +18,8 @@ public:
     const char* name() const override { return "table"; }
     void draw(Workspace& ws) override
     {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(345, vp->Size.y - 290), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(vp->Size.x - 830, 250), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Attribute table", &visible)) return ImGui::End();
-        if (!ws.doc) return ImGui::End();
+        if (!begin_panel("Attribute table")) return end_panel();
+        if (!ws.doc) return end_panel();
         Document& doc = *ws.doc;
         if (m_doc != &doc) {  // a new document: start on its enterprises (or first) layer
             m_doc = &doc;
@@ -34,7 +31,7 @@ public:
         int view = -1;
         for (size_t i = 0; i < doc.views.size(); ++i)
             if (doc.views[i].layer == m_layer) view = static_cast<int>(i);
-        if (view < 0) return ImGui::End();
+        if (view < 0) return end_panel();
         const geo::Layer& data = *doc.project.layers[m_layer].data;
 
         ImGui::SetNextItemWidth(180);
@@ -100,7 +97,7 @@ public:
             ImGui::EndTable();
         }
         ImGui::TextDisabled("Click a row to select it on the map; double-click to zoom to it.");
-        ImGui::End();
+        end_panel();
     }
 
 private:

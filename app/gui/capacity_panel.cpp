@@ -22,21 +22,15 @@ namespace gui {
 void CapacityPanel::draw(Workspace& ws)
 {
     m_busy = ws.tasks.running("capacity");
-    if (!visible) {
+    if (!on_screen) {
         if (m_tool != Tool::None && ws.map_tool == MapTool::Edit) ws.map_tool = MapTool::Select;
         m_tool = Tool::None;
         return;
     }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 640, 40), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(620, 820), ImGuiCond_FirstUseEver);
-    // Among all the panels it would cover the coverage panel: there it starts folded (a
-    // click on its title opens it); asked for with --panel, it opens unfolded.
-    if (ws.default_layout) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Capacity", &visible)) return ImGui::End();
+    if (!begin_panel("Capacity")) return end_panel();
     if (!ws.doc || ws.doc->view_with_role(geo::Role::Parks) < 0 || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
         ImGui::TextDisabled("The project needs parks and enterprises layers.");
-        return ImGui::End();
+        return end_panel();
     }
     if (m_doc != ws.doc.get()) open_document(ws);
     if (m_dirty && !m_busy) start(ws);
@@ -47,7 +41,7 @@ void CapacityPanel::draw(Workspace& ws)
     }
     if (m_runs.empty()) {
         if (m_busy) ImGui::TextDisabled("evaluating...");
-        return ImGui::End();
+        return end_panel();
     }
     choosers(ws);
     if (ImGui::BeginTabBar("capacity_tabs")) {
@@ -68,7 +62,7 @@ void CapacityPanel::draw(Workspace& ws)
         ImGui::EndTabBar();
     }
     marks(ws);
-    ImGui::End();
+    end_panel();
 }
 
 void CapacityPanel::open_document(Workspace& ws)

@@ -30,13 +30,10 @@ public:
     void draw(Workspace& ws) override
     {
         if (!visible) return;
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 120), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(520, 520), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Clusters", &visible)) return ImGui::End();
+        if (!begin_panel("Clusters")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs an enterprises layer.");
-            return ImGui::End();
+            return end_panel();
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
             m_doc = ws.doc.get();
@@ -71,7 +68,7 @@ public:
         else if (ImGui::Button("Compute") || (ws.automated && !m_started)) start(ws);
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (m_result) results();
-        ImGui::End();
+        end_panel();
     }
 
 private:

@@ -23,17 +23,14 @@ namespace gui {
 
 void CoveragePanel::draw(Workspace& ws)
 {
-    if (!visible) {
+    if (!on_screen) {
         if (ws.map_tool == MapTool::Edit && m_tool != 0) ws.map_tool = MapTool::Select;
         return;
     }
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 60), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(540, 760), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Coverage", &visible)) return ImGui::End();
+    if (!begin_panel("Coverage")) return end_panel();
     if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0 || ws.doc->view_with_role(geo::Role::Facilities) < 0) {
         ImGui::TextDisabled("The project needs enterprises and facilities layers.");
-        return ImGui::End();
+        return end_panel();
     }
     if (m_doc != ws.doc.get()) open_document(ws);
     radii_editor(ws);
@@ -50,7 +47,7 @@ void CoveragePanel::draw(Workspace& ws)
         ImGui::TextDisabled("computing...");
     }
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
-    ImGui::End();
+    end_panel();
 }
 
 const geo::LoadedLayer& CoveragePanel::layer(const Workspace& ws, geo::Role role) const

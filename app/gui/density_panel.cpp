@@ -44,13 +44,10 @@ public:
         const bool busy = ws.tasks.running("density") || ws.tasks.running("density contours");
         ws.density.busy = busy;
         if (!visible) return;
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 700, 28), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(340, 620), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Density", &visible)) return ImGui::End();
+        if (!begin_panel("Density")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
             ImGui::TextDisabled("The project needs an enterprises layer.");
-            return ImGui::End();
+            return end_panel();
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
             m_doc = ws.doc.get();
@@ -96,7 +93,7 @@ public:
         if (busy) ImGui::TextDisabled("computing... %.0f%%", 100 * ws.tasks.progress("density"));
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (d.result) legend(d);
-        ImGui::End();
+        end_panel();
     }
 
 private:

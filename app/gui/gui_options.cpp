@@ -26,8 +26,10 @@ const char* gui_usage()
            "  --size WxH              window size in pixels (default 1400x900)\n"
            "  --view park=NAME        show one park (its name as in the parks layer)\n"
            "  --view x0,y0,x1,y1      show a box in the working CRS (metres)\n"
-           "  --panel NAME            show only the named panels (repeatable): layers, legend, identify, table, park,\n"
-           "                          messages, density, clusters, coverage, capacity (density computes and draws its surface)\n"
+           "  --panel NAME            show only the named panels (repeatable): layers, legend, identify, park, measure,\n"
+           "                          table, messages, density, clusters, coverage, capacity, allocation (an analysis\n"
+           "                          panel computes before the screenshot); --panel all: the first screen as a new\n"
+           "                          user sees it (the default layout, menu bar included)\n"
            "  --benchmark-frames N    render N frames while panning and zooming, print frame times, exit\n";
 }
 
@@ -58,8 +60,11 @@ GuiOptions parse_gui_options(int argc, char** argv)
                 throw std::invalid_argument("--view needs park=NAME or x0,y0,x1,y1 with x0<x1, y0<y1, not '" + v + "'");
         } else if (a == "--panel") {
             const std::string v = value(i, a);
-            if (std::find(panel_names().begin(), panel_names().end(), v) == panel_names().end())
-                throw std::invalid_argument("unknown panel '" + v + "' (layers, legend, identify, table, park, messages, density, clusters, coverage, capacity)");
+            if (v != "all" && std::find(panel_names().begin(), panel_names().end(), v) == panel_names().end()) {
+                std::string known;
+                for (const std::string& n : panel_names()) known += (known.empty() ? "" : ", ") + n;
+                throw std::invalid_argument("unknown panel '" + v + "' (" + known + ", or all)");
+            }
             o.panels.push_back(v);
         } else if (a == "--benchmark-frames") {
             o.benchmark_frames = std::atoi(value(i, a).c_str());

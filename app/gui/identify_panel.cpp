@@ -13,13 +13,10 @@ public:
     const char* name() const override { return "identify"; }
     void draw(Workspace& ws) override
     {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 350, 28), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(340, 300), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Identify", &visible)) return ImGui::End();
+        if (!begin_panel("Identify")) return end_panel();
         if (!ws.doc || ws.doc->selection.empty()) {
             ImGui::TextDisabled("Click a feature on the map or a row in a table.");
-            return ImGui::End();
+            return end_panel();
         }
         const Selection sel = ws.doc->selection;
         const LayerView& v = ws.doc->views[static_cast<size_t>(sel.view)];
@@ -54,7 +51,7 @@ public:
             }
             ImGui::EndTable();
         }
-        ImGui::End();
+        end_panel();
     }
 };
 

@@ -55,12 +55,10 @@ public:
     const char* name() const override { return "layers"; }
     void draw(Workspace& ws) override
     {
-        ImGui::SetNextWindowPos(ImVec2(8, 28), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(330, 420), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Layers", &visible)) return ImGui::End();
+        if (!begin_panel("Layers")) return end_panel();
         if (!ws.doc) {
             ImGui::TextDisabled("No project open.");
-            return ImGui::End();
+            return end_panel();
         }
         auto& views = ws.doc->views;
         // Listed top (drawn last) to bottom, as in QGIS.
@@ -72,7 +70,10 @@ public:
             ImGui::SameLine();
             const std::string label = l.config.id + "  (" + std::string(geo::to_string(l.config.role)) + ", " +
                                       std::to_string(l.data->size()) + ")";
-            if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(200, 0))) m_selected = v.layer;
+            // The name takes the width the two arrow buttons leave.
+            const float arrows = 2 * ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
+            const float width = std::max(60.0f, ImGui::GetContentRegionAvail().x - arrows);
+            if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(width, 0))) m_selected = v.layer;
             ImGui::SameLine();
             if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i + 1 < static_cast<int>(views.size()))
                 std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) + 1]);
@@ -84,7 +85,7 @@ public:
         ImGui::Separator();
         for (LayerView& v : views)
             if (v.layer == m_selected) style_editor(ws, v);
-        ImGui::End();
+        end_panel();
     }
 
 private:

@@ -26,11 +26,8 @@ public:
     const char* name() const override { return "legend"; }
     void draw(Workspace& ws) override
     {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(8, vp->Size.y - 330), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(260, 290), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Legend", &visible)) return ImGui::End();
-        if (!ws.doc) return ImGui::End();
+        if (!begin_panel("Legend")) return end_panel();
+        if (!ws.doc) return end_panel();
         for (auto it = ws.doc->views.rbegin(); it != ws.doc->views.rend(); ++it) {
             const LayerView& v = *it;
             if (!v.style.visible) continue;
@@ -53,7 +50,7 @@ public:
             }
             ImGui::Unindent();
         }
-        ImGui::End();
+        end_panel();
     }
 };
 

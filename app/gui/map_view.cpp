@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "geo/io/crs.h"
+#include "geo/project/data_dir.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -22,7 +23,7 @@ public:
     void draw(Workspace& ws) override
     {
         if (!ws.doc) {
-            draw_welcome();
+            draw_welcome(ws);
             return;
         }
         if (m_doc != ws.doc.get()) {
@@ -38,13 +39,23 @@ public:
     }
 
 private:
-    void draw_welcome()
+    // No project yet: what to do first, in the middle of the map's clear part.
+    void draw_welcome(Workspace& ws)
     {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        const char* text = "Open a project or layer: File > Open (Ctrl+O), drop files onto this window, or try File > Open the demo.";
-        const ImVec2 size = ImGui::CalcTextSize(text);
-        dl->AddText(ImVec2((vp->Size.x - size.x) / 2, vp->Size.y / 2), IM_COL32(60, 60, 60, 255), text);
+        const ImVec2 centre((ws.map_area[0] + ws.map_area[2]) / 2, (ws.map_area[1] + ws.map_area[3]) / 2);
+        ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::Begin("##welcome", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+        ImGui::TextUnformatted("parkcap: industrial park capacity planning");
+        ImGui::TextDisabled("Open a project or a layer (or drop files onto this window), or try the demo.");
+        if (ImGui::Button("Open...")) ws.request_open_dialog = true;
+        ImGui::SameLine();
+        const auto demo = geo::find_data("chongqing-demo/chongqing-demo.parkcap.json");
+        ImGui::BeginDisabled(!demo.has_value());
+        if (ImGui::Button("Try the demo (Chongqing)")) ws.open_requests.push_back(demo->string());
+        ImGui::EndDisabled();
+        ImGui::End();
     }
 
     std::optional<std::pair<int, size_t>> pick(const Workspace& ws, geo::Coord at) const { return ws.doc->pick(at, ws.camera.metres_per_pixel()); }

@@ -12,15 +12,16 @@ namespace {
 
 class MeasurePanel : public Panel {
 public:
-    MeasurePanel() { visible = false; }  // opened from View (or --panel measure)
     const char* name() const override { return "measure"; }
 
     void draw(Workspace& ws) override
     {
-        if (!visible || !ws.doc) return;
-        ImGui::SetNextWindowPos(ImVec2(330, 40), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(380, 170), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Measure", &visible)) return ImGui::End();
+        if (!ws.doc) return;
+        if (!on_screen) {  // another tab chosen, or the panel closed: the map is free again
+            if (m_active) stop(ws);
+            return;
+        }
+        if (!begin_panel("Measure")) return end_panel();
         if (ImGui::RadioButton("Distance", m_active && !m_area)) start(ws, false);
         ImGui::SameLine();
         if (ImGui::RadioButton("Area", m_active && m_area)) start(ws, true);
@@ -48,7 +49,7 @@ public:
                 ImGui::TextWrapped("On the ellipsoid: %s", geo::area_text(m.geodesic_area_m2).c_str());
             }
         }
-        ImGui::End();
+        end_panel();
     }
 
 private:

@@ -8,7 +8,7 @@
 
 namespace gui {
 
-void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels)
+void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout)
 {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -40,7 +40,9 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels)
         if (ImGui::MenuItem("Zoom to everything", nullptr, false, ws.doc != nullptr)) ws.zoom_to_all();
         ImGui::Separator();
         for (auto& p : panels)
-            if (std::string(p->name()) != "map" && std::string(p->name()) != "files") ImGui::MenuItem(p->name(), nullptr, &p->visible);
+            if (dock_of(p->name()) != Dock::None) ImGui::MenuItem(panel_title(p->name()), nullptr, &p->visible);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Reset layout")) layout.reset_layout();
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

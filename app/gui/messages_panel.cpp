@@ -12,10 +12,7 @@ public:
     const char* name() const override { return "messages"; }
     void draw(Workspace& ws) override
     {
-        const ImGuiViewport* vp = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, vp->Size.y - 210), ImGuiCond_FirstUseEver);
-        ImGui::SetNextWindowSize(ImVec2(460, 200), ImGuiCond_FirstUseEver);
-        if (!ImGui::Begin("Messages", &visible)) return ImGui::End();
+        if (!begin_panel("Messages")) return end_panel();
         int errors = 0, warnings = 0;
         for (const Message& m : ws.messages) {
             if (m.level == Message::Error) ++errors;
@@ -41,7 +38,7 @@ public:
         if (m_seen != ws.messages.size()) ImGui::SetScrollHereY(1.0f);
         m_seen = ws.messages.size();
         ImGui::EndChild();
-        ImGui::End();
+        end_panel();
     }
 
 private:

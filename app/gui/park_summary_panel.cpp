@@ -40,13 +40,10 @@ void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees
 
 void ParkSummaryPanel::draw(Workspace& ws)
 {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 340), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(460, 360), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Park summary", &visible)) return ImGui::End();
+    if (!begin_panel("Park summary")) return end_panel();
     if (!ws.doc || ws.doc->park_stats.empty()) {
         ImGui::TextDisabled("The project needs a parks layer and an enterprises layer.");
-        return ImGui::End();
+        return end_panel();
     }
     const auto& stats = ws.doc->park_stats;
     m_park = std::min(m_park, stats.size() - 1);
@@ -71,7 +68,7 @@ void ParkSummaryPanel::draw(Workspace& ws)
     ImGui::Separator();
     ImGui::TextUnformatted("By tier");
     bar_chart("tiers", s.by_tier, m_by_employees);
-    ImGui::End();
+    end_panel();
 }
 
 // Registered once: its place in the drawing order and the name --panel takes.

@@ -1,6 +1,5 @@
 #include "gui/recent_projects.h"
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -8,6 +7,7 @@
 #include "geo/core/json_depth.h"
 #include "geo/io/atomic_file.h"
 #include "geo/project/project.h"
+#include "gui/user_prefs.h"
 
 namespace gui {
 
@@ -15,12 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path recent_file()
-{
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return fs::path(xdg) / "parkcap" / "recent.json";
-    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".config" / "parkcap" / "recent.json";
-    return {};
-}
+fs::path recent_file() { return config_file("recent.json"); }
 
 }  // namespace
 

@@ -70,13 +70,13 @@ struct Workspace {
     StyleSnapshot committed;  // the styles and order as of the last recorded style edit
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
-    bool default_layout = true;  // every panel shown, at its first place (no --panel)
     DensityOverlay density;
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
+    float map_area[4] = {0, 0, 0, 0};  // x0, y0, x1, y1: the map's part no panel covers (this frame's layout)
     std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
     std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them

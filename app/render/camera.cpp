@@ -47,8 +47,18 @@ void Camera::fit(const geo::Envelope& box, double margin)
     if (box.empty()) return;
     const double usable = std::max(0.1, 1.0 - 2 * margin);
     const double w = std::max(box.width(), 1.0), h = std::max(box.height(), 1.0);
-    m_centre = box.centre();
-    m_mpp = std::max(w / (m_width * usable), h / (m_height * usable));
+    const bool area = m_fit[2] - m_fit[0] >= 16 && m_fit[3] - m_fit[1] >= 16;
+    const double x0 = area ? m_fit[0] : 0, y0 = area ? m_fit[1] : 0;
+    const double x1 = area ? m_fit[2] : m_width, y1 = area ? m_fit[3] : m_height;
+    m_mpp = std::clamp(std::max(w / ((x1 - x0) * usable), h / ((y1 - y0) * usable)), 1e-3, 1e7);
+    // The box's centre goes to the fit area's centre.
+    const geo::Coord c = box.centre();
+    m_centre = {c.x - ((x0 + x1) / 2 - m_width / 2) * m_mpp, c.y + ((y0 + y1) / 2 - m_height / 2) * m_mpp};
+}
+
+void Camera::set_fit_area(double x0, double y0, double x1, double y1)
+{
+    m_fit[0] = x0, m_fit[1] = y0, m_fit[2] = x1, m_fit[3] = y1;
 }
 
 geo::Envelope Camera::visible() const

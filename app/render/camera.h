@@ -25,8 +25,10 @@ public:
     void pan_pixels(double dx, double dy);
     // Zooms by `factor` (> 1 zooms in) keeping the map point under the screen point fixed.
     void zoom_about(double sx, double sy, double factor);
-    // Shows `box` whole with `margin` (a share of the viewport) around it.
+    // Shows `box` whole with `margin` (a share of the fit area) around it, centred in the fit
+    // area: the part of the screen that panels leave clear (the whole viewport by default).
     void fit(const geo::Envelope& box, double margin = 0.05);
+    void set_fit_area(double x0, double y0, double x1, double y1);
     geo::Envelope visible() const;
 
     // Column-major 3x3 matrix taking (map - origin) to clip space, for a vec3 uniform
@@ -37,6 +39,7 @@ private:
     geo::Coord m_centre{0, 0};
     double m_mpp = 1.0;
     double m_width = 1, m_height = 1;
+    double m_fit[4] = {0, 0, -1, -1};  // x0, y0, x1, y1 in pixels; x1 < x0: the whole viewport
 };
 
 // A "nice" scale-bar length (1, 2 or 5 times a power of ten metres) at most `max_metres`.

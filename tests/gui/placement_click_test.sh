@@ -11,6 +11,7 @@ for tool in xvfb-run xdotool; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the layout and recent projects of this run only, not the user's
 cp -r "$repo/datasets/chongqing-demo" "$repo/datasets/standards" "$work/"
 project="$work/chongqing-demo/chongqing-demo.parkcap.json"
 cat > "$work/session.sh" <<EOS
@@ -20,11 +21,11 @@ for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | he
 sleep 3
 xdotool windowfocus --sync "\$wid"
 for i in \$(seq 1 30); do
-  xdotool mousemove 995 183 click 1    # the "Incoming enterprises" tab (the panel opens at a fixed place)
+  xdotool mousemove 1050 66 click 1    # the "Incoming enterprises" tab (the right column, at a fixed place)
   sleep 0.3
-  xdotool mousemove 862 291 click 1    # Place
+  xdotool mousemove 922 175 click 1    # Place
   sleep 1.5
-  xdotool mousemove 1105 321 click 1   # Save as scenario (just below Place)
+  xdotool mousemove 1160 205 click 1   # Save as scenario (just below Place)
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7

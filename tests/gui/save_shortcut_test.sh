@@ -9,6 +9,7 @@ for tool in xvfb-run xdotool; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the layout and recent projects of this run only, not the user's
 cp -r "$demo"/. "$work"/
 project="$work/chongqing-demo.parkcap.json"
 cat > "$work/session.sh" <<EOS

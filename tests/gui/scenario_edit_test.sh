@@ -11,6 +11,7 @@ for tool in xvfb-run xdotool; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the layout and recent projects of this run only, not the user's
 project="$work/scenario.parkcap.json"
 demo="$repo/datasets/chongqing-demo"
 sed -e "s#\"path\": \"#\"path\": \"$demo/#" -e "s#\"standards_dir\": \"../standards\"#\"standards_dir\": \"$repo/datasets/standards\"#" \
@@ -24,24 +25,24 @@ sleep 5   # the capacity panel evaluates on a worker
 xdotool windowfocus --sync "\$wid"
 # Until the saved project shows the new scenario (the panel may still be evaluating at first):
 for i in \$(seq 1 10); do
-  xdotool mousemove 888 137 click 1     # the "Scenario editor" tab
+  xdotool mousemove 1022 119 click 1     # the "Scenario editor" tab
   sleep 0.3
-  xdotool mousemove 1056 164 click 1    # New scenario ("my scenario")
+  xdotool mousemove 1192 147 click 1    # New scenario ("my scenario")
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7
   grep -q '"my scenario"' "$project" && break
 done
 for i in \$(seq 1 5); do
-  xdotool mousemove 920 216 click 1     # Raise FAR (2.5)
+  xdotool mousemove 1055 200 click 1     # Raise FAR (2.5)
   sleep 0.3
-  xdotool mousemove 1105 243 click 1    # Upgrade capacity by (power_kw, 10000)
+  xdotool mousemove 1240 227 click 1    # Upgrade capacity by (power_kw, 10000)
   sleep 0.3
-  xdotool mousemove 1076 297 click 1    # Add facility by clicking (bus_stop)
+  xdotool mousemove 1210 280 click 1    # Add facility by clicking (bus_stop)
   sleep 0.3
   xdotool mousemove 500 300 click 1     # on the map
   sleep 0.3
-  xdotool mousemove 1076 297 click 1    # put the tool down
+  xdotool mousemove 1210 280 click 1    # put the tool down
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7

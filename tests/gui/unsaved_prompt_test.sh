@@ -11,15 +11,16 @@ for tool in xvfb-run xdotool; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the layout and recent projects of this run only, not the user's
 cp -r "$repo/datasets/chongqing-demo" "$repo/datasets/standards" "$work/"
 project="$work/chongqing-demo/chongqing-demo.parkcap.json"
 before=$(sha256sum "$project" | cut -d' ' -f1)
 cat > "$work/session.sh" <<EOS
 edit() {  # a placement saved as a scenario: an entry of the undo history
   for i in \$(seq 1 20); do
-    xdotool mousemove 995 183 click 1; sleep 0.3
-    xdotool mousemove 862 291 click 1; sleep 1.2
-    xdotool mousemove 1105 321 click 1; sleep 0.5
+    xdotool mousemove 1050 66 click 1; sleep 0.3
+    xdotool mousemove 922 175 click 1; sleep 1.2
+    xdotool mousemove 1160 205 click 1; sleep 0.5
     case "\$(xdotool getwindowname \$wid)" in *" *") return 0 ;; esac
   done
   return 1

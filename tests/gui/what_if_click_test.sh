@@ -11,17 +11,18 @@ for tool in xvfb-run xdotool; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+export XDG_CONFIG_HOME="$work/config"  # the layout and recent projects of this run only, not the user's
 project="$work/whatif.parkcap.json"
 sed "s#../../../datasets#$repo/datasets#g" "$repo/tests/data/coverage_project/coverage.parkcap.json" > "$project"
 cat > "$work/session.sh" <<EOS
-"$gui" "$project" --size 1400x900 &
+"$gui" "$project" --size 1400x900 --panel coverage &
 pid=\$!
 for i in \$(seq 1 100); do wid=\$(xdotool search --name parkcap 2>/dev/null | head -1); [ -n "\$wid" ] && break; sleep 0.2; done
 sleep 4   # the coverage panel computes its base state on a worker
 xdotool windowfocus --sync "\$wid"
 # Until the saved scenario shows the new edit (the panel may still be computing at first):
 for i in \$(seq 1 30); do
-  xdotool mousemove 788 595 click 1   # "Add" in the Coverage panel (it opens at a fixed place)
+  xdotool mousemove 1003 558 click 1  # "Add" in the Coverage tab (the right column, at a fixed place)
   sleep 0.3
   xdotool mousemove 500 300 click 1   # on the map
   sleep 0.3
