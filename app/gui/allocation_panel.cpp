@@ -20,6 +20,7 @@
 #include "geo/scenario/edits.h"
 #include "gui/panels.h"
 #include "gui/placement_view.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -39,8 +40,8 @@ struct Output {
     double seconds = 0;
 };
 
-const char* kProblems[] = {"max coverage (MCLP)", "min impedance (p-median)", "min facilities (LSCP)", "min max distance (p-center)",
-                           "max capacitated coverage"};
+const char* kProblems[] = {N_("max coverage (MCLP)"), N_("min impedance (p-median)"), N_("min facilities (LSCP)"),
+                           N_("min max distance (p-center)"), N_("max capacitated coverage")};
 
 class AllocationPanel : public Panel {
 public:
@@ -51,18 +52,18 @@ public:
         if (!visible) return;
         if (!begin_panel("Allocation")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
-            ImGui::TextDisabled("The project needs an enterprises layer.");
+            ImGui::TextDisabled("%s", tr("The project needs an enterprises layer."));
             return end_panel();
         }
         if (m_doc != ws.doc.get()) open_document(ws);
         if (ImGui::BeginTabBar("allocation_tabs")) {
-            if (ImGui::BeginTabItem("New facilities")) {
+            if (ImGui::BeginTabItem(tr("New facilities"))) {
                 form(ws);
                 if (ws.tasks.running("allocation")) {
-                    ImGui::Text("solving... %.0f%%", 100 * ws.tasks.progress("allocation"));
+                    ImGui::Text(tr("solving... %.0f%%"), 100 * ws.tasks.progress("allocation"));
                     ImGui::SameLine();
-                    if (ImGui::Button("Cancel")) ws.tasks.cancel("allocation");
-                } else if (ImGui::Button("Solve") || (ws.automated && !m_started)) {
+                    if (ImGui::Button(tr("Cancel"))) ws.tasks.cancel("allocation");
+                } else if (ImGui::Button(tr("Solve")) || (ws.automated && !m_started)) {
                     start(ws);
                 }
                 if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
@@ -73,7 +74,7 @@ public:
                         if (j < m_out->input.candidate_xy.size()) ws.markers.push_back({m_out->input.candidate_xy[j], geo::rgba(20, 150, 70), 6, false});
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Incoming enterprises")) {
+            if (ImGui::BeginTabItem(tr("Incoming enterprises"))) {
                 m_placement.draw(ws);
                 ImGui::EndTabItem();
             }
@@ -112,49 +113,49 @@ private:
         geo::AllocationSettings& s = m_settings;
         int problem = static_cast<int>(s.problem);
         ImGui::SetNextItemWidth(260);
-        if (ImGui::Combo("Problem", &problem, kProblems, 5)) s.problem = static_cast<geo::AllocationObjective>(problem);
+        if (ImGui::Combo(tr("Problem"), &problem, tr_items({kProblems[0], kProblems[1], kProblems[2], kProblems[3], kProblems[4]}).c_str())) s.problem = static_cast<geo::AllocationObjective>(problem);
         const bool with_p = s.problem != geo::AllocationObjective::MinFacilities;
         if (with_p) {
             int p = static_cast<int>(s.p);
             ImGui::SetNextItemWidth(120);
-            if (ImGui::InputInt("New sites (p)", &p)) s.p = static_cast<size_t>(std::max(1, p));
+            if (ImGui::InputInt(tr("New sites (p)"), &p)) s.p = static_cast<size_t>(std::max(1, p));
         }
         if (s.problem == geo::AllocationObjective::MaxCoverage || s.problem == geo::AllocationObjective::MinFacilities ||
             s.problem == geo::AllocationObjective::MaxCapacitatedCoverage) {
             ImGui::SetNextItemWidth(120);
-            ImGui::InputDouble("Radius m", &s.radius_m, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("Radius m"), &s.radius_m, 0, 0, "%.0f");
         }
         if (s.problem == geo::AllocationObjective::MaxCapacitatedCoverage) {
             ImGui::SetNextItemWidth(120);
-            ImGui::InputDouble("Capacity of a new site", &s.capacity, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("Capacity of a new site"), &s.capacity, 0, 0, "%.0f");
             ImGui::SameLine();
             ImGui::SetNextItemWidth(140);
-            ImGui::InputText("unit (factor; empty: jobs)", m_factor, sizeof m_factor);
+            ImGui::InputText(tr("unit (factor; empty: jobs)"), m_factor, sizeof m_factor);
             s.capacity_factor = m_factor;
         }
         if (s.problem == geo::AllocationObjective::MinImpedance) {
             ImGui::SetNextItemWidth(120);
-            ImGui::InputDouble("Cutoff m (0: none)", &s.cutoff_m, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("Cutoff m (0: none)"), &s.cutoff_m, 0, 0, "%.0f");
         }
         if (s.problem == geo::AllocationObjective::MinFacilities) {
             ImGui::SetNextItemWidth(120);
-            ImGui::InputDouble("Share of the weight to cover", &s.target_share, 0, 0, "%.2f");
+            ImGui::InputDouble(tr("Share of the weight to cover"), &s.target_share, 0, 0, "%.2f");
         }
         ImGui::Separator();
-        ImGui::TextDisabled("Demand: the enterprises");
+        ImGui::TextDisabled("%s", tr("Demand: the enterprises"));
         int weight = s.weight == "count" ? 1 : 0;
         ImGui::SetNextItemWidth(160);
-        if (ImGui::Combo("Weight", &weight, "employees\0count\0")) s.weight = weight ? "count" : "employees";
+        if (ImGui::Combo(tr("Weight"), &weight, tr_items({"employees", "count"}).c_str())) s.weight = weight ? "count" : "employees";
         ImGui::SetNextItemWidth(160);
-        ImGui::InputText("Cluster (empty: all)", m_cluster, sizeof m_cluster);
+        ImGui::InputText(tr("Cluster (empty: all)"), m_cluster, sizeof m_cluster);
         ImGui::SetNextItemWidth(160);
-        ImGui::InputText("Park (empty: all)", m_park, sizeof m_park);
+        ImGui::InputText(tr("Park (empty: all)"), m_park, sizeof m_park);
         ImGui::Separator();
-        ImGui::TextDisabled("Candidate sites");
+        ImGui::TextDisabled("%s", tr("Candidate sites"));
         size_t chosen = std::find(m_layers.begin(), m_layers.end(), s.candidates) - m_layers.begin();
         if (chosen >= m_layers.size()) chosen = 0;
         ImGui::SetNextItemWidth(160);
-        if (ImGui::BeginCombo("Candidates", m_layers[chosen].c_str())) {
+        if (ImGui::BeginCombo(tr("Candidates"), m_layers[chosen].c_str())) {
             for (size_t k = 0; k < m_layers.size(); ++k)
                 if (ImGui::Selectable(m_layers[k].c_str(), k == chosen)) s.candidates = m_layers[k];
             ImGui::EndCombo();
@@ -162,18 +163,18 @@ private:
         if (s.candidates == "lattice") {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(90);
-            ImGui::InputDouble("spacing m", &s.lattice_spacing_m, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("spacing m"), &s.lattice_spacing_m, 0, 0, "%.0f");
         }
         ImGui::SetNextItemWidth(160);
-        ImGui::InputText("Keep existing of type", m_required, sizeof m_required);
+        ImGui::InputText(tr("Keep existing of type"), m_required, sizeof m_required);
         ImGui::SetNextItemWidth(160);
-        ImGui::InputText("New sites become type", m_facility, sizeof m_facility);
+        ImGui::InputText(tr("New sites become type"), m_facility, sizeof m_facility);
         int distance = s.distance == "network" ? 1 : 0;
         ImGui::SetNextItemWidth(160);
-        if (ImGui::Combo("Distance", &distance, "straight line\0along the roads\0")) s.distance = distance ? "network" : "straight";
+        if (ImGui::Combo(tr("Distance"), &distance, tr_items({"straight line", "along the roads"}).c_str())) s.distance = distance ? "network" : "straight";
         int solver = static_cast<int>(s.solver);
         ImGui::SetNextItemWidth(160);
-        if (ImGui::Combo("Solver", &solver, "auto\0exact (CBC)\0heuristic\0")) s.solver = static_cast<geo::AllocationSolver>(solver);
+        if (ImGui::Combo(tr("Solver"), &solver, tr_items({"auto", "exact (CBC)", "heuristic"}).c_str())) s.solver = static_cast<geo::AllocationSolver>(solver);
         s.cluster = m_cluster;
         s.park = m_park;
         s.required_type = m_required;
@@ -266,7 +267,7 @@ private:
         const Output& o = *m_out;
         ImGui::Separator();
         for (size_t k = 0; k < o.summary.size() && k < 6; ++k) ImGui::TextWrapped("%s", o.summary[k].c_str());
-        ImGui::TextDisabled("solved in %.2f s", o.seconds);
+        ImGui::TextDisabled(tr("solved in %.2f s"), o.seconds);
         // The gain curve: where another facility stops paying.
         const auto& curve = o.result.gain_curve;
         if (curve.size() > 1) {
@@ -280,15 +281,15 @@ private:
         ImGui::SetNextItemWidth(200);
         ImGui::InputText("##scenario", m_scenario, sizeof m_scenario);
         ImGui::SameLine();
-        if (ImGui::Button("Save as scenario")) save_scenario(ws);
+        if (ImGui::Button(tr("Save as scenario"))) save_scenario(ws);
         // The chosen sites, with a zoom button each.
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY;
         if (!ImGui::BeginTable("chosen", 5, flags, ImVec2(0, 200))) return;
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("#");
-        ImGui::TableSetupColumn("Site");
-        ImGui::TableSetupColumn("Points");
-        ImGui::TableSetupColumn("Weight");
+        ImGui::TableSetupColumn(tr("Site"));
+        ImGui::TableSetupColumn(tr("Points"));
+        ImGui::TableSetupColumn(tr("Weight"));
         ImGui::TableSetupColumn("");
         ImGui::TableHeadersRow();
         const geo::Layer chosen = geo::chosen_sites_layer(o.input, o.result);
@@ -304,7 +305,7 @@ private:
             ImGui::Text("%.0f", chosen.columns[4].real(k));
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(k));
-            if (ImGui::SmallButton("zoom")) {
+            if (ImGui::SmallButton(tr("zoom"))) {
                 const geo::Coord c = chosen.geometry.first_coord(k);
                 ws.zoom_to({c.x - 600, c.y - 600, c.x + 600, c.y + 600});
             }

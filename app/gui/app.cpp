@@ -13,6 +13,7 @@
 #include <imgui_internal.h>
 
 #include "geo/core/error.h"
+#include "gui/i18n.h"
 #include "gui/recent_projects.h"
 #include "render/screenshot.h"
 
@@ -132,6 +133,12 @@ bool App::init_window()
         m_prefs = load_user_prefs();
         m_panels->set_layout(m_prefs.layout);
     }
+    // The language: --lang, else the planner's last choice, else the locale (automated runs
+    // never read the user's choice, so a screenshot does not depend on who ran it).
+    if (m_options.language) set_language(*m_options.language);
+    else if (!automated && !m_prefs.language.empty()) set_language(geo::parse_language(m_prefs.language));
+    else set_language(geo::language_from_locale());
+    m_fonts.add(translation_codepoints());
     m_ws.automated = automated;
     int w = 0, h = 0;
     glfwGetWindowSize(m_window, &w, &h);
@@ -210,6 +217,15 @@ void App::frame()
     ImGui::NewFrame();
     shortcuts();
     m_panels->draw(m_ws, m_loader);
+    if (m_ws.request_language) {
+        set_language(*m_ws.request_language);
+        m_ws.request_language.reset();
+        if (!m_ws.automated) {  // remembered without touching the rest of the preferences
+            UserPrefs stored = load_user_prefs();
+            stored.language = m_prefs.language = geo::to_string(language());
+            save_user_prefs(stored);
+        }
+    }
     if (m_remember_layout && !ImGui::IsAnyMouseDown() && m_panels->layout() != m_prefs.layout) {
         m_prefs.layout = m_panels->layout();
         save_user_prefs(m_prefs);

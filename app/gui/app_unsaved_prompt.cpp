@@ -3,6 +3,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -28,18 +29,18 @@ void App::unsaved_prompt()
         else glfwSetWindowShouldClose(m_window, GLFW_TRUE);
     }
     if (!m_prompt) return;
-    const char* id = "Unsaved changes";
+    const char* id = tr("Unsaved changes");
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(m_prompt == Prompt::Quit ? "The project has unsaved changes. Save them before closing?"
-                                                        : "The project has unsaved changes. Save them before opening another?");
-        if (ImGui::Button("Save (S)")) m_prompt_answer = PromptAnswer::Save;
+        ImGui::TextUnformatted(m_prompt == Prompt::Quit ? tr("The project has unsaved changes. Save them before closing?")
+                                                        : tr("The project has unsaved changes. Save them before opening another?"));
+        if (ImGui::Button(tr("Save (S)"))) m_prompt_answer = PromptAnswer::Save;
         ImGui::SameLine();
-        if (ImGui::Button("Discard (D)")) m_prompt_answer = PromptAnswer::Discard;
+        if (ImGui::Button(tr("Discard (D)"))) m_prompt_answer = PromptAnswer::Discard;
         ImGui::SameLine();
-        if (ImGui::Button("Cancel (Esc)")) m_prompt_answer = PromptAnswer::Cancel;
+        if (ImGui::Button(tr("Cancel (Esc)"))) m_prompt_answer = PromptAnswer::Cancel;
         if (m_prompt_answer != PromptAnswer::None) {
             const Prompt what = *m_prompt;
             const PromptAnswer answer = m_prompt_answer;

@@ -8,6 +8,7 @@
 
 #include "gui/panels.h"
 #include "gui/table_sort.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -46,11 +47,11 @@ public:
         ImGui::SameLine();
         ImGui::SetNextItemWidth(220);
         // Applied on Enter: a scan of a million rows per keystroke would stall typing.
-        if (ImGui::InputTextWithHint("##filter", "filter: text in any field, Enter", &m_filter,
+        if (ImGui::InputTextWithHint("##filter", tr("filter: text in any field, Enter"), &m_filter,
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             m_dirty = true;
         ImGui::SameLine();
-        ImGui::Text("%zu of %zu rows", m_rows.size(), data.size());
+        ImGui::Text(tr("%zu of %zu rows"), m_rows.size(), data.size());
         if (m_dirty) rebuild(data);
 
         const int columns = static_cast<int>(data.columns.size()) + 1;
@@ -96,7 +97,7 @@ public:
                 }
             ImGui::EndTable();
         }
-        ImGui::TextDisabled("Click a row to select it on the map; double-click to zoom to it.");
+        ImGui::TextDisabled("%s", tr("Click a row to select it on the map; double-click to zoom to it."));
         end_panel();
     }
 

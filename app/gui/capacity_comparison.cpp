@@ -1,6 +1,7 @@
 // The capacity panel's comparison: every park's capacity and binding factor in the baseline
 // beside each scenario's change.
 #include "gui/capacity_panel.h"
+#include "gui/i18n.h"
 
 #include <algorithm>
 #include <cmath>
@@ -20,9 +21,9 @@ void CapacityPanel::comparison()
                            ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Park");
-    ImGui::TableSetupColumn("Capacity (jobs)");
-    ImGui::TableSetupColumn("Binding");
+    ImGui::TableSetupColumn(tr("Park"));
+    ImGui::TableSetupColumn(tr("Capacity (jobs)"));
+    ImGui::TableSetupColumn(tr("Binding"));
     for (size_t s = 1; s < m_runs.size(); ++s) ImGui::TableSetupColumn(m_runs[s].scenario.c_str());
     ImGui::TableHeadersRow();
     const auto& base = m_runs.front().result.parks;
@@ -33,11 +34,11 @@ void CapacityPanel::comparison()
         ImGui::TableNextColumn();
         ImGui::Text("%s", geo::grouped(base[p].capacity_jobs).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(geo::binding_text(base[p].binding).c_str());
+        ImGui::TextUnformatted(factor_names(base[p].binding).c_str());
         for (size_t s = 1; s < m_runs.size(); ++s) {
             ImGui::TableNextColumn();
             if (!evaluated(m_runs[s])) {
-                ImGui::TextDisabled("error");
+                ImGui::TextDisabled("%s", tr("error"));
                 continue;
             }
             const auto& pc = m_runs[s].result.parks[p];
@@ -48,7 +49,7 @@ void CapacityPanel::comparison()
                 continue;
             }
             ImGui::TextColored(d >= 0 ? ImVec4(0.1f, 0.5f, 0.1f, 1) : ImVec4(0.7f, 0.1f, 0.1f, 1), "%s%s%s", geo::signed_grouped(d).c_str(),
-                               moved ? ", now " : "", moved ? geo::binding_text(pc.binding).c_str() : "");
+                               moved ? tr(", now ") : "", moved ? factor_names(pc.binding).c_str() : "");
         }
     }
     ImGui::EndTable();

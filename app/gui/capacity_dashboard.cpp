@@ -14,6 +14,7 @@
 #include "geo/report/text_format.h"
 
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -21,7 +22,7 @@ void CapacityPanel::dashboard(Workspace&)
 {
     const geo::CapacityRun& r = run();
     if (!evaluated(r)) {
-        ImGui::TextDisabled(m_busy || m_dirty ? "evaluating..." : "This scenario could not be evaluated (see the message above).");
+        ImGui::TextDisabled("%s", m_busy || m_dirty ? tr("evaluating...") : tr("This scenario could not be evaluated (see the message above)."));
         return;
     }
     const geo::ParkCapacity& pc = r.result.parks[m_park];
@@ -29,12 +30,12 @@ void CapacityPanel::dashboard(Workspace&)
     for (const auto& f : pc.factors)
         if (f.given && std::isfinite(f.jobs_supported)) top = std::max(top, f.jobs_supported);
     top *= 1.05;
-    ImGui::Text("Capacity %s jobs, %s today: headroom %s. Binding: %s", geo::grouped(pc.capacity_jobs).c_str(), geo::grouped(pc.jobs).c_str(),
-                geo::signed_grouped(pc.headroom_jobs).c_str(), geo::binding_text(pc.binding).c_str());
+    ImGui::Text(tr("Capacity %s jobs, %s today: headroom %s. Binding: %s"), geo::grouped(pc.capacity_jobs).c_str(), geo::grouped(pc.jobs).c_str(),
+                geo::signed_grouped(pc.headroom_jobs).c_str(), factor_names(pc.binding).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float label_w = 150, bar_w = std::max(120.0f, ImGui::GetContentRegionAvail().x - label_w - 170), h = ImGui::GetTextLineHeight();
     for (const auto& f : pc.factors) {
-        ImGui::TextUnformatted(f.factor.c_str());
+        ImGui::TextUnformatted(term("factor", f.factor).c_str());
         ImGui::SameLine(label_w);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         dl->AddRectFilled(p, ImVec2(p.x + bar_w, p.y + h), IM_COL32(225, 225, 225, 255));
@@ -46,23 +47,23 @@ void CapacityPanel::dashboard(Workspace&)
         }
         ImGui::Dummy(ImVec2(bar_w, h));
         ImGui::SameLine();
-        if (!f.given) ImGui::TextDisabled("no capacity given");
-        else if (f.binding) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s jobs (binding)", geo::grouped(f.jobs_supported).c_str());
-        else ImGui::Text("%s jobs (%s)", geo::grouped(f.jobs_supported).c_str(), geo::signed_grouped(f.headroom_jobs).c_str());
+        if (!f.given) ImGui::TextDisabled("%s", tr("no capacity given"));
+        else if (f.binding) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), tr("%s jobs (binding)"), geo::grouped(f.jobs_supported).c_str());
+        else ImGui::Text(tr("%s jobs (%s)"), geo::grouped(f.jobs_supported).c_str(), geo::signed_grouped(f.headroom_jobs).c_str());
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s: capacity %s %s, used %s, %.3g per new job", f.factor.c_str(), geo::grouped(f.capacity).c_str(), f.unit.c_str(),
+            ImGui::SetTooltip(tr("%s: capacity %s %s, used %s, %.3g per new job"), term("factor", f.factor).c_str(), geo::grouped(f.capacity).c_str(), f.unit.c_str(),
                               geo::grouped(f.used).c_str(), f.per_new_job);
     }
-    ImGui::TextDisabled("Bars: jobs each factor allows; black line: today's jobs.");
+    ImGui::TextDisabled("%s", tr("Bars: jobs each factor allows; black line: today's jobs."));
     if (ImGui::BeginTable("numbers", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
         auto row = [](const char* a, const std::string& b, const char* c, const std::string& d) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a);
+            ImGui::TextUnformatted(tr(a));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(b.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c);
+            ImGui::TextUnformatted(tr(c));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(d.c_str());
         };
@@ -76,16 +77,16 @@ void CapacityPanel::dashboard(Workspace&)
             std::snprintf(b, sizeof b, f, v);
             return std::string(b);
         };
-        row("Gross area", ha(pc.gross_m2), "综合容积率 (comprehensive FAR)", fixed(pc.comprehensive_far, "%.2f"));
-        row("Constraints", ha(pc.constrained_m2), "建筑密度 (building density)", fixed(pc.building_density, "%.2f"));
-        row("Developable", ha(pc.developable_m2), "Industrial land share", fixed(pc.industrial_land_share, "%.2f"));
-        row("Vacant", ha(pc.vacant_m2), "Output per mu (万元)", fixed(pc.output_per_mu, "%.1f"));
-        row("Permitted FAR", fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", "Tax per mu (万元)", fixed(pc.tax_per_mu, "%.2f"));
-        row("Floor capacity", geo::grouped(pc.floor_capacity_m2) + " m²", "Jobs per ha", fixed(pc.jobs_per_ha, "%.1f"));
-        row("Remaining floor", geo::grouped(pc.remaining_floor_m2) + " m²", "Output per ha (万元)", fixed(pc.output_per_ha, "%.0f"));
-        row("Available floor", geo::grouped(pc.available_floor_m2) + " m²", "Densification potential", geo::grouped(pc.densification_potential_m2) + " m²");
-        row("New jobs (floor)", geo::grouped(pc.remaining_jobs), "Dormitory beds", geo::grouped(pc.dormitory_beds));
-        row("New enterprises", geo::grouped(pc.remaining_enterprises), "Plots failing / under-used",
+        row(N_("Gross area"), ha(pc.gross_m2), N_("Comprehensive FAR"), fixed(pc.comprehensive_far, "%.2f"));
+        row(N_("Constraints"), ha(pc.constrained_m2), N_("Building density"), fixed(pc.building_density, "%.2f"));
+        row(N_("Developable"), ha(pc.developable_m2), N_("Industrial land share"), fixed(pc.industrial_land_share, "%.2f"));
+        row(N_("Vacant"), ha(pc.vacant_m2), N_("Output per mu (万元)"), fixed(pc.output_per_mu, "%.1f"));
+        row(N_("Permitted FAR"), fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", N_("Tax per mu (万元)"), fixed(pc.tax_per_mu, "%.2f"));
+        row(N_("Floor capacity"), geo::grouped(pc.floor_capacity_m2) + " m²", N_("Jobs per ha"), fixed(pc.jobs_per_ha, "%.1f"));
+        row(N_("Remaining floor"), geo::grouped(pc.remaining_floor_m2) + " m²", N_("Output per ha (万元)"), fixed(pc.output_per_ha, "%.0f"));
+        row(N_("Available floor"), geo::grouped(pc.available_floor_m2) + " m²", N_("Densification potential"), geo::grouped(pc.densification_potential_m2) + " m²");
+        row(N_("New jobs (floor)"), geo::grouped(pc.remaining_jobs), N_("Dormitory beds"), geo::grouped(pc.dormitory_beds));
+        row(N_("New enterprises"), geo::grouped(pc.remaining_enterprises), N_("Plots failing / under-used"),
             std::to_string(pc.plots_failing) + " / " + std::to_string(pc.plots_underused));
         ImGui::EndTable();
     }
@@ -93,17 +94,17 @@ void CapacityPanel::dashboard(Workspace&)
     for (const auto& [t, n] : pc.tiers) {
         char share[32];
         std::snprintf(share, sizeof share, " (%.1f%%)", 100.0 * static_cast<double>(n) / static_cast<double>(std::max<int64_t>(pc.enterprises, 1)));
-        tiers += (tiers.empty() ? "" : ", ") + t + " " + std::to_string(n) + share;
+        tiers += (tiers.empty() ? "" : ", ") + term("tier", t) + " " + std::to_string(n) + share;
     }
-    ImGui::TextWrapped("Tiers: %s", tiers.c_str());
-    ImGui::TextWrapped("Characteristic clusters: %s", pc.characteristic_clusters.empty() ? "none" : geo::joined(pc.characteristic_clusters, ", ").c_str());
+    ImGui::TextWrapped(tr("Tiers: %s"), tiers.c_str());
+    ImGui::TextWrapped(tr("Characteristic clusters: %s"), pc.characteristic_clusters.empty() ? tr("none") : geo::joined(pc.characteristic_clusters, ", ").c_str());
     std::string cov;
-    for (const auto& [t, v] : pc.coverage) cov += (cov.empty() ? "" : ", ") + t + " " + std::to_string(static_cast<int>(std::lround(v * 100))) + "%";
-    if (!cov.empty()) ImGui::TextWrapped("Employees within reach: %s", cov.c_str());
+    for (const auto& [t, v] : pc.coverage) cov += (cov.empty() ? "" : ", ") + term("facility", t) + " " + std::to_string(static_cast<int>(std::lround(v * 100))) + "%";
+    if (!cov.empty()) ImGui::TextWrapped(tr("Employees within reach: %s"), cov.c_str());
     const geo::ParkGrowth& g = r.growth[m_park];
-    if (g.years.empty()) ImGui::TextDisabled("No growth targets in the project.");
-    else if (g.shortfall_year) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "With the growth targets it runs short of %s in %d.", g.short_of.c_str(), g.shortfall_year);
-    else ImGui::Text("With the growth targets it has room through %d.", g.years.back().year);
+    if (g.years.empty()) ImGui::TextDisabled("%s", tr("No growth targets in the project."));
+    else if (g.shortfall_year) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), tr("With the growth targets it runs short of %s in %d."), term("factor", g.short_of).c_str(), g.shortfall_year);
+    else ImGui::Text(tr("With the growth targets it has room through %d."), g.years.back().year);
 }
 
 void CapacityPanel::compliance_layer(Workspace& ws)
@@ -127,31 +128,31 @@ void CapacityPanel::indicator_table()
 {
     const auto& base = m_runs.front();
     const geo::ParkCapacity& b = base.result.parks[m_park];
-    ImGui::Text("%s: every indicator, the baseline and each scenario (change)", b.name.c_str());
+    ImGui::Text(tr("%s: every indicator, the baseline and each scenario (change)"), b.name.c_str());
     struct Indicator {
         std::string label;
         std::function<double(const geo::CapacityRun&, const geo::ParkCapacity&)> value;
         const char* format;
     };
     std::vector<Indicator> rows = {
-        {"Capacity (jobs)", [](const auto&, const auto& p) { return p.capacity_jobs; }, "%.0f"},
-        {"Headroom (jobs)", [](const auto&, const auto& p) { return p.headroom_jobs; }, "%.0f"},
-        {"Gross area (ha)", [](const auto&, const auto& p) { return p.gross_m2 / 1e4; }, "%.1f"},
-        {"Developable (ha)", [](const auto&, const auto& p) { return p.developable_m2 / 1e4; }, "%.1f"},
-        {"Vacant (ha)", [](const auto&, const auto& p) { return p.vacant_m2 / 1e4; }, "%.1f"},
-        {"Permitted FAR", [](const auto&, const auto& p) { return p.permitted_far; }, "%.2f"},
-        {"Floor capacity (m²)", [](const auto&, const auto& p) { return p.floor_capacity_m2; }, "%.0f"},
-        {"Available floor (m²)", [](const auto&, const auto& p) { return p.available_floor_m2; }, "%.0f"},
-        {"  of it redeveloped (m²)", [](const auto&, const auto& p) { return p.redevelopment_m2; }, "%.0f"},
-        {"  of it standard factories (m²)", [](const auto&, const auto& p) { return p.factory_floor_m2; }, "%.0f"},
-        {"New jobs (floor)", [](const auto&, const auto& p) { return p.remaining_jobs; }, "%.0f"},
-        {"New enterprises", [](const auto&, const auto& p) { return p.remaining_enterprises; }, "%.0f"},
-        {"Dormitory beds", [](const auto&, const auto& p) { return p.dormitory_beds; }, "%.0f"},
-        {"综合容积率", [](const auto&, const auto& p) { return p.comprehensive_far; }, "%.3f"},
+        {N_("Capacity (jobs)"), [](const auto&, const auto& p) { return p.capacity_jobs; }, "%.0f"},
+        {N_("Headroom (jobs)"), [](const auto&, const auto& p) { return p.headroom_jobs; }, "%.0f"},
+        {N_("Gross area (ha)"), [](const auto&, const auto& p) { return p.gross_m2 / 1e4; }, "%.1f"},
+        {N_("Developable (ha)"), [](const auto&, const auto& p) { return p.developable_m2 / 1e4; }, "%.1f"},
+        {N_("Vacant (ha)"), [](const auto&, const auto& p) { return p.vacant_m2 / 1e4; }, "%.1f"},
+        {N_("Permitted FAR"), [](const auto&, const auto& p) { return p.permitted_far; }, "%.2f"},
+        {N_("Floor capacity (m²)"), [](const auto&, const auto& p) { return p.floor_capacity_m2; }, "%.0f"},
+        {N_("Available floor (m²)"), [](const auto&, const auto& p) { return p.available_floor_m2; }, "%.0f"},
+        {N_("  of it redeveloped (m²)"), [](const auto&, const auto& p) { return p.redevelopment_m2; }, "%.0f"},
+        {N_("  of it standard factories (m²)"), [](const auto&, const auto& p) { return p.factory_floor_m2; }, "%.0f"},
+        {N_("New jobs (floor)"), [](const auto&, const auto& p) { return p.remaining_jobs; }, "%.0f"},
+        {N_("New enterprises"), [](const auto&, const auto& p) { return p.remaining_enterprises; }, "%.0f"},
+        {N_("Dormitory beds"), [](const auto&, const auto& p) { return p.dormitory_beds; }, "%.0f"},
+        {N_("Comprehensive FAR"), [](const auto&, const auto& p) { return p.comprehensive_far; }, "%.3f"},
     };
     for (const auto& f : b.factors) {
         const std::string name = f.factor;
-        rows.push_back({"Jobs allowed by " + name, [name](const auto&, const geo::ParkCapacity& p) {
+        rows.push_back({geo::printf_text(tr("Jobs allowed by %s"), term("factor", name).c_str()), [name](const auto&, const geo::ParkCapacity& p) {
                             for (const auto& x : p.factors)
                                 if (x.factor == name) return x.given ? x.jobs_supported : std::nan("");
                             return std::nan("");
@@ -159,15 +160,15 @@ void CapacityPanel::indicator_table()
     }
     for (const auto& [type, v] : b.coverage) {
         const std::string t = type;
-        rows.push_back({"Employees within reach of " + t + " (%)", [t](const auto&, const geo::ParkCapacity& p) {
+        rows.push_back({geo::printf_text(tr("Employees within reach of %s (%%)"), term("facility", t).c_str()), [t](const auto&, const geo::ParkCapacity& p) {
                             const auto it = p.coverage.find(t);
                             return it == p.coverage.end() ? std::nan("") : 100 * it->second;
                         }, "%.1f"});
     }
     const size_t cols = 2 + (m_runs.size() - 1);
     if (!ImGui::BeginTable("indicators", static_cast<int>(cols), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX)) return;
-    ImGui::TableSetupColumn("Indicator");
-    ImGui::TableSetupColumn("Baseline");
+    ImGui::TableSetupColumn(tr("Indicator"));
+    ImGui::TableSetupColumn(tr("Baseline"));
     for (size_t s = 1; s < m_runs.size(); ++s) ImGui::TableSetupColumn(m_runs[s].scenario.c_str());
     ImGui::TableHeadersRow();
     auto text = [](const char* format, double v) {
@@ -178,22 +179,22 @@ void CapacityPanel::indicator_table()
     auto binding_row = [&]() {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted("Binding factor");
+        ImGui::TextUnformatted(tr("Binding factor"));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(geo::binding_text(b.binding).c_str());
+        ImGui::TextUnformatted(factor_names(b.binding).c_str());
         for (size_t s = 1; s < m_runs.size(); ++s) {
             ImGui::TableNextColumn();
             if (!evaluated(m_runs[s])) continue;
             const auto& p = m_runs[s].result.parks[m_park];
-            if (p.binding == b.binding) ImGui::TextDisabled("%s", geo::binding_text(p.binding).c_str());
-            else ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.7f, 1), "%s", geo::binding_text(p.binding).c_str());
+            if (p.binding == b.binding) ImGui::TextDisabled("%s", factor_names(p.binding).c_str());
+            else ImGui::TextColored(ImVec4(0.1f, 0.4f, 0.7f, 1), "%s", factor_names(p.binding).c_str());
         }
     };
     binding_row();
     for (const Indicator& ind : rows) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ind.label.c_str());
+        ImGui::TextUnformatted(tr(ind.label).c_str());
         ImGui::TableNextColumn();
         const double v0 = ind.value(base, b);
         ImGui::TextUnformatted(std::isfinite(v0) ? text(ind.format, v0).c_str() : "-");

@@ -16,6 +16,7 @@
 #include "geo/capacity/scenario.h"
 #include "geo/core/polygon_locator.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -29,7 +30,7 @@ void CapacityPanel::draw(Workspace& ws)
     }
     if (!begin_panel("Capacity")) return end_panel();
     if (!ws.doc || ws.doc->view_with_role(geo::Role::Parks) < 0 || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
-        ImGui::TextDisabled("The project needs parks and enterprises layers.");
+        ImGui::TextDisabled("%s", tr("The project needs parks and enterprises layers."));
         return end_panel();
     }
     if (m_doc != ws.doc.get()) open_document(ws);
@@ -40,22 +41,22 @@ void CapacityPanel::draw(Workspace& ws)
         ImGui::PopStyleColor();
     }
     if (m_runs.empty()) {
-        if (m_busy) ImGui::TextDisabled("evaluating...");
+        if (m_busy) ImGui::TextDisabled("%s", tr("evaluating..."));
         return end_panel();
     }
     choosers(ws);
     if (ImGui::BeginTabBar("capacity_tabs")) {
-        if (ImGui::BeginTabItem("Dashboard")) {
+        if (ImGui::BeginTabItem(tr("Dashboard"))) {
             dashboard(ws);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Scenario editor")) {
+        if (ImGui::BeginTabItem(tr("Scenario editor"))) {
             editor(ws);
             ImGui::EndTabItem();
         } else if (m_tool != Tool::None) {
             set_tool(ws, m_tool);  // leaving the editor puts the map tool down
         }
-        if (ImGui::BeginTabItem("Comparison")) {
+        if (ImGui::BeginTabItem(tr("Comparison"))) {
             comparison();
             ImGui::EndTabItem();
         }
@@ -210,22 +211,22 @@ void CapacityPanel::choosers(Workspace& ws)
     const auto& parks = m_runs.front().result.parks;
     m_park = std::min(m_park, parks.size() - 1);
     ImGui::SetNextItemWidth(260);
-    if (ImGui::BeginCombo("Park", parks[m_park].name.c_str())) {
+    if (ImGui::BeginCombo(tr("Park"), parks[m_park].name.c_str())) {
         for (size_t p = 0; p < parks.size(); ++p)
             if (ImGui::Selectable(parks[p].name.c_str(), p == m_park)) m_park = p;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(230);
-    const std::string shown = m_scenario == 0 ? "baseline" : m_runs[m_scenario].scenario;
-    if (ImGui::BeginCombo("Scenario", shown.c_str())) {
+    const std::string shown = m_scenario == 0 ? tr("baseline") : m_runs[m_scenario].scenario.c_str();
+    if (ImGui::BeginCombo(tr("Scenario"), shown.c_str())) {
         for (size_t s = 0; s < m_runs.size(); ++s)
-            if (ImGui::Selectable(s == 0 ? "baseline" : m_runs[s].scenario.c_str(), s == m_scenario)) m_scenario = s;
+            if (ImGui::Selectable(s == 0 ? tr("baseline") : m_runs[s].scenario.c_str(), s == m_scenario)) m_scenario = s;
         ImGui::EndCombo();
     }
-    if (ImGui::Button("Compliance map")) compliance_layer(ws);
+    if (ImGui::Button(tr("Compliance map"))) compliance_layer(ws);
     ImGui::SameLine();
-    ImGui::TextDisabled("last evaluation %.0f ms%s", m_seconds * 1000, m_busy ? " (updating...)" : "");
+    ImGui::TextDisabled(tr("last evaluation %.0f ms%s"), m_seconds * 1000, m_busy ? " (updating...)" : "");
 }
 
 geo::Json& CapacityPanel::scenarios(Workspace& ws)

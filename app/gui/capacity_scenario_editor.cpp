@@ -1,12 +1,14 @@
 // The capacity panel's scenario editor: edits made in forms and on the map, typed, kept in
 // the project and entered in the workspace's one undo history.
 #include "gui/capacity_panel.h"
+#include "gui/i18n.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <imgui.h>
 
+#include "geo/report/edit_sentences.h"
 #include "geo/scenario/edits.h"
 
 #include "geo/capacity/scenario.h"
@@ -25,7 +27,7 @@ void CapacityPanel::change_scenario(Workspace& ws, const geo::Scenario& before, 
         geo::store_scenario(w.doc->project.project, s, true);
         if (std::any_of(m_runs.begin(), m_runs.end(), [&](const geo::CapacityRun& r) { return r.scenario == name; })) mark_dirty(name);
     };
-    ws.push_edit({"scenario '" + name + "': " + label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
+    ws.push_edit({name + (language() == geo::Language::Zh ? "：" : ": ") + label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
 }
 
 void CapacityPanel::add_edit(Workspace& ws, const geo::Json& json)
@@ -36,7 +38,7 @@ void CapacityPanel::add_edit(Workspace& ws, const geo::Json& json)
         const geo::Scenario before = geo::scenario_named(ws.doc->project.project, m_runs[m_scenario].scenario);
         geo::Scenario after = before;
         after.edits.push_back(edit);
-        change_scenario(ws, before, after, std::string(geo::type_name(edit)));
+        change_scenario(ws, before, after, geo::describe_edit(edit, language()));
     } catch (const std::exception& e) {
         ws.error("capacity: " + std::string(e.what()));
     }
@@ -49,7 +51,7 @@ void CapacityPanel::remove_edit(Workspace& ws, size_t index)
         if (index >= before.edits.size()) return;
         geo::Scenario after = before;
         after.edits.erase(after.edits.begin() + static_cast<std::ptrdiff_t>(index));
-        change_scenario(ws, before, after, "remove " + std::string(geo::type_name(before.edits[index])));
+        change_scenario(ws, before, after, tr("take back: ") + geo::describe_edit(before.edits[index], language()));
     } catch (const std::exception& e) {
         ws.error("capacity: " + std::string(e.what()));
     }
@@ -60,7 +62,7 @@ void CapacityPanel::editor(Workspace& ws)
     ImGui::SetNextItemWidth(240);
     ImGui::InputText("##new", m_new_name, sizeof m_new_name);
     ImGui::SameLine();
-    if (ImGui::Button("New scenario") && m_new_name[0]) {
+    if (ImGui::Button(tr("New scenario")) && m_new_name[0]) {
         const std::string name = m_new_name;
         const auto names = geo::scenario_names(ws.doc->project.project);
         if (std::find(names.begin(), names.end(), name) != names.end()) {
@@ -74,11 +76,11 @@ void CapacityPanel::editor(Workspace& ws)
     }
     geo::Json* s = current(ws);
     if (!s) {
-        ImGui::TextDisabled("Choose or create a scenario to edit; the baseline stays as the data are.");
+        ImGui::TextDisabled("%s", tr("Choose or create a scenario to edit; the baseline stays as the data are."));
         return;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Delete scenario")) {
+    if (ImGui::Button(tr("Delete scenario"))) {
         auto& list = scenarios(ws);
         for (size_t k = 0; k < list.size(); ++k)
             if (list[k].value("name", "") == m_runs[m_scenario].scenario) list.erase(k);
@@ -88,13 +90,13 @@ void CapacityPanel::editor(Workspace& ws)
     }
     const std::string park = park_key();
     ImGui::Separator();
-    ImGui::Text("Add an edit for %s:", m_runs.front().result.parks[m_park].name.c_str());
+    ImGui::Text(tr("Add an edit for %s:"), m_runs.front().result.parks[m_park].name.c_str());
     ImGui::SetNextItemWidth(90);
-    ImGui::InputDouble("FAR##raise", &m_far, 0, 0, "%.2f");
+    ImGui::InputDouble(tr("FAR##raise"), &m_far, 0, 0, "%.2f");
     ImGui::SameLine();
-    if (ImGui::Button("Raise FAR")) add_edit(ws, {{"type", "raise_far"}, {"park", park}, {"far", m_far}});
+    if (ImGui::Button(tr("Raise FAR"))) add_edit(ws, {{"type", "raise_far"}, {"park", park}, {"far", m_far}});
     ImGui::SameLine();
-    if (ImGui::Button("Redevelop under-used plots")) add_edit(ws, {{"type", "redevelop"}, {"park", park}});
+    if (ImGui::Button(tr("Redevelop under-used plots"))) add_edit(ws, {{"type", "redevelop"}, {"park", park}});
     refresh_sites();
     if (!m_sites.empty()) {
         ImGui::SameLine();
@@ -115,7 +117,7 @@ void CapacityPanel::editor(Workspace& ws)
         ImGui::SetNextItemWidth(110);
         ImGui::InputDouble("##add", &m_add, 0, 0, "%.0f");
         ImGui::SameLine();
-        if (ImGui::Button("Upgrade capacity by"))
+        if (ImGui::Button(tr("Upgrade capacity by")))
             add_edit(ws, {{"type", "upgrade_capacity"}, {"park", park}, {"factor", factors[m_factor]}, {"add", m_add}});
     }
 
@@ -132,19 +134,19 @@ void CapacityPanel::editor(Workspace& ws)
             }
             ImGui::SameLine();
             ImGui::SetNextItemWidth(60);
-            ImGui::InputInt("storeys", &m_storeys, 0);
+            ImGui::InputInt(tr("storeys"), &m_storeys, 0);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(80);
-            ImGui::InputDouble("m² each", &m_footprint, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("m² each"), &m_footprint, 0, 0, "%.0f");
             ImGui::SameLine();
             ImGui::SetNextItemWidth(60);
-            ImGui::InputDouble("beds", &m_beds, 0, 0, "%.0f");
+            ImGui::InputDouble(tr("beds"), &m_beds, 0, 0, "%.0f");
             ImGui::SameLine();
-            if (ImGui::Button("Add standard factory"))
+            if (ImGui::Button(tr("Add standard factory")))
                 add_edit(ws, {{"type", "standard_factory"}, {"site", in.site_name[m_sites[m_site]]}, {"storeys", std::max(1, m_storeys)},
                               {"footprint_m2", m_footprint}, {"beds", m_beds}});
         } else {
-            ImGui::TextDisabled("The park has no site parcels for a standard factory.");
+            ImGui::TextDisabled("%s", tr("The park has no site parcels for a standard factory."));
         }
     }
 
@@ -160,16 +162,16 @@ void CapacityPanel::editor(Workspace& ws)
         }
         ImGui::SameLine();
         ImGui::SetNextItemWidth(80);
-        ImGui::InputDouble("capacity##fac", &m_capacity, 0, 0, "%.0f");
+        ImGui::InputDouble(tr("capacity##fac"), &m_capacity, 0, 0, "%.0f");
         ImGui::SameLine();
-        if (ImGui::RadioButton("Add facility by clicking", m_tool == Tool::AddFacility)) set_tool(ws, Tool::AddFacility);
+        if (ImGui::RadioButton(tr("Add facility by clicking"), m_tool == Tool::AddFacility)) set_tool(ws, Tool::AddFacility);
     }
-    if (ImGui::RadioButton("Draw a boundary extension", m_tool == Tool::DrawBoundary)) set_tool(ws, Tool::DrawBoundary);
+    if (ImGui::RadioButton(tr("Draw a boundary extension"), m_tool == Tool::DrawBoundary)) set_tool(ws, Tool::DrawBoundary);
     ImGui::SameLine();
-    if (ImGui::RadioButton("Mark a plot for redevelopment", m_tool == Tool::MarkPlot)) set_tool(ws, Tool::MarkPlot);
+    if (ImGui::RadioButton(tr("Mark a plot for redevelopment"), m_tool == Tool::MarkPlot)) set_tool(ws, Tool::MarkPlot);
     if (m_tool == Tool::MarkPlot) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(to FAR %.2f above; click an enterprise)", m_far);
+        ImGui::TextDisabled(tr("(to FAR %.2f above; click an enterprise)"), m_far);
     }
 
     // Growth: an incoming enterprise placed by a click.
@@ -189,19 +191,19 @@ void CapacityPanel::editor(Workspace& ws)
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(60);
-    ImGui::InputDouble("jobs", &m_firm_jobs, 0, 0, "%.0f");
+    ImGui::InputDouble(tr("jobs"), &m_firm_jobs, 0, 0, "%.0f");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(80);
-    ImGui::InputDouble("m² floor", &m_firm_floor, 0, 0, "%.0f");
+    ImGui::InputDouble(tr("m² floor"), &m_firm_floor, 0, 0, "%.0f");
     ImGui::SameLine();
-    if (ImGui::RadioButton("Add incoming enterprise by clicking", m_tool == Tool::AddEnterprise)) set_tool(ws, Tool::AddEnterprise);
+    if (ImGui::RadioButton(tr("Add incoming enterprise by clicking"), m_tool == Tool::AddEnterprise)) set_tool(ws, Tool::AddEnterprise);
     if ((m_firm_jobs < 0 || m_firm_floor < 0) && m_tool == Tool::AddEnterprise)
-        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "Jobs and floor area must not be negative.");
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("Jobs and floor area must not be negative."));
     if (m_tool == Tool::DrawBoundary) {
         ImGui::SameLine();
-        ImGui::Text("%zu points", m_ring.size());
+        ImGui::Text(tr("%zu points"), m_ring.size());
         ImGui::SameLine();
-        if (ImGui::Button("Finish") && m_ring.size() >= 3) {
+        if (ImGui::Button(tr("Finish")) && m_ring.size() >= 3) {
             const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
             std::vector<geo::Coord> ring = m_ring;
             to_lonlat.transform(ring);
@@ -212,15 +214,15 @@ void CapacityPanel::editor(Workspace& ws)
             set_tool(ws, Tool::None);
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
+        if (ImGui::Button(tr("Cancel"))) {
             m_ring.clear();
             set_tool(ws, Tool::None);
         }
     }
-    if (m_tool != Tool::None) ImGui::TextDisabled("Click on the map; Ctrl+S saves the scenario with the project.");
+    if (m_tool != Tool::None) ImGui::TextDisabled("%s", tr("Click on the map; Ctrl+S saves the scenario with the project."));
     // The edits so far, each with a delete button (below the forms, which so stay in place).
     ImGui::Separator();
-    ImGui::TextUnformatted("Edits in this scenario:");
+    ImGui::TextUnformatted(tr("Edits in this scenario:"));
     if (s->contains("edits") && (*s)["edits"].is_array()) {
         auto& edits = (*s)["edits"];
         for (size_t k = 0; k < edits.size(); ++k) {
@@ -231,7 +233,13 @@ void CapacityPanel::editor(Workspace& ws)
                 break;
             }
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", edits[k].dump().c_str());
+            std::string sentence;
+            try {
+                sentence = geo::describe_edit(geo::edit_from_json(edits[k]), language());
+            } catch (const std::exception&) {
+                sentence = edits[k].dump();  // not readable as an edit: shown as stored
+            }
+            ImGui::TextWrapped("%s", sentence.c_str());
             ImGui::PopID();
         }
     }

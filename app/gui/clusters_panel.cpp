@@ -10,6 +10,7 @@
 #include "geo/project/settings_reader.h"
 #include "geo/report/cluster_outputs.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -32,7 +33,7 @@ public:
         if (!visible) return;
         if (!begin_panel("Clusters")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
-            ImGui::TextDisabled("The project needs an enterprises layer.");
+            ImGui::TextDisabled("%s", tr("The project needs an enterprises layer."));
             return end_panel();
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
@@ -47,25 +48,25 @@ public:
         }
         geo::ClusterOptions& o = m_options;
         int lq_by = o.lq_category == "cluster" ? 0 : 1;
-        ImGui::Combo("LQ of", &lq_by, "cluster\0industry code\0");
+        ImGui::Combo(tr("LQ of"), &lq_by, tr_items({"cluster", "industry code"}).c_str());
         o.lq_category = lq_by == 0 ? "cluster" : "industry_code";
         int measure = o.lq.measure == geo::LqMeasure::Employment ? 0 : 1;
-        ImGui::Combo("By", &measure, "employment\0count\0");
+        ImGui::Combo(tr("By"), &measure, tr_items({"employment", "count"}).c_str());
         o.lq.measure = measure == 0 ? geo::LqMeasure::Employment : geo::LqMeasure::Count;
         // Sliders cover the usual range; a saved value outside it is shown and kept, never
         // clamped, and a value is only written back when the planner moves its slider.
         float min_lq = static_cast<float>(o.lq.min_lq), min_share = static_cast<float>(o.lq.min_share);
-        if (ImGui::SliderFloat("Minimum LQ", &min_lq, 1.0f, 3.0f, "%.2f")) o.lq.min_lq = min_lq;
-        if (ImGui::SliderFloat("Minimum share", &min_share, 0.0f, 0.5f, "%.2f")) o.lq.min_share = min_share;
-        ImGui::Checkbox("Against each park's region (district)", &o.lq_against_regions);
+        if (ImGui::SliderFloat(tr("Minimum LQ"), &min_lq, 1.0f, 3.0f, "%.2f")) o.lq.min_lq = min_lq;
+        if (ImGui::SliderFloat(tr("Minimum share"), &min_share, 0.0f, 0.5f, "%.2f")) o.lq.min_share = min_share;
+        ImGui::Checkbox(tr("Against each park's region (district)"), &o.lq_against_regions);
         float cell = static_cast<float>(o.cell_m), eps = static_cast<float>(o.eps_m);
         int min_points = static_cast<int>(o.min_points);
-        if (ImGui::SliderFloat(o.shape == geo::CellShape::Hexagon ? "Hexagon size m" : "Square size m", &cell, 100, 5000, "%.0f"))
+        if (ImGui::SliderFloat(o.shape == geo::CellShape::Hexagon ? tr("Hexagon size m") : tr("Square size m"), &cell, 100, 5000, "%.0f"))
             o.cell_m = cell;
-        if (ImGui::SliderFloat("DBSCAN reach m", &eps, 50, 2000, "%.0f")) o.eps_m = eps;
-        if (ImGui::SliderInt("DBSCAN minimum points", &min_points, 2, 200)) o.min_points = static_cast<size_t>(min_points);
-        if (ws.tasks.running("clusters")) ImGui::TextDisabled("computing... %.0f%%", 100 * ws.tasks.progress("clusters"));
-        else if (ImGui::Button("Compute") || (ws.automated && !m_started)) start(ws);
+        if (ImGui::SliderFloat(tr("DBSCAN reach m"), &eps, 50, 2000, "%.0f")) o.eps_m = eps;
+        if (ImGui::SliderInt(tr("DBSCAN minimum points"), &min_points, 2, 200)) o.min_points = static_cast<size_t>(min_points);
+        if (ws.tasks.running("clusters")) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress("clusters"));
+        else if (ImGui::Button(tr("Compute")) || (ws.automated && !m_started)) start(ws);
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (m_result) results();
         end_panel();
@@ -149,19 +150,19 @@ private:
             cold += b <= -2;
         }
         ImGui::Separator();
-        ImGui::Text("%zu enterprises; %d hot and %d cold cells at 95%% (FDR); %zu DBSCAN clusters, %zu noise",
+        ImGui::Text(tr("%zu enterprises; %d hot and %d cold cells at 95%% (FDR); %zu DBSCAN clusters, %zu noise"),
                     a.selection.points.size(), hot, cold, a.dbscan.sizes.size(), a.dbscan.noise);
-        ImGui::TextWrapped("Hot spots: %zu enterprises in %s; %zu outside it left out", a.points_in_study, a.study_area.c_str(),
+        ImGui::TextWrapped(tr("Hot spots: %zu enterprises in %s; %zu outside it left out"), a.points_in_study, a.study_area.c_str(),
                            a.points_outside_study);
-        ImGui::Checkbox("Only characteristic clusters", &m_only_characteristic);
+        ImGui::Checkbox(tr("Only characteristic clusters"), &m_only_characteristic);
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
         if (!ImGui::BeginTable("lq", 5, flags)) return;
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Park");
-        ImGui::TableSetupColumn(m_options.lq_category == "cluster" ? "Cluster" : "Industry");
-        ImGui::TableSetupColumn("LQ");
-        ImGui::TableSetupColumn("Share");
-        ImGui::TableSetupColumn("Rank");
+        ImGui::TableSetupColumn(tr("Park"));
+        ImGui::TableSetupColumn(m_options.lq_category == "cluster" ? tr("Cluster") : tr("Industry"));
+        ImGui::TableSetupColumn(tr("LQ"));
+        ImGui::TableSetupColumn(tr("Share"));
+        ImGui::TableSetupColumn(tr("Rank"));
         ImGui::TableHeadersRow();
         for (const geo::LqRow& r : a.lq) {
             if (m_only_characteristic && !r.characteristic) continue;

@@ -18,6 +18,7 @@
 #include "geo/coverage/network_state.h"
 #include "geo/coverage/road_network.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -29,7 +30,7 @@ void CoveragePanel::draw(Workspace& ws)
     }
     if (!begin_panel("Coverage")) return end_panel();
     if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0 || ws.doc->view_with_role(geo::Role::Facilities) < 0) {
-        ImGui::TextDisabled("The project needs enterprises and facilities layers.");
+        ImGui::TextDisabled("%s", tr("The project needs enterprises and facilities layers."));
         return end_panel();
     }
     if (m_doc != ws.doc.get()) open_document(ws);
@@ -38,13 +39,13 @@ void CoveragePanel::draw(Workspace& ws)
         results(ws);
         tools(ws);
         ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
-        if (ImGui::CollapsingHeader("By cluster and by tier (the selected type, in the chosen area)")) {
-            breakdown_table(ws, "cluster", "Cluster");
-            breakdown_table(ws, "tier", "Tier");
+        if (ImGui::CollapsingHeader(tr("By cluster and by tier (the selected type, in the chosen area)"))) {
+            breakdown_table(ws, "cluster", N_("Cluster"));
+            breakdown_table(ws, "tier", N_("Tier"));
         }
         marks(ws);
     } else if (ws.tasks.running("coverage")) {
-        ImGui::TextDisabled("computing...");
+        ImGui::TextDisabled("%s", tr("computing..."));
     }
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
     end_panel();
@@ -84,7 +85,7 @@ void CoveragePanel::radii_editor(Workspace& ws)
     ImGui::SetNextItemWidth(330);
     ImGui::InputText("##radii", m_path, sizeof m_path);
     ImGui::SameLine();
-    if (ImGui::Button("Load radius table")) {
+    if (ImGui::Button(tr("Load radius table"))) {
         try {
             m_types = geo::read_service_radii(m_path);
             m_error.clear();
@@ -95,21 +96,21 @@ void CoveragePanel::radii_editor(Workspace& ws)
         }
     }
     if (m_types.empty()) {
-        ImGui::TextDisabled("Load a service-radius table (e.g. datasets/standards/facility_service_radii.csv).");
+        ImGui::TextDisabled("%s", tr("Load a service-radius table (e.g. datasets/standards/facility_service_radii.csv)."));
         return;
     }
     bool changed = false;
     if (ImGui::BeginTable("radii", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("Type");
-        ImGui::TableSetupColumn("类型");
-        ImGui::TableSetupColumn("Radii m");
+        ImGui::TableSetupColumn(tr("Type"));
+        ImGui::TableSetupColumn(tr("Code"));
+        ImGui::TableSetupColumn(tr("Radii m"));
         ImGui::TableHeadersRow();
         for (auto& t : m_types) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.code.c_str());
+            ImGui::TextUnformatted(facility_name(t.code, t.name_zh).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.name_zh.c_str());
+            ImGui::TextDisabled("%s", t.code.c_str());
             ImGui::TableNextColumn();
             for (size_t k = 0; k < t.radii_m.size(); ++k) {
                 ImGui::PushID(&t.radii_m[k]);
@@ -127,7 +128,7 @@ void CoveragePanel::radii_editor(Workspace& ws)
     }
     if (changed) store_radii(ws);  // radii only change what counts as covered: no recompute
     const bool has_roads = ws.doc->view_with_role(geo::Role::Roads) >= 0;
-    if (has_roads && ImGui::Checkbox("Also along the roads (network distance)", &m_by_road)) {
+    if (has_roads && ImGui::Checkbox(tr("Also along the roads (network distance)"), &m_by_road)) {
         m_settings.network = m_by_road;
         geo::store_settings(ws.doc->project.project, "coverage", geo::to_json(m_settings, m_radii_edited));
         start(ws);

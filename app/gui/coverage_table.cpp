@@ -1,6 +1,7 @@
 // The coverage panel's tables: coverage by type for the study area or one park, and by cluster
 // and by tier, all through geo::coverage_summary as `parkcap coverage` writes them.
 #include "gui/coverage_panel.h"
+#include "gui/i18n.h"
 
 #include <algorithm>
 
@@ -54,34 +55,35 @@ void CoveragePanel::results(Workspace& ws)
     const auto& types = m_state->types();
     const auto& parks = ws.doc->park_stats;
     const char* area_name = m_area < 0 || static_cast<size_t>(m_area) >= parks.size() ? "the whole study area" : parks[static_cast<size_t>(m_area)].name.c_str();
-    if (ImGui::BeginCombo("Area", area_name)) {
-        if (ImGui::Selectable("the whole study area", m_area < 0)) m_area = -1;
+    if (ImGui::BeginCombo(tr("Area"), area_name)) {
+        if (ImGui::Selectable(tr("the whole study area"), m_area < 0)) m_area = -1;
         for (size_t p = 0; p < parks.size(); ++p)
             if (ImGui::Selectable(parks[p].name.c_str(), m_area == static_cast<int32_t>(p))) m_area = static_cast<int32_t>(p);
         ImGui::EndCombo();
     }
     if (m_jobs.empty()) {
-        ImGui::TextDisabled("The enterprises need an employees field for this table.");
+        ImGui::TextDisabled("%s", tr("The enterprises need an employees field for this table."));
         return;
     }
     if (!ImGui::BeginTable("cov", m_net ? 6 : 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
-    ImGui::TableSetupColumn("Type");
-    ImGui::TableSetupColumn("Radius");
-    ImGui::TableSetupColumn("Covered");
-    ImGui::TableSetupColumn("Employees");
-    ImGui::TableSetupColumn("Change");
-    if (m_net) ImGui::TableSetupColumn("By road");
+    ImGui::TableSetupColumn(tr("Type"));
+    ImGui::TableSetupColumn(tr("Radius"));
+    ImGui::TableSetupColumn(tr("Covered"));
+    ImGui::TableSetupColumn(tr("Employees"));
+    ImGui::TableSetupColumn(tr("Change"));
+    if (m_net) ImGui::TableSetupColumn(tr("By road"));
     ImGui::TableHeadersRow();
     for (const Row& r : rows(ws)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(static_cast<int>(r.type * 100 + static_cast<size_t>(r.radius) % 100));
-        if (ImGui::Selectable(types[r.type].code.c_str(), m_shown == r.type, ImGuiSelectableFlags_SpanAllColumns)) m_shown = r.type;
+        if (ImGui::Selectable(facility_name(types[r.type].code, types[r.type].name_zh).c_str(), m_shown == r.type, ImGuiSelectableFlags_SpanAllColumns))
+            m_shown = r.type;
         ImGui::PopID();
         ImGui::TableNextColumn();
         ImGui::Text("%.0f m", r.radius);
         ImGui::TableNextColumn();
-        ImGui::Text("%zu of %zu", r.covered, r.enterprises);
+        ImGui::Text(tr("%zu of %zu"), r.covered, r.enterprises);
         ImGui::TableNextColumn();
         if (r.total_jobs > 0) ImGui::Text("%.1f%%", 100 * r.jobs / r.total_jobs);
         ImGui::TableNextColumn();
@@ -94,12 +96,12 @@ void CoveragePanel::results(Workspace& ws)
         }
     }
     ImGui::EndTable();
-    ImGui::TextDisabled("Red dots on the map: enterprises not covered by the selected type.");
-    if (ImGui::Button("Suggest a site")) suggest(ws);
+    ImGui::TextDisabled("%s", tr("Red dots on the map: enterprises not covered by the selected type."));
+    if (ImGui::Button(tr("Suggest a site"))) suggest(ws);
     ImGui::SameLine();
-    if (ImGui::Button("Draw gap areas")) draw_gaps(ws);
+    if (ImGui::Button(tr("Draw gap areas"))) draw_gaps(ws);
     if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == m_shown)
-        ImGui::Text("A new %s at the blue mark would cover %lld more enterprises (%.0f employees).", types[m_shown].code.c_str(),
+        ImGui::Text(tr("A new %s at the blue mark would cover %lld more enterprises (%.0f employees)."), facility_name(types[m_shown].code, types[m_shown].name_zh).c_str(),
                     static_cast<long long>(m_suggestion->enterprises), m_suggestion->employees);
     if (!m_gaps_note.empty()) ImGui::TextDisabled("%s", m_gaps_note.c_str());
 }
@@ -109,7 +111,7 @@ void CoveragePanel::breakdown_table(Workspace& ws, const char* meaning, const ch
     const geo::LoadedLayer& firms = layer(ws, geo::Role::Enterprises);
     const std::string* field = firms.fields.field_for(meaning);
     if (!field) {
-        ImGui::TextDisabled("No field is bound to the %s.", meaning);
+        ImGui::TextDisabled(tr("No field is bound to the %s."), meaning);
         return;
     }
     const size_t t = std::min(m_shown, m_state->types().size() - 1);
@@ -131,17 +133,17 @@ void CoveragePanel::breakdown_table(Workspace& ws, const char* meaning, const ch
     }
     ImGui::PushID(meaning);
     if (ImGui::BeginTable("breakdown", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn(label);
-        ImGui::TableSetupColumn("Covered");
-        ImGui::TableSetupColumn("Share");
-        ImGui::TableSetupColumn("Employees");
+        ImGui::TableSetupColumn(tr(label));
+        ImGui::TableSetupColumn(tr("Covered"));
+        ImGui::TableSetupColumn(tr("Share"));
+        ImGui::TableSetupColumn(tr("Employees"));
         ImGui::TableHeadersRow();
         for (const geo::CoverageRow& g : cache.rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(g.group.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%lld of %lld", static_cast<long long>(g.covered), static_cast<long long>(g.enterprises));
+            ImGui::Text(tr("%lld of %lld"), static_cast<long long>(g.covered), static_cast<long long>(g.enterprises));
             ImGui::TableNextColumn();
             ImGui::Text("%.1f%%", g.enterprises ? 100.0 * static_cast<double>(g.covered) / static_cast<double>(g.enterprises) : 0.0);
             ImGui::TableNextColumn();

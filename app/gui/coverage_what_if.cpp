@@ -1,6 +1,7 @@
 // The coverage panel's what-if tools: add, move or delete a facility by clicking on the map;
 // each edit goes into the project's what-if scenario and the workspace's one undo history.
 #include "gui/coverage_panel.h"
+#include "gui/i18n.h"
 
 #include <cmath>
 #include <algorithm>
@@ -13,30 +14,31 @@ namespace gui {
 void CoveragePanel::tools(Workspace& ws)
 {
     ImGui::Separator();
-    ImGui::TextUnformatted("What if (click on the map):");
-    ImGui::RadioButton("Select", &m_tool, 0);
+    ImGui::TextUnformatted(tr("What if (click on the map):"));
+    ImGui::RadioButton(tr("Select"), &m_tool, 0);
     ImGui::SameLine();
-    ImGui::RadioButton("Add", &m_tool, 1);
+    ImGui::RadioButton(tr("Add"), &m_tool, 1);
     ImGui::SameLine();
-    ImGui::RadioButton("Move", &m_tool, 2);
+    ImGui::RadioButton(tr("Move"), &m_tool, 2);
     ImGui::SameLine();
-    ImGui::RadioButton("Delete", &m_tool, 3);
+    ImGui::RadioButton(tr("Delete"), &m_tool, 3);
     ws.map_tool = m_tool == 0 ? MapTool::Select : MapTool::Edit;
     if (m_tool == 1) {
         const auto& types = m_state->types();
-        if (ImGui::BeginCombo("Type to add", types[std::min(m_shown, types.size() - 1)].code.c_str())) {
+        const auto& current = types[std::min(m_shown, types.size() - 1)];
+        if (ImGui::BeginCombo(tr("Type to add"), facility_name(current.code, current.name_zh).c_str())) {
             for (size_t t = 0; t < types.size(); ++t)
-                if (ImGui::Selectable(types[t].code.c_str(), t == m_shown)) m_shown = t;
+                if (ImGui::Selectable(facility_name(types[t].code, types[t].name_zh).c_str(), t == m_shown)) m_shown = t;
             ImGui::EndCombo();
         }
     }
     // The workspace's one history (Ctrl+Z / Ctrl+Y): what-if edits sit in it beside style edits.
-    if (ImGui::Button("Undo") && !ws.undo.empty()) ws.undo_edit();
+    if (ImGui::Button(tr("Undo")) && !ws.undo.empty()) ws.undo_edit();
     ImGui::SameLine();
-    if (ImGui::Button("Redo") && !ws.redo.empty()) ws.redo_edit();
+    if (ImGui::Button(tr("Redo")) && !ws.redo.empty()) ws.redo_edit();
     ImGui::SameLine();
-    ImGui::Text("%zu edits in the scenario (saved with the project)", m_applied);
-    if (m_move_from >= 0) ImGui::TextDisabled("now click where the facility should go");
+    ImGui::Text(tr("%zu edits in the scenario (saved with the project)"), m_applied);
+    if (m_move_from >= 0) ImGui::TextDisabled("%s", tr("now click where the facility should go"));
     for (const geo::Coord& at : ws.map_clicks) click(ws, at);
     ws.map_clicks.clear();
 }

@@ -13,6 +13,7 @@
 #include "geo/density/point_selection.h"
 #include "geo/project/settings_reader.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 #include "render/raster_layer.h"
 
 namespace gui {
@@ -20,7 +21,7 @@ namespace gui {
 namespace {
 
 const char* kKernels[] = {"quartic", "triweight", "epanechnikov", "uniform", "triangular", "gaussian"};
-const char* kRules[] = {"fixed radius", "Silverman (ArcGIS)", "Scott"};
+const char* kRules[] = {N_("fixed radius"), N_("Silverman (ArcGIS)"), N_("Scott")};
 const char* kWeights[] = {"count", "employees", "output_value", "floor_area", "tax"};
 
 // The settings as the project holds them; an unreadable entry is reported and the defaults
@@ -46,7 +47,7 @@ public:
         if (!visible) return;
         if (!begin_panel("Density")) return end_panel();
         if (!ws.doc || ws.doc->view_with_role(geo::Role::Enterprises) < 0) {
-            ImGui::TextDisabled("The project needs an enterprises layer.");
+            ImGui::TextDisabled("%s", tr("The project needs an enterprises layer."));
             return end_panel();
         }
         if (m_doc != ws.doc.get()) {  // a newly opened project: its saved parameters
@@ -80,17 +81,17 @@ public:
 
         ImGui::Separator();
         DensityOverlay& d = ws.density;
-        ImGui::Checkbox("Show on the map", &d.visible);
+        ImGui::Checkbox(tr("Show on the map"), &d.visible);
         int ramp = static_cast<int>(d.ramp);
-        if (ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0")) d.ramp = static_cast<geo::Ramp>(ramp);
-        ImGui::SliderFloat("Opacity", &d.opacity, 0.f, 1.f, "%.2f");
-        ImGui::Checkbox("Automatic maximum (98th percentile)", &m_auto_max);
-        if (!m_auto_max && d.result) ImGui::SliderFloat("Maximum", &d.max_value, 0.f, m_peak, "%.4g");
+        if (ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red"}).c_str())) d.ramp = static_cast<geo::Ramp>(ramp);
+        ImGui::SliderFloat(tr("Opacity"), &d.opacity, 0.f, 1.f, "%.2f");
+        ImGui::Checkbox(tr("Automatic maximum (98th percentile)"), &m_auto_max);
+        if (!m_auto_max && d.result) ImGui::SliderFloat(tr("Maximum"), &d.max_value, 0.f, m_peak, "%.4g");
         if (m_auto_max) d.max_value = m_auto;
-        ImGui::Checkbox("Contour lines on the map", &p.contours);
-        if (p.contours) ImGui::SliderInt("Levels", &p.contour_levels, 2, 10);
+        ImGui::Checkbox(tr("Contour lines on the map"), &p.contours);
+        if (p.contours) ImGui::SliderInt(tr("Levels"), &p.contour_levels, 2, 10);
         m_params = p;
-        if (busy) ImGui::TextDisabled("computing... %.0f%%", 100 * ws.tasks.progress("density"));
+        if (busy) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress("density"));
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (d.result) legend(d);
         end_panel();
@@ -104,28 +105,28 @@ private:
         int kernel = 0;
         for (int i = 0; i < 6; ++i)
             if (geo::to_string(p.kde.kernel) == kKernels[i]) kernel = i;
-        if (ImGui::Combo("Kernel", &kernel, kKernels, 6)) p.kde.kernel = *geo::parse_kernel(kKernels[kernel]);
+        if (ImGui::Combo(tr("Kernel"), &kernel, kKernels, 6)) p.kde.kernel = *geo::parse_kernel(kKernels[kernel]);
         int rule = static_cast<int>(p.kde.rule);
-        if (ImGui::Combo("Bandwidth", &rule, kRules, 3)) p.kde.rule = static_cast<geo::BandwidthRule>(rule);
+        if (ImGui::Combo(tr("Bandwidth"), &rule, tr_items({kRules[0], kRules[1], kRules[2]}).c_str())) p.kde.rule = static_cast<geo::BandwidthRule>(rule);
         float radius = static_cast<float>(p.kde.radius_m), cell = static_cast<float>(p.kde.cell_m);
-        if (p.kde.rule == geo::BandwidthRule::Fixed && ImGui::SliderFloat("Radius m", &radius, 100, 5000, "%.0f")) p.kde.radius_m = radius;
-        if (ImGui::SliderFloat("Cell m", &cell, 25, 500, "%.0f")) p.kde.cell_m = cell;
+        if (p.kde.rule == geo::BandwidthRule::Fixed && ImGui::SliderFloat(tr("Radius m"), &radius, 100, 5000, "%.0f")) p.kde.radius_m = radius;
+        if (ImGui::SliderFloat(tr("Cell m"), &cell, 25, 500, "%.0f")) p.kde.cell_m = cell;
         const std::string weight = p.filter.weight.empty() ? "count" : p.filter.weight;
-        if (ImGui::BeginCombo("Weight", weight.c_str())) {
+        if (ImGui::BeginCombo(tr("Weight"), weight.c_str())) {
             for (const char* w : kWeights)
                 if (ImGui::Selectable(w, weight == w)) p.filter.weight = std::string(w) == "count" ? "" : w;
             ImGui::EndCombo();
         }
         bool per_km2 = p.kde.values == geo::KdeValues::PerKm2;
-        if (ImGui::Checkbox("Per km² (integrates to the total weight)", &per_km2))
+        if (ImGui::Checkbox(tr("Per km² (integrates to the total weight)"), &per_km2))
             p.kde.values = per_km2 ? geo::KdeValues::PerKm2 : geo::KdeValues::RawSum;
-        choice(ws, "Cluster", "cluster", p.filter.cluster);
-        choice(ws, "Tier", "tier", p.filter.tier);
+        choice(ws, N_("Cluster"), "cluster", p.filter.cluster);
+        choice(ws, N_("Tier"), "tier", p.filter.tier);
         char code[16];
         std::snprintf(code, sizeof code, "%s", p.filter.industry_code.c_str());
-        if (ImGui::InputText("Industry code starts", code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.filter.industry_code = code;
-        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo("Park", p.filter.park.empty() ? "(all)" : p.filter.park.c_str())) {
-            if (ImGui::Selectable("(all)", p.filter.park.empty())) p.filter.park.clear();
+        if (ImGui::InputText(tr("Industry code starts"), code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.filter.industry_code = code;
+        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo(tr("Park"), p.filter.park.empty() ? "(all)" : p.filter.park.c_str())) {
+            if (ImGui::Selectable(tr("(all)"), p.filter.park.empty())) p.filter.park.clear();
             for (const ParkStats& s : ws.doc->park_stats)
                 if (ImGui::Selectable(s.name.c_str(), s.name == p.filter.park)) p.filter.park = s.name;
             ImGui::EndCombo();
@@ -139,8 +140,8 @@ private:
         const std::string* field = l.fields.field_for(meaning);
         if (!field) return;
         const geo::Column* c = l.data->column(*field);
-        if (ImGui::BeginCombo(label, value.empty() ? "(all)" : value.c_str())) {
-            if (ImGui::Selectable("(all)", value.empty())) value.clear();
+        if (ImGui::BeginCombo(tr(label), value.empty() ? tr("(all)") : value.c_str())) {
+            if (ImGui::Selectable(tr("(all)"), value.empty())) value.clear();
             for (const LayerView& v : ws.doc->views)
                 if (v.layer == ws.doc->views[static_cast<size_t>(ev)].layer && v.style.field == *field)
                     for (const auto& cat : v.style.categories)
@@ -229,9 +230,9 @@ private:
     void legend(const DensityOverlay& d) const
     {
         const geo::KdeResult& r = *d.result;
-        ImGui::Text("%s kernel, bandwidth %.0f m (%s)", std::string(geo::to_string(r.kernel)).c_str(), r.bandwidth_m,
+        ImGui::Text(tr("%s kernel, bandwidth %.0f m (%s)"), std::string(geo::to_string(r.kernel)).c_str(), r.bandwidth_m,
                     std::string(geo::to_string(r.rule)).c_str());
-        ImGui::Text("%zu points, %zu x %zu cells, %s", r.points, r.raster.grid.cols, r.raster.grid.rows,
+        ImGui::Text(tr("%zu points, %zu x %zu cells, %s"), r.points, r.raster.grid.cols, r.raster.grid.rows,
                     std::string(geo::to_string(r.method)).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -244,7 +245,7 @@ private:
         ImGui::Dummy(ImVec2(w, h));
         ImGui::Text("%.4g", static_cast<double>(d.min_value));
         char top[64];
-        std::snprintf(top, sizeof top, "%.4g %s", static_cast<double>(d.max_value), r.units().c_str());
+        std::snprintf(top, sizeof top, "%.4g %s", static_cast<double>(d.max_value), term("indicator", r.units()).c_str());
         ImGui::SameLine(std::max(0.f, w - ImGui::CalcTextSize(top).x));
         ImGui::TextUnformatted(top);
     }

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -38,14 +39,14 @@ public:
         ImGui::SetNextWindowSize(ImVec2(620, 440), ImGuiCond_FirstUseEver);
         const ImGuiViewport* vp = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
-        if (!ImGui::Begin("Open project or layer", &m_open)) return ImGui::End();
+        if (!ImGui::Begin(tr("Open project or layer"), &m_open)) return ImGui::End();
         ImGui::TextWrapped("%s", m_dir.string().c_str());
-        if (ImGui::Button("Up") && m_dir.has_parent_path()) {
+        if (ImGui::Button(tr("Up")) && m_dir.has_parent_path()) {
             m_dir = m_dir.parent_path();
             refresh();
         }
         ImGui::SameLine();
-        ImGui::TextDisabled("projects (*.parkcap.json) and layers (.gpkg .shp .geojson .fgb .kml .csv)");
+        ImGui::TextDisabled("%s", tr("projects (*.parkcap.json) and layers (.gpkg .shp .geojson .fgb .kml .csv)"));
         ImGui::BeginChild("entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()));
         for (const auto& e : m_entries) {
             const bool dir = fs::is_directory(e);
@@ -61,9 +62,9 @@ public:
             }
         }
         ImGui::EndChild();
-        if (ImGui::Button("Open") && !m_chosen.empty() && !fs::is_directory(m_chosen)) choose(ws);
+        if (ImGui::Button(tr("Open")) && !m_chosen.empty() && !fs::is_directory(m_chosen)) choose(ws);
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) m_open = false;
+        if (ImGui::Button(tr("Cancel"))) m_open = false;
         ImGui::End();
     }
 

@@ -30,6 +30,7 @@ const char* gui_usage()
            "                          table, messages, density, clusters, coverage, capacity, allocation (an analysis\n"
            "                          panel computes before the screenshot); --panel all: the first screen as a new\n"
            "                          user sees it (the default layout, menu bar included)\n"
+           "  --lang zh|en            the interface language (default: the last one chosen, else the locale)\n"
            "  --benchmark-frames N    render N frames while panning and zooming, print frame times, exit\n";
 }
 
@@ -66,6 +67,13 @@ GuiOptions parse_gui_options(int argc, char** argv)
                 throw std::invalid_argument("unknown panel '" + v + "' (" + known + ", or all)");
             }
             o.panels.push_back(v);
+        } else if (a == "--lang") {
+            const std::string v = value(i, a);
+            try {
+                o.language = geo::parse_language(v);
+            } catch (const std::exception&) {
+                throw std::invalid_argument("--lang needs zh or en, not '" + v + "'");
+            }
         } else if (a == "--benchmark-frames") {
             o.benchmark_frames = std::atoi(value(i, a).c_str());
             if (o.benchmark_frames <= 0) throw std::invalid_argument("--benchmark-frames needs a positive number");

@@ -3,6 +3,7 @@
 
 #include "geo/project/roles.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -15,7 +16,7 @@ public:
     {
         if (!begin_panel("Identify")) return end_panel();
         if (!ws.doc || ws.doc->selection.empty()) {
-            ImGui::TextDisabled("Click a feature on the map or a row in a table.");
+            ImGui::TextDisabled("%s", tr("Click a feature on the map or a row in a table."));
             return end_panel();
         }
         const Selection sel = ws.doc->selection;
@@ -23,15 +24,15 @@ public:
         const geo::LoadedLayer& l = ws.doc->layer_of(v);
         const size_t row = static_cast<size_t>(sel.row);
         ImGui::Text("%s", ws.doc->feature_name(v, row).c_str());
-        ImGui::TextDisabled("layer '%s', fid %lld", l.config.id.c_str(), static_cast<long long>(l.data->fids[row]));
-        if (ImGui::SmallButton("Zoom to feature")) ws.select(sel.view, sel.row, true);
+        ImGui::TextDisabled(tr("layer '%s', fid %lld"), l.config.id.c_str(), static_cast<long long>(l.data->fids[row]));
+        if (ImGui::SmallButton(tr("Zoom to feature"))) ws.select(sel.view, sel.row, true);
         if (l.data->geometry.kind() == geo::GeomKind::Polygon)
-            ImGui::Text("Area: %.2f ha (%.4f km²)", geo::polygon_area(l.data->geometry, row) / 1e4,
+            ImGui::Text(tr("Area: %.2f ha (%.4f km²)"), geo::polygon_area(l.data->geometry, row) / 1e4,
                         geo::polygon_area(l.data->geometry, row) / 1e6);
         if (ImGui::BeginTable("attrs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable)) {
-            ImGui::TableSetupColumn("Field");
-            ImGui::TableSetupColumn("Value");
-            ImGui::TableSetupColumn("Meaning");
+            ImGui::TableSetupColumn(tr("Field"));
+            ImGui::TableSetupColumn(tr("Value"));
+            ImGui::TableSetupColumn(tr("Meaning"));
             ImGui::TableHeadersRow();
             for (const geo::Column& c : l.data->columns) {
                 ImGui::TableNextRow();

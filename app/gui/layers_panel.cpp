@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -34,7 +35,7 @@ bool field_combo(const char* label, const geo::Layer& layer, std::string& field,
 {
     bool changed = false;
     if (ImGui::BeginCombo(label, field.empty() ? "(none)" : field.c_str())) {
-        if (ImGui::Selectable("(none)", field.empty())) {
+        if (ImGui::Selectable(tr("(none)"), field.empty())) {
             field.clear();
             changed = true;
         }
@@ -57,7 +58,7 @@ public:
     {
         if (!begin_panel("Layers")) return end_panel();
         if (!ws.doc) {
-            ImGui::TextDisabled("No project open.");
+            ImGui::TextDisabled("%s", tr("No project open."));
             return end_panel();
         }
         auto& views = ws.doc->views;
@@ -68,7 +69,7 @@ public:
             ImGui::PushID(static_cast<int>(v.layer));
             ImGui::Checkbox("##visible", &v.style.visible);
             ImGui::SameLine();
-            const std::string label = l.config.id + "  (" + std::string(geo::to_string(l.config.role)) + ", " +
+            const std::string label = l.config.id + "  (" + term("role", geo::to_string(l.config.role)) + ", " +
                                       std::to_string(l.data->size()) + ")";
             // The name takes the width the two arrow buttons leave.
             const float arrows = 2 * ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
@@ -94,33 +95,33 @@ private:
         const geo::LoadedLayer& l = ws.doc->layer_of(v);
         geo::LayerStyle& s = v.style;
         const geo::LayerStyle before = s;
-        ImGui::Text("Style of '%s'", l.config.id.c_str());
-        if (ImGui::Button("Zoom to layer")) ws.zoom_to(l.data->geometry.envelope());
-        ImGui::SliderFloat("Opacity", &s.opacity, 0.f, 1.f, "%.2f");
+        ImGui::Text(tr("Style of '%s'"), l.config.id.c_str());
+        if (ImGui::Button(tr("Zoom to layer"))) ws.zoom_to(l.data->geometry.envelope());
+        ImGui::SliderFloat(tr("Opacity"), &s.opacity, 0.f, 1.f, "%.2f");
         int mode = static_cast<int>(s.mode);
-        ImGui::RadioButton("Single", &mode, 0);
+        ImGui::RadioButton(tr("Single"), &mode, 0);
         ImGui::SameLine();
-        ImGui::RadioButton("Categorised", &mode, 1);
+        ImGui::RadioButton(tr("Categorised"), &mode, 1);
         ImGui::SameLine();
-        ImGui::RadioButton("Graduated", &mode, 2);
+        ImGui::RadioButton(tr("Graduated"), &mode, 2);
         s.mode = static_cast<geo::StyleMode>(mode);
-        if (s.mode == geo::StyleMode::Single) colour_edit("Colour", s.fill);
+        if (s.mode == geo::StyleMode::Single) colour_edit(tr("Colour"), s.fill);
         if (s.mode != geo::StyleMode::Single)
-            field_combo("Field", *l.data, s.field, s.mode == geo::StyleMode::Graduated);
+            field_combo(tr("Field"), *l.data, s.field, s.mode == geo::StyleMode::Graduated);
         if (s.mode == geo::StyleMode::Graduated) {
             int ramp = static_cast<int>(s.ramp);
-            ImGui::Combo("Ramp", &ramp, "viridis\0magma\0blues\0orange-red\0blue-red\0");
+            ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red", "blue-red"}).c_str());
             s.ramp = static_cast<geo::Ramp>(ramp);
             int breaks = static_cast<int>(s.breaks);
-            ImGui::Combo("Breaks", &breaks, "quantile\0equal interval\0");
+            ImGui::Combo(tr("Breaks"), &breaks, tr_items({"quantile", "equal interval"}).c_str());
             s.breaks = static_cast<geo::Breaks>(breaks);
-            ImGui::SliderInt("Classes", &s.classes, 2, 9);
+            ImGui::SliderInt(tr("Classes"), &s.classes, 2, 9);
         }
         const geo::GeomKind kind = l.data->geometry.kind();
-        if (kind != geo::GeomKind::Line) colour_edit("Outline", s.stroke);
-        if (kind != geo::GeomKind::Point) ImGui::SliderFloat("Line width px", &s.stroke_width_px, 0.f, 8.f, "%.1f");
-        if (kind == geo::GeomKind::Point) ImGui::SliderFloat("Point size px", &s.point_size_px, 1.f, 24.f, "%.0f");
-        field_combo("Labels", *l.data, s.label_field, false);
+        if (kind != geo::GeomKind::Line) colour_edit(tr("Outline"), s.stroke);
+        if (kind != geo::GeomKind::Point) ImGui::SliderFloat(tr("Line width px"), &s.stroke_width_px, 0.f, 8.f, "%.1f");
+        if (kind == geo::GeomKind::Point) ImGui::SliderFloat(tr("Point size px"), &s.point_size_px, 1.f, 24.f, "%.0f");
+        field_combo(tr("Labels"), *l.data, s.label_field, false);
         // Colours are recomputed only when what they depend on changed.
         if (s.mode != before.mode || s.field != before.field || s.fill != before.fill || s.ramp != before.ramp ||
             s.breaks != before.breaks || s.classes != before.classes || s.stroke != before.stroke)

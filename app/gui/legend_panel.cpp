@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "gui/i18n.h"
 #include "gui/panels.h"
 
 namespace gui {
@@ -42,7 +43,8 @@ public:
             ImGui::Indent();
             for (const geo::Category& c : v.style.categories) {
                 swatch(c.colour, line);
-                ImGui::Text("%s (%lld)", c.value.empty() ? "(no value)" : c.value.c_str(), static_cast<long long>(c.count));
+                const std::string shown = c.value.empty() ? tr("(no value)") : category_name(v.style.field, c.value);
+                ImGui::Text("%s (%lld)", shown.c_str(), static_cast<long long>(c.count));
             }
             for (const geo::GradClass& c : v.style.grad_classes) {
                 swatch(c.colour, line);

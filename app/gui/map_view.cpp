@@ -10,6 +10,7 @@
 #include "geo/io/crs.h"
 #include "geo/project/data_dir.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -47,13 +48,13 @@ private:
         ImGui::Begin("##welcome", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
-        ImGui::TextUnformatted("parkcap: industrial park capacity planning");
-        ImGui::TextDisabled("Open a project or a layer (or drop files onto this window), or try the demo.");
-        if (ImGui::Button("Open...")) ws.request_open_dialog = true;
+        ImGui::TextUnformatted(tr("parkcap: industrial park capacity planning"));
+        ImGui::TextDisabled("%s", tr("Open a project or a layer (or drop files onto this window), or try the demo."));
+        if (ImGui::Button(tr("Open..."))) ws.request_open_dialog = true;
         ImGui::SameLine();
         const auto demo = geo::find_data("chongqing-demo/chongqing-demo.parkcap.json");
         ImGui::BeginDisabled(!demo.has_value());
-        if (ImGui::Button("Try the demo (Chongqing)")) ws.open_requests.push_back(demo->string());
+        if (ImGui::Button(tr("Try the demo (Chongqing)"))) ws.open_requests.push_back(demo->string());
         ImGui::EndDisabled();
         ImGui::End();
     }
@@ -82,7 +83,7 @@ private:
             const LayerView& v = ws.doc->views[static_cast<size_t>(hit->first)];
             ImGui::BeginTooltip();
             ImGui::TextUnformatted(ws.doc->feature_name(v, hit->second).c_str());
-            ImGui::TextDisabled("%s, fid %lld", ws.doc->layer_of(v).config.id.c_str(),
+            ImGui::TextDisabled(tr("%s, fid %lld"), ws.doc->layer_of(v).config.id.c_str(),
                                 static_cast<long long>(ws.doc->layer_of(v).data->fids[hit->second]));
             ImGui::EndTooltip();
         }

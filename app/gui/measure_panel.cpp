@@ -5,6 +5,7 @@
 #include "geo/core/measure.h"
 #include "geo/io/crs.h"
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -22,14 +23,14 @@ public:
             return;
         }
         if (!begin_panel("Measure")) return end_panel();
-        if (ImGui::RadioButton("Distance", m_active && !m_area)) start(ws, false);
+        if (ImGui::RadioButton(tr("Distance"), m_active && !m_area)) start(ws, false);
         ImGui::SameLine();
-        if (ImGui::RadioButton("Area", m_active && m_area)) start(ws, true);
+        if (ImGui::RadioButton(tr("Area"), m_active && m_area)) start(ws, true);
         ImGui::SameLine();
-        if (ImGui::Button("Clear")) m_points.clear();
+        if (ImGui::Button(tr("Clear"))) m_points.clear();
         if (m_active) {
             ImGui::SameLine();
-            if (ImGui::Button("Stop")) stop(ws);
+            if (ImGui::Button(tr("Stop"))) stop(ws);
         }
         if (m_active) {
             for (const geo::Coord& c : ws.map_clicks) m_points.push_back(c);
@@ -42,11 +43,11 @@ public:
         } else {
             const geo::Transformer to_wgs84(ws.doc->project.working.crs, geo::wgs84());
             const geo::Measurement m = geo::measure(m_points, to_wgs84, m_area && m_points.size() >= 3);
-            ImGui::Text("%zu points", m_points.size());
-            ImGui::Text("Length: %s (on the ellipsoid %s)", geo::length_text(m.length_m).c_str(), geo::length_text(m.geodesic_length_m).c_str());
+            ImGui::Text(tr("%zu points"), m_points.size());
+            ImGui::Text(tr("Length: %s (on the ellipsoid %s)"), geo::length_text(m.length_m).c_str(), geo::length_text(m.geodesic_length_m).c_str());
             if (m_area && m_points.size() >= 3) {
-                ImGui::TextWrapped("Area: %s", geo::area_text(m.area_m2).c_str());
-                ImGui::TextWrapped("On the ellipsoid: %s", geo::area_text(m.geodesic_area_m2).c_str());
+                ImGui::TextWrapped(tr("Area: %s"), geo::area_text(m.area_m2).c_str());
+                ImGui::TextWrapped(tr("On the ellipsoid: %s"), geo::area_text(m.geodesic_area_m2).c_str());
             }
         }
         end_panel();

@@ -5,44 +5,51 @@
 #include "gui/panels.h"
 #include "gui/project_loader.h"
 #include "gui/recent_projects.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout)
 {
     if (!ImGui::BeginMainMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open...", "Ctrl+O")) ws.request_open_dialog = true;
+    if (ImGui::BeginMenu(tr("File"))) {
+        if (ImGui::MenuItem(tr("Open..."), "Ctrl+O")) ws.request_open_dialog = true;
         // The bundled demo, from wherever parkcap's data is (the installed copy included).
         const auto demo = geo::find_data("chongqing-demo/chongqing-demo.parkcap.json");
-        if (ImGui::MenuItem("Open the demo (Chongqing)", nullptr, false, demo.has_value())) ws.open_requests.push_back(demo->string());
-        if (ImGui::BeginMenu("Recent projects")) {
+        if (ImGui::MenuItem(tr("Open the demo (Chongqing)"), nullptr, false, demo.has_value())) ws.open_requests.push_back(demo->string());
+        if (ImGui::BeginMenu(tr("Recent projects"))) {
             const auto recent = recent_projects();
-            if (recent.empty()) ImGui::TextDisabled("(none yet)");
+            if (recent.empty()) ImGui::TextDisabled("%s", tr("(none yet)"));
             for (const std::string& p : recent)
                 if (ImGui::MenuItem(p.c_str())) ws.open_requests.push_back(p);
             ImGui::EndMenu();
         }
-        if (ImGui::MenuItem("Save project", "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
+        if (ImGui::MenuItem(tr("Save project"), "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
         ImGui::Separator();
-        if (ImGui::MenuItem("Quit", "Ctrl+Q")) ws.request_quit = true;
+        if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
-        const std::string undo_label = ws.undo.empty() ? "Undo" : "Undo " + ws.undo.back().label;
-        const std::string redo_label = ws.redo.empty() ? "Redo" : "Redo " + ws.redo.back().label;
+    if (ImGui::BeginMenu(tr("Edit"))) {
+        const std::string undo_label = ws.undo.empty() ? tr("Undo") : tr("Undo: ") + ws.undo.back().label;
+        const std::string redo_label = ws.redo.empty() ? tr("Redo") : tr("Redo: ") + ws.redo.back().label;
         if (ImGui::MenuItem(undo_label.c_str(), "Ctrl+Z", false, !ws.undo.empty())) ws.undo_edit();
         if (ImGui::MenuItem(redo_label.c_str(), "Ctrl+Y", false, !ws.redo.empty())) ws.redo_edit();
-        if (ImGui::MenuItem("Clear selection", "Esc")) ws.select(-1, -1, false);
+        if (ImGui::MenuItem(tr("Clear selection"), "Esc")) ws.select(-1, -1, false);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Zoom to everything", nullptr, false, ws.doc != nullptr)) ws.zoom_to_all();
+    if (ImGui::BeginMenu(tr("View"))) {
+        if (ImGui::MenuItem(tr("Zoom to everything"), nullptr, false, ws.doc != nullptr)) ws.zoom_to_all();
         ImGui::Separator();
         for (auto& p : panels)
-            if (dock_of(p->name()) != Dock::None) ImGui::MenuItem(panel_title(p->name()), nullptr, &p->visible);
+            if (dock_of(p->name()) != Dock::None) ImGui::MenuItem(tr(panel_title(p->name())), nullptr, &p->visible);
         ImGui::Separator();
-        if (ImGui::MenuItem("Reset layout")) layout.reset_layout();
+        if (ImGui::MenuItem(tr("Reset layout"))) layout.reset_layout();
+        if (ImGui::BeginMenu(tr("Language"))) {
+            // Each in its own language, so a planner who cannot read the other finds theirs.
+            if (ImGui::MenuItem("中文", nullptr, language() == geo::Language::Zh)) ws.request_language = geo::Language::Zh;
+            if (ImGui::MenuItem("English", nullptr, language() == geo::Language::En)) ws.request_language = geo::Language::En;
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();
@@ -54,10 +61,10 @@ void draw_loading_overlay(const ProjectLoader& loader)
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(420, 0));
-    ImGui::Begin("Loading", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin(tr("Loading"), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     ImGui::TextUnformatted(loader.stage().c_str());
     ImGui::ProgressBar(static_cast<float>(loader.progress()), ImVec2(-1, 0));
-    if (ImGui::Button("Cancel")) const_cast<ProjectLoader&>(loader).cancel();
+    if (ImGui::Button(tr("Cancel"))) const_cast<ProjectLoader&>(loader).cancel();
     ImGui::End();
 }
 

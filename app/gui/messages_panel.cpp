@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "gui/panels.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -18,9 +19,9 @@ public:
             if (m.level == Message::Error) ++errors;
             if (m.level == Message::Warning) ++warnings;
         }
-        ImGui::Text("%d errors, %d warnings", errors, warnings);
+        ImGui::Text(tr("%d errors, %d warnings"), errors, warnings);
         ImGui::SameLine();
-        if (ImGui::SmallButton("Clear")) ws.messages.clear();
+        if (ImGui::SmallButton(tr("Clear"))) ws.messages.clear();
         ImGui::Separator();
         ImGui::BeginChild("log");
         ImGuiListClipper clipper;

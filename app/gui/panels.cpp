@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "gui/i18n.h"
 #include "gui/park_summary_panel.h"
 #include "gui/project_loader.h"
 
@@ -24,12 +25,12 @@ struct Placement {
     const char* title;
 };
 constexpr Placement kPlacements[] = {
-    {"layers", Dock::Left, "Layers"},          {"legend", Dock::Left, "Legend"},
-    {"identify", Dock::LeftLower, "Identify"}, {"park", Dock::LeftLower, "Park summary"},
-    {"measure", Dock::LeftLower, "Measure"},   {"density", Dock::Right, "Density"},
-    {"clusters", Dock::Right, "Clusters"},     {"coverage", Dock::Right, "Coverage"},
-    {"capacity", Dock::Right, "Capacity"},     {"allocation", Dock::Right, "Allocation"},
-    {"table", Dock::Bottom, "Attribute table"}, {"messages", Dock::Bottom, "Messages"},
+    {"layers", Dock::Left, N_("Layers")},          {"legend", Dock::Left, N_("Legend")},
+    {"identify", Dock::LeftLower, N_("Identify")}, {"park", Dock::LeftLower, N_("Park summary")},
+    {"measure", Dock::LeftLower, N_("Measure")},   {"density", Dock::Right, N_("Density")},
+    {"clusters", Dock::Right, N_("Clusters")},     {"coverage", Dock::Right, N_("Coverage")},
+    {"capacity", Dock::Right, N_("Capacity")},     {"allocation", Dock::Right, N_("Allocation")},
+    {"table", Dock::Bottom, N_("Attribute table")}, {"messages", Dock::Bottom, N_("Messages")},
 };
 
 const Placement* placement_of(const std::string& name)
@@ -210,7 +211,7 @@ void Panels::draw_region(Workspace& ws, Dock dock, const Rect& rect)
             auto it = std::find_if(m_panels.begin(), m_panels.end(), [&](const auto& p) { return place.name == std::string(p->name()); });
             if (it == m_panels.end() || !(*it)->visible) continue;
             Panel* p = it->get();
-            const std::string label = std::string(panel_title(p->name())) + "###" + p->name();
+            const std::string label = std::string(tr(panel_title(p->name()))) + "###" + p->name();
             // No close button on the tab (a click meant for the tab closed it): View hides panels.
             const ImGuiTabItemFlags tab_flags = m_select[d] == p->name() ? ImGuiTabItemFlags_SetSelected : 0;
             const bool chosen = ImGui::BeginTabItem(label.c_str(), nullptr, tab_flags);
@@ -229,7 +230,7 @@ void Panels::draw_region(Workspace& ws, Dock dock, const Rect& rect)
         const bool folds = dock != Dock::LeftLower || m_rects.left.empty();  // the column folds from its upper region
         if (folds && ImGui::TabItemButton(was_open ? "-" : "+", ImGuiTabItemFlags_Trailing | ImGuiTabItemFlags_NoTooltip))
             open = !was_open;
-        if (folds && ImGui::IsItemHovered()) ImGui::SetTooltip(was_open ? "Fold" : "Unfold");
+        if (folds && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", was_open ? tr("Fold") : tr("Unfold"));
         ImGui::EndTabBar();
     }
     ImGui::End();

@@ -1,4 +1,5 @@
 #include "gui/park_summary_panel.h"
+#include "gui/i18n.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -42,31 +43,31 @@ void ParkSummaryPanel::draw(Workspace& ws)
 {
     if (!begin_panel("Park summary")) return end_panel();
     if (!ws.doc || ws.doc->park_stats.empty()) {
-        ImGui::TextDisabled("The project needs a parks layer and an enterprises layer.");
+        ImGui::TextDisabled("%s", tr("The project needs a parks layer and an enterprises layer."));
         return end_panel();
     }
     const auto& stats = ws.doc->park_stats;
     m_park = std::min(m_park, stats.size() - 1);
-    if (ImGui::BeginCombo("Park", stats[m_park].name.c_str())) {
+    if (ImGui::BeginCombo(tr("Park"), stats[m_park].name.c_str())) {
         for (size_t i = 0; i < stats.size(); ++i)
             if (ImGui::Selectable(stats[i].name.c_str(), i == m_park)) m_park = i;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     const int pv = ws.doc->view_with_role(geo::Role::Parks);
-    if (ImGui::SmallButton("Zoom")) {
+    if (ImGui::SmallButton(tr("Zoom"))) {
         ws.select(pv, static_cast<int64_t>(stats[m_park].feature), true);
     }
     const ParkStats& s = stats[m_park];
-    ImGui::Text("Area %.2f km²   enterprises %lld   employees %.0f", s.area_km2, static_cast<long long>(s.enterprises), s.employees);
-    if (s.area_km2 > 0) ImGui::TextDisabled("%.1f enterprises and %.0f employees per km²", s.enterprises / s.area_km2, s.employees / s.area_km2);
-    if (ws.doc->parks) ImGui::TextDisabled("%lld enterprises lie outside every park", static_cast<long long>(ws.doc->parks->outside));
-    ImGui::Checkbox("Bars by employees", &m_by_employees);
+    ImGui::Text(tr("Area %.2f km²   enterprises %lld   employees %.0f"), s.area_km2, static_cast<long long>(s.enterprises), s.employees);
+    if (s.area_km2 > 0) ImGui::TextDisabled(tr("%.1f enterprises and %.0f employees per km²"), s.enterprises / s.area_km2, s.employees / s.area_km2);
+    if (ws.doc->parks) ImGui::TextDisabled(tr("%lld enterprises lie outside every park"), static_cast<long long>(ws.doc->parks->outside));
+    ImGui::Checkbox(tr("Bars by employees"), &m_by_employees);
     ImGui::Separator();
-    ImGui::TextUnformatted("By cluster");
+    ImGui::TextUnformatted(tr("By cluster"));
     bar_chart("clusters", s.by_cluster, m_by_employees);
     ImGui::Separator();
-    ImGui::TextUnformatted("By tier");
+    ImGui::TextUnformatted(tr("By tier"));
     bar_chart("tiers", s.by_tier, m_by_employees);
     end_panel();
 }

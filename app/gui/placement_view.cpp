@@ -13,6 +13,7 @@
 #include "geo/report/placement_outputs.h"
 #include "geo/scenario/edits.h"
 #include "gui/document.h"
+#include "gui/i18n.h"
 
 namespace gui {
 
@@ -41,15 +42,15 @@ void PlacementView::draw(Workspace& ws)
         std::snprintf(m_applicants, sizeof m_applicants, "%s", std::filesystem::exists(guess, ec) ? guess.string().c_str() : "");
     }
     ImGui::SetNextItemWidth(360);
-    ImGui::InputText("Applicants (CSV)", m_applicants, sizeof m_applicants);
+    ImGui::InputText(tr("Applicants (CSV)"), m_applicants, sizeof m_applicants);
     ImGui::SetNextItemWidth(200);
-    ImGui::InputText("Against scenario (empty: baseline)", m_scenario_in, sizeof m_scenario_in);
-    ImGui::Checkbox("Prove the optimum (CBC)", &m_exact);
+    ImGui::InputText(tr("Against scenario (empty: baseline)"), m_scenario_in, sizeof m_scenario_in);
+    ImGui::Checkbox(tr("Prove the optimum (CBC)"), &m_exact);
     if (ws.tasks.running("placement")) {
-        ImGui::Text("placing... %.0f%%", 100 * ws.tasks.progress("placement"));
+        ImGui::Text(tr("placing... %.0f%%"), 100 * ws.tasks.progress("placement"));
         ImGui::SameLine();
-        if (ImGui::Button("Cancel##place")) ws.tasks.cancel("placement");
-    } else if (ImGui::Button("Place")) {
+        if (ImGui::Button(tr("Cancel##place"))) ws.tasks.cancel("placement");
+    } else if (ImGui::Button(tr("Place"))) {
         start(ws);
     }
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
@@ -112,17 +113,17 @@ void PlacementView::results(Workspace& ws)
     ImGui::SetNextItemWidth(200);
     ImGui::InputText("##placement_scenario", m_scenario_out, sizeof m_scenario_out);
     ImGui::SameLine();
-    if (ImGui::Button("Save as scenario##place")) save_scenario(ws);
+    if (ImGui::Button(tr("Save as scenario##place"))) save_scenario(ws);
     for (const std::string& line : o.summary) ImGui::TextWrapped("%s", line.c_str());
-    ImGui::TextDisabled("placed in %.2f s", o.seconds);
+    ImGui::TextDisabled(tr("placed in %.2f s"), o.seconds);
     if (o.unplaced.rows.empty()) return;
-    ImGui::TextUnformatted("Left unplaced:");
+    ImGui::TextUnformatted(tr("Left unplaced:"));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("unplaced", 3, flags, ImVec2(0, 180))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Applicant");
-    ImGui::TableSetupColumn("Needs m²");
-    ImGui::TableSetupColumn("Why");
+    ImGui::TableSetupColumn(tr("Applicant"));
+    ImGui::TableSetupColumn(tr("Needs m²"));
+    ImGui::TableSetupColumn(tr("Why"));
     ImGui::TableHeadersRow();
     for (const auto& row : o.unplaced.rows) {
         ImGui::TableNextRow();

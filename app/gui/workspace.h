@@ -4,10 +4,12 @@
 // by the App and passed by reference; no globals.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "geo/project/terms.h"
 #include "geo/scenario/edits.h"
 #include "geo/density/kde.h"
 #include "gui/document.h"
@@ -81,6 +83,7 @@ struct Workspace {
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
     std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them
     bool request_open_dialog = false;
+    std::optional<geo::Language> request_language;  // View > Language: the App switches and remembers it
     bool request_save = false;
     bool request_quit = false;  // the window's close button, File > Quit, Ctrl+Q
     // Unsaved changes: every entry of the undo history (made, undone, redone) counts, and so
