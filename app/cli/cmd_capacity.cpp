@@ -11,6 +11,7 @@
 #include "geo/core/error.h"
 #include "geo/report/capacity_outputs.h"
 #include "geo/report/capacity_summary.h"
+#include "geo/report/display_units.h"
 #include "geo/report/text_format.h"
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
@@ -32,6 +33,7 @@ const std::vector<OptionSpec> kOptions = {
     {"out", "PREFIX", "write PREFIX_parks.csv, PREFIX_factors.csv, PREFIX_clusters.csv, PREFIX_growth.csv, PREFIX_compliance.csv and PREFIX.gpkg "
                       "(parks_capacity, enterprises_compliance)"},
     spatial_index_option(),
+    lang_option(),
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 };
@@ -53,6 +55,7 @@ int run_capacity(const std::vector<std::string>& argv)
     if (args.positional.size() != 1) throw UsageError("give one project file");
     if (!args.get("scenario").empty() && args.flag("all-scenarios")) throw UsageError("give --scenario NAME or --all-scenarios, not both");
     const geo::WriteOptions wo = gpkg_write_options(args);
+    const geo::Language language = table_language(args);
     const auto t0 = std::chrono::steady_clock::now();
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     if (!args.get("out").empty())
@@ -77,7 +80,7 @@ int run_capacity(const std::vector<std::string>& argv)
         for (const auto& n : run.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
         for (const auto& w : run.result.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     }
-    for (const std::string& line : geo::capacity_summary(runs)) std::printf("%s\n", line.c_str());
+    for (const std::string& line : geo::capacity_summary(runs, language, geo::display_units(project.project))) std::printf("%s\n", line.c_str());
 
     if (!args.get("out").empty()) {
         const std::string prefix = args.get("out");

@@ -27,6 +27,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"attach-limit", "METRES", "with --network: points farther than this from any road are not attached (default 500, or analysis.coverage.attach_limit_m)"},
     {"walk-off", "METRES", "with --network: width of the drawn service area on each side of the reached roads (default 50, or analysis.coverage.walk_off_m)"},
     spatial_index_option(),
+    lang_option(),
     {"overwrite", "", "replace earlier outputs"},
     {"scenario", "NAME", "apply the project's scenario NAME: its added, moved and removed facilities (e.g. the coverage what-if) and its "
                          "incoming enterprises"},
@@ -78,7 +79,7 @@ int run_coverage(const std::vector<std::string>& argv)
     for (const std::string& note : run.notes) std::printf("%s\n", note.c_str());
     for (const std::string& w : run.straight.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
 
-    const geo::CoverageFiles files = geo::coverage_files(project, run, settings);
+    const geo::CoverageFiles files = geo::coverage_files(project, run, settings, table_language(args));
     wo.metadata = {{"PARKCAP_COVERAGE", run.network ? "straight-line and road network" : "straight-line"}};
     note_spatial_index(wo, "enterprises_coverage", run.firms.data->size());
     const std::string prefix = args.get("out");

@@ -43,4 +43,17 @@ std::vector<std::string> prefixed(const std::string& prefix, std::initializer_li
     return out;
 }
 
+OptionSpec lang_option() { return {"lang", "zh|en", "the language of the printed tables (default en; units from analysis.units of the project)"}; }
+
+geo::Language table_language(const Args& args)
+{
+    const std::string v = args.get("lang");
+    if (v.empty()) return geo::Language::En;
+    try {
+        return geo::parse_language(v);
+    } catch (const std::exception&) {
+        throw UsageError("--lang needs zh or en, not '" + v + "'");
+    }
+}
+
 }  // namespace cli

@@ -5,6 +5,7 @@
 #include "args.h"
 #include "geo/io/layer_writer.h"
 #include "geo/project/project.h"
+#include "geo/project/terms.h"
 
 namespace cli {
 
@@ -23,6 +24,12 @@ void note_spatial_index(const geo::WriteOptions& options, const std::string& lay
 // --overwrite. Throws geo::Error naming both.
 void refuse_inputs_as_outputs(const geo::Project& project, const std::vector<std::string>& outputs,
                               const std::vector<std::string>& extra_inputs = {});
+
+// The --lang option: the language of the tables a command prints (zh or en; default en, so
+// scripts that read the output see the same words whatever the locale).
+OptionSpec lang_option();
+// The language --lang gives; throws UsageError for another value.
+geo::Language table_language(const Args& args);
 
 // PREFIX + each suffix: the files a command writes with --out PREFIX.
 std::vector<std::string> prefixed(const std::string& prefix, std::initializer_list<const char*> suffixes);

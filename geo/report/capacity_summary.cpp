@@ -17,12 +17,30 @@ bool changed_nothing(const ParkCapacity& a, const ParkCapacity& b)
            a.binding == b.binding && a.dormitory_beds == b.dormitory_beds && a.coverage == b.coverage;
 }
 
-void park_table(const CapacityRun& run, const CapacityRun* base, std::vector<std::string>& out)
+// `text` right-aligned in `width` terminal columns (CJK characters take two).
+std::string right(const std::string& text, size_t width)
 {
+    const size_t w = display_width(text);
+    return w >= width ? text : std::string(width - w, ' ') + text;
+}
+
+std::string factors_named(const std::vector<std::string>& factors, Language language)
+{
+    std::vector<std::string> names;
+    for (const std::string& f : factors) names.push_back(language == Language::En ? f : Terms::standard().name("factor", f, language));
+    return binding_text(names);
+}
+
+void park_table(const CapacityRun& run, const CapacityRun* base, Language language, const DisplayUnits& units, std::vector<std::string>& out)
+{
+    const bool zh = language == Language::Zh;
     out.push_back("");
-    out.push_back(run.scenario.empty() ? "Baseline" : "Scenario '" + run.scenario + "'");
-    out.push_back(printf_text("  %s %9s %11s %9s %10s %10s  %-24s %s", pad_to_width("park", 26).c_str(), "vacant ha", "avail. m2", "jobs", "capacity", "headroom",
-                "binding", base ? "capacity change" : "short of (year)"));
+    out.push_back(run.scenario.empty() ? (zh ? "现状" : "Baseline") : (zh ? "情景“" + run.scenario + "”" : "Scenario '" + run.scenario + "'"));
+    const std::string vacant = (zh ? "空闲用地 " : "vacant ") + (zh ? symbol(units.area, language) : std::string(to_string(units.area)));
+    out.push_back("  " + pad_to_width(zh ? "园区" : "park", 26) + " " + right(vacant, 13) + " " + right(zh ? "可用建筑面积 m2" : "avail. m2", 15) + " " +
+                  right(zh ? "现有岗位" : "jobs", 9) + " " + right(zh ? "承载力" : "capacity", 10) + " " + right(zh ? "余量" : "headroom", 10) + "  " +
+                  pad_to_width(zh ? "制约因素" : "binding", 24) + " " +
+                  (base ? (zh ? "承载力变化" : "capacity change") : (zh ? "短缺（年份）" : "short of (year)")));
     size_t unchanged = 0;
     for (size_t p = 0; p < run.result.parks.size(); ++p) {
         const auto& pc = run.result.parks[p];
@@ -36,24 +54,25 @@ void park_table(const CapacityRun& run, const CapacityRun* base, std::vector<std
             const double d = pc.capacity_jobs - base->result.parks[p].capacity_jobs;
             last = std::abs(d) < 0.5 ? "-" : (d > 0 ? "+" : "") + number_text(std::round(d), 9);
         } else {
-            last = g.shortfall_year ? g.short_of + " (" + std::to_string(g.shortfall_year) + ")" : "-";
+            last = g.shortfall_year ? factors_named({g.short_of}, language) + " (" + std::to_string(g.shortfall_year) + ")" : "-";
         }
         const bool limited = std::isfinite(pc.capacity_jobs);
-        out.push_back(printf_text("  %s %9.1f %11.0f %9.0f %10s %10s  %-24s %s", pad_to_width(pc.name, 26).c_str(), pc.vacant_m2 / 1e4, pc.available_floor_m2,
-                    pc.jobs, limited ? number_text(std::round(pc.capacity_jobs), 12).c_str() : "-",
-                    limited ? number_text(std::round(pc.headroom_jobs), 12).c_str() : "-", limited ? binding_text(pc.binding).c_str() : "(no factor known)",
-                    last.c_str()));
+        const std::string binding = limited ? factors_named(pc.binding, language) : (zh ? "（无已知因素）" : "(no factor known)");
+        out.push_back("  " + pad_to_width(pc.name, 26) + " " + right(area_number(pc.vacant_m2, units.area), 13) + " " +
+                      right(printf_text("%.0f", pc.available_floor_m2), 15) + " " + right(printf_text("%.0f", pc.jobs), 9) + " " +
+                      right(limited ? number_text(std::round(pc.capacity_jobs), 12) : "-", 10) + " " +
+                      right(limited ? number_text(std::round(pc.headroom_jobs), 12) : "-", 10) + "  " + pad_to_width(binding, 24) + " " + last);
     }
-    if (unchanged) out.push_back(printf_text("  (%zu other parks as in the baseline)", unchanged));
+    if (unchanged) out.push_back(zh ? printf_text("  （另有 %zu 个园区与现状相同）", unchanged) : printf_text("  (%zu other parks as in the baseline)", unchanged));
 }
 
 }  // namespace
 
-std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs)
+std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs, Language language, const DisplayUnits& units)
 {
     std::vector<std::string> out;
     if (runs.empty()) return out;
-    for (const CapacityRun& run : runs) park_table(run, run.scenario.empty() ? nullptr : &runs.front(), out);
+    for (const CapacityRun& run : runs) park_table(run, run.scenario.empty() ? nullptr : &runs.front(), language, units, out);
     const CapacityResult& base = runs.front().result;
     size_t failing = 0, underused = 0, in_parks = 0;
     for (size_t i = 0; i < base.plots.size(); ++i)
@@ -63,8 +82,10 @@ std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs)
             underused += base.plots[i].underused;
         }
     out.push_back("");
-    out.push_back(printf_text("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used", failing, in_parks,
-                         underused));
+    out.push_back(language == Language::Zh
+                      ? printf_text("用地标准：园区内 %zu 家企业中有 %zu 家至少一项不达标；%zu 家为低效用地", in_parks, failing, underused)
+                      : printf_text("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used", failing,
+                                    in_parks, underused));
     return out;
 }
 

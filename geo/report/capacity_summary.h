@@ -7,10 +7,14 @@
 #include <vector>
 
 #include "geo/capacity/capacity_run.h"
+#include "geo/project/terms.h"
+#include "geo/report/display_units.h"
 
 namespace geo {
 
-// `runs` starts with the baseline.
-std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs);
+// `runs` starts with the baseline. Headers and factor names in `language`, vacant land in
+// `units.area`.
+std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs, Language language = Language::En,
+                                          const DisplayUnits& units = {});
 
 }  // namespace geo

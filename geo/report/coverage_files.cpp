@@ -6,6 +6,7 @@
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/network_service_areas.h"
 #include "geo/report/coverage_outputs.h"
+#include "geo/core/utf8.h"
 #include "geo/report/text_format.h"
 
 namespace geo {
@@ -14,10 +15,19 @@ namespace {
 
 double share(double part, double whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
 
+// `text` right-aligned in `width` terminal columns (CJK characters take two).
+std::string pad_left(const std::string& text, size_t width)
+{
+    const size_t w = display_width(text);
+    return w >= width ? text : std::string(width - w, ' ') + text;
+}
+
 }  // namespace
 
-CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& run, const CoverageSettings& settings)
+CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& run, const CoverageSettings& settings, Language language)
 {
+    const bool zh = language == Language::Zh;
+    auto type_name = [&](const std::string& code) { return zh ? Terms::standard().name("facility", code, language) : code; };
     CoverageFiles out;
     const LoadedLayer& firms = run.firms;
     const NetworkCoverage* nc = run.network_detail ? &*run.network_detail : nullptr;
@@ -37,8 +47,9 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
     }
     const Layer& sites = gaps.suggested_sites;
     for (size_t k = 0; k < sites.size(); ++k)
-        out.summary.push_back(printf_text("suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)",
-                                     sites.columns[0].text(k).c_str(), sites.geometry.first_coord(k).x, sites.geometry.first_coord(k).y,
+        out.summary.push_back(printf_text(zh ? "建议新建%s：位于 (%.0f, %.0f)，可多覆盖 %lld 家企业（%.0f 名从业人员）"
+                                             : "suggested %s: a new one at (%.0f, %.0f) would cover %lld more enterprises (%.0f employees)",
+                                     type_name(sites.columns[0].text(k)).c_str(), sites.geometry.first_coord(k).x, sites.geometry.first_coord(k).y,
                                      static_cast<long long>(sites.columns[2].integer(k)), sites.columns[3].real(k)));
     if (gaps.gap_areas.size() > 0) out.layers.emplace_back("gap_areas", std::move(gaps.gap_areas));
     if (gaps.suggested_sites.size() > 0) out.layers.emplace_back("suggested_sites", std::move(gaps.suggested_sites));
@@ -52,20 +63,26 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
 
     // The whole study area.
     const size_t n = firms.data->size();
-    out.summary.push_back(printf_text("%zu enterprises, %zu facilities (straight-line%s)", n, run.facilities.size(), nc ? " and by road" : ""));
+    out.summary.push_back(zh ? printf_text("%zu 家企业，%zu 处设施（直线距离%s）", n, run.facilities.size(), nc ? "及道路距离" : "")
+                             : printf_text("%zu enterprises, %zu facilities (straight-line%s)", n, run.facilities.size(), nc ? " and by road" : ""));
     if (nc)
         out.summary.push_back(printf_text("roads: %zu segments, %.1f km, %zu disconnected parts; %zu enterprises and %zu facilities farther than %g m "
                                      "from any road (not attached)",
                                      run.network->segments(), run.network->total_length() / 1000, nc->components, nc->unattached_enterprises,
                                      nc->unattached_facilities, settings.attach_limit_m));
-    out.summary.push_back(printf_text("  %-16s %8s %10s %10s %12s%s", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : ""));
+    if (zh)
+        out.summary.push_back("  " + pad_to_width("设施类型", 16) + " " + pad_left(
+                                  "半径", 8) + " " + pad_left("设施数", 10) + " " + pad_left("企业覆盖", 10) + " " + pad_left("从业人员覆盖", 12) +
+                              (nc ? " " + pad_left("道路距离", 11) : ""));
+    else
+        out.summary.push_back(printf_text("  %-16s %8s %10s %10s %12s%s", "type", "radius", "facilities", "covered", "employees", nc ? "    by road" : ""));
     const std::vector<int32_t> all(n, 0);
     const auto rows = coverage_summary(run.straight, all, {"all"}, employees);
     const auto road_rows = nc ? coverage_summary(run.by_road, all, {"all"}, employees) : std::vector<CoverageRow>{};
     for (size_t k = 0; k < rows.size(); ++k) {
         const CoverageRow& row = rows[k];
         const auto type = std::find_if(run.straight.types.begin(), run.straight.types.end(), [&](const auto& t) { return t.type.code == row.type; });
-        std::string line = printf_text("  %-16s %7.0fm %10zu %9.1f%% %11.1f%%", row.type.c_str(), row.radius_m, type->facilities,
+        std::string line = "  " + pad_to_width(type_name(row.type), 16) + printf_text(" %7.0fm %10zu %9.1f%% %11.1f%%", row.radius_m, type->facilities,
                                   share(static_cast<double>(row.covered), static_cast<double>(row.enterprises)),
                                   share(row.employees_covered, row.employees));
         if (nc) line += printf_text(" %10.1f%%", share(static_cast<double>(road_rows[k].covered), static_cast<double>(road_rows[k].enterprises)));

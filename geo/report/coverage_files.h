@@ -11,6 +11,8 @@
 #include "geo/coverage/coverage_run.h"
 #include "geo/report/csv_table.h"
 
+#include "geo/project/terms.h"
+
 namespace geo {
 
 struct CoverageFiles {
@@ -19,6 +21,8 @@ struct CoverageFiles {
     std::vector<std::string> summary;                        // lines for the terminal
 };
 
-CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& run, const CoverageSettings& settings);
+// The summary's words and facility type names in `language`.
+CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& run, const CoverageSettings& settings,
+                             Language language = Language::En);
 
 }  // namespace geo
