@@ -12,7 +12,7 @@
 
 namespace gui {
 
-void CapacityPanel::comparison()
+void CapacityPanel::comparison(const geo::DisplayUnits& units)
 {
     const size_t cols = 3 + (m_runs.size() - 1);
     const float row_h = ImGui::GetTextLineHeightWithSpacing() + 4;
@@ -53,7 +53,7 @@ void CapacityPanel::comparison()
         }
     }
     ImGui::EndTable();
-    indicator_table();
+    indicator_table(units);
 }
 
 }  // namespace gui

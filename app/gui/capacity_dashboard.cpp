@@ -18,7 +18,7 @@
 
 namespace gui {
 
-void CapacityPanel::dashboard(Workspace&)
+void CapacityPanel::dashboard(Workspace& ws)
 {
     const geo::CapacityRun& r = run();
     if (!evaluated(r)) {
@@ -67,11 +67,9 @@ void CapacityPanel::dashboard(Workspace&)
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(d.c_str());
         };
-        auto ha = [](double m2) {
-            char b[32];
-            std::snprintf(b, sizeof b, "%.1f ha", m2 / 1e4);
-            return std::string(b);
-        };
+        const geo::DisplayUnits& units = ws.doc->units;  // the project's (View > Units)
+        auto ha = [&](double m2) { return geo::format_area(m2, units.area, language()); };
+        auto money = [&](double wanyuan) { return geo::format_money(wanyuan, units.money, language()); };
         auto fixed = [](double v, const char* f) {
             char b[32];
             std::snprintf(b, sizeof b, f, v);
@@ -80,11 +78,11 @@ void CapacityPanel::dashboard(Workspace&)
         row(N_("Gross area"), ha(pc.gross_m2), N_("Comprehensive FAR"), fixed(pc.comprehensive_far, "%.2f"));
         row(N_("Constraints"), ha(pc.constrained_m2), N_("Building density"), fixed(pc.building_density, "%.2f"));
         row(N_("Developable"), ha(pc.developable_m2), N_("Industrial land share"), fixed(pc.industrial_land_share, "%.2f"));
-        row(N_("Vacant"), ha(pc.vacant_m2), N_("Output per mu (万元)"), fixed(pc.output_per_mu, "%.1f"));
-        row(N_("Permitted FAR"), fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", N_("Tax per mu (万元)"), fixed(pc.tax_per_mu, "%.2f"));
-        row(N_("Floor capacity"), geo::grouped(pc.floor_capacity_m2) + " m²", N_("Jobs per ha"), fixed(pc.jobs_per_ha, "%.1f"));
-        row(N_("Remaining floor"), geo::grouped(pc.remaining_floor_m2) + " m²", N_("Output per ha (万元)"), fixed(pc.output_per_ha, "%.0f"));
-        row(N_("Available floor"), geo::grouped(pc.available_floor_m2) + " m²", N_("Densification potential"), geo::grouped(pc.densification_potential_m2) + " m²");
+        row(N_("Vacant"), ha(pc.vacant_m2), N_("Output per mu"), money(pc.output_per_mu));
+        row(N_("Permitted FAR"), fixed(pc.permitted_far, "%.2f") + " (" + pc.far_source + ")", N_("Tax per mu"), money(pc.tax_per_mu));
+        row(N_("Floor capacity"), geo::format_area(pc.floor_capacity_m2, geo::AreaUnit::M2, language()), N_("Jobs per ha"), fixed(pc.jobs_per_ha, "%.1f"));
+        row(N_("Remaining floor"), geo::format_area(pc.remaining_floor_m2, geo::AreaUnit::M2, language()), N_("Output per ha"), money(pc.output_per_ha));
+        row(N_("Available floor"), geo::format_area(pc.available_floor_m2, geo::AreaUnit::M2, language()), N_("Densification potential"), geo::format_area(pc.densification_potential_m2, geo::AreaUnit::M2, language()));
         row(N_("New jobs (floor)"), geo::grouped(pc.remaining_jobs), N_("Dormitory beds"), geo::grouped(pc.dormitory_beds));
         row(N_("New enterprises"), geo::grouped(pc.remaining_enterprises), N_("Plots failing / under-used"),
             std::to_string(pc.plots_failing) + " / " + std::to_string(pc.plots_underused));
@@ -124,7 +122,7 @@ void CapacityPanel::compliance_layer(Workspace& ws)
             "plots outside every park are grey, as no park rule applies to them");
 }
 
-void CapacityPanel::indicator_table()
+void CapacityPanel::indicator_table(const geo::DisplayUnits& units)
 {
     const auto& base = m_runs.front();
     const geo::ParkCapacity& b = base.result.parks[m_park];
@@ -134,12 +132,18 @@ void CapacityPanel::indicator_table()
         std::function<double(const geo::CapacityRun&, const geo::ParkCapacity&)> value;
         const char* format;
     };
+    // Areas in the project's unit, the unit in the row's label ("总面积（亩）").
+    const double per = geo::square_metres_per(units.area);
+    auto area_label = [&](const char* label) {
+        return std::string(tr(label)) + (language() == geo::Language::Zh ? "（" : " (") + geo::symbol(units.area, language()) +
+               (language() == geo::Language::Zh ? "）" : ")");
+    };
     std::vector<Indicator> rows = {
         {N_("Capacity (jobs)"), [](const auto&, const auto& p) { return p.capacity_jobs; }, "%.0f"},
         {N_("Headroom (jobs)"), [](const auto&, const auto& p) { return p.headroom_jobs; }, "%.0f"},
-        {N_("Gross area (ha)"), [](const auto&, const auto& p) { return p.gross_m2 / 1e4; }, "%.1f"},
-        {N_("Developable (ha)"), [](const auto&, const auto& p) { return p.developable_m2 / 1e4; }, "%.1f"},
-        {N_("Vacant (ha)"), [](const auto&, const auto& p) { return p.vacant_m2 / 1e4; }, "%.1f"},
+        {area_label(N_("Gross area")), [per](const auto&, const auto& p) { return p.gross_m2 / per; }, "%.1f"},
+        {area_label(N_("Developable")), [per](const auto&, const auto& p) { return p.developable_m2 / per; }, "%.1f"},
+        {area_label(N_("Vacant")), [per](const auto&, const auto& p) { return p.vacant_m2 / per; }, "%.1f"},
         {N_("Permitted FAR"), [](const auto&, const auto& p) { return p.permitted_far; }, "%.2f"},
         {N_("Floor capacity (m²)"), [](const auto&, const auto& p) { return p.floor_capacity_m2; }, "%.0f"},
         {N_("Available floor (m²)"), [](const auto&, const auto& p) { return p.available_floor_m2; }, "%.0f"},

@@ -57,7 +57,7 @@ void CapacityPanel::draw(Workspace& ws)
             set_tool(ws, m_tool);  // leaving the editor puts the map tool down
         }
         if (ImGui::BeginTabItem(tr("Comparison"))) {
-            comparison();
+            comparison(ws.doc->units);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

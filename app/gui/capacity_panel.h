@@ -84,10 +84,10 @@ private:
     void marks(Workspace& ws);
 
     // The selected park: every indicator in the baseline and each scenario, with the change.
-    void indicator_table();
+    void indicator_table(const geo::DisplayUnits& units);
 
     // Every park: the baseline's capacity and binding factor, and each scenario's change.
-    void comparison();
+    void comparison(const geo::DisplayUnits& units);
 
     const Document* m_doc = nullptr;
     std::shared_ptr<const geo::CapacityBase> m_base;

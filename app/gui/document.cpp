@@ -176,6 +176,11 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
     doc->extent = geo::view_extent(doc->project);
     doc->origin = doc->extent.empty() ? geo::Coord{} : doc->extent.centre();
     for (const std::string& w : doc->project.project.warnings) doc->load_messages.push_back(w);
+    try {
+        doc->units = geo::display_units(doc->project.project);
+    } catch (const std::exception& e) {
+        doc->load_messages.push_back(std::string(e.what()) + " (figures are shown in ha and 万元)");
+    }
     for (size_t i = 0; i < doc->project.layers.size(); ++i) {
         progress(0.9 + 0.08 * static_cast<double>(i) / static_cast<double>(doc->project.layers.size()), "preparing the map");
         const geo::LoadedLayer& l = doc->project.layers[i];

@@ -11,6 +11,7 @@
 #include "geo/overlay/feature_index.h"
 #include "geo/overlay/zone_assignment.h"
 #include "geo/project/loaded_project.h"
+#include "geo/report/display_units.h"
 #include "render/layer_mesh.h"
 #include "geo/style/layer_style.h"
 
@@ -58,6 +59,7 @@ struct Document {
     geo::Envelope extent;          // working CRS, all layers
     geo::Coord origin;             // for GPU coordinates
     std::vector<std::string> load_messages;  // repairs, drops, warnings from loading
+    geo::DisplayUnits units;                 // analysis.units of the project (View > Units changes both)
 
     const geo::LoadedLayer& layer_of(const LayerView& v) const { return project.layers[v.layer]; }
     // The first view whose layer plays `role`, or -1.

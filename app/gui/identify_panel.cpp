@@ -27,8 +27,7 @@ public:
         ImGui::TextDisabled(tr("layer '%s', fid %lld"), l.config.id.c_str(), static_cast<long long>(l.data->fids[row]));
         if (ImGui::SmallButton(tr("Zoom to feature"))) ws.select(sel.view, sel.row, true);
         if (l.data->geometry.kind() == geo::GeomKind::Polygon)
-            ImGui::Text(tr("Area: %.2f ha (%.4f km²)"), geo::polygon_area(l.data->geometry, row) / 1e4,
-                        geo::polygon_area(l.data->geometry, row) / 1e6);
+            ImGui::Text(tr("Area: %s"), geo::format_area(geo::polygon_area(l.data->geometry, row), ws.doc->units.area, language()).c_str());
         if (ImGui::BeginTable("attrs", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_Resizable)) {
             ImGui::TableSetupColumn(tr("Field"));
             ImGui::TableSetupColumn(tr("Value"));

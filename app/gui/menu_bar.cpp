@@ -43,6 +43,26 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
         for (auto& p : panels)
             if (dock_of(p->name()) != Dock::None) ImGui::MenuItem(tr(panel_title(p->name())), nullptr, &p->visible);
         ImGui::Separator();
+        if (ImGui::BeginMenu(tr("Units"), ws.doc != nullptr)) {
+            // Saved with the project: the GUI, the command line's tables and reports all use them.
+            geo::DisplayUnits u = ws.doc->units;
+            for (geo::AreaUnit a : {geo::AreaUnit::M2, geo::AreaUnit::Ha, geo::AreaUnit::Km2, geo::AreaUnit::Mu}) {
+                const std::string name = geo::symbol(a, language());
+                if (ImGui::MenuItem((tr("Area in ") + name).c_str(), nullptr, u.area == a)) {
+                    u.area = a;
+                    ws.set_units(u, tr("units: area in ") + name);
+                }
+            }
+            ImGui::Separator();
+            for (geo::MoneyUnit m : {geo::MoneyUnit::Yuan, geo::MoneyUnit::Wanyuan}) {
+                const std::string name = geo::symbol(m, language());
+                if (ImGui::MenuItem((tr("Money in ") + name).c_str(), nullptr, u.money == m)) {
+                    u.money = m;
+                    ws.set_units(u, tr("units: money in ") + name);
+                }
+            }
+            ImGui::EndMenu();
+        }
         if (ImGui::MenuItem(tr("Reset layout"))) layout.reset_layout();
         if (ImGui::BeginMenu(tr("Language"))) {
             // Each in its own language, so a planner who cannot read the other finds theirs.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include <imgui.h>
 
@@ -10,8 +11,23 @@ namespace gui {
 
 namespace {
 
-// Horizontal bars with their labels and values, longest first.
-void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees)
+// The colour each value has on the map: the categories of the enterprises' style (whatever
+// field it is categorised by); a value the map does not colour gets one neutral blue, never a
+// colour by rank that would mean another category on the map.
+std::map<std::string, geo::Rgba> map_colours(const Workspace& ws)
+{
+    std::map<std::string, geo::Rgba> out;
+    const int ev = ws.doc->view_with_role(geo::Role::Enterprises);
+    if (ev < 0) return out;
+    const geo::LayerStyle& style = ws.doc->views[static_cast<size_t>(ev)].style;
+    if (style.mode == geo::StyleMode::Categorized)
+        for (const geo::Category& c : style.categories) out.emplace(c.value, geo::with_alpha(c.colour, 255));
+    return out;
+}
+
+// Horizontal bars with their labels and values, longest first, in the map's colours.
+void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees, const std::map<std::string, geo::Rgba>& colours,
+               const char* term_kind)
 {
     double top = 0;
     for (const CountRow& r : rows) top = std::max(top, employees ? r.employees : static_cast<double>(r.count));
@@ -24,12 +40,13 @@ void bar_chart(const char* id, const std::vector<CountRow>& rows, bool employees
         const double value = employees ? r.employees : static_cast<double>(r.count);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.label.c_str());
+        ImGui::TextUnformatted(term(term_kind, r.label).c_str());
         ImGui::TableNextColumn();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x * static_cast<float>(top > 0 ? value / top : 0);
+        const auto c = colours.find(r.label);
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + width, p.y + ImGui::GetTextLineHeight()),
-                                                  geo::qualitative_colour(i));
+                                                  c != colours.end() ? c->second : geo::rgba(70, 130, 190));
         ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
         ImGui::TableNextColumn();
         ImGui::Text("%.0f", value);
@@ -59,16 +76,18 @@ void ParkSummaryPanel::draw(Workspace& ws)
         ws.select(pv, static_cast<int64_t>(stats[m_park].feature), true);
     }
     const ParkStats& s = stats[m_park];
-    ImGui::Text(tr("Area %.2f km²   enterprises %lld   employees %.0f"), s.area_km2, static_cast<long long>(s.enterprises), s.employees);
+    ImGui::Text(tr("Area %s   enterprises %lld   employees %.0f"), geo::format_area(s.area_km2 * 1e6, ws.doc->units.area, language()).c_str(),
+                static_cast<long long>(s.enterprises), s.employees);
     if (s.area_km2 > 0) ImGui::TextDisabled(tr("%.1f enterprises and %.0f employees per km²"), s.enterprises / s.area_km2, s.employees / s.area_km2);
     if (ws.doc->parks) ImGui::TextDisabled(tr("%lld enterprises lie outside every park"), static_cast<long long>(ws.doc->parks->outside));
     ImGui::Checkbox(tr("Bars by employees"), &m_by_employees);
     ImGui::Separator();
     ImGui::TextUnformatted(tr("By cluster"));
-    bar_chart("clusters", s.by_cluster, m_by_employees);
+    const auto colours = map_colours(ws);
+    bar_chart("clusters", s.by_cluster, m_by_employees, colours, "cluster");
     ImGui::Separator();
     ImGui::TextUnformatted(tr("By tier"));
-    bar_chart("tiers", s.by_tier, m_by_employees);
+    bar_chart("tiers", s.by_tier, m_by_employees, colours, "tier");
     end_panel();
 }
 

@@ -1,5 +1,7 @@
 #include "gui/workspace.h"
 
+#include "geo/project/settings_reader.h"
+
 #include <functional>
 #include <optional>
 
@@ -144,6 +146,20 @@ void Workspace::store_scenario_undoable(const geo::Scenario& after, const std::s
         geo::store_scenario(w.doc->project.project, s ? *s : geo::Scenario{name, {}, {}});
     };
     push_edit({label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
+}
+
+void Workspace::set_units(const geo::DisplayUnits& units, const std::string& label)
+{
+    if (!doc || doc->units == units) return;
+    const Document* at = doc.get();
+    auto put = [at](Workspace& w, const geo::DisplayUnits& u) {
+        if (w.doc.get() != at) return;  // another project since
+        w.doc->units = u;
+        geo::store_settings(w.doc->project.project, "units", geo::to_json(u));  // saved with the project
+    };
+    const geo::DisplayUnits before = doc->units;
+    put(*this, units);
+    push_edit({label, [put, before](Workspace& w) { put(w, before); }, [put, units](Workspace& w) { put(w, units); }});
 }
 
 }  // namespace gui

@@ -121,6 +121,8 @@ struct Workspace {
     // Stores `scenario` in the project (replacing one of that name; an empty one goes) as an
     // entry of the undo history labelled `label`: undo brings back what was there.
     void store_scenario_undoable(const geo::Scenario& scenario, const std::string& label);
+    // The project's display units (View > Units) as an entry of the undo history.
+    void set_units(const geo::DisplayUnits& units, const std::string& label);
     void undo_edit();
     void redo_edit();
 };

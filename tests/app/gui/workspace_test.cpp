@@ -80,6 +80,39 @@ TEST_CASE("one history: style edits and a what-if edit undo in order, and the pr
     CHECK(ws.doc->views[0].style.opacity == 0.25f);
 }
 
+TEST_CASE("one history across kinds: a scenario edit, a style edit and a units setting undo in reverse order")
+{
+    gui::Workspace ws;
+    ws.doc = small_document();
+    ws.committed = ws.snapshot();
+    geo::Project& project = ws.doc->project.project;
+
+    ws.store_scenario_undoable({"growth", {geo::RaiseFar{"甲园区", {}, 3.0}}, {}}, "growth: raise FAR");
+    ws.doc->views[1].style.opacity = 0.5f;
+    ws.commit_edits();
+    ws.set_units({geo::AreaUnit::Mu, geo::MoneyUnit::Yuan}, "units: area in mu");
+    ws.set_units({geo::AreaUnit::Mu, geo::MoneyUnit::Yuan}, "again");  // no change: no entry
+    REQUIRE(ws.undo.size() == 3);
+    CHECK(geo::display_units(project).area == geo::AreaUnit::Mu);  // stored in the project, saved with it
+    CHECK(ws.unsaved());
+
+    ws.undo_edit();  // the units
+    CHECK(ws.doc->units == geo::DisplayUnits{});
+    CHECK(geo::display_units(project) == geo::DisplayUnits{});
+    CHECK(ws.doc->views[1].style.opacity == 0.5f);
+    ws.undo_edit();  // the style
+    CHECK(ws.doc->views[1].style.opacity != 0.5f);
+    CHECK(geo::read_scenarios(project).size() == 1);
+    ws.undo_edit();  // the scenario
+    CHECK(geo::read_scenarios(project).empty());
+    ws.redo_edit();
+    ws.redo_edit();
+    ws.redo_edit();
+    CHECK(ws.doc->units.area == geo::AreaUnit::Mu);
+    CHECK(ws.doc->views[1].style.opacity == 0.5f);
+    CHECK(geo::scenario_named(project, "growth").edits.size() == 1);
+}
+
 TEST_CASE("a document knows its parks: statistics match a hand count")
 {
     const auto doc = small_document();
