@@ -124,11 +124,12 @@ private:
     {
         const bool hot = layer.config.id == kHotSpotLayer;
         if (hot) {
-            // Hot-spot bins in the usual colours: reds for hot, blues for cold, by confidence.
+            // Hot-spot bins: oranges to brown for hot, blues for cold, by confidence (not red:
+            // on parkcap's maps red means a problem, and a hot spot of industry is not one).
             view.style.mode = geo::StyleMode::Categorized;
             view.style.field = "gi_bin";
-            view.style.fixed_colours = {{"3", geo::rgba(178, 24, 43)},   {"2", geo::rgba(239, 138, 98)},
-                                        {"1", geo::rgba(253, 219, 199)}, {"-1", geo::rgba(209, 229, 240)},
+            view.style.fixed_colours = {{"3", geo::rgba(179, 88, 6)},    {"2", geo::rgba(241, 163, 64)},
+                                        {"1", geo::rgba(254, 224, 182)}, {"-1", geo::rgba(209, 229, 240)},
                                         {"-2", geo::rgba(103, 169, 207)}, {"-3", geo::rgba(33, 102, 172)}};
             view.style.stroke_width_px = 0;
             view.style.opacity = 0.7f;

@@ -83,7 +83,7 @@ public:
         DensityOverlay& d = ws.density;
         ImGui::Checkbox(tr("Show on the map"), &d.visible);
         int ramp = static_cast<int>(d.ramp);
-        if (ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red"}).c_str())) d.ramp = static_cast<geo::Ramp>(ramp);
+        if (ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red", "blue-red", "yellow-brown"}).c_str())) d.ramp = static_cast<geo::Ramp>(ramp);
         ImGui::SliderFloat(tr("Opacity"), &d.opacity, 0.f, 1.f, "%.2f");
         ImGui::Checkbox(tr("Automatic maximum (98th percentile)"), &m_auto_max);
         if (!m_auto_max && d.result) ImGui::SliderFloat(tr("Maximum"), &d.max_value, 0.f, m_peak, "%.4g");
@@ -194,7 +194,7 @@ private:
                 LayerView& view = out->second;
                 view.style.mode = geo::StyleMode::Graduated;
                 view.style.field = "level";
-                view.style.ramp = geo::Ramp::OrangeRed;
+                view.style.ramp = geo::Ramp::YellowBrown;
                 view.style.breaks = geo::Breaks::EqualInterval;
                 view.style.classes = classes;
                 view.style.stroke_width_px = 1.5f;

@@ -110,7 +110,7 @@ private:
             field_combo(tr("Field"), *l.data, s.field, s.mode == geo::StyleMode::Graduated);
         if (s.mode == geo::StyleMode::Graduated) {
             int ramp = static_cast<int>(s.ramp);
-            ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red", "blue-red"}).c_str());
+            ImGui::Combo(tr("Ramp"), &ramp, tr_items({"viridis", "magma", "blues", "orange-red", "blue-red", "yellow-brown"}).c_str());
             s.ramp = static_cast<geo::Ramp>(ramp);
             int breaks = static_cast<int>(s.breaks);
             ImGui::Combo(tr("Breaks"), &breaks, tr_items({"quantile", "equal interval"}).c_str());

@@ -58,7 +58,7 @@ struct DensityOverlay {
     std::shared_ptr<const geo::KdeResult> result;  // null: none
     int version = 0;                               // bumps when `result` changes
     bool visible = true;
-    geo::Ramp ramp = geo::Ramp::OrangeRed;  // pale at low values, for a light map
+    geo::Ramp ramp = geo::Ramp::YellowBrown;  // pale at low values, for a light map; never red (red means a problem)
     float min_value = 0, max_value = 1;
     float opacity = 0.8f;
     bool busy = false;  // a computation (surface or contours) is under way

@@ -25,12 +25,14 @@ const RampStops& stops_of(Ramp r)
     static const RampStops blues{{{222, 235, 247}, {158, 202, 225}, {66, 146, 198}, {33, 113, 181}, {8, 48, 107}}};
     static const RampStops orrd{{{254, 240, 217}, {253, 204, 138}, {252, 141, 89}, {227, 74, 51}, {179, 0, 0}}};
     static const RampStops rdbu{{{33, 102, 172}, {146, 197, 222}, {247, 247, 247}, {244, 165, 130}, {178, 24, 43}}};
+    static const RampStops ylorbr{{{255, 247, 188}, {254, 196, 79}, {236, 112, 20}, {204, 76, 2}, {102, 37, 6}}};  // ColorBrewer YlOrBr
     switch (r) {
     case Ramp::Viridis: return viridis;
     case Ramp::Magma: return magma;
     case Ramp::Blues: return blues;
     case Ramp::OrangeRed: return orrd;
     case Ramp::BlueRed: return rdbu;
+    case Ramp::YellowBrown: return ylorbr;
     }
     return viridis;
 }
@@ -61,16 +63,21 @@ Rgba from_hex(const std::string& hex, Rgba fallback)
     return rgba(static_cast<uint8_t>(r), static_cast<uint8_t>(g), static_cast<uint8_t>(b), static_cast<uint8_t>(a));
 }
 
-Rgba qualitative_colour(size_t i)
+Rgba qualitative_colour(size_t i, Palette palette)
 {
-    // Tableau 10 then ColorBrewer Dark2: distinct, readable on a light background.
-    static const Rgba palette[] = {
-        rgba(78, 121, 167), rgba(242, 142, 43), rgba(225, 87, 89),  rgba(118, 183, 178), rgba(89, 161, 79),
-        rgba(237, 201, 72), rgba(176, 122, 161), rgba(255, 157, 167), rgba(156, 117, 95), rgba(186, 176, 172),
-        rgba(27, 158, 119), rgba(217, 95, 2),   rgba(117, 112, 179), rgba(231, 41, 138), rgba(102, 166, 30),
-        rgba(230, 171, 2),  rgba(166, 118, 29), rgba(102, 102, 102)};
-    return palette[i % std::size(palette)];
+    // Industry: Tableau 10 without its red and pink, then softer tones; readable on a light
+    // map. Services: deep tones of other hues. No colour is in both, and neither has red.
+    static const Rgba industry[] = {
+        rgba(78, 121, 167), rgba(242, 142, 43), rgba(118, 183, 178), rgba(89, 161, 79),  rgba(237, 201, 72),
+        rgba(176, 122, 161), rgba(156, 117, 95), rgba(186, 176, 172), rgba(140, 162, 82), rgba(107, 174, 214),
+        rgba(188, 128, 189), rgba(214, 180, 130)};
+    static const Rgba services[] = {
+        rgba(31, 70, 144), rgba(136, 34, 106), rgba(0, 128, 128), rgba(40, 40, 40), rgba(84, 39, 143),
+        rgba(85, 107, 47), rgba(0, 160, 200), rgba(120, 72, 24)};
+    return palette == Palette::Services ? services[i % std::size(services)] : industry[i % std::size(industry)];
 }
+
+const char* to_string(Palette palette) { return palette == Palette::Services ? "services" : "industry"; }
 
 Rgba ramp_colour(Ramp ramp, double t)
 {
@@ -90,6 +97,7 @@ const char* to_string(Ramp ramp)
     case Ramp::Blues: return "blues";
     case Ramp::OrangeRed: return "orange-red";
     case Ramp::BlueRed: return "blue-red";
+    case Ramp::YellowBrown: return "yellow-brown";
     }
     return "viridis";
 }
@@ -121,7 +129,7 @@ std::vector<Rgba> classify(LayerStyle& style, const Layer& layer)
                 style.categories.push_back({value, fixed->second, count});
                 colour_of[value] = fixed->second;
             } else if (next < kMaxCategories) {
-                const Rgba c = qualitative_colour(next++);
+                const Rgba c = qualitative_colour(next++, style.palette);
                 style.categories.push_back({value, c, count});
                 colour_of[value] = c;
             } else {
@@ -194,6 +202,7 @@ LayerStyle default_style(Role role, const Layer& layer, const std::string& clust
     case Role::Facilities:
         s.point_size_px = 7;
         s.stroke = rgba(255, 255, 255);
+        s.palette = Palette::Services;
         if (!type_field.empty()) {
             s.mode = StyleMode::Categorized;
             s.field = type_field;
@@ -203,9 +212,9 @@ LayerStyle default_style(Role role, const Layer& layer, const std::string& clust
         s.fill = rgba(150, 150, 150);
         s.stroke_width_px = 1.5f;
         break;
-    case Role::Constraints:
-        s.fill = rgba(220, 60, 60, 70);
-        s.stroke = rgba(200, 40, 40);
+    case Role::Constraints:  // restricted land, not a problem: grey violet, not red
+        s.fill = rgba(120, 110, 150, 80);
+        s.stroke = rgba(90, 80, 120);
         break;
     case Role::Sites:
         s.fill = rgba(250, 200, 60, 150);
@@ -234,6 +243,7 @@ Json style_to_json(const LayerStyle& s)
     j["point_size_px"] = s.point_size_px;
     if (!s.field.empty()) j["field"] = s.field;
     j["ramp"] = to_string(s.ramp);
+    j["palette"] = to_string(s.palette);
     j["breaks"] = s.breaks == Breaks::Quantile ? "quantile" : "equal";
     j["classes"] = s.classes;
     if (!s.label_field.empty()) j["label_field"] = s.label_field;
@@ -269,8 +279,10 @@ LayerStyle style_from_json(const Json& j, LayerStyle s)
     s.point_size_px = std::clamp(get("point_size_px", s.point_size_px), 1.0f, 40.0f);
     s.field = get("field", s.field);
     const std::string ramp = get("ramp", std::string(to_string(s.ramp)));
-    for (Ramp r : {Ramp::Viridis, Ramp::Magma, Ramp::Blues, Ramp::OrangeRed, Ramp::BlueRed})
+    for (Ramp r : {Ramp::Viridis, Ramp::Magma, Ramp::Blues, Ramp::OrangeRed, Ramp::BlueRed, Ramp::YellowBrown})
         if (ramp == to_string(r)) s.ramp = r;
+    const std::string palette = get("palette", std::string(to_string(s.palette)));
+    s.palette = palette == "services" ? Palette::Services : palette == "industry" ? Palette::Industry : s.palette;
     s.breaks = get("breaks", std::string("quantile")) == "equal" ? Breaks::EqualInterval : Breaks::Quantile;
     s.classes = std::clamp(get("classes", s.classes), 2, 9);
     s.label_field = get("label_field", s.label_field);

@@ -21,7 +21,14 @@ std::string to_hex(Rgba c);               // "#rrggbbaa"
 Rgba from_hex(const std::string& hex, Rgba fallback);
 
 enum class StyleMode { Single, Categorized, Graduated };
-enum class Ramp { Viridis, Magma, Blues, OrangeRed, BlueRed };  // BlueRed diverges through white
+// Red means a problem on parkcap's maps (uncovered, failing, binding, unserved), so the
+// default ramps and palettes avoid it: YellowBrown is the density ramp; OrangeRed and
+// BlueRed remain for a planner who chooses them.
+enum class Ramp { Viridis, Magma, Blues, OrangeRed, BlueRed, YellowBrown };  // BlueRed diverges through white
+// Two qualitative palettes that never share a colour: Industry (mid tones) for enterprises
+// and whatever else is categorised, Services (deep tones, drawn with a white ring) for
+// facilities, so a bus stop and an equipment-manufacturing firm never look alike.
+enum class Palette { Industry, Services };
 enum class Breaks { Quantile, EqualInterval };
 
 struct Category {
@@ -48,6 +55,7 @@ struct LayerStyle {
     float point_size_px = 4.0f;
     std::string field;         // for Categorized and Graduated
     Ramp ramp = Ramp::Viridis;
+    Palette palette = Palette::Industry;  // for Categorized
     Breaks breaks = Breaks::Quantile;
     int classes = 5;
     std::string label_field;   // drawn as map labels ("" for none)
@@ -62,7 +70,8 @@ struct LayerStyle {
 };
 
 // The colour of `i`-th category in a qualitative palette chosen for legibility on a light map.
-Rgba qualitative_colour(size_t i);
+Rgba qualitative_colour(size_t i, Palette palette = Palette::Industry);
+const char* to_string(Palette palette);  // "industry", "services"
 // A colour along a perceptual ramp, t in [0, 1].
 Rgba ramp_colour(Ramp ramp, double t);
 const char* to_string(Ramp ramp);
