@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <thread>
@@ -78,6 +79,7 @@ App::~App()
 {
     m_panels.reset();  // panels may hold workers; they finish before GL goes
     m_gpu.clear();
+    m_bins.clear();
     m_density.reset();
     m_renderer.reset();
     if (m_window) {
@@ -258,7 +260,19 @@ void App::frame()
         };
         for (const LayerView& v : m_ws.doc->views) {
             if (!density_drawn && m_ws.doc->layer_of(v).data->geometry.kind() == geo::GeomKind::Point) draw_density();
-            if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, v.style);
+            if (v.bins && v.style.visible) {  // too many points in view: their bins, in the layer's place
+                auto& gpu = m_bins[v.layer];
+                if (gpu.version != v.bins_version || !gpu.raster) {
+                    gpu.raster = std::make_unique<render::RasterLayer>(*v.bins, m_ws.doc->origin);
+                    gpu.version = v.bins_version;
+                }
+                gpu.raster->draw(m_ws.camera, geo::Ramp::YellowBrown, 0, std::sqrt(static_cast<float>(v.bins_max)), 0.85f * v.style.opacity);
+                continue;
+            }
+            geo::LayerStyle look = v.style;  // smaller and lighter as points crowd
+            look.point_size_px *= v.look.size_factor;
+            look.opacity *= v.look.opacity_factor;
+            if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, look);
         }
         if (!density_drawn) draw_density();
     }
@@ -282,6 +296,7 @@ void App::poll_loader()
     if (m_fonts.add(r->codepoints)) m_fonts_dirty = true;
     if (r->document) {
         m_gpu.clear();
+        m_bins.clear();
         m_density.reset();
         m_ws.tasks.cancel_all();  // their results belong to the project being closed
         m_ws.doc = std::move(r->document);

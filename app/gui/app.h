@@ -53,6 +53,11 @@ private:
     std::unique_ptr<render::MapRenderer> m_renderer;
     std::map<size_t, std::unique_ptr<render::GpuLayer>> m_gpu;  // by layer index
     std::unique_ptr<render::RasterLayer> m_density;             // the density overlay on the GPU
+    struct Bins {
+        std::unique_ptr<render::RasterLayer> raster;
+        int version = -1;
+    };
+    std::map<size_t, Bins> m_bins;  // point layers drawn as bins at this zoom, by layer index
     int m_density_version = -1;
     std::unique_ptr<Panels> m_panels;
     bool m_load_failed = false;

@@ -11,7 +11,9 @@
 #include "geo/overlay/feature_index.h"
 #include "geo/overlay/zone_assignment.h"
 #include "geo/project/loaded_project.h"
+#include "geo/density/raster.h"
 #include "geo/report/display_units.h"
+#include "geo/style/point_aggregation.h"
 #include "render/layer_mesh.h"
 #include "geo/style/layer_style.h"
 
@@ -27,6 +29,12 @@ struct LayerView {
     std::vector<geo::Coord> label_points;  // per feature, for polygon labels
     std::vector<size_t> label_order;       // the order labels take their room (Document::label_order), once per layer
     bool uploaded = false;
+    // Point layers at this zoom (geo/style/point_aggregation, set by the map each frame):
+    // drawn one by one with `look`, or, with more than the rule's limit in view, as `bins`.
+    geo::PointLook look;
+    std::shared_ptr<const geo::Raster> bins;  // sqrt(count) per screen cell; null: points
+    uint32_t bins_max = 0;                    // the fullest cell's count (for the legend)
+    int bins_version = 0;                     // bumps when `bins` changes (the GPU copy follows)
 };
 
 struct CountRow {

@@ -1,5 +1,7 @@
 // The legend: what each colour on the map means, for the visible layers, exactly as drawn
 // (the same classes geo::classify produced for the map).
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include <imgui.h>
@@ -22,6 +24,22 @@ void swatch(geo::Rgba c, bool line)
     ImGui::SameLine();
 }
 
+// The bins' ramp from 1 point to the fullest cell, as the map draws it (square-root scale).
+void ramp_bar(uint32_t max_count)
+{
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = 160, h = ImGui::GetTextLineHeight();
+    const int steps = 32;
+    for (int i = 0; i < steps; ++i) {
+        const uint32_t count = std::max<uint32_t>(1, static_cast<uint32_t>(std::lround(max_count * std::pow((i + 0.5) / steps, 2.0))));
+        dl->AddRectFilled(ImVec2(p.x + w * i / steps, p.y), ImVec2(p.x + w * (i + 1) / steps, p.y + h),
+                          geo::with_alpha(geo::bin_colour(count, max_count), 255));
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    ImGui::Text("1 – %u", max_count);
+}
+
 class LegendPanel : public Panel {
 public:
     const char* name() const override { return "legend"; }
@@ -34,6 +52,13 @@ public:
             if (!v.style.visible) continue;
             const geo::LoadedLayer& l = ws.doc->layer_of(v);
             const bool line = l.data->geometry.kind() == geo::GeomKind::Line;
+            if (v.bins) {  // drawn as bins at this zoom (geo/style/point_aggregation)
+                ImGui::Text(tr("%s: points per cell (zoom in to see each)"), l.config.id.c_str());
+                ImGui::Indent();
+                ramp_bar(v.bins_max);
+                ImGui::Unindent();
+                continue;
+            }
             if (v.style.mode == geo::StyleMode::Single || (v.style.categories.empty() && v.style.grad_classes.empty())) {
                 swatch(v.style.fill, line);
                 ImGui::TextUnformatted(l.config.id.c_str());

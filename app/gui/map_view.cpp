@@ -1,6 +1,7 @@
 // The map itself fills the window behind the panels (drawn by render::MapRenderer); this
 // panel handles its mouse input and draws its overlays: labels, the selected feature, the
 // hover tooltip, the scale bar, the north arrow and the cursor position.
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -30,8 +31,10 @@ public:
         if (m_doc != ws.doc.get()) {
             m_doc = ws.doc.get();
             m_to_lonlat.emplace(ws.doc->project.working.crs, geo::wgs84());
+            m_binned_view = {};
         }
         handle_input(ws);
+        aggregate_points(ws);
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         draw_labels(ws, dl);
         draw_markers(ws, dl);
@@ -86,6 +89,42 @@ private:
             ImGui::TextDisabled(tr("%s, fid %lld"), ws.doc->layer_of(v).config.id.c_str(),
                                 static_cast<long long>(ws.doc->layer_of(v).data->fids[hit->second]));
             ImGui::EndTooltip();
+        }
+    }
+
+    // The one aggregation rule (geo/style/point_aggregation): each point layer is counted into
+    // screen cells when the view changes; above the limit it is drawn as bins (the App draws
+    // `bins` in the layer's place), below it one by one, smaller and lighter as points crowd.
+    void aggregate_points(Workspace& ws)
+    {
+        const geo::Envelope view = ws.camera.visible();
+        const std::array<double, 5> key{view.min_x, view.min_y, view.max_x, view.max_y, static_cast<double>(ws.doc->views.size())};
+        if (key == m_binned_view) return;
+        m_binned_view = key;
+        const geo::AggregationRule rule;
+        for (LayerView& v : ws.doc->views) {
+            // Enterprises only: facilities are few, and a computed layer (unserved demand) keeps
+            // the colour that says what it is.
+            const geo::Layer& data = *ws.doc->layer_of(v).data;
+            if (data.geometry.kind() != geo::GeomKind::Point || ws.doc->layer_of(v).config.role != geo::Role::Enterprises) continue;
+            const geo::ScreenBins b = geo::bin_points(data.geometry.coords(), view, ws.camera.width(), ws.camera.height(), rule);
+            v.look = geo::point_look(b.points_in_view, rule);
+            if (!b.aggregate) {
+                if (v.bins) ++v.bins_version;
+                v.bins.reset();
+                continue;
+            }
+            auto r = std::make_shared<geo::Raster>();
+            r->grid.x0 = view.min_x;
+            r->grid.y_top = view.max_y;
+            r->grid.cell = b.cell_px * ws.camera.metres_per_pixel();
+            r->grid.cols = static_cast<size_t>(b.cols);
+            r->grid.rows = static_cast<size_t>(b.rows);
+            r->values.resize(b.counts.size());
+            for (size_t i = 0; i < b.counts.size(); ++i) r->values[i] = std::sqrt(static_cast<float>(b.counts[i]));
+            v.bins = std::move(r);
+            v.bins_max = b.max_count;
+            ++v.bins_version;
         }
     }
 
@@ -204,6 +243,7 @@ private:
     }
 
     const Document* m_doc = nullptr;
+    std::array<double, 5> m_binned_view{};  // the view the bins were counted for
     std::optional<geo::Transformer> m_to_lonlat;
     geo::Coord m_cursor;
     bool m_hover_valid = false;

@@ -1,6 +1,6 @@
 // Asserts on a screenshot's pixels, for the GUI smoke tests.
 //   png_check FILE.png [--min-colours N] [--colour RRGGBB TOL MIN_SHARE]
-//                      [--colour-in RRGGBB TOL MIN_SHARE X0 Y0 X1 Y1]...
+//                      [--colour-in RRGGBB TOL MIN_SHARE X0 Y0 X1 Y1] [--max-colour RRGGBB TOL MAX_SHARE]...
 // Regions are in pixels; negative coordinates (and 0 for X1/Y1) count from the right or
 // bottom edge.
 // Exits 0 when every check holds, 1 (saying which failed) otherwise.
@@ -32,7 +32,7 @@ int main(int argc, char** argv)
             for (int k = 0; k < w * h; ++k) colours.insert(px[3 * k] << 16 | px[3 * k + 1] << 8 | px[3 * k + 2]);
             std::printf("distinct colours: %zu (want >= %d)\n", colours.size(), want);
             failures += static_cast<int>(colours.size()) < want;
-        } else if ((a == "--colour" && i + 3 < argc) || (a == "--colour-in" && i + 7 < argc)) {
+        } else if ((a == "--colour" && i + 3 < argc) || (a == "--colour-in" && i + 7 < argc) || (a == "--max-colour" && i + 3 < argc)) {
             const long rgb = std::strtol(argv[++i], nullptr, 16);
             const int tol = std::atoi(argv[++i]);
             const double share = std::atof(argv[++i]);
@@ -56,8 +56,10 @@ int main(int argc, char** argv)
                     hits += std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
                 }
             const double got = total ? static_cast<double>(hits) / static_cast<double>(total) : 0;
-            std::printf("colour %06lx +-%d in [%d,%d)-[%d,%d): %.4f of pixels (want >= %.4f)\n", rgb, tol, x0, y0, x1, y1, got, share);
-            failures += got < share;
+            const bool at_most = a == "--max-colour";  // a colour that must (nearly) not be there
+            std::printf("colour %06lx +-%d in [%d,%d)-[%d,%d): %.5f of pixels (want %s %.5f)\n", rgb, tol, x0, y0, x1, y1, got, at_most ? "<=" : ">=",
+                        share);
+            failures += at_most ? got > share : got < share;
         } else {
             std::fprintf(stderr, "png_check: bad argument %s\n", a.c_str());
             return 2;
