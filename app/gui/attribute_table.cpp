@@ -51,8 +51,17 @@ public:
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             m_dirty = true;
         ImGui::SameLine();
+        // The selection only (a rectangle, a polygon or an expression on this layer).
+        const bool selection_here = !doc.selection.empty() && doc.selection.view == view;
+        if (ImGui::Checkbox(tr("Selected only"), &m_selected_only)) m_dirty = true;
+        if (m_selected_only && (m_selection_seen != doc.selection.rows || m_selection_row != doc.selection.row)) m_dirty = true;
+        ImGui::SameLine();
         ImGui::Text(tr("%zu of %zu rows"), m_rows.size(), data.size());
-        if (m_dirty) rebuild(data);
+        if (m_dirty) {
+            m_selection_seen = doc.selection.rows;
+            m_selection_row = doc.selection.row;
+            rebuild(data, m_selected_only ? (selection_here ? &doc.selection : &m_none) : nullptr);
+        }
 
         const int columns = static_cast<int>(data.columns.size()) + 1;
         const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
@@ -68,6 +77,7 @@ public:
             }
             const bool selected_here = doc.selection.view == view;
             const int64_t selected_row = selected_here ? doc.selection.row : -1;
+            const Selection* highlight = selected_here ? &doc.selection : nullptr;
             // Map to table: scroll to a feature selected on the map.
             if (selected_row >= 0 && selected_row != m_last_selected) {
                 auto it = std::find(m_rows.begin(), m_rows.end(), static_cast<uint32_t>(selected_row));
@@ -83,7 +93,7 @@ public:
                     ImGui::TableNextColumn();
                     ImGui::PushID(static_cast<int>(row));
                     const std::string fid = std::to_string(data.fids[row]);
-                    if (ImGui::Selectable(fid.c_str(), static_cast<int64_t>(row) == selected_row,
+                    if (ImGui::Selectable(fid.c_str(), highlight && highlight->contains(static_cast<uint32_t>(row)),
                                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
                         ws.select(view, static_cast<int64_t>(row), ImGui::IsMouseDoubleClicked(0));
                         m_last_selected = static_cast<int64_t>(row);
@@ -102,12 +112,13 @@ public:
     }
 
 private:
-    void rebuild(const geo::Layer& data)
+    void rebuild(const geo::Layer& data, const Selection* only)
     {
         m_dirty = false;
         m_rows.clear();
         m_rows.reserve(data.size());
         for (size_t i = 0; i < data.size(); ++i) {
+            if (only && !only->contains(static_cast<uint32_t>(i))) continue;
             bool keep = m_filter.empty();
             for (size_t c = 0; c < data.columns.size() && !keep; ++c) {
                 const geo::Column& col = data.columns[c];
@@ -135,6 +146,10 @@ private:
     int m_sort_column = -1;
     bool m_sort_descending = false;
     int64_t m_last_selected = -1;
+    bool m_selected_only = false;
+    std::vector<uint32_t> m_selection_seen;  // the selection the rows were filtered by
+    int64_t m_selection_row = -1;
+    const Selection m_none{};
 };
 
 }  // namespace

@@ -8,6 +8,12 @@
 
 namespace gui {
 
+bool Selection::contains(uint32_t r) const
+{
+    if (empty()) return false;
+    return rows.empty() ? static_cast<int64_t>(r) == row : std::binary_search(rows.begin(), rows.end(), r);
+}
+
 namespace {
 
 std::string field(const geo::LoadedLayer& l, const char* meaning)

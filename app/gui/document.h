@@ -52,10 +52,16 @@ struct ParkStats {
     std::vector<CountRow> by_cluster, by_tier;
 };
 
+// The selected features of one view: `rows` (sorted) when several were selected (by a
+// rectangle, a polygon or an expression), else just `row`. `row` is the one Identify shows
+// (the first of a multi-selection).
 struct Selection {
     int view = -1;       // index into Document::views
     int64_t row = -1;    // feature index in that layer
+    std::vector<uint32_t> rows;  // a multi-selection; empty for one feature
     bool empty() const { return view < 0 || row < 0; }
+    size_t count() const { return empty() ? 0 : rows.empty() ? 1 : rows.size(); }
+    bool contains(uint32_t r) const;
 };
 
 struct Document {

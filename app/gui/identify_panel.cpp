@@ -47,7 +47,7 @@ public:
                 else if (meaning && !meaning->unit.empty()) ImGui::Text("%s %s", c.text(row).c_str(), meaning->unit.c_str());
                 else ImGui::TextUnformatted(c.text(row).c_str());
                 ImGui::TableNextColumn();
-                if (bound) ImGui::TextDisabled("%s", bound->meaning.c_str());
+                if (bound) ImGui::TextDisabled("%s", term("meaning", bound->meaning).c_str());
             }
             ImGui::EndTable();
         }

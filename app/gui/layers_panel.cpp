@@ -74,7 +74,10 @@ public:
             // The name takes the width the two arrow buttons leave.
             const float arrows = 2 * ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().ItemSpacing.x;
             const float width = std::max(60.0f, ImGui::GetContentRegionAvail().x - arrows);
-            if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(width, 0))) m_selected = v.layer;
+            if (ImGui::Selectable(label.c_str(), m_selected == v.layer, 0, ImVec2(width, 0))) {
+                m_selected = v.layer;
+                ws.active_layer = static_cast<int64_t>(v.layer);  // the select tools work on it
+            }
             ImGui::SameLine();
             if (ImGui::ArrowButton("##up", ImGuiDir_Up) && i + 1 < static_cast<int>(views.size()))
                 std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) + 1]);

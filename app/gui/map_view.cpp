@@ -72,6 +72,8 @@ private:
         if (!m_hover_valid) return;
         m_cursor = ws.camera.screen_to_map(mouse.x, mouse.y);
         if (io.MouseWheel != 0) ws.camera.zoom_about(mouse.x, mouse.y, std::pow(1.25, io.MouseWheel));
+        if (ws.map_tool == MapTool::SelectBox || ws.map_tool == MapTool::SelectPolygon) return select_tools(ws);
+        m_area.clear();
         if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
             ws.camera.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
             m_dragged = true;
@@ -128,6 +130,51 @@ private:
         }
     }
 
+    // The select tools (the selection toolbar chooses them): a rectangle dragged with the left
+    // button; a polygon clicked vertex by vertex, finished by a double click, a right click or
+    // Enter (Esc drops it). The wheel still zooms; the right button drags the map.
+    void select_tools(Workspace& ws)
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f)) ws.camera.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        const ImU32 ink = IM_COL32(255, 140, 0, 255), wash = IM_COL32(255, 140, 0, 40);
+        if (ws.map_tool == MapTool::SelectBox) {
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_area = {m_cursor};
+            if (m_area.size() == 1 && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                const auto a = ws.camera.map_to_screen(m_area[0]);
+                const ImVec2 p(static_cast<float>(a[0]), static_cast<float>(a[1]));
+                dl->AddRectFilled(p, io.MousePos, wash);
+                dl->AddRect(p, io.MousePos, ink, 0, 0, 2);
+            }
+            if (m_area.size() == 1 && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+                const geo::Coord a = m_area[0], b = m_cursor;
+                m_area.clear();
+                if (a.x != b.x && a.y != b.y) ws.select_in_area({{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}});
+                else ws.select(-1, -1, false);  // a click without a drag clears
+            }
+            return;
+        }
+        const bool finish = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_area.clear();
+        if (finish) {
+            if (m_area.size() >= 3) ws.select_in_area(m_area);
+            m_area.clear();
+        } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            m_area.push_back(m_cursor);
+        }
+        std::vector<ImVec2> pts;
+        for (const geo::Coord& c : m_area) {
+            const auto s = ws.camera.map_to_screen(c);
+            pts.emplace_back(static_cast<float>(s[0]), static_cast<float>(s[1]));
+        }
+        if (!pts.empty()) {
+            pts.push_back(io.MousePos);
+            dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, ImDrawFlags_Closed, 2);
+        }
+    }
+
     void draw_labels(const Workspace& ws, ImDrawList* dl)
     {
         std::vector<ImVec4> taken;  // label boxes already drawn, to avoid overlaps
@@ -178,27 +225,32 @@ private:
         ws.markers.clear();
     }
 
+    // The selection in orange: a ring round each selected point (smaller when there are many),
+    // the outline of each selected line or polygon; only what is in view.
     void draw_selection(const Workspace& ws, ImDrawList* dl)
     {
         const Selection& sel = ws.doc->selection;
         if (sel.empty() || sel.view >= static_cast<int>(ws.doc->views.size())) return;
         const geo::GeometryColumn& g = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(sel.view)]).data->geometry;
-        const size_t f = static_cast<size_t>(sel.row);
         const ImU32 colour = IM_COL32(255, 140, 0, 255);
+        const geo::Envelope view = ws.camera.visible();
+        const bool many = sel.count() > 1;
         std::vector<ImVec2> pts;
-        for (size_t p = g.part_begin(f); p < g.part_begin(f) + g.part_count(f); ++p)
-            for (size_t r = g.ring_begin(p); r < g.ring_begin(p) + g.ring_count(p); ++r) {
-                pts.clear();
-                for (const geo::Coord& c : g.ring(r)) {
-                    const auto s = ws.camera.map_to_screen(c);
-                    pts.emplace_back(static_cast<float>(s[0]), static_cast<float>(s[1]));
+        auto draw = [&](size_t f) {
+            if (!view.intersects(g.envelope(f))) return;
+            for (size_t p = g.part_begin(f); p < g.part_begin(f) + g.part_count(f); ++p)
+                for (size_t r = g.ring_begin(p); r < g.ring_begin(p) + g.ring_count(p); ++r) {
+                    pts.clear();
+                    for (const geo::Coord& c : g.ring(r)) {
+                        const auto s = ws.camera.map_to_screen(c);
+                        pts.emplace_back(static_cast<float>(s[0]), static_cast<float>(s[1]));
+                    }
+                    if (g.kind() == geo::GeomKind::Point) dl->AddCircle(pts[0], many ? 5.0f : 9.0f, colour, 16, many ? 2.0f : 3.0f);
+                    else dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour, ImDrawFlags_None, many ? 2.0f : 3.0f);
                 }
-                if (g.kind() == geo::GeomKind::Point) {
-                    dl->AddCircle(pts[0], 9, colour, 24, 3);
-                } else {
-                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), colour, ImDrawFlags_None, 3);
-                }
-            }
+        };
+        if (sel.rows.empty()) draw(static_cast<size_t>(sel.row));
+        for (uint32_t f : sel.rows) draw(f);
     }
 
     // The status strip along the bottom edge holds the map furniture: cursor position on
@@ -244,6 +296,7 @@ private:
 
     const Document* m_doc = nullptr;
     std::array<double, 5> m_binned_view{};  // the view the bins were counted for
+    std::vector<geo::Coord> m_area;          // a selection rectangle's corner or polygon's vertices so far
     std::optional<geo::Transformer> m_to_lonlat;
     geo::Coord m_cursor;
     bool m_hover_valid = false;

@@ -1,5 +1,6 @@
 #include "gui/workspace.h"
 
+#include "geo/overlay/spatial_select.h"
 #include "geo/project/settings_reader.h"
 
 #include <functional>
@@ -21,6 +22,35 @@ void Workspace::select(int view, int64_t row, bool zoom)
         box = {box.min_x - pad, box.min_y - pad, box.max_x + pad, box.max_y + pad};
         zoom_to(box);
     }
+}
+
+size_t Workspace::select_rows(int view, std::vector<uint32_t> rows)
+{
+    if (!doc) return 0;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    if (view < 0 || rows.empty()) {
+        doc->selection = {};
+        return 0;
+    }
+    doc->selection = {view, static_cast<int64_t>(rows.front()), rows.size() > 1 ? std::move(rows) : std::vector<uint32_t>{}};
+    return doc->selection.count();
+}
+
+int Workspace::active_view() const
+{
+    if (!doc) return -1;
+    for (size_t i = 0; i < doc->views.size(); ++i)
+        if (static_cast<int64_t>(doc->views[i].layer) == active_layer) return static_cast<int>(i);
+    return doc->view_with_role(geo::Role::Enterprises);
+}
+
+size_t Workspace::select_in_area(const std::vector<geo::Coord>& ring)
+{
+    const int view = active_view();
+    if (view < 0) return 0;
+    const LayerView& v = doc->views[static_cast<size_t>(view)];
+    return select_rows(view, geo::select_in_area(doc->layer_of(v).data->geometry, v.index, ring));
 }
 
 void Workspace::zoom_to(const geo::Envelope& box) { camera.fit(box, 0.05); }

@@ -43,7 +43,7 @@ struct UndoEntry {
 };
 
 // What a click on the map does: select a feature, or feed the active editing tool.
-enum class MapTool { Select, Edit };
+enum class MapTool { Select, Edit, SelectBox, SelectPolygon };  // SelectBox/Polygon: on the active layer
 
 // A mark a panel wants on the map this frame (working-CRS position).
 struct MapMarker {
@@ -78,6 +78,7 @@ struct Workspace {
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
+    int64_t active_layer = -1;  // index into project.layers: what the select tools work on (-1: the enterprises)
     float map_area[4] = {0, 0, 0, 0};  // x0, y0, x1, y1: the map's part no panel covers (this frame's layout)
     std::vector<geo::Coord> map_clicks;  // clicks on the map while a tool is active
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
@@ -103,6 +104,13 @@ struct Workspace {
 
     // Selects feature `row` of view `view` (-1 clears); optionally zooms to it.
     void select(int view, int64_t row, bool zoom);
+    // Selects `rows` of view `view` (sorted; empty clears); returns how many.
+    size_t select_rows(int view, std::vector<uint32_t> rows);
+    // Selects the features of the active layer that intersect the area `ring` (a rectangle's
+    // corners or a drawn polygon, working CRS); returns how many.
+    size_t select_in_area(const std::vector<geo::Coord>& ring);
+    // The view of the active layer (the one chosen in Layers; the enterprises by default), or -1.
+    int active_view() const;
     void zoom_to(const geo::Envelope& box);
     void zoom_to_all();
 

@@ -5,6 +5,7 @@
 
 #include "geo/core/error.h"
 #include "geo/io/csv_text.h"
+#include "geo/project/roles.h"
 #include "geo/project/terms.h"
 #include "test_support.h"
 
@@ -26,6 +27,13 @@ TEST_CASE("terms: the shipped table names factors, facility types, tiers and hot
         if (row[0] != "tier") CHECK_MESSAGE(t.has("tier", row[0]), row[0]);
     for (const auto& row : geo::read_csv_file(test::datasets("standards/placement_weights.csv")))
         if (row[0] != "component") CHECK_MESSAGE(t.has("placement", row[0]), row[0]);
+}
+
+TEST_CASE("terms: every field meaning of every role has a name, so Identify never shows a key such as floor_area")
+{
+    const geo::Terms t = geo::Terms::read(test::datasets("standards/terms.csv"));
+    for (geo::Role role : geo::all_roles())
+        for (const geo::Meaning& m : geo::meanings_of(role)) CHECK_MESSAGE(t.has("meaning", m.key), m.key);
 }
 
 TEST_CASE("terms: a bad table is refused with its file and line")
