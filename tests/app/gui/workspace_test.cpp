@@ -126,6 +126,41 @@ TEST_CASE("a document knows its parks: statistics match a hand count")
     CHECK_FALSE(doc->park_by_name("丙园区").has_value());
 }
 
+TEST_CASE("selecting by rectangle on the active layer, by expression, and clearing; the table's filter sees the set")
+{
+    gui::Workspace ws;
+    ws.doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    const int parks = ws.doc->view_with_role(geo::Role::Parks), firms = ws.doc->view_with_role(geo::Role::Enterprises);
+    CHECK(ws.active_view() == firms);  // the enterprises by default
+    // A rectangle round 重庆高新区's envelope on the enterprises: every enterprise in that park
+    // (its park assignment) is inside the envelope, so the selection holds at least them.
+    const size_t park = *ws.doc->park_by_name("重庆高新区");
+    const geo::Envelope box = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(parks)]).data->geometry.envelope(ws.doc->park_stats[park].feature);
+    const size_t n = ws.select_in_area({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
+    CHECK(n >= static_cast<size_t>(ws.doc->park_stats[park].enterprises));
+    CHECK(ws.doc->selection.view == firms);
+    CHECK(ws.doc->selection.count() == n);
+    // Brute force: exactly the enterprises whose point lies in the box.
+    const auto& g = ws.doc->layer_of(ws.doc->views[static_cast<size_t>(firms)]).data->geometry;
+    size_t inside = 0;
+    for (size_t i = 0; i < g.size(); ++i) {
+        const geo::Coord c = g.first_coord(i);
+        const bool in = c.x >= box.min_x && c.x <= box.max_x && c.y >= box.min_y && c.y <= box.max_y;
+        inside += in;
+        CHECK(ws.doc->selection.contains(static_cast<uint32_t>(i)) == in);
+    }
+    CHECK(inside == n);
+    // The parks layer made active: the same rectangle selects that park (and any it touches).
+    ws.active_layer = static_cast<int64_t>(ws.doc->views[static_cast<size_t>(parks)].layer);
+    ws.select_in_area({{box.min_x, box.min_y}, {box.max_x, box.min_y}, {box.max_x, box.max_y}, {box.min_x, box.max_y}});
+    CHECK(ws.doc->selection.view == parks);
+    CHECK(ws.doc->selection.contains(static_cast<uint32_t>(ws.doc->park_stats[park].feature)));
+    ws.select(-1, -1, false);
+    CHECK(ws.doc->selection.count() == 0);
+    CHECK(ws.select_rows(firms, {5, 3, 3}) == 2);  // sorted, duplicates dropped
+    CHECK(ws.doc->selection.row == 3);
+}
+
 TEST_CASE("a park is found by its name, its code or its English name, ASCII case ignored")
 {
     const auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
