@@ -45,7 +45,9 @@ void on_key(GLFWwindow* window, int key, int, int action, int mods)
     auto* ws = static_cast<Workspace*>(glfwGetWindowUserPointer(window));
     const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0;
     if (ctrl && key == GLFW_KEY_O) ws->pending_shortcuts.push_back(Shortcut::Open);
-    if (ctrl && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::Save);
+    const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
+    if (ctrl && !shift && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::Save);
+    if (ctrl && shift && key == GLFW_KEY_S) ws->pending_shortcuts.push_back(Shortcut::SaveAs);
     if (ctrl && key == GLFW_KEY_Z) ws->pending_shortcuts.push_back(Shortcut::Undo);
     if (ctrl && key == GLFW_KEY_Y) ws->pending_shortcuts.push_back(Shortcut::Redo);
     if (ctrl && key == GLFW_KEY_Q) ws->pending_shortcuts.push_back(Shortcut::Quit);
@@ -281,6 +283,12 @@ void App::frame()
         m_ws.request_save = false;
         save_project();
     }
+    if (!m_ws.request_save_as.empty()) {
+        std::string path = m_ws.request_save_as;
+        m_ws.request_save_as.clear();
+        if (path.size() < 13 || path.compare(path.size() - 13, 13, ".parkcap.json") != 0) path += ".parkcap.json";
+        save_project(path);
+    }
     if (m_options.screenshot.empty()) glfwSwapBuffers(m_window);
 }
 
@@ -375,6 +383,7 @@ void App::shortcuts()
         switch (sc) {
         case Shortcut::Open: m_ws.request_open_dialog = true; break;
         case Shortcut::Save: m_ws.request_save = true; break;
+        case Shortcut::SaveAs: if (m_ws.doc) m_ws.file_request = save_as_request(m_ws); break;
         case Shortcut::Undo: if (!typing) m_ws.undo_edit(); break;
         case Shortcut::Redo: if (!typing) m_ws.redo_edit(); break;
         case Shortcut::ClearSelection: if (!typing && !m_prompt) m_ws.select(-1, -1, false); break;
@@ -387,7 +396,7 @@ void App::shortcuts()
     m_ws.pending_shortcuts.clear();
 }
 
-void App::save_project()
+void App::save_project(const std::string& save_as)
 {
     if (!m_ws.doc) return;
     Document& doc = *m_ws.doc;
@@ -402,13 +411,14 @@ void App::save_project()
     }
     p.extra["view"] = {{"centre", {m_ws.camera.centre().x, m_ws.camera.centre().y}},
                        {"metres_per_pixel", m_ws.camera.metres_per_pixel()}};
-    std::string path = m_ws.project_path;
+    std::string path = save_as.empty() ? m_ws.project_path : save_as;
     if (path.empty()) {
         path = (std::filesystem::path(doc.layer_of(doc.views.at(0)).data->source).parent_path() / "untitled.parkcap.json").string();
         p.file = path;
     }
     try {
-        geo::write_project(p, path);
+        geo::write_project(p, path);  // layer and table paths written relative to the file's folder
+        p.file = path;                 // from now on the project is that file (Save As)
         m_ws.project_path = path;
         doc.project.project = p;
         size_t k = 0;

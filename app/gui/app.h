@@ -34,7 +34,8 @@ private:
     void poll_loader();
     void sync_gpu();
     void shortcuts();
-    void save_project();
+    // Saves to the project's file, or to `save_as` (Save As: the project is then that file).
+    void save_project(const std::string& save_as = {});
     // The title bar's unsaved mark, and the save / discard / cancel prompt before the window
     // closes or another project opens over unsaved changes.
     void unsaved_prompt();

@@ -9,6 +9,17 @@
 
 namespace gui {
 
+FileRequest save_as_request(const Workspace& ws)
+{
+    FileRequest r;
+    r.purpose = FileRequest::Save;
+    r.title = tr("Save project as");
+    r.extensions = {".parkcap.json"};
+    r.start = ws.project_path.empty() ? std::string("untitled.parkcap.json") : ws.project_path;
+    r.done = [](Workspace& w, const std::string& path) { w.request_save_as = path; };
+    return r;
+}
+
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout)
 {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -25,6 +36,7 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem(tr("Save project"), "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
+        if (ImGui::MenuItem(tr("Save project as..."), "Ctrl+Shift+S", false, ws.doc != nullptr)) ws.file_request = save_as_request(ws);
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();

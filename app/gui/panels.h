@@ -82,6 +82,8 @@ bool register_panel(PanelRegistration registration);
 // Every registered panel, in drawing order.
 const std::vector<PanelRegistration>& registered_panels();
 
+// File > Save project as: the browser's request (the App saves when the planner chooses).
+FileRequest save_as_request(const Workspace& ws);
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout);
 void draw_loading_overlay(const ProjectLoader& loader);
 

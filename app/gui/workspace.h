@@ -30,7 +30,7 @@ struct StyleSnapshot {
     bool operator==(const StyleSnapshot&) const = default;
 };
 
-enum class Shortcut { Open, Save, Undo, Redo, ClearSelection, Quit, PromptSave, PromptDiscard };
+enum class Shortcut { Open, Save, SaveAs, Undo, Redo, ClearSelection, Quit, PromptSave, PromptDiscard };
 
 struct Workspace;
 
@@ -64,6 +64,16 @@ struct DensityOverlay {
     bool busy = false;  // a computation (surface or contours) is under way
 };
 
+// A file a panel asks the planner for (the in-app browser shows it): to read (a table, a
+// layer) or to save to (Save As). `done` runs on the UI thread with the chosen path.
+struct FileRequest {
+    enum Purpose { Read, Save } purpose = Read;
+    std::string title;
+    std::vector<std::string> extensions;  // ".csv", ...; empty: any file
+    std::string start;                    // a path to start from (its folder and, to save, its name)
+    std::function<void(Workspace&, const std::string&)> done;
+};
+
 struct Workspace {
     std::unique_ptr<Document> doc;
     render::Camera camera;
@@ -84,6 +94,8 @@ struct Workspace {
     std::vector<MapMarker> markers;      // added by panels each frame, drawn (and cleared) by the map next frame
     std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them
     bool request_open_dialog = false;
+    std::optional<FileRequest> file_request;  // set by a panel or File > Save project as; the browser takes it
+    std::string request_save_as;              // save the project to this path (from the browser)
     std::optional<geo::Language> request_language;  // View > Language: the App switches and remembers it
     bool request_save = false;
     bool request_quit = false;  // the window's close button, File > Quit, Ctrl+Q
