@@ -5,6 +5,11 @@
 // kept in the project as a scenario; the facilities layer itself is never changed.
 #include "gui/coverage_panel.h"
 
+#include <cstdio>
+#include <filesystem>
+
+#include "geo/project/data_dir.h"
+
 #include <map>
 #include <optional>
 
@@ -77,13 +82,32 @@ void CoveragePanel::open_document(Workspace& ws)
         m_error = std::string("the project's coverage settings: ") + e.what();
         ws.error("coverage: " + m_error);
     }
+    // The table field starts at the project's table (relative to the project file), else the
+    // standard one from parkcap's data folder: never a path relative to where parkcap started.
+    std::string table;
+    if (!m_settings.radii_table.empty()) {
+        const std::filesystem::path p(m_settings.radii_table);
+        table = p.is_absolute() ? p.string() : (std::filesystem::absolute(ws.doc->project.project.file).parent_path() / p).lexically_normal().string();
+    } else if (const auto standard = geo::find_data("standards/facility_service_radii.csv")) {
+        table = standard->string();
+    }
+    std::snprintf(m_path, sizeof m_path, "%s", table.c_str());
     if (!m_types.empty()) start(ws);
 }
 
 void CoveragePanel::radii_editor(Workspace& ws)
 {
-    ImGui::SetNextItemWidth(330);
+    ImGui::SetNextItemWidth(300);
     ImGui::InputText("##radii", m_path, sizeof m_path);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Browse..."))) {
+        FileRequest r;
+        r.title = tr("Service-radius table");
+        r.extensions = {".csv"};
+        r.start = m_path;
+        r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_path, sizeof m_path, "%s", path.c_str()); };
+        ws.file_request = std::move(r);
+    }
     ImGui::SameLine();
     if (ImGui::Button(tr("Load radius table"))) {
         try {

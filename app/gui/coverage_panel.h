@@ -103,7 +103,7 @@ private:
     void marks(Workspace& ws);
 
     const Document* m_doc = nullptr;
-    char m_path[512] = "datasets/standards/facility_service_radii.csv";
+    char m_path[1024] = "";  // the radius table field (open_document fills it)
     std::vector<geo::FacilityType> m_types;
     struct Breakdown {
         std::string key;  // what the rows were computed for

@@ -41,8 +41,19 @@ void PlacementView::draw(Workspace& ws)
         std::error_code ec;
         std::snprintf(m_applicants, sizeof m_applicants, "%s", std::filesystem::exists(guess, ec) ? guess.string().c_str() : "");
     }
-    ImGui::SetNextItemWidth(360);
-    ImGui::InputText(tr("Applicants (CSV)"), m_applicants, sizeof m_applicants);
+    ImGui::SetNextItemWidth(300);
+    ImGui::InputText("##applicants", m_applicants, sizeof m_applicants);
+    ImGui::SameLine();
+    if (ImGui::Button(tr("Browse...##applicants"))) {
+        FileRequest r;
+        r.title = tr("Applicants (CSV)");
+        r.extensions = {".csv"};
+        r.start = m_applicants;
+        r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_applicants, sizeof m_applicants, "%s", path.c_str()); };
+        ws.file_request = std::move(r);
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("Applicants (CSV)"));
     ImGui::SetNextItemWidth(200);
     ImGui::InputText(tr("Against scenario (empty: baseline)"), m_scenario_in, sizeof m_scenario_in);
     ImGui::Checkbox(tr("Prove the optimum (CBC)"), &m_exact);
