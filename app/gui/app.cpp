@@ -426,6 +426,11 @@ void App::save_project(const std::string& save_as)
             if (!doc.layer_of(v).config.path.empty()) doc.project.layers[v.layer].config = p.layers[k++];
         m_ws.mark_saved();
         m_ws.info("saved " + path);
+        // Attribute edits live in the layers' files, not in the project: say so, never lose them quietly.
+        for (size_t k = 0; k < doc.project.layers.size(); ++k)
+            if (doc.has_unsaved_attributes(k))
+                m_ws.warn("the attribute edits of layer '" + doc.project.layers[k].config.id +
+                          "' are not in any file yet: Attribute table > Save edits writes them");
     } catch (const std::exception& e) {
         m_ws.error(e.what());
     }

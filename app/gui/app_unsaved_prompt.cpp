@@ -36,6 +36,10 @@ void App::unsaved_prompt()
     if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(m_prompt == Prompt::Quit ? tr("The project has unsaved changes. Save them before closing?")
                                                         : tr("The project has unsaved changes. Save them before opening another?"));
+        for (size_t k = 0; m_ws.doc && k < m_ws.doc->project.layers.size(); ++k)
+            if (m_ws.doc->has_unsaved_attributes(k))
+                ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), tr("Attribute edits of '%s' are kept only by Attribute table > Save edits."),
+                                   m_ws.doc->project.layers[k].config.id.c_str());
         if (ImGui::Button(tr("Save (S)"))) m_prompt_answer = PromptAnswer::Save;
         ImGui::SameLine();
         if (ImGui::Button(tr("Discard (D)"))) m_prompt_answer = PromptAnswer::Discard;

@@ -1,11 +1,13 @@
 // The attribute table of one layer: sortable by any column, filtered by text, usable at a
 // million rows (only the visible rows are drawn), its selection in step with the map.
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "geo/io/layer_writer.h"
 #include "gui/panels.h"
 #include "gui/table_sort.h"
 #include "gui/i18n.h"
@@ -56,7 +58,18 @@ public:
         if (ImGui::Checkbox(tr("Selected only"), &m_selected_only)) m_dirty = true;
         if (m_selected_only && (m_selection_seen != doc.selection.rows || m_selection_row != doc.selection.row)) m_dirty = true;
         ImGui::SameLine();
+        ImGui::Checkbox(tr("Edit values"), &m_editing);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Click a value to change it, Enter to keep it (empty: null); Ctrl+Z undoes"));
+        if (doc.has_unsaved_attributes(m_layer)) {
+            ImGui::SameLine();
+            if (ImGui::Button(tr("Save edits..."))) save_edits(ws, m_layer);
+            ImGui::SameLine();
+            ImGui::Checkbox(tr("then use the copy"), &m_use_copy);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("The project reads the saved copy from now on (its source file stays as it was)"));
+        }
+        ImGui::SameLine();
         ImGui::Text(tr("%zu of %zu rows"), m_rows.size(), data.size());
+        if (!m_edit_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_edit_error.c_str());
         if (m_dirty) {
             m_selection_seen = doc.selection.rows;
             m_selection_row = doc.selection.row;
@@ -93,17 +106,31 @@ public:
                     ImGui::TableNextColumn();
                     ImGui::PushID(static_cast<int>(row));
                     const std::string fid = std::to_string(data.fids[row]);
+                    // While editing, a click on a value edits it: the fid alone selects the row.
+                    const ImGuiSelectableFlags span = m_editing ? 0 : ImGuiSelectableFlags_SpanAllColumns;
                     if (ImGui::Selectable(fid.c_str(), highlight && highlight->contains(static_cast<uint32_t>(row)),
-                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
+                                          span | ImGuiSelectableFlags_AllowDoubleClick)) {
                         ws.select(view, static_cast<int64_t>(row), ImGui::IsMouseDoubleClicked(0));
                         m_last_selected = static_cast<int64_t>(row);
                     }
-                    ImGui::PopID();
-                    for (const geo::Column& c : data.columns) {
+                    for (size_t ci = 0; ci < data.columns.size(); ++ci) {
+                        const geo::Column& c = data.columns[ci];
                         ImGui::TableNextColumn();
-                        if (c.is_null(row)) ImGui::TextDisabled("null");
-                        else ImGui::TextUnformatted(c.text(row).c_str());
+                        const bool this_cell = m_edit_row == static_cast<int64_t>(row) && m_edit_column == static_cast<int>(ci);
+                        if (m_editing && this_cell) {
+                            edit_cell(ws, view, row, ci);
+                        } else if (m_editing) {
+                            ImGui::PushID(static_cast<int>(ci));
+                            const std::string shown = c.is_null(row) ? std::string("null") : c.text(row);
+                            if (ImGui::Selectable(shown.c_str(), false)) start_edit(row, ci, c);
+                            ImGui::PopID();
+                        } else if (c.is_null(row)) {
+                            ImGui::TextDisabled("null");
+                        } else {
+                            ImGui::TextUnformatted(c.text(row).c_str());
+                        }
                     }
+                    ImGui::PopID();
                 }
             ImGui::EndTable();
         }
@@ -112,6 +139,73 @@ public:
     }
 
 private:
+    void start_edit(size_t row, size_t column, const geo::Column& c)
+    {
+        m_edit_row = static_cast<int64_t>(row);
+        m_edit_column = static_cast<int>(column);
+        m_edit_text = c.is_null(row) ? std::string() : c.text(row);
+        m_focus = true;
+    }
+
+    // The cell being edited: Enter keeps the value (checked against the field's type), Esc or
+    // a click elsewhere drops it.
+    void edit_cell(Workspace& ws, int view, size_t row, size_t column)
+    {
+        if (m_focus) ImGui::SetKeyboardFocusHere(), m_focus = false;
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputText("##cell", &m_edit_text, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            try {
+                ws.edit_attribute(view, row, column, m_edit_text);
+                m_edit_error.clear();
+                m_dirty = true;  // the filter and sort see the new value
+            } catch (const std::exception& e) {
+                m_edit_error = e.what();
+            }
+            m_edit_row = -1;
+        } else if (ImGui::IsItemDeactivated()) {
+            m_edit_row = -1;
+        }
+    }
+
+    // The layer with its edits, written to a GeoPackage the planner names (never over its
+    // source without being asked: the browser confirms a replacement); then, if chosen, the
+    // project reads that copy.
+    void save_edits(Workspace& ws, size_t layer)
+    {
+        const geo::LoadedLayer& l = ws.doc->project.layers[layer];
+        FileRequest r;
+        r.purpose = FileRequest::Save;
+        r.title = tr("Save the edited layer as");
+        r.extensions = {".gpkg"};
+        std::error_code ec;
+        r.start = (std::filesystem::absolute(l.data->source, ec).parent_path() / (l.config.id + "_edited.gpkg")).string();
+        const bool use = m_use_copy;
+        r.done = [layer, use](Workspace& w, const std::string& path) {
+            if (!w.doc || layer >= w.doc->project.layers.size()) return;
+            geo::LoadedLayer& target = w.doc->project.layers[layer];
+            try {
+                geo::WriteOptions o;
+                o.overwrite = true;  // the browser asked before replacing
+                o.layer_name = target.config.id;
+                geo::write_layer(*target.data, w.doc->project.working.crs, path, o);
+            } catch (const std::exception& e) {
+                w.error(e.what());
+                return;
+            }
+            w.info("wrote " + std::to_string(target.data->size()) + " features of '" + target.config.id + "' with their edits to " + path);
+            if (!use) return;
+            target.config.source.path = path;  // the project reads the copy (in the working CRS) from now on
+            target.config.source.layer = target.config.id;
+            target.config.source.srs.clear();
+            target.config.source.encoding.clear();
+            target.config.source.coords = geo::WebMapCoords::Wgs84;
+            w.doc->file_data[layer] = target.data;
+            w.info("the project now reads '" + target.config.id + "' from " + path + " (save the project to keep this)");
+            ++w.edit_version;  // the project changed: the unsaved mark shows
+        };
+        ws.file_request = std::move(r);
+    }
+
     void rebuild(const geo::Layer& data, const Selection* only)
     {
         m_dirty = false;
@@ -147,6 +241,10 @@ private:
     bool m_sort_descending = false;
     int64_t m_last_selected = -1;
     bool m_selected_only = false;
+    bool m_editing = false, m_focus = false, m_use_copy = true;
+    int64_t m_edit_row = -1;
+    int m_edit_column = -1;
+    std::string m_edit_text, m_edit_error;
     std::vector<uint32_t> m_selection_seen;  // the selection the rows were filtered by
     int64_t m_selection_row = -1;
     const Selection m_none{};

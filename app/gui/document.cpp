@@ -30,6 +30,8 @@ std::vector<CountRow> sorted_rows(std::map<std::string, CountRow>& m)
     return out;
 }
 
+}  // namespace
+
 void compute_park_stats(Document& doc)
 {
     const int pv = doc.view_with_role(geo::Role::Parks), ev = doc.view_with_role(geo::Role::Enterprises);
@@ -45,7 +47,7 @@ void compute_park_stats(Document& doc)
     const geo::Column* tier = col(firms, "tier");
     const geo::Column* jobs = col(firms, "employees");
     std::vector<std::map<std::string, CountRow>> clusters(parks.data->size()), tiers(parks.data->size());
-    doc.park_stats.resize(parks.data->size());
+    doc.park_stats.assign(parks.data->size(), ParkStats{});  // afresh (called again after an attribute edit)
     for (size_t p = 0; p < parks.data->size(); ++p) {
         doc.park_stats[p].feature = p;
         doc.park_stats[p].name = doc.feature_name(doc.views[static_cast<size_t>(pv)], p);
@@ -74,6 +76,8 @@ void compute_park_stats(Document& doc)
         doc.park_stats[p].by_tier = sorted_rows(tiers[p]);
     }
 }
+
+namespace {
 
 
 }  // namespace
@@ -198,6 +202,7 @@ std::unique_ptr<Document> build_document(geo::LoadedProject project, const geo::
         doc->views.push_back(make_view(*doc, i));
     }
     compute_park_stats(*doc);
+    for (const geo::LoadedLayer& l : doc->project.layers) doc->file_data.push_back(l.data);
     return doc;
 }
 

@@ -74,6 +74,13 @@ struct Document {
     geo::Coord origin;             // for GPU coordinates
     std::vector<std::string> load_messages;  // repairs, drops, warnings from loading
     geo::DisplayUnits units;                 // analysis.units of the project (View > Units changes both)
+    // Each layer's features as its file holds them (by layer index): a layer whose data is no
+    // longer this one has attribute edits no file has yet.
+    std::vector<std::shared_ptr<const geo::Layer>> file_data;
+    bool has_unsaved_attributes(size_t layer) const
+    {
+        return layer < file_data.size() && file_data[layer] && file_data[layer] != project.layers[layer].data;
+    }
 
     const geo::LoadedLayer& layer_of(const LayerView& v) const { return project.layers[v.layer]; }
     // The first view whose layer plays `role`, or -1.
@@ -92,6 +99,9 @@ struct Document {
     // A feature's display name: its "name" field, else "fid N".
     std::string feature_name(const LayerView& v, size_t row) const;
 };
+
+// The per-park counts of the Park summary, again (after an attribute edit).
+void compute_park_stats(Document& doc);
 
 // Builds a Document from a loaded project: styles (from the project file, else defaults),
 // meshes, picking indexes, park assignment and statistics. Runs on the loader thread.

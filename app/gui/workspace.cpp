@@ -1,5 +1,6 @@
 #include "gui/workspace.h"
 
+#include "geo/core/attribute_edit.h"
 #include "geo/overlay/spatial_select.h"
 #include "geo/project/settings_reader.h"
 
@@ -51,6 +52,29 @@ size_t Workspace::select_in_area(const std::vector<geo::Coord>& ring)
     if (view < 0) return 0;
     const LayerView& v = doc->views[static_cast<size_t>(view)];
     return select_rows(view, geo::select_in_area(doc->layer_of(v).data->geometry, v.index, ring));
+}
+
+void Workspace::edit_attribute(int view, size_t row, size_t column, const std::string& text)
+{
+    if (!doc || view < 0) return;
+    const size_t layer = doc->views[static_cast<size_t>(view)].layer;
+    const std::shared_ptr<const geo::Layer> before = doc->project.layers[layer].data;
+    const geo::Column& c = before->columns.at(column);
+    const std::string old = c.is_null(row) ? std::string("null") : c.text(row);
+    if (!c.is_null(row) && c.text(row) == text) return;  // no change
+    auto after = std::make_shared<const geo::Layer>(geo::with_value(*before, column, row, text));
+    const Document* at = doc.get();
+    auto put = [at, layer](Workspace& w, const std::shared_ptr<const geo::Layer>& data) {
+        if (w.doc.get() != at) return;  // another project since
+        w.doc->project.layers[layer].data = data;
+        for (LayerView& v : w.doc->views)
+            if (v.layer == layer) v.colours_dirty = true;  // a categorised field may have changed
+        compute_park_stats(*w.doc);
+    };
+    put(*this, after);
+    const std::string label = doc->project.layers[layer].config.id + " fid " + std::to_string(before->fids[row]) + " " + c.name() + ": " + old +
+                              " → " + (text.empty() ? std::string("null") : text);
+    push_edit({label, [put, before](Workspace& w) { put(w, before); }, [put, after](Workspace& w) { put(w, after); }});
 }
 
 void Workspace::zoom_to(const geo::Envelope& box) { camera.fit(box, 0.05); }

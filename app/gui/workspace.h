@@ -121,6 +121,9 @@ struct Workspace {
     // Selects the features of the active layer that intersect the area `ring` (a rectangle's
     // corners or a drawn polygon, working CRS); returns how many.
     size_t select_in_area(const std::vector<geo::Coord>& ring);
+    // Sets one attribute value of view `view`'s layer ("" clears it to null), as an entry of
+    // the undo history; throws geo::Error for a value the field cannot hold.
+    void edit_attribute(int view, size_t row, size_t column, const std::string& text);
     // The view of the active layer (the one chosen in Layers; the enterprises by default), or -1.
     int active_view() const;
     void zoom_to(const geo::Envelope& box);

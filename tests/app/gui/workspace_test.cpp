@@ -2,6 +2,7 @@
 
 #include "geo/core/polygon_locator.h"
 #include "geo/overlay/feature_index.h"
+#include "geo/core/error.h"
 #include "geo/scenario/edits.h"
 #include "gui/table_sort.h"
 #include "gui/workspace.h"
@@ -111,6 +112,41 @@ TEST_CASE("one history across kinds: a scenario edit, a style edit and a units s
     CHECK(ws.doc->units.area == geo::AreaUnit::Mu);
     CHECK(ws.doc->views[1].style.opacity == 0.5f);
     CHECK(geo::scenario_named(project, "growth").edits.size() == 1);
+}
+
+TEST_CASE("an attribute edit is typed, undoable, updates the park statistics and marks the layer as unsaved")
+{
+    gui::Workspace ws;
+    ws.doc = small_document();
+    ws.committed = ws.snapshot();
+    const int firms = ws.doc->view_with_role(geo::Role::Enterprises);
+    REQUIRE(firms >= 0);
+    const size_t layer = ws.doc->views[static_cast<size_t>(firms)].layer;
+    const geo::Layer& before = *ws.doc->project.layers[layer].data;
+    const std::string* employees = ws.doc->project.layers[layer].fields.field_for("employees");
+    REQUIRE(employees);
+    size_t column = 0;
+    while (before.columns[column].name() != *employees) ++column;
+    // The first enterprise of 甲园区 (60 employees in all, a hand count): its staff set to 100.
+    size_t row = 0;
+    while (ws.doc->parks->zone_of[row] != 0) ++row;
+    const double old = *before.columns[column].number(row);
+    CHECK_FALSE(ws.doc->has_unsaved_attributes(layer));
+    ws.edit_attribute(firms, row, column, "100");
+    CHECK(ws.doc->project.layers[layer].data->columns[column].number(row) == 100);
+    CHECK(ws.doc->park_stats[0].employees == doctest::Approx(60 - old + 100));
+    CHECK(ws.doc->has_unsaved_attributes(layer));
+    CHECK(ws.unsaved());
+    CHECK(ws.undo.back().label.find(" → 100") != std::string::npos);
+    // A value the field cannot hold is refused, and nothing changes.
+    CHECK_THROWS_AS(ws.edit_attribute(firms, row, column, "a hundred"), geo::Error);
+    CHECK(ws.undo.size() == 1);
+    ws.undo_edit();
+    CHECK(ws.doc->project.layers[layer].data->columns[column].number(row) == old);
+    CHECK(ws.doc->park_stats[0].employees == doctest::Approx(60));
+    CHECK_FALSE(ws.doc->has_unsaved_attributes(layer));  // back to what the file holds
+    ws.redo_edit();
+    CHECK(ws.doc->has_unsaved_attributes(layer));
 }
 
 TEST_CASE("a document knows its parks: statistics match a hand count")
