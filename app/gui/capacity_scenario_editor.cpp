@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "geo/report/edit_sentences.h"
+#include "geo/report/text_format.h"
 #include "geo/scenario/edits.h"
 
 #include "geo/capacity/scenario.h"
@@ -276,6 +277,8 @@ void CapacityPanel::click(Workspace& ws, geo::Coord at)
         geo::Json e = {{"type", "add_facility"}, {"facility_type", m_runs.front().input.radii[m_type].code}, {"lon", c.x}, {"lat", c.y}};
         if (m_capacity > 0) e["capacity"] = m_capacity;
         add_edit(ws, e);
+        if (const auto area = ws.doc->constraint_at(at))
+            ws.warn(geo::printf_text(tr("the new facility lies inside the constraint area '%s': check that it may be built there"), area->c_str()));
     } else if (m_tool == Tool::AddEnterprise) {
         const geo::Transformer to_lonlat(ws.doc->project.working.crs, geo::wgs84());
         geo::Coord c = at;

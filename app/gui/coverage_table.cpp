@@ -1,6 +1,7 @@
 // The coverage panel's tables: coverage by type for the study area or one park, and by cluster
 // and by tier, all through geo::coverage_summary as `parkcap coverage` writes them.
 #include "gui/coverage_panel.h"
+#include "geo/io/crs.h"
 #include "gui/i18n.h"
 
 #include <algorithm>
@@ -100,9 +101,23 @@ void CoveragePanel::results(Workspace& ws)
     if (ImGui::Button(tr("Suggest a site"))) suggest(ws);
     ImGui::SameLine();
     if (ImGui::Button(tr("Draw gap areas"))) draw_gaps(ws);
-    if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == m_shown)
-        ImGui::Text(tr("A new %s at the blue mark would cover %lld more enterprises (%.0f employees)."), facility_name(types[m_shown].code, types[m_shown].name_zh).c_str(),
-                    static_cast<long long>(m_suggestion->enterprises), m_suggestion->employees);
+    if (m_suggestion && m_suggestion_version == m_version && m_suggestion_type == m_shown) {
+        ImGui::TextWrapped(tr("A new %s at the blue mark would cover %lld more enterprises (%.0f employees)."),
+                           facility_name(types[m_shown].code, types[m_shown].name_zh).c_str(), static_cast<long long>(m_suggestion->enterprises),
+                           m_suggestion->employees);
+        // Where, in numbers a planner can pass on: the working CRS and longitude/latitude.
+        geo::Coord ll = m_suggestion->at;
+        geo::Transformer(ws.doc->project.working.crs, geo::wgs84()).transform(std::span<geo::Coord>(&ll, 1));
+        ImGui::TextDisabled("%s x %.0f  y %.0f   |   %.6f°E %.6f°N", ws.doc->project.working.crs.code().c_str(), m_suggestion->at.x,
+                            m_suggestion->at.y, ll.x, ll.y);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr("Zoom"))) {
+            const double r = 1500;
+            ws.zoom_to({m_suggestion->at.x - r, m_suggestion->at.y - r, m_suggestion->at.x + r, m_suggestion->at.y + r});
+        }
+        if (const auto area = ws.doc->constraint_at(m_suggestion->at))
+            ImGui::TextColored(ImVec4(0.75f, 0.35f, 0.0f, 1), tr("It lies inside the constraint area '%s'."), area->c_str());
+    }
     if (!m_gaps_note.empty()) ImGui::TextDisabled("%s", m_gaps_note.c_str());
 }
 

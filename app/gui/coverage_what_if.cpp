@@ -1,6 +1,7 @@
 // The coverage panel's what-if tools: add, move or delete a facility by clicking on the map;
 // each edit goes into the project's what-if scenario and the workspace's one undo history.
 #include "gui/coverage_panel.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 
 #include <cmath>
@@ -67,6 +68,8 @@ void CoveragePanel::click(Workspace& ws, geo::Coord at)
         m_state->add(at, type, &id);
         if (m_net) m_net->add(at, type);
         record(ws, {Edit::Add, id, type, at, at});
+        if (const auto area = ws.doc->constraint_at(at))
+            ws.warn(geo::printf_text(tr("the new facility lies inside the constraint area '%s': check that it may be built there"), area->c_str()));
     } else if (m_tool == 2) {
         if (m_move_from < 0) {
             if (auto id = facility_at(ws, at)) m_move_from = static_cast<int64_t>(*id);

@@ -1,5 +1,7 @@
 #include "gui/document.h"
 
+#include "geo/core/polygon_locator.h"
+
 #include <cctype>
 
 #include <algorithm>
@@ -141,6 +143,18 @@ std::optional<std::pair<int, size_t>> Document::pick(geo::Coord at, double mpp) 
     if (auto hit = pass(false, 0)) return hit;
     if (auto hit = pass(true, 0)) return hit;
     return pass(false, 5);
+}
+
+std::optional<std::string> Document::constraint_at(geo::Coord at) const
+{
+    const int cv = view_with_role(geo::Role::Constraints);
+    if (cv < 0) return std::nullopt;
+    const LayerView& v = views[static_cast<size_t>(cv)];
+    const geo::GeometryColumn& g = layer_of(v).data->geometry;
+    if (g.kind() != geo::GeomKind::Polygon) return std::nullopt;
+    for (uint32_t f : v.index.in_box({at.x, at.y, at.x, at.y}))
+        if (geo::PolygonLocator(g, f).contains(at.x, at.y)) return feature_name(v, f);
+    return std::nullopt;
 }
 
 std::vector<size_t> Document::label_order(const LayerView& v) const

@@ -96,6 +96,9 @@ struct Document {
     // The order a view's labels are placed in (each takes its room first): polygons largest
     // first, so the biggest park keeps its name at the city view; others in feature order.
     std::vector<size_t> label_order(const LayerView& v) const;
+    // The constraint area (a feature of the constraints layer) `at` lies in, by its display
+    // name; nullopt when it lies in none (or the project has no constraints layer).
+    std::optional<std::string> constraint_at(geo::Coord at) const;
     // A feature's display name: its "name" field, else "fid N".
     std::string feature_name(const LayerView& v, size_t row) const;
 };

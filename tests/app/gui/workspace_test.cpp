@@ -197,6 +197,33 @@ TEST_CASE("selecting by rectangle on the active layer, by expression, and cleari
     CHECK(ws.doc->selection.row == 3);
 }
 
+TEST_CASE("a place inside a constraint area is named, one outside every area is not")
+{
+    const auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
+    const int cv = doc->view_with_role(geo::Role::Constraints);
+    REQUIRE(cv >= 0);
+    const gui::LayerView& v = doc->views[static_cast<size_t>(cv)];
+    const geo::GeometryColumn& g = doc->layer_of(v).data->geometry;
+    size_t named = 0;
+    for (size_t f = 0; f < g.size(); ++f) {
+        // A point certainly inside: a vertex nudged towards the polygon's interior is not
+        // certain, so brute force over the envelope's grid finds one the locator says is inside.
+        const geo::PolygonLocator locator(g, f);
+        const geo::Envelope e = g.envelope(f);
+        for (int i = 1; i < 20 && named <= f; ++i)
+            for (int j = 1; j < 20; ++j) {
+                const geo::Coord c{e.min_x + e.width() * i / 20, e.min_y + e.height() * j / 20};
+                if (!locator.contains(c.x, c.y)) continue;
+                const auto area = doc->constraint_at(c);
+                CHECK(area.has_value());
+                ++named;
+                break;
+            }
+    }
+    CHECK(named >= g.size() / 2);
+    CHECK_FALSE(doc->constraint_at({0, 0}).has_value());
+}
+
 TEST_CASE("a park is found by its name, its code or its English name, ASCII case ignored")
 {
     const auto doc = gui::build_document(geo::load_project(geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"))), {});
