@@ -172,10 +172,23 @@ int App::run()
             const bool density_ready = (!wants_density || (m_ws.density.result && !m_ws.density.busy)) &&
                                        (!wants_clusters || m_ws.clusters_computed) && (!wants_coverage || m_ws.coverage_computed) &&
                                        (!wants_capacity || m_ws.capacity_computed) && (!wants_allocation || m_ws.allocation_computed);
-            const bool waited_enough = frames_after_load > 6000;
+            // The panels compute on workers while frames go on; the wait has a time budget, not
+            // a count of frames (a frame is a few milliseconds: thousands of them said nothing).
+            if (!m_ws.doc || m_loader.busy()) m_wait_started = std::chrono::steady_clock::now();
+            const double waited_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wait_started).count();
+            const bool waited_enough = waited_s > 90;
+            if (waited_enough && !density_ready && !m_wait_reported) {
+                m_ws.error("--screenshot: the panels' results were not ready after 90 s; the picture shows them unfinished");
+                m_wait_reported = true;
+            }
             // Results that arrived in this frame reach the GPU in the next: wait 3 ready frames.
             ready_frames = (m_ws.doc && !m_loader.busy() && (density_ready || waited_enough)) ? ready_frames + 1 : 0;
-            if (++frames_after_load >= 4 && ready_frames >= 3) return screenshot ? take_screenshot() : run_benchmark();
+            if (++frames_after_load >= 4 && ready_frames >= 3) {
+                if (screenshot)
+                    std::printf("panels ready after %d frames, %.1f s after loading\n", frames_after_load,
+                                std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wait_started).count());
+                return screenshot ? take_screenshot() : run_benchmark();
+            }
             if (!density_ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }

@@ -64,6 +64,8 @@ private:
     bool m_load_failed = false;
     bool m_start_view_pending = true;
     std::chrono::steady_clock::time_point m_started;
+    std::chrono::steady_clock::time_point m_wait_started = std::chrono::steady_clock::now();  // --screenshot: the project loaded
+    bool m_wait_reported = false;
     double m_load_seconds = 0;
     enum class Prompt { Quit, Open };
     enum class PromptAnswer { None, Save, Discard, Cancel };

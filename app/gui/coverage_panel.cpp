@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "geo/project/data_dir.h"
+#include "geo/report/text_format.h"
 
 #include <map>
 #include <optional>
@@ -328,10 +329,16 @@ void CoveragePanel::record(Workspace& ws, Edit e)
     m_edits.push_back(e);
     m_applied = m_edits.size();
     store_edits(ws);
-    const char* what = e.op == Edit::Add ? "add" : e.op == Edit::Move ? "move" : "remove";
-    const std::string type = e.op == Edit::Add && static_cast<size_t>(e.type) < m_types.size() ? " a " + m_types[static_cast<size_t>(e.type)].code : " a facility";
+    // The history's label, as a planner says it: "假设：新增公交站点", "What-if: move facility 12".
+    std::string label;
+    if (e.op == Edit::Add && static_cast<size_t>(e.type) < m_types.size()) {
+        const auto& t = m_types[static_cast<size_t>(e.type)];
+        label = geo::printf_text(tr("What-if: add %s"), facility_name(t.code, t.name_zh).c_str());
+    } else {
+        label = geo::printf_text(e.op == Edit::Move ? tr("What-if: move facility %u") : tr("What-if: remove facility %u"), e.id);
+    }
     const Document* doc = ws.doc.get();
-    ws.push_edit({std::string("what-if: ") + what + type,
+    ws.push_edit({label,
                   [this, doc](Workspace& w) {
                       if (w.doc.get() != doc || m_applied == 0) return;  // another project since
                       --m_applied;
