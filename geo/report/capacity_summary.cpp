@@ -52,16 +52,16 @@ void park_table(const CapacityRun& run, const CapacityRun* base, Language langua
         }
         if (base) {
             const double d = pc.capacity_jobs - base->result.parks[p].capacity_jobs;
-            last = std::abs(d) < 0.5 ? "-" : (d > 0 ? "+" : "") + number_text(std::round(d), 9);
+            last = std::abs(d) < 0.5 ? "-" : signed_grouped(d);
         } else {
             last = g.shortfall_year ? factors_named({g.short_of}, language) + " (" + std::to_string(g.shortfall_year) + ")" : "-";
         }
         const bool limited = std::isfinite(pc.capacity_jobs);
         const std::string binding = limited ? factors_named(pc.binding, language) : (zh ? "（无已知因素）" : "(no factor known)");
         out.push_back("  " + pad_to_width(pc.name, 26) + " " + right(area_number(pc.vacant_m2, units.area), 13) + " " +
-                      right(printf_text("%.0f", pc.available_floor_m2), 15) + " " + right(printf_text("%.0f", pc.jobs), 9) + " " +
-                      right(limited ? number_text(std::round(pc.capacity_jobs), 12) : "-", 10) + " " +
-                      right(limited ? number_text(std::round(pc.headroom_jobs), 12) : "-", 10) + "  " + pad_to_width(binding, 24) + " " + last);
+                      right(grouped(pc.available_floor_m2), 15) + " " + right(grouped(pc.jobs), 9) + " " +
+                      right(limited ? grouped(pc.capacity_jobs) : "-", 10) + " " +
+                      right(limited ? grouped(pc.headroom_jobs) : "-", 10) + "  " + pad_to_width(binding, 24) + " " + last);
     }
     if (unchanged) out.push_back(zh ? printf_text("  （另有 %zu 个园区与现状相同）", unchanged) : printf_text("  (%zu other parks as in the baseline)", unchanged));
 }
