@@ -20,6 +20,7 @@
 #include "geo/scenario/edits.h"
 #include "gui/panels.h"
 #include "gui/placement_view.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 
 namespace gui {
@@ -93,7 +94,7 @@ private:
             m_settings = geo::allocation_settings(ws.doc->project.project);
         } catch (const std::exception& e) {
             m_settings = {};
-            ws.error(std::string(e.what()) + " (the allocation panel starts from its defaults)");
+            ws.error(std::string(e.what()) + tr(" (the allocation panel starts from its defaults)"));
         }
         m_layers.clear();
         m_layers.push_back("lattice");
@@ -318,11 +319,11 @@ private:
     {
         try {
             const std::string name = m_scenario;
-            if (name.empty()) throw geo::Error("give the scenario a name");
+            if (name.empty()) throw geo::Error(tr("give the scenario a name"));
             const geo::Scenario after = geo::allocation_scenario(m_out->input, m_out->result, m_out->settings.facility_type, name, ws.doc->project.working.crs);
-            ws.store_scenario_undoable(after, "allocation: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " new facilities");
-            ws.info("allocation: scenario '" + name + "' saved with " + std::to_string(after.edits.size()) +
-                    " new facilities; the coverage and capacity panels evaluate it");
+            ws.store_scenario_undoable(after, geo::printf_text(tr("allocation: scenario '%s' with %zu new facilities"), name.c_str(), after.edits.size()));
+            ws.info(geo::printf_text(tr("allocation: scenario '%s' saved with %zu new facilities; the coverage and capacity panels evaluate it"),
+                                     name.c_str(), after.edits.size()));
         } catch (const std::exception& e) {
             m_error = e.what();
         }

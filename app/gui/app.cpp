@@ -14,6 +14,7 @@
 #include <imgui_internal.h>
 
 #include "geo/core/error.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 #include "gui/recent_projects.h"
 #include "render/screenshot.h"
@@ -206,10 +207,10 @@ void App::frame()
         const std::string path = m_ws.open_requests.front();
         m_ws.open_requests.erase(m_ws.open_requests.begin());
         if (m_ws.doc && !geo::looks_like_project_file(path)) {
-            m_ws.info("adding layer " + path);
+            m_ws.info(geo::printf_text(tr("adding layer %s"), path.c_str()));
             m_loader.add_layer(path, *m_ws.doc);
         } else {
-            m_ws.info("opening " + path);
+            m_ws.info(geo::printf_text(tr("opening %s"), path.c_str()));
             m_started = std::chrono::steady_clock::now();
             m_loader.open(path);
         }
@@ -330,15 +331,15 @@ void App::poll_loader()
         m_start_view_pending = true;
         for (const std::string& m : m_ws.doc->load_messages) m_ws.warn(m);
         m_load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
-        m_ws.info("opened " + r->path + " (" + std::to_string(m_ws.doc->views.size()) + " layers, working CRS " +
-                  m_ws.doc->project.working.crs.describe() + ")");
+        m_ws.info(geo::printf_text(tr("opened %s (%zu layers, working CRS %s)"), r->path.c_str(), m_ws.doc->views.size(),
+                                   m_ws.doc->project.working.crs.describe().c_str()));
         if (!m_ws.project_path.empty()) add_recent_project(m_ws.project_path);
     } else if (r->added_view && m_ws.doc) {
         m_ws.doc->project.layers.push_back(std::move(*r->added_layer));
         r->added_view->layer = m_ws.doc->project.layers.size() - 1;
         m_ws.doc->views.push_back(std::move(*r->added_view));
         m_ws.committed = m_ws.snapshot();
-        m_ws.info("added " + r->path);
+        m_ws.info(geo::printf_text(tr("added %s"), r->path.c_str()));
     }
 }
 
@@ -371,7 +372,7 @@ void App::apply_start_view()
             m_ws.camera.set({(*v)["centre"][0].get<double>(), (*v)["centre"][1].get<double>()},
                             (*v)["metres_per_pixel"].get<double>());
         } catch (const std::exception&) {
-            m_ws.warn("the saved view in the project file is not readable; showing everything");
+            m_ws.warn(tr("the saved view in the project file is not readable; showing everything"));
         }
     }
     if (m_options.view_box) m_ws.zoom_to(*m_options.view_box);
@@ -438,12 +439,12 @@ void App::save_project(const std::string& save_as)
         for (const LayerView& v : doc.views)
             if (!doc.layer_of(v).config.path.empty()) doc.project.layers[v.layer].config = p.layers[k++];
         m_ws.mark_saved();
-        m_ws.info("saved " + path);
+        m_ws.info(geo::printf_text(tr("saved %s"), path.c_str()));
         // Attribute edits live in the layers' files, not in the project: say so, never lose them quietly.
         for (size_t k = 0; k < doc.project.layers.size(); ++k)
             if (doc.has_unsaved_attributes(k))
-                m_ws.warn("the attribute edits of layer '" + doc.project.layers[k].config.id +
-                          "' are not in any file yet: Attribute table > Save edits writes them");
+                m_ws.warn(geo::printf_text(tr("the attribute edits of layer '%s' are not in any file yet: Attribute table > Save edits writes them"),
+                                           doc.project.layers[k].config.id.c_str()));
     } catch (const std::exception& e) {
         m_ws.error(e.what());
     }

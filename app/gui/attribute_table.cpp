@@ -10,6 +10,7 @@
 #include "geo/io/layer_writer.h"
 #include "gui/panels.h"
 #include "gui/table_sort.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 
 namespace gui {
@@ -192,7 +193,7 @@ private:
                 w.error(e.what());
                 return;
             }
-            w.info("wrote " + std::to_string(target.data->size()) + " features of '" + target.config.id + "' with their edits to " + path);
+            w.info(geo::printf_text(tr("wrote %zu features of '%s' with their edits to %s"), target.data->size(), target.config.id.c_str(), path.c_str()));
             if (!use) return;
             target.config.source.path = path;  // the project reads the copy (in the working CRS) from now on
             target.config.source.layer = target.config.id;
@@ -200,7 +201,7 @@ private:
             target.config.source.encoding.clear();
             target.config.source.coords = geo::WebMapCoords::Wgs84;
             w.doc->file_data[layer] = target.data;
-            w.info("the project now reads '" + target.config.id + "' from " + path + " (save the project to keep this)");
+            w.info(geo::printf_text(tr("the project now reads '%s' from %s (save the project to keep this)"), target.config.id.c_str(), path.c_str()));
             ++w.edit_version;  // the project changed: the unsaved mark shows
         };
         ws.file_request = std::move(r);

@@ -118,8 +118,7 @@ void CapacityPanel::compliance_layer(Workspace& ws)
                                 {std::string(geo::to_string(ComplianceClass::Passes)), geo::rgba(40, 160, 70)},
                                 {std::string(geo::to_string(ComplianceClass::OutsideParks)), geo::rgba(170, 170, 170)}};
     ws.add_or_replace_computed(std::move(data), std::move(view));
-    ws.info("capacity: the layer 'standards compliance' shows every plot: fails a rule (first), under-used, passes; "
-            "plots outside every park are grey, as no park rule applies to them");
+    ws.info(tr("capacity: the layer 'standards compliance' shows every plot: fails a rule (first), under-used, passes; plots outside every park are grey, as no park rule applies to them"));
 }
 
 void CapacityPanel::indicator_table(const geo::DisplayUnits& units)

@@ -67,7 +67,7 @@ void CapacityPanel::editor(Workspace& ws)
         const std::string name = m_new_name;
         const auto names = geo::scenario_names(ws.doc->project.project);
         if (std::find(names.begin(), names.end(), name) != names.end()) {
-            ws.warn("capacity: a scenario named '" + name + "' exists already");
+            ws.warn(geo::printf_text(tr("capacity: a scenario named '%s' exists already"), name.c_str()));
         } else {
             scenarios(ws).push_back({{"name", name}, {"edits", geo::Json::array()}});
             m_runs.push_back({name, {}, {}, {}, {}});
@@ -302,11 +302,12 @@ void CapacityPanel::click(Workspace& ws, geo::Coord at)
             }
         }
         if (best == SIZE_MAX) {
-            ws.warn("capacity: no enterprise within 8 pixels of the click");
+            ws.warn(tr("capacity: no enterprise within 8 pixels of the click"));
             return;
         }
         if (best >= m_runs.front().input.firms->xy.size()) {
-            ws.warn("capacity: '" + in.firms->name[best] + "' is an incoming enterprise of this scenario; it has no plot to redevelop");
+            ws.warn(geo::printf_text(tr("capacity: '%s' is an incoming enterprise of this scenario; it has no plot to redevelop"),
+                                     in.firms->name[best].c_str()));
             return;
         }
         add_edit(ws, {{"type", "redevelop_plots"}, {"layer", in.enterprise_layer}, {"fids", {in.firms->fid[best]}}, {"far", m_far}});

@@ -10,6 +10,7 @@
 #include "geo/project/settings_reader.h"
 #include "geo/report/cluster_outputs.h"
 #include "gui/panels.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 
 namespace gui {
@@ -42,7 +43,7 @@ public:
                 m_options = geo::cluster_settings(ws.doc->project.project);
             } catch (const std::exception& e) {
                 m_options = {};
-                ws.error(std::string(e.what()) + " (the clusters panel starts from its defaults)");
+                ws.error(std::string(e.what()) + tr(" (the clusters panel starts from its defaults)"));
             }
             m_result.reset();
         }
@@ -116,8 +117,8 @@ private:
         ws.clusters_computed = true;
         size_t characteristic = 0;
         for (const auto& r : m_result->lq) characteristic += r.characteristic;
-        ws.info("clusters: " + std::to_string(m_result->dbscan.sizes.size()) + " DBSCAN clusters, " + std::to_string(characteristic) +
-                " characteristic clusters over " + std::to_string(m_result->park_names.size()) + " parks");
+        ws.info(geo::printf_text(tr("clusters: %zu DBSCAN clusters, %zu characteristic clusters over %zu parks"), m_result->dbscan.sizes.size(),
+                                 characteristic, m_result->park_names.size()));
     }
 
     static void add_result(Workspace& ws, geo::LoadedLayer layer, LayerView view)

@@ -55,7 +55,7 @@ public:
             m_error.clear();
             std::string problem;
             m_params = settings_of(ws.doc->project.project, problem);
-            if (!problem.empty()) ws.error(problem + " (the density panel starts from its defaults)");
+            if (!problem.empty()) ws.error(problem + tr(" (the density panel starts from its defaults)"));
             m_last = m_params;
             m_last.kde.radius_m = -1;  // force a first computation
             ws.density = {};

@@ -13,6 +13,7 @@
 #include "geo/report/placement_outputs.h"
 #include "geo/scenario/edits.h"
 #include "gui/document.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 
 namespace gui {
@@ -155,7 +156,7 @@ void PlacementView::save_scenario(Workspace& ws)
         if (name.empty()) throw geo::Error("give the scenario a name");
         const geo::Scenario after = geo::placement_scenario(m_out->input, m_out->result.site_of, name, ws.doc->project.working.crs);
         ws.store_scenario_undoable(after, "placement: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " incoming enterprises");
-        ws.info("placement: scenario '" + name + "' saved; the capacity panel evaluates it as growth");
+        ws.info(geo::printf_text(tr("placement: scenario '%s' saved; the capacity panel evaluates it as growth"), name.c_str()));
     } catch (const std::exception& e) {
         m_error = e.what();
     }
