@@ -278,10 +278,9 @@ void App::frame()
             if (!density_drawn && m_ws.doc->layer_of(v).data->geometry.kind() == geo::GeomKind::Point) draw_density();
             if (v.bins && v.style.visible) {  // too many points in view: their bins, in the layer's place
                 auto& gpu = m_bins[v.layer];
-                if (gpu.version != v.bins_version || !gpu.raster) {
-                    gpu.raster = std::make_unique<render::RasterLayer>(*v.bins, m_ws.doc->origin);
-                    gpu.version = v.bins_version;
-                }
+                if (!gpu.raster) gpu.raster = std::make_unique<render::RasterLayer>(*v.bins, m_ws.doc->origin);
+                else if (gpu.version != v.bins_version) gpu.raster->update(*v.bins);  // the shader program kept
+                gpu.version = v.bins_version;
                 gpu.raster->draw(m_ws.camera, geo::Ramp::YellowBrown, 0, std::sqrt(static_cast<float>(v.bins_max)), 0.85f * v.style.opacity);
                 continue;
             }

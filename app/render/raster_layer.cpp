@@ -18,13 +18,20 @@ int RasterLayer::max_texture_size()
 
 RasterLayer::RasterLayer(const geo::Raster& r, geo::Coord origin) : m_origin(origin), m_program(make_program("raster"))
 {
+    m_vao = make_vertex_array();
+    glGenTextures(1, &m_texture);
+    update(r);
+}
+
+void RasterLayer::update(const geo::Raster& r)
+{
+    const geo::Coord origin = m_origin;
     const geo::Envelope e = r.grid.extent();
     const float x0 = static_cast<float>(e.min_x - origin.x), x1 = static_cast<float>(e.max_x - origin.x);
     const float y0 = static_cast<float>(e.min_y - origin.y), y1 = static_cast<float>(e.max_y - origin.y);
     // Row 0 of the raster is the north edge: v = 0 at the top.
     const float quad[] = {x0, y0, 0, 1, x1, y0, 1, 1, x0, y1, 0, 0, x1, y1, 1, 0};
     m_quad = make_buffer(quad, sizeof quad);
-    m_vao = make_vertex_array();
     glBindVertexArray(m_vao.id());
     glBindBuffer(GL_ARRAY_BUFFER, m_quad.id());
     glEnableVertexAttribArray(0);
@@ -32,7 +39,6 @@ RasterLayer::RasterLayer(const geo::Raster& r, geo::Coord origin) : m_origin(ori
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 16, reinterpret_cast<const void*>(8));
     glBindVertexArray(0);
-    glGenTextures(1, &m_texture);
     glBindTexture(GL_TEXTURE_2D, m_texture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, static_cast<GLsizei>(r.grid.cols), static_cast<GLsizei>(r.grid.rows), 0, GL_RED,

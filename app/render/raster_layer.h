@@ -18,6 +18,9 @@ public:
     RasterLayer& operator=(const RasterLayer&) = delete;
 
     void draw(const Camera& camera, geo::Ramp ramp, float min_value, float max_value, float opacity) const;
+    // New values and extent (the point bins after a camera move): the texture and quad are
+    // uploaded again, the shader program is kept.
+    void update(const geo::Raster& raster);
     // The largest texture side this GL allows (rasters beyond it are refused by the caller).
     static int max_texture_size();
 
