@@ -87,6 +87,7 @@ const std::vector<Command>& commands()
         {"capacity", "carrying capacity per park by limiting factor, standards compliance, growth, scenarios", run_capacity},
         {"allocate", "where new facilities should go: coverage, impedance, fewest sites, p-center, with proven gaps", run_allocate},
         {"place", "incoming enterprises on vacant sites within each park's remaining capacity", run_place},
+        {"export", "one layer to GeoPackage, Shapefile, GeoJSON, FlatGeobuf, KML, CSV or XLSX, styled for QGIS, in any CRS", run_export},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

@@ -182,10 +182,7 @@ LayerView make_view(const Document& doc, size_t layer)
     const geo::LoadedLayer& l = doc.project.layers[layer];
     LayerView v;
     v.layer = layer;
-    const geo::LayerStyle defaults =
-        geo::default_style(l.config.role, *l.data, field(l, "cluster"), field(l, "type"), field(l, "name"), layer);
-    auto it = l.config.extra.find("style");
-    v.style = it != l.config.extra.end() ? geo::style_from_json(*it, defaults) : defaults;
+    v.style = geo::project_layer_style(l, layer);
     v.index = geo::FeatureIndex(l.data->geometry);
     v.mesh = render::build_layer_mesh(*l.data, doc.origin);
     v.label_points = v.mesh.label_points;

@@ -29,6 +29,7 @@ std::string driver_for(const fs::path& path)
     if (ext == ".fgb") return "FlatGeobuf";
     if (ext == ".kml") return "KML";
     if (ext == ".csv") return "CSV";
+    if (ext == ".xlsx") return "XLSX";
     throw Error("cannot tell the format from the extension '" + ext + "'", {.file = path.string()});
 }
 
@@ -84,17 +85,77 @@ std::unique_ptr<OGRGeometry> to_ogr(const GeometryColumn& g, size_t feature, boo
     return multi;
 }
 
-// The files a dataset at `path` consists of (a Shapefile is several).
+// The files a dataset at `path` consists of (a Shapefile is several; its .qml, when styled,
+// is one of them).
 std::vector<fs::path> members(const fs::path& path, const std::string& driver)
 {
     if (driver != "ESRI Shapefile") return {path};
     std::vector<fs::path> out;
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qml"}) {
         fs::path p = path;
         p.replace_extension(ext);
         out.push_back(p);
     }
     return out;
+}
+
+// A sidecar's path: `path` with its extension replaced by `suffix` ("x.shp" + "_fields.csv").
+fs::path sidecar_path(const fs::path& path, const std::string& suffix)
+{
+    fs::path p = path;
+    p.replace_extension();
+    return fs::path(p.string() + suffix);
+}
+
+// The dBASE header's "last update" date (bytes 1 to 3, YY MM DD since 1900), fixed so that
+// identical runs give identical files.
+void fix_dbf_date(const fs::path& dbf, const std::string& iso_date)
+{
+    std::FILE* f = std::fopen(dbf.c_str(), "r+b");
+    if (!f) return;
+    const int y = std::atoi(iso_date.substr(0, 4).c_str()), m = std::atoi(iso_date.substr(5, 2).c_str()), d = std::atoi(iso_date.substr(8, 2).c_str());
+    const unsigned char date[3] = {static_cast<unsigned char>(y - 1900), static_cast<unsigned char>(m), static_cast<unsigned char>(d)};
+    if (std::fseek(f, 1, SEEK_SET) == 0) std::fwrite(date, 1, 3, f);
+    std::fclose(f);
+}
+
+// QGIS's layer_styles table, as QGIS itself creates it, with one default style per layer.
+// f_table_schema is the empty string, not NULL: QGIS ignores a style whose schema is NULL.
+void write_layer_styles(GDALDataset& ds, const std::map<std::string, std::string>& styles, const std::string& date, const fs::path& path,
+                        GdalErrorCapture& capture)
+{
+    const ErrorContext where{.file = path.string(), .layer = "layer_styles"};
+    OGRLayer* t = ds.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+    if (!t) throw Error("cannot create the QGIS style table: " + capture.last_error(), where);
+    struct F {
+        const char* name;
+        OGRFieldType type;
+        int width;
+    };
+    for (const F& f : {F{"f_table_catalog", OFTString, 256}, F{"f_table_schema", OFTString, 256}, F{"f_table_name", OFTString, 256},
+                       F{"f_geometry_column", OFTString, 256}, F{"styleName", OFTString, 30}, F{"styleQML", OFTString, 0},
+                       F{"styleSLD", OFTString, 0}, F{"useAsDefault", OFTInteger, 0}, F{"description", OFTString, 0},
+                       F{"owner", OFTString, 30}, F{"ui", OFTString, 30}, F{"update_time", OFTDateTime, 0}}) {
+        OGRFieldDefn fd(f.name, f.type);
+        if (f.width) fd.SetWidth(f.width);
+        if (std::string(f.name) == "useAsDefault") fd.SetSubType(OFSTBoolean);
+        if (t->CreateField(&fd) != OGRERR_NONE) throw Error("cannot create the QGIS style table: " + capture.last_error(), where);
+    }
+    for (const auto& [layer, qml] : styles) {
+        OGRFeature f(t->GetLayerDefn());
+        f.SetField("f_table_catalog", "");
+        f.SetField("f_table_schema", "");
+        f.SetField("f_table_name", layer.c_str());
+        f.SetField("f_geometry_column", "geom");
+        f.SetField("styleName", layer.c_str());
+        f.SetField("styleQML", qml.c_str());
+        f.SetField("styleSLD", "");
+        f.SetField("useAsDefault", 1);
+        f.SetField("description", "parkcap");
+        f.SetField("owner", "");
+        f.SetField("update_time", date.c_str());
+        if (t->CreateFeature(&f) != OGRERR_NONE) throw Error("cannot write the QGIS style of '" + layer + "': " + capture.last_error(), where);
+    }
 }
 
 }  // namespace
@@ -210,19 +271,36 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
         GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
         for (const auto& [name, layer] : layers) write_one(*ds, *layer, name, crs, driver_name, options, path, capture);
+        if (!options.qml_styles.empty() && driver_name == "GPKG")
+            write_layer_styles(*ds, options.qml_styles, CPLGetConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str()), path, capture);
         ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
         if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
+        if (driver_name == "ESRI Shapefile") {
+            fs::path dbf = tmp;
+            fix_dbf_date(dbf.replace_extension(".dbf"), reproducible_date());
+            // GBK as the code page number ArcGIS and older Chinese software write ("936"); GDAL
+            // and QGIS read it as CP936 too.
+            if (options.encoding == "CP936" && options.write_cpg) {
+                fs::path cpg = tmp;
+                write_file_atomically(cpg.replace_extension(".cpg"), "936");
+            }
+            if (!options.qml_styles.empty()) write_file_atomically(tmp_members.back(), options.qml_styles.begin()->second);
+        }
+        for (const auto& [suffix, text] : options.sidecars) write_file_atomically(sidecar_path(tmp, suffix), text);
     } catch (const Error& e) {
         for (const fs::path& m : tmp_members) fs::remove(m, ec);
+        for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
         throw Error(explain_write_failure(path, e.message()), e.context());
     } catch (...) {
         for (const fs::path& m : tmp_members) fs::remove(m, ec);
+        for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
         throw;
     }
     if (!options.write_cpg && driver_name == "ESRI Shapefile") fs::remove(tmp_members.back(), ec);
     const auto final_members = members(path, driver_name);
     for (size_t i = 0; i < tmp_members.size(); ++i)
         if (fs::exists(tmp_members[i], ec)) rename_into_place(tmp_members[i], final_members[i]);
+    for (const auto& [suffix, text] : options.sidecars) rename_into_place(sidecar_path(tmp, suffix), sidecar_path(path, suffix));
 }
 
 void write_layer(const Layer& layer, const Crs& crs, const fs::path& path, const WriteOptions& options)

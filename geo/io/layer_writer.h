@@ -25,6 +25,12 @@ struct WriteOptions {
     // GeoPackage: a layer with more features than this gets no R-tree. SQLite builds one at
     // about 70,000 points a second, so a million-point layer costs 14 s; QGIS can add it later.
     size_t spatial_index_limit = SIZE_MAX;
+    // QGIS styles (QML) by layer name: a GeoPackage gets a layer_styles table with each as its
+    // layer's default style (QGIS opens the layer styled); a Shapefile gets a .qml beside it.
+    std::map<std::string, std::string> qml_styles;
+    // Extra files written beside the dataset, with it and as atomically (a field-name map),
+    // by file name suffix ("_fields.csv") and content.
+    std::map<std::string, std::string> sidecars;
 };
 
 // Writes `layer`, whose coordinates are in `crs`. Throws geo::Error naming the file.

@@ -292,4 +292,15 @@ LayerStyle style_from_json(const Json& j, LayerStyle s)
     return s;
 }
 
+LayerStyle project_layer_style(const LoadedLayer& l, size_t index)
+{
+    auto field = [&](const char* meaning) {
+        const std::string* f = l.fields.field_for(meaning);
+        return f ? *f : std::string();
+    };
+    const LayerStyle defaults = default_style(l.config.role, *l.data, field("cluster"), field("type"), field("name"), index);
+    const auto it = l.config.extra.find("style");
+    return it != l.config.extra.end() ? style_from_json(*it, defaults) : defaults;
+}
+
 }  // namespace geo

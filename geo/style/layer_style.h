@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "geo/core/layer.h"
+#include "geo/project/loaded_project.h"
 #include "geo/project/project.h"
 
 namespace geo {
@@ -87,5 +88,9 @@ LayerStyle default_style(Role role, const Layer& layer, const std::string& clust
 
 Json style_to_json(const LayerStyle& style);
 LayerStyle style_from_json(const Json& j, LayerStyle fallback);
+// The style a project layer is drawn with: its role's default (categorised by cluster or
+// facility type, labelled by name), then what the project file saved for it ("style").
+// The map, the command line's exports and print maps all start from this one.
+LayerStyle project_layer_style(const LoadedLayer& layer, size_t index);
 
 }  // namespace geo

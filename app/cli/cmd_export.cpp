@@ -1,0 +1,76 @@
+// parkcap export: one layer of a project to a file for a report or another office, styled
+// for QGIS, in the CRS asked for (geo/report/layer_export).
+#include <cstdio>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/core/error.h"
+#include "geo/report/layer_export.h"
+#include "geo/style/layer_style.h"
+#include "load_notes.h"
+#include "output_options.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"layer-id", "ID", "the layer to export (its id in the project; default: the enterprises)"},
+    {"out", "FILE", "the file: .gpkg .shp .geojson .fgb .kml .csv .xlsx"},
+    {"crs", "CRS", "working (default), 4490 (CGCS2000), 4326 (WGS 84), gcj02 or bd09 (Chinese web maps; the file name gains _gcj02/_bd09)"},
+    {"shp-encoding", "ENC", "Shapefile text: utf-8 (default) or gbk (with a .cpg of 936, for older Chinese software)"},
+    {"no-style", "", "leave out the QGIS style (layer_styles in a GeoPackage, .qml beside a Shapefile)"},
+    {"overwrite", "", "replace an existing file"},
+    {"help", "", "show this help"},
+};
+
+}  // namespace
+
+int run_export(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap export PROJECT.parkcap.json --out FILE [--layer-id ID] [--crs CRS] [--shp-encoding utf-8|gbk] [--overwrite]\n\n"
+                    "One layer of the project, styled as parkcap draws it (QGIS opens a GeoPackage or Shapefile with that style),\n"
+                    "in the CRS asked for.\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (args.get("out").empty()) throw UsageError("--out FILE is required");
+    geo::ExportOptions o;
+    try {
+        o.crs = geo::parse_export_crs(args.get("crs"));
+    } catch (const geo::Error& e) {
+        throw UsageError(std::string("--crs: ") + e.what());
+    }
+    const std::string enc = args.get("shp-encoding");
+    if (!enc.empty() && enc != "utf-8" && enc != "UTF-8" && enc != "gbk" && enc != "GBK") throw UsageError("--shp-encoding needs utf-8 or gbk, not '" + enc + "'");
+    o.encoding = enc;
+    o.overwrite = args.flag("overwrite");
+    o.qgis_style = !args.flag("no-style");
+
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    refuse_inputs_as_outputs(input, {args.get("out")});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    const std::string id = args.get("layer-id");
+    for (size_t i = 0; i < project.layers.size(); ++i) {
+        const geo::LoadedLayer& l = project.layers[i];
+        if (id.empty() ? l.config.role != geo::Role::Enterprises : l.config.id != id) continue;
+        geo::LayerStyle style = geo::project_layer_style(l, i);
+        geo::classify(style, *l.data);
+        const geo::ExportResult r = geo::export_layer(*l.data, project.working.crs, style, l.config.id, args.get("out"), o);
+        for (const std::string& n : r.notes) std::printf("note: %s\n", n.c_str());
+        std::printf("wrote %zu features of '%s' to %s\n", l.data->size(), l.config.id.c_str(), r.path.string().c_str());
+        return 0;
+    }
+    std::string known;
+    for (const geo::LoadedLayer& l : project.layers) known += (known.empty() ? "" : ", ") + l.config.id;
+    throw geo::Error(id.empty() ? "the project has no enterprises layer; name one with --layer-id (" + known + ")"
+                                : "the project has no layer '" + id + "' (" + known + ")");
+}
+
+}  // namespace cli
