@@ -38,6 +38,8 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
         if (ImGui::MenuItem(tr("Save project"), "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
         if (ImGui::MenuItem(tr("Save project as..."), "Ctrl+Shift+S", false, ws.doc != nullptr)) ws.file_request = save_as_request(ws);
         ImGui::Separator();
+        if (ImGui::MenuItem(tr("Export layer..."), nullptr, false, ws.doc != nullptr)) ws.request_export_layer = true;
+        ImGui::Separator();
         if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();
     }
