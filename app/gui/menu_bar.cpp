@@ -1,5 +1,11 @@
 // The main menu: File, Edit, View; and the loading overlay.
+#include <ctime>
+#include <filesystem>
+
 #include <imgui.h>
+
+#include "geo/print/print_map.h"
+#include "geo/report/text_format.h"
 
 #include "geo/project/data_dir.h"
 #include "gui/panels.h"
@@ -17,6 +23,56 @@ FileRequest save_as_request(const Workspace& ws)
     r.extensions = {".parkcap.json"};
     r.start = ws.project_path.empty() ? std::string("untitled.parkcap.json") : ws.project_path;
     r.done = [](Workspace& w, const std::string& path) { w.request_save_as = path; };
+    return r;
+}
+
+FileRequest export_map_request(const Workspace& ws)
+{
+    FileRequest r;
+    r.purpose = FileRequest::Save;
+    r.title = tr("Export map");
+    r.extensions = {".pdf", ".svg", ".png"};
+    std::error_code ec;
+    const std::filesystem::path folder =
+        ws.project_path.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(ws.project_path, ec).parent_path();
+    r.start = (folder / "map.pdf").string();
+    r.done = [](Workspace& w, const std::string& path) {
+        if (!w.doc) return;
+        // What is shown is what is printed: the map's clear part, the visible layers in their
+        // order and styles, the interface language.
+        geo::MapPage page;
+        page.title = w.doc->project.project.name;
+        page.crs = w.doc->project.working.crs.describe();
+        page.language = language();
+        const geo::Coord a = w.camera.screen_to_map(w.map_area[0], w.map_area[3]), b = w.camera.screen_to_map(w.map_area[2], w.map_area[1]);
+        page.extent = {a.x, a.y, b.x, b.y};
+        std::string sources;
+        for (const LayerView& v : w.doc->views) {
+            const geo::LoadedLayer& l = w.doc->layer_of(v);
+            geo::PrintLayer pl;
+            pl.data = l.data.get();
+            pl.style = v.style;
+            pl.title = l.config.id;
+            pl.aggregate = l.config.role == geo::Role::Enterprises;
+            if (l.config.role == geo::Role::Regions) pl.label_colour = geo::rgba(110, 110, 110);
+            page.layers.push_back(pl);
+            if (v.style.visible && !l.config.source.path.empty())
+                sources += (sources.empty() ? "" : ", ") + std::filesystem::path(l.config.source.path).filename().string();
+        }
+        page.sources = (language() == geo::Language::Zh ? "数据：" : "Data: ") + sources;
+        const std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        char date[16];
+        std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+        page.date = date;
+        try {
+            geo::write_map(page, geo::PaperSpec{}, path);
+            w.info(geo::printf_text(tr("wrote the map to %s"), path.c_str()));
+        } catch (const std::exception& e) {
+            w.error(e.what());
+        }
+    };
     return r;
 }
 
@@ -39,6 +95,7 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
         if (ImGui::MenuItem(tr("Save project as..."), "Ctrl+Shift+S", false, ws.doc != nullptr)) ws.file_request = save_as_request(ws);
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Export layer..."), nullptr, false, ws.doc != nullptr)) ws.request_export_layer = true;
+        if (ImGui::MenuItem(tr("Export map..."), nullptr, false, ws.doc != nullptr)) ws.file_request = export_map_request(ws);
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();

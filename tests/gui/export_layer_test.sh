@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # File > Export layer..., as a person does it: the dialog, "Choose the file and export...",
 # Save in the browser (which starts at the project's folder with <layer>_export.gpkg). The
-# GeoPackage holds the enterprises and their QGIS style. Needs xvfb-run and xdotool.
+# GeoPackage holds the enterprises and their QGIS style. Then File > Export map...: a PDF of
+# the map as shown, whose text has the legend. Needs xvfb-run, xdotool and pdftotext.
 #   export_layer_test.sh GUI DEMO_FOLDER
 set -u
 gui=$1 demo=$2
@@ -27,6 +28,12 @@ for i in \$(seq 1 5); do
   xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (the browser, centred)
   [ -f "$out" ] && break
 done
+for i in \$(seq 1 5); do
+  xdotool mousemove 20 12 click 1; sleep 0.4; xdotool mousemove 22 14; sleep 0.2   # File
+  xdotool mousemove 60 171; sleep 0.2; xdotool click 1; sleep 0.8                   # Export map...
+  xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (map.pdf)
+  [ -f "$work/demo/map.pdf" ] && break
+done
 kill \$pid
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
@@ -34,4 +41,8 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
 ogrinfo -ro -so "$out" enterprises | grep -q "Feature Count: 20000" || { echo "FAIL: the export lost features"; exit 1; }
 ogrinfo -ro -q "$out" -sql "select count(*) as n from layer_styles where f_table_name = 'enterprises' and useAsDefault = 1" | grep -q "n (Integer) = 1" \
   || { echo "FAIL: no QGIS style in the export"; exit 1; }
+[ -f "$work/demo/map.pdf" ] || { echo "FAIL: no map exported"; exit 1; }
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext "$work/demo/map.pdf" - | grep -q "Legend" || { echo "FAIL: the exported map has no legend"; exit 1; }
+fi
 echo PASS
