@@ -93,25 +93,9 @@ int run_map(const std::vector<std::string>& argv)
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
 
-    geo::MapPage base;
-    base.title = args.get("title").empty() ? project.project.name : args.get("title");
-    base.crs = project.working.crs.describe();
+    geo::MapPage base = geo::project_page(project, language);
+    if (!args.get("title").empty()) base.title = args.get("title");
     base.date = args.get("date").empty() ? today() : args.get("date");
-    base.language = language;
-    std::string sources;
-    for (size_t i = 0; i < project.layers.size(); ++i) {
-        const geo::LoadedLayer& l = project.layers[i];
-        geo::PrintLayer pl;
-        pl.data = l.data.get();
-        pl.style = geo::project_layer_style(l, i);
-        pl.title = l.config.id;
-        pl.aggregate = l.config.role == geo::Role::Enterprises;
-        if (l.config.role == geo::Role::Regions) pl.label_colour = geo::rgba(110, 110, 110);
-        base.layers.push_back(pl);
-        sources += (sources.empty() ? "" : ", ") + std::filesystem::path(l.config.source.path).filename().string();
-        base.extent.expand(l.data->geometry.envelope());
-    }
-    base.sources = (language == geo::Language::Zh ? "数据：" : "Data: ") + sources;
 
     // The parks, for --view park= and the atlas.
     const geo::LoadedLayer* parks = nullptr;

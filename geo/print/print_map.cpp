@@ -397,6 +397,31 @@ double nice_length(double max_metres)
     return p;
 }
 
+MapPage project_page(const LoadedProject& project, Language language)
+{
+    MapPage page;
+    page.title = project.project.name;
+    page.crs = project.working.crs.describe();
+    page.language = language;
+    std::string sources;
+    for (size_t i = 0; i < project.layers.size(); ++i) {
+        const LoadedLayer& l = project.layers[i];
+        PrintLayer pl;
+        pl.data = l.data.get();
+        pl.style = project_layer_style(l, i);
+        pl.title = l.config.id;
+        pl.aggregate = l.config.role == Role::Enterprises;
+        if (l.config.role == Role::Regions) pl.label_colour = rgba(110, 110, 110);
+        page.layers.push_back(pl);
+        sources += (sources.empty() ? "" : ", ") + fs::path(l.config.source.path).filename().string();
+        page.extent.expand(l.data->geometry.envelope());
+    }
+    page.sources = (language == Language::Zh ? "数据：" : "Data: ") + sources;
+    return page;
+}
+
+std::string render_map(const MapPage& page, const PaperSpec& paper, const std::string& ext) { return render({page}, paper, ext, "(report)"); }
+
 void write_map(const MapPage& page, const PaperSpec& paper, const fs::path& path)
 {
     write_file_atomically(path, render({page}, paper, lower_ext(path), path));

@@ -11,6 +11,7 @@
 
 #include "geo/core/envelope.h"
 #include "geo/core/layer.h"
+#include "geo/project/loaded_project.h"
 #include "geo/project/terms.h"
 #include "geo/style/layer_style.h"
 
@@ -41,6 +42,13 @@ struct PaperSpec {
     double dpi = 150;                      // PNG from a paper size
 };
 
+// The project as the map shows it: every layer in the project's order with its style
+// (project_layer_style), the enterprises under the aggregation rule, the whole extent, the CRS
+// and the layer files as sources; title = the project's name.
+MapPage project_page(const LoadedProject& project, Language language);
+
+// One page as the bytes of an SVG or PNG (".svg", ".png"), for embedding in a report.
+std::string render_map(const MapPage& page, const PaperSpec& paper, const std::string& ext);
 // One page to `path` (.pdf, .svg or .png by the extension), atomically. Throws geo::Error.
 void write_map(const MapPage& page, const PaperSpec& paper, const std::filesystem::path& path);
 // Several pages into one PDF (an atlas: one page per park).

@@ -1,0 +1,106 @@
+// parkcap report: the park report as one self-contained HTML file (geo/report/html_report):
+// an overview map, each park's capacity, indicators, compliance, coverage, clusters, growth
+// and the scenarios side by side; prints to PDF from a browser.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/capacity/capacity_run.h"
+#include "geo/capacity/scenario.h"
+#include "geo/core/error.h"
+#include "geo/io/atomic_file.h"
+#include "geo/print/print_map.h"
+#include "geo/report/html_report.h"
+#include "geo/report/load_summary.h"
+#include "load_notes.h"
+#include "output_options.h"
+#include "project_input.h"
+#include "terminal_progress.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"out", "FILE.html", "the report"},
+    {"park", "NAME", "one park only (its name or code)"},
+    {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
+    {"date", "YYYY-MM-DD", "the date printed (default: today)"},
+    lang_option(),
+    {"overwrite", "", "replace an existing file"},
+    {"help", "", "show this help"},
+};
+
+}  // namespace
+
+int run_report(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap report PROJECT.parkcap.json --out FILE.html [--park NAME] [--lang zh|en]\n\n"
+                    "The park report as one HTML file: overview map, capacity and binding factor per park, indicators, compliance,\n"
+                    "coverage, clusters, growth, the scenarios side by side, parameters and sources. Print it to PDF from a browser.\n\n"
+                    "Options:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one project file");
+    const std::string out = args.get("out");
+    if (out.empty()) throw UsageError("--out FILE.html is required");
+    const geo::Language language = table_language(args);
+    if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = out});
+    const auto t0 = std::chrono::steady_clock::now();
+    geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
+    refuse_inputs_as_outputs(input, {out}, {args.get("standards")});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Parks);
+    geo::require_features(project, geo::Role::Enterprises);
+    const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
+
+    geo::ReportInput r;
+    r.language = language;
+    r.units = geo::display_units(project.project);
+    r.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, ""));
+    for (const std::string& name : geo::scenario_names(project.project)) r.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, name));
+    if (const std::string park = args.get("park"); !park.empty()) {
+        r.park = base.input.find_park(park);
+        if (r.park < 0) throw geo::Error("--park: no park named '" + park + "'");
+    }
+    geo::MapPage page = geo::project_page(project, language);
+    if (r.park >= 0) {  // the park's own neighbourhood on its report
+        const geo::Envelope e = base.input.parks.envelope(static_cast<size_t>(r.park));
+        const double pad = std::max({e.width(), e.height(), 1000.0}) * 0.08;
+        page.extent = {e.min_x - pad, e.min_y - pad, e.max_x + pad, e.max_y + pad};
+        page.subtitle = r.runs.front().result.parks[static_cast<size_t>(r.park)].name;
+    }
+    r.title = page.title + (r.park >= 0 ? " · " + r.runs.front().result.parks[static_cast<size_t>(r.park)].name : "");
+    if (const std::string d = args.get("date"); !d.empty()) r.date = d;
+    else {
+        const std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        char b[16];
+        std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+        r.date = b;
+    }
+    page.date = r.date;
+    geo::PaperSpec paper;
+    paper.size = geo::PaperSpec::Pixels;
+    paper.width_px = 1400;
+    paper.height_px = 900;
+    r.map_svg = geo::render_map(page, paper, ".svg");
+    r.crs = page.crs;
+    r.sources = page.sources;
+    for (const std::string& n : base.input.notes) r.parameters.push_back(n);
+    r.parameters.push_back((language == geo::Language::Zh ? "情景：" : "Scenarios: ") + std::to_string(r.runs.size() - 1));
+    geo::write_file_atomically(out, geo::html_report(r));
+    std::printf("wrote %s (%zu parks, %zu scenarios) in %.2f s\n", out.c_str(), r.park >= 0 ? size_t{1} : r.runs.front().result.parks.size(),
+                r.runs.size() - 1, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
+
+}  // namespace cli

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# parkcap report end to end: the HTML holds every park with the capacity `parkcap capacity`
+# gives, the overview map inline, print CSS with a page per park; one park with --park; in
+# Chinese with --lang zh; loaded by headless Chromium, its rendered text holds the parks and
+# figures and its screenshot is not blank; no overwrite without --overwrite.
+#   report_test.sh PARKCAP DEMO_PROJECT
+set -u
+cli=$1 demo=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$cli" report "$demo" --out "$work/r.html" --date 2026-11-30 > "$work/out" 2>&1 || { cat "$work/out"; fail "report"; }
+grep -q "15 parks, 3 scenarios" "$work/out" || fail "the report does not say 15 parks and 3 scenarios"
+# Each park's capacity as the capacity command prints it (grouped thousands, same engine).
+"$cli" capacity "$demo" 2>/dev/null | awk '/^Baseline/{b=1;next} b && NF>=6 && $1!="park"{print $1, $5} /^$/{if(b)exit}' > "$work/caps"
+[ "$(wc -l < "$work/caps")" = 15 ] || fail "could not read 15 capacities from parkcap capacity"
+while read -r park cap; do
+  grep -q "<td>$park</td><td class=\"n\">[0-9,]*</td><td class=\"n\">$cap</td>" "$work/r.html" || fail "the report's capacity of $park is not $cap"
+done < "$work/caps"
+grep -q 'src="data:image/svg+xml;base64,' "$work/r.html" || fail "no overview map inline"
+grep -q "page-break-before:always" "$work/r.html" || fail "no print CSS page per park"
+[ "$(grep -c '<section class="park">' "$work/r.html")" = 15 ] || fail "not one section per park"
+
+"$cli" report "$demo" --out "$work/one.html" --park CQ-HTZ --lang zh > /dev/null 2>&1 || fail "--park"
+[ "$(grep -c '<section class="park">' "$work/one.html")" = 1 ] || fail "--park gives more than one park"
+grep -q "制约因素" "$work/one.html" && grep -q "重庆高新区" "$work/one.html" && grep -q "宿舍床位" "$work/one.html" || fail "the Chinese report lacks its terms"
+"$cli" report "$demo" --out "$work/x.html" --park Atlantis 2>&1 | grep -q "no park named 'Atlantis'" || fail "an unknown park is not named"
+"$cli" report "$demo" --out "$work/r.html" 2>&1 | grep -q "already exists; not overwriting it" || fail "overwrote without --overwrite"
+
+if command -v chromium >/dev/null 2>&1; then
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$work/r.html" 2>/dev/null > "$work/dom.html"
+  for park in 重庆高新区 两江新区鱼复工业园 万州经济技术开发区; do grep -q "$park" "$work/dom.html" || fail "Chromium's DOM lacks $park"; done
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --window-size=1200,1600 --screenshot="$work/shot.png" "file://$work/one.html" >/dev/null 2>&1
+  [ -f "$work/shot.png" ] && [ "$(stat -c %s "$work/shot.png")" -gt 50000 ] || fail "Chromium's screenshot of the report is missing or blank"
+else
+  echo "note: chromium is not installed; the browser checks were skipped"
+fi
+echo PASS
