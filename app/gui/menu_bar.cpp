@@ -4,7 +4,11 @@
 
 #include <imgui.h>
 
+#include "geo/capacity/capacity_run.h"
+#include "geo/capacity/scenario.h"
+#include "geo/io/atomic_file.h"
 #include "geo/print/print_map.h"
+#include "geo/report/html_report.h"
 #include "geo/report/text_format.h"
 
 #include "geo/project/data_dir.h"
@@ -76,6 +80,52 @@ FileRequest export_map_request(const Workspace& ws)
     return r;
 }
 
+FileRequest export_report_request(const Workspace& ws)
+{
+    FileRequest r;
+    r.purpose = FileRequest::Save;
+    r.title = tr("Export report");
+    r.extensions = {".html"};
+    std::error_code ec;
+    const std::filesystem::path folder =
+        ws.project_path.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(ws.project_path, ec).parent_path();
+    r.start = (folder / "report.html").string();
+    r.done = [](Workspace& w, const std::string& path) {
+        if (!w.doc) return;
+        try {
+            // The same engine as `parkcap report`, in the interface language and the project's units.
+            const geo::LoadedProject& project = w.doc->project;
+            const geo::CapacityBase base = geo::capacity_base(project);
+            geo::ReportInput in;
+            in.language = language();
+            in.units = w.doc->units;
+            in.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, ""));
+            for (const std::string& name : geo::scenario_names(project.project))
+                in.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, name));
+            geo::MapPage page = geo::project_page(project, language());
+            const std::time_t t = std::time(nullptr);
+            std::tm tm{};
+            localtime_r(&t, &tm);
+            char date[16];
+            std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+            in.title = page.title;
+            in.date = page.date = date;
+            in.crs = page.crs;
+            in.sources = page.sources;
+            geo::PaperSpec paper;
+            paper.size = geo::PaperSpec::Pixels;
+            paper.width_px = 1400;
+            paper.height_px = 900;
+            in.map_svg = geo::render_map(page, paper, ".svg");
+            geo::write_file_atomically(path, geo::html_report(in));
+            w.info(geo::printf_text(tr("wrote the report to %s"), path.c_str()));
+        } catch (const std::exception& e) {
+            w.error(e.what());
+        }
+    };
+    return r;
+}
+
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout)
 {
     if (!ImGui::BeginMainMenuBar()) return;
@@ -96,6 +146,7 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Export layer..."), nullptr, false, ws.doc != nullptr)) ws.request_export_layer = true;
         if (ImGui::MenuItem(tr("Export map..."), nullptr, false, ws.doc != nullptr)) ws.file_request = export_map_request(ws);
+        if (ImGui::MenuItem(tr("Export report..."), nullptr, false, ws.doc != nullptr)) ws.file_request = export_report_request(ws);
         ImGui::Separator();
         if (ImGui::MenuItem(tr("Quit"), "Ctrl+Q")) ws.request_quit = true;
         ImGui::EndMenu();

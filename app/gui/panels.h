@@ -87,6 +87,8 @@ FileRequest save_as_request(const Workspace& ws);
 // File > Export map: the map as shown (the clear part of the window, the visible layers in
 // their styles) to a PDF, SVG or PNG on A4 (geo/print).
 FileRequest export_map_request(const Workspace& ws);
+// File > Export report: the park report (geo/report/html_report), as `parkcap report` writes it.
+FileRequest export_report_request(const Workspace& ws);
 void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, Panels& layout);
 void draw_loading_overlay(const ProjectLoader& loader);
 

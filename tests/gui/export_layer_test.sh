@@ -2,7 +2,7 @@
 # File > Export layer..., as a person does it: the dialog, "Choose the file and export...",
 # Save in the browser (which starts at the project's folder with <layer>_export.gpkg). The
 # GeoPackage holds the enterprises and their QGIS style. Then File > Export map...: a PDF of
-# the map as shown, whose text has the legend. Needs xvfb-run, xdotool and pdftotext.
+# the map as shown, whose text has the legend; and File > Export report...: the HTML report. Needs xvfb-run, xdotool and pdftotext.
 #   export_layer_test.sh GUI DEMO_FOLDER
 set -u
 gui=$1 demo=$2
@@ -34,6 +34,12 @@ for i in \$(seq 1 5); do
   xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (map.pdf)
   [ -f "$work/demo/map.pdf" ] && break
 done
+for i in \$(seq 1 5); do
+  xdotool mousemove 20 12 click 1; sleep 0.4; xdotool mousemove 22 14; sleep 0.2   # File
+  xdotool mousemove 60 192; sleep 0.2; xdotool click 1; sleep 0.8                   # Export report...
+  xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (report.html)
+  [ -f "$work/demo/report.html" ] && break
+done
 kill \$pid
 EOS
 xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
@@ -45,4 +51,5 @@ ogrinfo -ro -q "$out" -sql "select count(*) as n from layer_styles where f_table
 if command -v pdftotext >/dev/null 2>&1; then
   pdftotext "$work/demo/map.pdf" - | grep -q "Legend" || { echo "FAIL: the exported map has no legend"; exit 1; }
 fi
+grep -q "重庆高新区" "$work/demo/report.html" 2>/dev/null || { echo "FAIL: no report exported, or without the parks"; exit 1; }
 echo PASS
