@@ -13,6 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config"
 cp -r "$demo" "$work/demo"
+cp -r "$demo/../standards" "$work/standards"  # the demo names ../standards (capacity, for the report)
 project="$work/demo/chongqing-demo.parkcap.json"
 out="$work/demo/enterprises_export.gpkg"
 cat > "$work/session.sh" <<EOS
