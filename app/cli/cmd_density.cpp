@@ -1,10 +1,14 @@
 // parkcap density: a kernel density surface of the enterprises, as a float32 GeoTIFF.
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <cmath>
 #include <map>
 #include <cstdio>
 
 #include "args.h"
+#include "geo/io/atomic_file.h"
+#include "geo/style/qgis_qml.h"
 #include "commands.h"
 #include "geo/core/error.h"
 #include "geo/density/density_settings.h"
@@ -38,6 +42,9 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"extent", "x0,y0,x1,y1", "grid extent in the working CRS (default: the parks' extent plus the kernel's reach)"},
     {"method", "NAME", "auto (default), binned or exact"},
     {"overwrite", "", "replace FILE.tif if it exists"},
+    {"cog", "", "write a Cloud-Optimized GeoTIFF (internal overviews)"},
+    {"zero-as-nodata", "", "cells no point reaches as nodata (ArcGIS's convention) rather than 0"},
+    {"no-style", "", "leave out the QGIS style (FILE.qml beside the GeoTIFF: the density ramp)"},
     {"role", "ROLE", "for a single point layer file: treat it as enterprises (default)"},
     {"show-settings", "", "print the effective settings (the project's analysis.density with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
@@ -98,10 +105,27 @@ int run_density(const std::vector<std::string>& argv)
     end_terminal_progress();
 
     const auto meta = geo::density_metadata(r, sel, filter, project.working.crs, "parkcap " PARKCAP_VERSION);
-    geo::write_geotiff(r.raster, project.working.crs, args.get("out"), -9999.0f, meta, args.flag("overwrite"));
-
     float peak = 0;
     for (float v : r.raster.values) peak = std::max(peak, v);
+    if (args.flag("zero-as-nodata"))
+        for (float& v : r.raster.values)
+            if (v <= 0) v = -9999.0f;
+    geo::write_geotiff(r.raster, project.working.crs, args.get("out"), -9999.0f, meta, args.flag("overwrite"), args.flag("cog"));
+    if (!args.flag("no-style")) {
+        // QGIS opens the surface on the density panel's ramp, from 0 to the 98th percentile.
+        std::vector<float> positive;
+        for (float v : r.raster.values)
+            if (v > 0) positive.push_back(v);
+        float top = peak;
+        if (!positive.empty()) {
+            const size_t k = positive.size() * 98 / 100;
+            std::nth_element(positive.begin(), positive.begin() + static_cast<std::ptrdiff_t>(std::min(k, positive.size() - 1)), positive.end());
+            top = positive[std::min(k, positive.size() - 1)];
+        }
+        std::filesystem::path qml = args.get("out");
+        qml.replace_extension(".qml");
+        geo::write_file_atomically(qml, geo::qgis_raster_qml(geo::Ramp::YellowBrown, 0, top, 0.85));
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("wrote %s: %zu x %zu cells of %g m, %s kernel, bandwidth %.1f m (%s), method %s\n", args.get("out").c_str(),
                 r.raster.grid.cols, r.raster.grid.rows, o.cell_m, std::string(geo::to_string(r.kernel)).c_str(), r.bandwidth_m,

@@ -13,14 +13,15 @@
 namespace geo {
 
 void write_geotiff(const Raster& r, const Crs& crs, const std::filesystem::path& path, float nodata,
-                   const std::map<std::string, std::string>& metadata, bool overwrite)
+                   const std::map<std::string, std::string>& metadata, bool overwrite, bool cog)
 {
     ensure_gdal_registered();
     const ErrorContext where{.file = path.string()};
     std::error_code ec;
     if (std::filesystem::exists(path, ec) && !overwrite) throw Error("already exists; not overwriting it", where);
     if (r.grid.cells() == 0 || r.values.size() != r.grid.cells()) throw Error("nothing to write (an empty raster)", where);
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+    // A COG is made by copying a finished dataset (the COG driver has no Create): in memory first.
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(cog ? "MEM" : "GTiff");
     const std::filesystem::path tmp = temporary_sibling(path);
     GdalErrorCapture capture;
     try {
@@ -28,9 +29,9 @@ void write_geotiff(const Raster& r, const Crs& crs, const std::filesystem::path&
         // cell density surface otherwise takes longer to write than to compute.
         const char* options[] = {"COMPRESS=DEFLATE", "ZLEVEL=1", "PREDICTOR=3", "TILED=YES", "NUM_THREADS=ALL_CPUS",
                                  "BIGTIFF=IF_SAFER", nullptr};
-        GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), static_cast<int>(r.grid.cols),
+        GDALDatasetUniquePtr ds(driver->Create(cog ? "" : tmp.string().c_str(), static_cast<int>(r.grid.cols),
                                                static_cast<int>(r.grid.rows), 1, GDT_Float32,
-                                               const_cast<char**>(options)));
+                                               cog ? nullptr : const_cast<char**>(options)));
         if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
         double transform[6] = {r.grid.x0, r.grid.cell, 0, r.grid.y_top, 0, -r.grid.cell};
         ds->SetGeoTransform(transform);
@@ -57,6 +58,14 @@ void write_geotiff(const Raster& r, const Crs& crs, const std::filesystem::path&
         if (n > 0) {
             const double mean = sum / static_cast<double>(n);
             band->SetStatistics(lo, hi, mean, std::sqrt(std::max(0.0, sum2 / static_cast<double>(n) - mean * mean)));
+        }
+        if (cog) {
+            const char* cog_options[] = {"COMPRESS=DEFLATE", "LEVEL=1", "PREDICTOR=YES", "OVERVIEWS=AUTO", "NUM_THREADS=ALL_CPUS",
+                                         "BIGTIFF=IF_SAFER", nullptr};
+            GDALDriver* cog_driver = GetGDALDriverManager()->GetDriverByName("COG");
+            if (!cog_driver) throw Error("this GDAL has no COG driver", where);
+            GDALDatasetUniquePtr out(cog_driver->CreateCopy(tmp.string().c_str(), ds.get(), FALSE, const_cast<char**>(cog_options), nullptr, nullptr));
+            if (!out) throw Error("cannot write the Cloud-Optimized GeoTIFF: " + capture.last_error("unknown reason"), where);
         }
         ds.reset();
         if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);

@@ -11,7 +11,9 @@
 
 namespace geo {
 
+// `cog`: a Cloud-Optimized GeoTIFF (GDAL's COG driver: tiled, deflate, internal overviews),
+// which web map servers and QGIS read a part at a time.
 void write_geotiff(const Raster& raster, const Crs& crs, const std::filesystem::path& path, float nodata,
-                   const std::map<std::string, std::string>& metadata, bool overwrite);
+                   const std::map<std::string, std::string>& metadata, bool overwrite, bool cog = false);
 
 }  // namespace geo

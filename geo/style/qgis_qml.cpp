@@ -116,4 +116,26 @@ std::string qgis_qml(const LayerStyle& s, GeomKind kind)
     return o.str();
 }
 
+std::string qgis_raster_qml(Ramp ramp, double min, double max, double opacity)
+{
+    std::ostringstream o;
+    o << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.22.0\" styleCategories=\"Symbology\">\n<pipe>\n"
+      << "<rasterrenderer type=\"singlebandpseudocolor\" band=\"1\" opacity=\"" << number(opacity) << "\" classificationMin=\"" << number(min)
+      << "\" classificationMax=\"" << number(max) << "\" alphaBand=\"-1\" nodataColor=\"\">\n"
+      << "<rastershader><colorrampshader colorRampType=\"INTERPOLATED\" classificationMode=\"2\" clip=\"0\" minimumValue=\"" << number(min)
+      << "\" maximumValue=\"" << number(max) << "\">\n";
+    // A fully transparent first stop: where the surface is (about) zero the map shows through.
+    const int stops = 9;
+    for (int i = 0; i < stops; ++i) {
+        const double t = static_cast<double>(i) / (stops - 1);
+        const Rgba c = ramp_colour(ramp, t);
+        char colour[16];
+        std::snprintf(colour, sizeof colour, "#%02x%02x%02x", c & 0xFF, (c >> 8) & 0xFF, (c >> 16) & 0xFF);
+        o << "<item alpha=\"" << (i == 0 ? 0 : 255) << "\" value=\"" << number(min + t * (max - min)) << "\" label=\"" << number(min + t * (max - min))
+          << "\" color=\"" << colour << "\"/>\n";
+    }
+    o << "</colorrampshader></rastershader>\n</rasterrenderer>\n<brightnesscontrast brightness=\"0\" contrast=\"0\"/>\n</pipe>\n<blendMode>0</blendMode>\n</qgis>\n";
+    return o.str();
+}
+
 }  // namespace geo

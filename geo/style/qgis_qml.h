@@ -12,5 +12,8 @@
 namespace geo {
 
 std::string qgis_qml(const LayerStyle& style, GeomKind kind);
+// A single-band raster (a density surface) on `ramp` from `min` to `max`, values at or below
+// `min` transparent, as QGIS's singlebandpseudocolor renderer: the .qml beside a GeoTIFF.
+std::string qgis_raster_qml(Ramp ramp, double min, double max, double opacity);
 
 }  // namespace geo

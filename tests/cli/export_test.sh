@@ -65,6 +65,18 @@ for f in e.fgb e.kml e.csv e.xlsx; do ex --out "$work/$f" > /dev/null; done
 head -1 "$work/e.csv" | grep -q "X,Y,企业名称" || fail "the CSV has no X,Y columns"
 ogrinfo -ro -so "$work/e.xlsx" enterprises | grep -q "Feature Count: 20000" || fail "the workbook lost rows"
 
+# The density surface as a Cloud-Optimized GeoTIFF with overviews and its QGIS ramp beside it.
+"$cli" density "$demo" --out "$work/d.tif" --cog --zero-as-nodata > /dev/null 2>&1 || fail "density --cog"
+gdalinfo "$work/d.tif" > "$work/d.info"
+grep -q "LAYOUT=COG" "$work/d.info" && grep -q "Overviews:" "$work/d.info" && grep -q "NoData Value=-9999" "$work/d.info" || fail "not a COG with overviews and nodata"
+python3 - "$work/d.qml" <<'PY' || fail "the raster's QML is not a pseudocolour ramp"
+import sys, xml.etree.ElementTree as ET
+r = ET.parse(sys.argv[1]).getroot().find('pipe/rasterrenderer')
+assert r.get('type') == 'singlebandpseudocolor', r.get('type')
+items = r.findall('.//item')
+assert len(items) == 9 and items[0].get('alpha') == '0' and items[-1].get('color') == '#662506', [i.attrib for i in items[-1:]]
+PY
+
 # Identical runs, identical files; no overwrite without asking; never over an input.
 ex --out "$work/r.gpkg" > /dev/null
 cmp -s "$work/e.gpkg" "$work/r.gpkg" || fail "two identical exports differ"
