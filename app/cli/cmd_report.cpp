@@ -15,6 +15,7 @@
 #include "geo/print/print_map.h"
 #include "geo/report/html_report.h"
 #include "geo/report/load_summary.h"
+#include "geo/report/xlsx_report.h"
 #include "load_notes.h"
 #include "output_options.h"
 #include "project_input.h"
@@ -27,6 +28,7 @@ namespace {
 const std::vector<OptionSpec> kOptions = {
     {"out", "FILE.html", "the report"},
     {"park", "NAME", "one park only (its name or code)"},
+    {"xlsx", "FILE.xlsx", "the same tables as an Excel workbook too (a sheet per table, a chart of capacity)"},
     {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
     {"date", "YYYY-MM-DD", "the date printed (default: today)"},
     lang_option(),
@@ -54,7 +56,7 @@ int run_report(const std::vector<std::string>& argv)
     if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = out});
     const auto t0 = std::chrono::steady_clock::now();
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
-    refuse_inputs_as_outputs(input, {out}, {args.get("standards")});
+    refuse_inputs_as_outputs(input, {out, args.get("xlsx")}, {args.get("standards")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
@@ -97,7 +99,13 @@ int run_report(const std::vector<std::string>& argv)
     r.sources = page.sources;
     for (const std::string& n : base.input.notes) r.parameters.push_back(n);
     r.parameters.push_back((language == geo::Language::Zh ? "情景：" : "Scenarios: ") + std::to_string(r.runs.size() - 1));
+    const std::string xlsx = args.get("xlsx");
+    if (!xlsx.empty() && std::filesystem::exists(xlsx) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = xlsx});
     geo::write_file_atomically(out, geo::html_report(r));
+    if (!xlsx.empty()) {
+        geo::write_xlsx_report(r, xlsx);
+        std::printf("wrote %s\n", xlsx.c_str());
+    }
     std::printf("wrote %s (%zu parks, %zu scenarios) in %.2f s\n", out.c_str(), r.park >= 0 ? size_t{1} : r.runs.front().result.parks.size(),
                 r.runs.size() - 1, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;

@@ -22,7 +22,13 @@ grep -q 'src="data:image/svg+xml;base64,' "$work/r.html" || fail "no overview ma
 grep -q "page-break-before:always" "$work/r.html" || fail "no print CSS page per park"
 [ "$(grep -c '<section class="park">' "$work/r.html")" = 15 ] || fail "not one section per park"
 
-"$cli" report "$demo" --out "$work/one.html" --park CQ-HTZ --lang zh > /dev/null 2>&1 || fail "--park"
+"$cli" report "$demo" --out "$work/one.html" --park CQ-HTZ --lang zh --xlsx "$work/one.xlsx" --date 2026-11-30 > /dev/null 2>&1 || fail "--park"
+# The workbook: Chinese sheet names, numbers as numbers, the same capacity.
+ogrinfo -ro "$work/one.xlsx" 2>/dev/null | grep -q "园区概览" && ogrinfo -ro "$work/one.xlsx" 2>/dev/null | grep -q "承载因素" || fail "the workbook's sheets are not named in Chinese"
+cap=$(awk '$1=="重庆高新区"{print $5}' "$work/caps" | tr -d ,)
+ogr2ogr -f CSV /vsistdout/ "$work/one.xlsx" 园区概览 2>/dev/null | grep -q "^重庆高新区,CQ-HTZ,\"[0-9]*\",$cap" || fail "the workbook's capacity of 重庆高新区 is not $cap"
+"$cli" report "$demo" --out "$work/one2.html" --park CQ-HTZ --lang zh --xlsx "$work/one2.xlsx" --date 2026-11-30 > /dev/null 2>&1
+cmp -s "$work/one.xlsx" "$work/one2.xlsx" || fail "two identical workbooks differ"
 [ "$(grep -c '<section class="park">' "$work/one.html")" = 1 ] || fail "--park gives more than one park"
 grep -q "制约因素" "$work/one.html" && grep -q "重庆高新区" "$work/one.html" && grep -q "宿舍床位" "$work/one.html" || fail "the Chinese report lacks its terms"
 "$cli" report "$demo" --out "$work/x.html" --park Atlantis 2>&1 | grep -q "no park named 'Atlantis'" || fail "an unknown park is not named"
