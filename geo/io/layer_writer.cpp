@@ -284,7 +284,10 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
                 fs::path cpg = tmp;
                 write_file_atomically(cpg.replace_extension(".cpg"), "936");
             }
-            if (!options.qml_styles.empty()) write_file_atomically(tmp_members.back(), options.qml_styles.begin()->second);
+            if (!options.qml_styles.empty()) {
+                fs::path qml = tmp;
+                write_file_atomically(qml.replace_extension(".qml"), options.qml_styles.begin()->second);
+            }
         }
         for (const auto& [suffix, text] : options.sidecars) write_file_atomically(sidecar_path(tmp, suffix), text);
     } catch (const Error& e) {
@@ -296,7 +299,10 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
         for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
         throw;
     }
-    if (!options.write_cpg && driver_name == "ESRI Shapefile") fs::remove(tmp_members.back(), ec);
+    if (!options.write_cpg && driver_name == "ESRI Shapefile") {
+        fs::path cpg = tmp;
+        fs::remove(cpg.replace_extension(".cpg"), ec);
+    }
     const auto final_members = members(path, driver_name);
     for (size_t i = 0; i < tmp_members.size(); ++i)
         if (fs::exists(tmp_members[i], ec)) rename_into_place(tmp_members[i], final_members[i]);
