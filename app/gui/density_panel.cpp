@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <memory>
 
+#include <filesystem>
+#include <map>
+
 #include <imgui.h>
 
 #include "geo/density/contours.h"
@@ -13,6 +16,10 @@
 #include "geo/density/point_selection.h"
 #include "geo/project/settings_reader.h"
 #include "gui/panels.h"
+#include "geo/io/raster_writer.h"
+#include "geo/io/atomic_file.h"
+#include "geo/style/qgis_qml.h"
+#include "geo/report/text_format.h"
 #include "gui/i18n.h"
 #include "render/raster_layer.h"
 
@@ -93,7 +100,38 @@ public:
         m_params = p;
         if (busy) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress("density"));
         else if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
-        if (d.result) legend(d);
+        if (d.result) {
+            legend(d);
+            // The surface as shown, for a report: a GeoTIFF (Cloud-Optimized) with its ramp as a
+            // .qml beside it, from 0 to the maximum shown.
+            if (ImGui::Button(tr("Export GeoTIFF..."))) {
+                FileRequest r;
+                r.purpose = FileRequest::Save;
+                r.title = tr("Export the density surface");
+                r.extensions = {".tif"};
+                std::error_code ec;
+                const std::filesystem::path folder =
+                    ws.project_path.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(ws.project_path, ec).parent_path();
+                r.start = (folder / "density.tif").string();
+                const std::shared_ptr<const geo::KdeResult> result = d.result;
+                const geo::Ramp ramp_now = d.ramp;
+                const float top = d.max_value, opacity = d.opacity;
+                r.done = [result, ramp_now, top, opacity](Workspace& w, const std::string& path) {
+                    if (!w.doc) return;
+                    try {
+                        const std::map<std::string, std::string> meta = {{"UNITS", result->units()}, {"SOFTWARE", "parkcap"}};
+                        geo::write_geotiff(result->raster, w.doc->project.working.crs, path, -9999.0f, meta, true, true);
+                        std::filesystem::path qml = path;
+                        qml.replace_extension(".qml");
+                        geo::write_file_atomically(qml, geo::qgis_raster_qml(ramp_now, 0, top, opacity));
+                        w.info(geo::printf_text(tr("wrote the density surface to %s, with its ramp as a .qml"), path.c_str()));
+                    } catch (const std::exception& e) {
+                        w.error(e.what());
+                    }
+                };
+                ws.file_request = std::move(r);
+            }
+        }
         end_panel();
     }
 
