@@ -138,6 +138,10 @@ if mount -t tmpfs -o size=300k tmpfs "$work/full" 2>/dev/null; then
   head -c 290000 /dev/zero > "$work/full/fill"
   expect full_disk_gpkg 1 "cl.gpkg: .*the disk is full" -- "$parkcap" clusters "$P" --out "$work/full/cl"
   expect full_disk_tif 1 "d.tif: the disk is full" -- "$parkcap" density "$P" --out "$work/full/d.tif"
+  expect full_disk_export 1 "e.gpkg: .*the disk is full" -- "$parkcap" export "$P" --out "$work/full/e.gpkg"
+  expect full_disk_map 1 "m.pdf: the disk is full" -- "$parkcap" map "$P" --out "$work/full/m.pdf"
+  expect full_disk_report 1 "r.html: the disk is full" -- "$parkcap" report "$P" --out "$work/full/r.html"
+  check full_disk_no_partial_outputs [ ! -e "$work/full/e.gpkg" ] && [ ! -e "$work/full/m.pdf" ] && [ ! -e "$work/full/r.html" ]
   check full_disk_no_temporaries no_temporaries "$work/full"
   umount "$work/full"
 else
