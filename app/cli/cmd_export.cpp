@@ -18,10 +18,12 @@ namespace {
 
 const std::vector<OptionSpec> kOptions = {
     {"layer-id", "ID", "the layer to export (its id in the project; default: the enterprises)"},
-    {"out", "FILE", "the file: .gpkg .shp .geojson .fgb .kml .csv .xlsx"},
+    {"out", "FILE", "the file: .gpkg .shp .geojson .fgb .kml .csv .xlsx, or a PostGIS database \"PG:host=... dbname=...\""},
     {"crs", "CRS", "working (default), 4490 (CGCS2000), 4326 (WGS 84), gcj02 or bd09 (Chinese web maps; the file name gains _gcj02/_bd09)"},
     {"shp-encoding", "ENC", "Shapefile text: utf-8 (default) or gbk (with a .cpg of 936, for older Chinese software)"},
-    {"no-style", "", "leave out the QGIS style (layer_styles in a GeoPackage, .qml beside a Shapefile)"},
+    {"no-style", "", "leave out the QGIS style (layer_styles in a GeoPackage or database, .qml beside a Shapefile)"},
+    {"schema", "NAME", "into a PostGIS database (--out \"PG:host=... dbname=...\"): the schema (default public)"},
+    {"table", "NAME", "into a PostGIS database: the table (default: the layer's id)"},
     {"overwrite", "", "replace an existing file"},
     {"help", "", "show this help"},
 };
@@ -51,9 +53,11 @@ int run_export(const std::vector<std::string>& argv)
     o.encoding = enc;
     o.overwrite = args.flag("overwrite");
     o.qgis_style = !args.flag("no-style");
+    o.schema = args.get("schema").empty() ? "public" : args.get("schema");
+    o.table = args.get("table");
 
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
-    refuse_inputs_as_outputs(input, {args.get("out")});
+    if (args.get("out").rfind("PG:", 0) != 0) refuse_inputs_as_outputs(input, {args.get("out")});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
     const std::string id = args.get("layer-id");

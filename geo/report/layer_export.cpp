@@ -6,6 +6,7 @@
 #include <cpl_string.h>
 
 #include "geo/core/error.h"
+#include "geo/io/database_writer.h"
 #include "geo/io/layer_writer.h"
 #include "geo/io/web_map_coords.h"
 #include "geo/style/qgis_qml.h"
@@ -88,6 +89,26 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
                           const ExportOptions& options)
 {
     ExportResult r;
+    if (path_in.string().rfind("PG:", 0) == 0) {  // a PostGIS database: COPY, one transaction, the style in its layer_styles
+        DatabaseWrite t;
+        t.connection = path_in.string();
+        t.schema = options.schema.empty() ? "public" : options.schema;
+        t.table = options.table.empty() ? name : options.table;
+        t.overwrite = options.overwrite;
+        if (options.qgis_style) t.qml = qgis_qml(style, layer.geometry.kind());
+        Layer out = layer;
+        Crs crs = working;
+        if (options.crs != ExportCrs::Working) {
+            crs = parse_crs(options.crs == ExportCrs::Cgcs2000 ? "EPSG:4490" : "EPSG:4326");
+            Transformer(working, crs).transform(out.geometry.mutable_coords());
+            if (options.crs == ExportCrs::Gcj02 || options.crs == ExportCrs::Bd09)
+                throw Error("GCJ-02 and BD-09 are for web maps, not for a shared database: choose working, 4490 or 4326");
+        }
+        write_layer_to_database(out, crs, t);
+        r.path = connection_for_messages(t.connection) + " table " + t.schema + "." + t.table;
+        r.notes.push_back("written through COPY in one transaction, with a GiST index" + std::string(options.qgis_style ? " and its QGIS style in layer_styles" : ""));
+        return r;
+    }
     fs::path path = path_in;
     const std::string ext = lower(path.extension().string());
     const bool shapefile = ext == ".shp", csv = ext == ".csv", xlsx = ext == ".xlsx", wgs84_only = ext == ".kml" || ext == ".geojson";

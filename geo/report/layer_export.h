@@ -25,7 +25,9 @@ struct ExportOptions {
     ExportCrs crs = ExportCrs::Working;
     std::string encoding;  // Shapefile: "" or "UTF-8" (with a .cpg), "GBK" (CP936, a .cpg of 936)
     bool overwrite = false;
-    bool qgis_style = true;  // write the QGIS style along (GeoPackage, Shapefile)
+    bool qgis_style = true;  // write the QGIS style along (GeoPackage, Shapefile, PostGIS)
+    std::string schema = "public";  // a PostGIS target ("PG:..." as the path): the schema and the table
+    std::string table;              // "" : the layer's name
 };
 
 struct ExportResult {
