@@ -3,6 +3,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "geo/report/park_tally_pushdown.h"
 #include "geo/core/error.h"
 #include "geo/io/dataset_open.h"
 #include "geo/overlay/zone_assignment.h"
@@ -16,6 +17,7 @@ namespace {
 
 const std::vector<OptionSpec> kOptions = with_layer_input({
     {"json", "", "print JSON instead of text"},
+    {"push-down", "", "count enterprises per park in the database (PostGIS parks and enterprises tables of one database): the enterprises are not loaded"},
     {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
     {"help", "", "show this help"},
 });
@@ -63,15 +65,31 @@ int run_info(const std::vector<std::string>& argv)
         return print_listing(path, args);
     geo::Project project = input_project(path, args, geo::Role::Context);
 
+    // --push-down: the enterprises stay in the database; PostGIS counts them per park.
+    std::optional<geo::ProjectLayer> in_database;
+    if (args.flag("push-down")) {
+        for (size_t i = 0; i < project.layers.size(); ++i)
+            if (project.layers[i].role == geo::Role::Enterprises) {
+                in_database = project.layers[i];
+                project.layers.erase(project.layers.begin() + static_cast<std::ptrdiff_t>(i));
+                break;
+            }
+        if (!in_database) throw UsageError("--push-down needs an enterprises layer in the project");
+    }
     const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress());
-    std::optional<geo::ZoneAssignment> parks;
     const geo::LoadedLayer* park_layer = loaded.first(geo::Role::Parks);
     const geo::LoadedLayer* firm_layer = loaded.first(geo::Role::Enterprises);
-    if (park_layer && firm_layer)
-        parks = geo::assign_to_zones(firm_layer->data->geometry, park_layer->data->geometry, terminal_progress());
+    std::optional<geo::ParkTally> tally;
+    if (in_database) {
+        if (!park_layer) throw geo::Error("--push-down needs a parks layer");
+        tally = geo::park_tally_in_database(*park_layer, *in_database);
+        if (!tally) throw geo::Error("--push-down needs the parks and the enterprises as tables of one PostGIS database (the same \"PG:\" path)");
+    } else if (park_layer && firm_layer) {
+        tally = geo::tally_in_memory(loaded, geo::assign_to_zones(firm_layer->data->geometry, park_layer->data->geometry, terminal_progress()));
+    }
     end_terminal_progress();
 
-    const geo::Json info = geo::project_info(loaded, parks ? &*parks : nullptr);
+    const geo::Json info = geo::project_info(loaded, tally ? &*tally : nullptr);
     if (args.flag("json")) std::printf("%s\n", info.dump(2).c_str());
     else std::printf("%s", geo::project_info_text(info).c_str());
     return 0;

@@ -45,36 +45,27 @@ Json layer_json(const LoadedLayer& l)
     return j;
 }
 
-Json parks_json(const LoadedProject& project, const ZoneAssignment& a)
+Json parks_json(const LoadedProject& project, const ParkTally& t)
 {
     const LoadedLayer& parks = *project.first(Role::Parks);
-    const LoadedLayer& firms = *project.first(Role::Enterprises);
     const Column* name = nullptr;
     if (const std::string* f = parks.fields.field_for("name")) name = parks.data->column(*f);
-    const Column* employees = nullptr;
-    if (const std::string* f = firms.fields.field_for("employees")) employees = firms.data->column(*f);
-
-    std::vector<double> jobs(parks.data->size() + 1, 0.0);  // last slot: outside
-    if (employees)
-        for (size_t i = 0; i < a.zone_of.size(); ++i)
-            if (auto v = employees->number(i))
-                jobs[a.zone_of[i] < 0 ? parks.data->size() : static_cast<size_t>(a.zone_of[i])] += *v;
-
     Json list = Json::array();
     for (size_t p = 0; p < parks.data->size(); ++p) {
         Json row = Json::object();
         row["fid"] = parks.data->fids[p];
         row["name"] = name && !name->is_null(p) ? name->text(p) : "park fid " + std::to_string(parks.data->fids[p]);
         row["area_km2"] = polygon_area(parks.data->geometry, p) / 1e6;
-        row["enterprises"] = a.count[p];
-        if (employees) row["employees"] = jobs[p];
+        row["enterprises"] = p < t.count.size() ? t.count[p] : 0;
+        if (!t.jobs.empty()) row["employees"] = p < t.jobs.size() ? t.jobs[p] : 0.0;
         list.push_back(row);
     }
     Json j = Json::object();
     j["parks"] = list;
-    j["outside_every_park"] = a.outside;
-    if (employees) j["employees_outside"] = jobs.back();
-    j["in_several_parks"] = a.in_several;
+    j["outside_every_park"] = t.outside;
+    if (!t.jobs.empty()) j["employees_outside"] = t.jobs_outside;
+    j["in_several_parks"] = t.in_several;
+    j["counted"] = t.method;
     return j;
 }
 
@@ -93,7 +84,34 @@ void list_notes(std::string& out, const char* what, const Json& notes, size_t ma
 
 }  // namespace
 
+ParkTally tally_in_memory(const LoadedProject& project, const ZoneAssignment& a)
+{
+    const LoadedLayer& parks = *project.first(Role::Parks);
+    const LoadedLayer& firms = *project.first(Role::Enterprises);
+    const Column* employees = nullptr;
+    if (const std::string* f = firms.fields.field_for("employees")) employees = firms.data->column(*f);
+    ParkTally t;
+    t.count = a.count;
+    t.outside = a.outside;
+    t.in_several = a.in_several;
+    if (employees) {
+        t.jobs.assign(parks.data->size(), 0.0);
+        for (size_t i = 0; i < a.zone_of.size(); ++i)
+            if (auto v = employees->number(i)) (a.zone_of[i] < 0 ? t.jobs_outside : t.jobs[static_cast<size_t>(a.zone_of[i])]) += *v;
+    }
+    return t;
+}
+
 Json project_info(const LoadedProject& project, const ZoneAssignment* parks)
+{
+    if (parks && project.first(Role::Parks) && project.first(Role::Enterprises)) {
+        const ParkTally t = tally_in_memory(project, *parks);
+        return project_info(project, &t);
+    }
+    return project_info(project, static_cast<const ParkTally*>(nullptr));
+}
+
+Json project_info(const LoadedProject& project, const ParkTally* tally)
 {
     Json j = Json::object();
     j["project"] = project.project.name;
@@ -104,8 +122,7 @@ Json project_info(const LoadedProject& project, const ZoneAssignment* parks)
     Json layers = Json::array();
     for (const LoadedLayer& l : project.layers) layers.push_back(layer_json(l));
     j["layers"] = layers;
-    if (parks && project.first(Role::Parks) && project.first(Role::Enterprises))
-        j["enterprises_per_park"] = parks_json(project, *parks);
+    if (tally && project.first(Role::Parks)) j["enterprises_per_park"] = parks_json(project, *tally);
     Json warnings = Json::array();
     for (const auto& w : project.project.warnings) warnings.push_back(w);
     j["warnings"] = warnings;
@@ -145,7 +162,7 @@ std::string project_info_text(const Json& info, size_t max_listed)
         const bool jobs = e.contains("employees_outside");
         size_t width = 24;
         for (const Json& p : e["parks"]) width = std::max(width, geo::display_width(p["name"].get<std::string>()) + 2);
-        out += "\nEnterprises per park\n  " + pad("park", width) + "      area km²   enterprises" +
+        out += "\nEnterprises per park" + std::string(e.value("counted", "in memory") == "in memory" ? "" : " (counted " + e.value("counted", "") + ")") + "\n  " + pad("park", width) + "      area km²   enterprises" +
                (jobs ? "     employees" : "") + "\n";
         char buf[64];
         for (const Json& p : e["parks"]) {

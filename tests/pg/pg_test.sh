@@ -29,6 +29,11 @@ EOS
 "$cli" info "$work/files.parkcap.json" 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/files.txt"
 [ "$(wc -l < "$work/pg.txt")" -gt 10 ] || fail "no per-park table from PostGIS"
 cmp -s "$work/pg.txt" "$work/files.txt" || { diff "$work/pg.txt" "$work/files.txt" | head; fail "PostGIS and the files disagree"; }
+# Pushed down: PostGIS counts per park without the enterprises being loaded; the same numbers.
+"$cli" info "$work/pg.parkcap.json" --push-down 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/down.txt"
+head -1 "$work/down.txt" | grep -q "counted by PostGIS" || fail "the pushed-down table does not say PostGIS counted it"
+cmp -s <(tail -n +2 "$work/down.txt") <(tail -n +2 "$work/files.txt") || { diff "$work/down.txt" "$work/files.txt" | head; fail "the push-down disagrees with the in-memory count"; }
+"$cli" info "$work/files.parkcap.json" --push-down 2>&1 | grep -q "needs the parks and the enterprises as tables of one PostGIS database" || fail "--push-down on files is not refused clearly"
 
 # Writing: COPY in one transaction, SRID, index, the QGIS style.
 "$cli" export "$demo/chongqing-demo.parkcap.json" --out "$conn" --table firms > "$work/out" 2>&1 || { cat "$work/out"; fail "export into PostGIS"; }

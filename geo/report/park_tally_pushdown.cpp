@@ -1,0 +1,86 @@
+#include "geo/report/park_tally_pushdown.h"
+
+#include <map>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/core/error.h"
+#include "geo/io/database_writer.h"
+#include "geo/io/gdal_errors.h"
+#include "geo/project/field_map.h"
+
+namespace geo {
+
+namespace {
+
+std::string identifier(const std::string& name)
+{
+    // "schema.table" or "table", each part quoted.
+    auto quote = [](const std::string& s) {
+        std::string out = "\"";
+        for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    const size_t dot = name.find('.');
+    return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
+}
+
+}  // namespace
+
+std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const ProjectLayer& enterprises)
+{
+    const std::string& conn = parks.config.source.path;
+    if (conn.rfind("PG:", 0) != 0 || enterprises.source.path != conn || parks.config.source.layer.empty() || enterprises.source.layer.empty())
+        return std::nullopt;
+    ensure_gdal_registered();
+    const ErrorContext where{.file = connection_for_messages(conn), .layer = enterprises.source.layer};
+    GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(conn.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    if (!ds) throw Error("cannot connect: " + capture.last_error("unknown reason"), where);
+    OGRLayer* pl = ds->GetLayerByName(parks.config.source.layer.c_str());
+    OGRLayer* el = ds->GetLayerByName(enterprises.source.layer.c_str());
+    if (!pl || !el) throw Error("no such table", where);
+    const std::string pgeom = pl->GetGeometryColumn(), egeom = el->GetGeometryColumn();
+    const std::string pfid = pl->GetFIDColumn(), efid = el->GetFIDColumn();
+    if (pgeom.empty() || egeom.empty() || pfid.empty() || efid.empty())
+        throw Error("the tables need a geometry column and a primary key to be counted in the database", where);
+    // The employees field, found as the loader finds it (the project's binding first).
+    std::vector<std::string> names;
+    OGRFeatureDefn* defn = el->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
+    const std::string* employees = fields.field_for("employees");
+    const std::string jobs = employees ? "e." + identifier(*employees) + "::float8" : "0::float8";
+    const std::string q = "WITH p AS (SELECT " + identifier(pfid) + " AS pfid, " + identifier(pgeom) + " AS g FROM " + identifier(parks.config.source.layer) +
+                          "), hit AS (SELECT e." + identifier(efid) + " AS efid, " + jobs + " AS jobs, min(p.pfid) AS pfid, count(p.pfid) AS n FROM " +
+                          identifier(enterprises.source.layer) + " e LEFT JOIN p ON ST_Intersects(e." + identifier(egeom) +
+                          ", ST_Transform(p.g, ST_SRID(e." + identifier(egeom) + "))) GROUP BY 1, 2) "
+                          "SELECT coalesce(pfid, -1) AS pfid, count(*) AS n, coalesce(sum(jobs), 0) AS jobs, "
+                          "sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS several FROM hit GROUP BY 1";
+    OGRLayer* r = ds->ExecuteSQL(q.c_str(), nullptr, nullptr);
+    if (!r) throw Error("the count in the database failed: " + capture.last_error("unknown reason"), where);
+    std::map<int64_t, size_t> index;  // park fid -> its place in the loaded layer
+    for (size_t i = 0; i < parks.data->fids.size(); ++i) index[parks.data->fids[i]] = i;
+    ParkTally t;
+    t.method = "by PostGIS";
+    t.count.assign(parks.data->size(), 0);
+    if (employees) t.jobs.assign(parks.data->size(), 0.0);
+    for (auto& f : *r) {
+        const int64_t park = f->GetFieldAsInteger64("pfid");
+        const int64_t n = f->GetFieldAsInteger64("n");
+        const double j = f->GetFieldAsDouble("jobs");
+        t.in_several += f->GetFieldAsInteger64("several");
+        if (park < 0 || !index.count(park)) {
+            t.outside += n;
+            t.jobs_outside += j;
+        } else {
+            t.count[index[park]] = n;
+            if (employees) t.jobs[index[park]] = j;
+        }
+    }
+    ds->ReleaseResultSet(r);
+    return t;
+}
+
+}  // namespace geo
