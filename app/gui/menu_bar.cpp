@@ -6,6 +6,8 @@
 
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
+#include "geo/core/progress.h"
+#include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
 #include "geo/print/print_map.h"
 #include "geo/report/html_report.h"
@@ -92,17 +94,23 @@ FileRequest export_report_request(const Workspace& ws)
     r.start = (folder / "report.html").string();
     r.done = [](Workspace& w, const std::string& path) {
         if (!w.doc) return;
+        // The same engine as `parkcap report`, in the interface language and the project's units,
+        // on a worker (a snapshot of the project; the result is written there and reported here).
+        auto snapshot = std::make_shared<const geo::LoadedProject>(w.doc->project);
+        const geo::Language lang = language();
+        const geo::DisplayUnits units = w.doc->units;
+        w.info(geo::printf_text(tr("writing the report to %s..."), path.c_str()));
+        w.tasks.start("report", [snapshot, lang, units, path](const geo::Progress&) -> TaskRunner::Finish {
         try {
-            // The same engine as `parkcap report`, in the interface language and the project's units.
-            const geo::LoadedProject& project = w.doc->project;
+            const geo::LoadedProject& project = *snapshot;
             const geo::CapacityBase base = geo::capacity_base(project);
             geo::ReportInput in;
-            in.language = language();
-            in.units = w.doc->units;
+            in.language = lang;
+            in.units = units;
             in.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, ""));
             for (const std::string& name : geo::scenario_names(project.project))
                 in.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, name));
-            geo::MapPage page = geo::project_page(project, language());
+            geo::MapPage page = geo::project_page(project, lang);
             const std::time_t t = std::time(nullptr);
             std::tm tm{};
             localtime_r(&t, &tm);
@@ -118,10 +126,14 @@ FileRequest export_report_request(const Workspace& ws)
             paper.height_px = 900;
             in.map_svg = geo::render_map(page, paper, ".svg");
             geo::write_file_atomically(path, geo::html_report(in));
-            w.info(geo::printf_text(tr("wrote the report to %s"), path.c_str()));
+            return [path](Workspace& done) { done.info(geo::printf_text(tr("wrote the report to %s"), path.c_str())); };
+        } catch (const geo::Cancelled&) {
+            throw;
         } catch (const std::exception& e) {
-            w.error(e.what());
+            const std::string what = e.what();
+            return [what](Workspace& done) { done.error(what); };
         }
+        });
     };
     return r;
 }
