@@ -1,5 +1,6 @@
 // parkcap info: what a project or a layer file holds, as the engine reads it.
 #include <cstdio>
+#include <cstdlib>
 
 #include "args.h"
 #include "commands.h"
@@ -18,6 +19,8 @@ namespace {
 const std::vector<OptionSpec> kOptions = with_layer_input({
     {"json", "", "print JSON instead of text"},
     {"push-down", "", "count enterprises per park in the database (PostGIS parks and enterprises tables of one database): the enterprises are not loaded"},
+    {"push-down-above", "N", "push down by itself when the enterprises table has more than N rows (default 1000000)"},
+    {"no-push-down", "", "count in memory whatever the size"},
     {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
     {"help", "", "show this help"},
 });
@@ -67,7 +70,27 @@ int run_info(const std::vector<std::string>& argv)
 
     // --push-down: the enterprises stay in the database; PostGIS counts them per park.
     std::optional<geo::ProjectLayer> in_database;
-    if (args.flag("push-down")) {
+    bool push_down = args.flag("push-down");
+    if (!push_down && !args.flag("no-push-down")) {  // a large PostGIS table stays where it is
+        long long above = 1000000;
+        if (const std::string a = args.get("push-down-above"); !a.empty()) {
+            char* end = nullptr;
+            above = std::strtoll(a.c_str(), &end, 10);
+            if (*end != '\0' || above < 0) throw UsageError("--push-down-above needs a whole number >= 0, not '" + a + "'");
+        }
+        for (const geo::ProjectLayer& l : project.layers)
+            if (l.role == geo::Role::Enterprises)
+                if (const int64_t rows = geo::database_rows(l); rows > above) {
+                    bool parks_there = false;
+                    for (const geo::ProjectLayer& p : project.layers) parks_there |= p.role == geo::Role::Parks && p.source.path == l.source.path;
+                    if (parks_there) {
+                        push_down = true;
+                        std::fprintf(stderr, "note: the enterprises table has %lld rows (more than %lld): counted in the database, not loaded "
+                                             "(--no-push-down loads them)\n", static_cast<long long>(rows), above);
+                    }
+                }
+    }
+    if (push_down) {
         for (size_t i = 0; i < project.layers.size(); ++i)
             if (project.layers[i].role == geo::Role::Enterprises) {
                 in_database = project.layers[i];

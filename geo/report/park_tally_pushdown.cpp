@@ -83,4 +83,15 @@ std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const 
     return t;
 }
 
+int64_t database_rows(const ProjectLayer& layer)
+{
+    if (layer.source.path.rfind("PG:", 0) != 0 || layer.source.layer.empty()) return -1;
+    ensure_gdal_registered();
+    GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(layer.source.path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    if (!ds) return -1;
+    OGRLayer* l = ds->GetLayerByName(layer.source.layer.c_str());
+    return l ? static_cast<int64_t>(l->GetFeatureCount(TRUE)) : -1;
+}
+
 }  // namespace geo

@@ -16,4 +16,8 @@ namespace geo {
 // Throws geo::Error naming the connection (without password) and the problem.
 std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const ProjectLayer& enterprises);
 
+// The rows of a layer that is a PostGIS table (without reading them), or -1 when it is not
+// one or cannot be counted. For choosing the push-down above a size.
+int64_t database_rows(const ProjectLayer& layer);
+
 }  // namespace geo
