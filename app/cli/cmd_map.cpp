@@ -2,12 +2,12 @@
 // per park, drawn with the styles the planner set (geo/print/print_map).
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 
 #include "args.h"
 #include "commands.h"
 #include "geo/core/error.h"
 #include "geo/print/print_map.h"
+#include "geo/report/text_format.h"
 #include "geo/style/layer_style.h"
 #include "load_notes.h"
 #include "output_options.h"
@@ -39,16 +39,6 @@ bool same_ascii_nocase(const std::string& a, const std::string& b)
     for (size_t i = 0; i < a.size(); ++i)
         if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
     return true;
-}
-
-std::string today()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char b[16];
-    std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-    return b;
 }
 
 }  // namespace
@@ -95,7 +85,7 @@ int run_map(const std::vector<std::string>& argv)
 
     geo::MapPage base = geo::project_page(project, language);
     if (!args.get("title").empty()) base.title = args.get("title");
-    base.date = args.get("date").empty() ? today() : args.get("date");
+    base.date = args.get("date").empty() ? geo::today() : args.get("date");
 
     // The parks, for --view park= and the atlas.
     const geo::LoadedLayer* parks = nullptr;

@@ -1,19 +1,15 @@
 // parkcap report: the park report as one self-contained HTML file (geo/report/html_report):
 // an overview map, each park's capacity, indicators, compliance, coverage, clusters, growth
 // and the scenarios side by side; prints to PDF from a browser.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 
 #include "args.h"
 #include "commands.h"
-#include "geo/capacity/capacity_run.h"
-#include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
-#include "geo/print/print_map.h"
 #include "geo/report/html_report.h"
+#include "geo/report/report_input.h"
 #include "geo/report/load_summary.h"
 #include "geo/report/xlsx_report.h"
 #include "load_notes.h"
@@ -61,44 +57,18 @@ int run_report(const std::vector<std::string>& argv)
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);
-    const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
-
+    geo::ReportRequest req;
+    req.standards = args.get("standards");
+    req.park = args.get("park");
+    req.date = args.get("date");
+    req.language = language;
     geo::ReportInput r;
-    r.language = language;
-    r.units = geo::display_units(project.project);
-    r.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, ""));
-    for (const std::string& name : geo::scenario_names(project.project)) r.runs.push_back(geo::run_capacity(project.project, project.working.crs, base, name));
-    if (const std::string park = args.get("park"); !park.empty()) {
-        r.park = base.input.find_park(park);
-        if (r.park < 0) throw geo::Error("--park: no park named '" + park + "'");
+    try {
+        r = geo::report_input(project, req);
+    } catch (const geo::Error& e) {
+        if (!req.park.empty() && std::string(e.what()).rfind("no park named", 0) == 0) throw geo::Error(std::string("--park: ") + e.what());
+        throw;
     }
-    geo::MapPage page = geo::project_page(project, language);
-    if (r.park >= 0) {  // the park's own neighbourhood on its report
-        const geo::Envelope e = base.input.parks.envelope(static_cast<size_t>(r.park));
-        const double pad = std::max({e.width(), e.height(), 1000.0}) * 0.08;
-        page.extent = {e.min_x - pad, e.min_y - pad, e.max_x + pad, e.max_y + pad};
-        page.subtitle = r.runs.front().result.parks[static_cast<size_t>(r.park)].name;
-    }
-    r.title = page.title + (r.park >= 0 ? " · " + r.runs.front().result.parks[static_cast<size_t>(r.park)].name : "");
-    if (const std::string d = args.get("date"); !d.empty()) r.date = d;
-    else {
-        const std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&t, &tm);
-        char b[16];
-        std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-        r.date = b;
-    }
-    page.date = r.date;
-    geo::PaperSpec paper;
-    paper.size = geo::PaperSpec::Pixels;
-    paper.width_px = 1400;
-    paper.height_px = 900;
-    r.map_svg = geo::render_map(page, paper, ".svg");
-    r.crs = page.crs;
-    r.sources = page.sources;
-    for (const std::string& n : base.input.notes) r.parameters.push_back(n);
-    r.parameters.push_back((language == geo::Language::Zh ? "情景：" : "Scenarios: ") + std::to_string(r.runs.size() - 1));
     const std::string xlsx = args.get("xlsx");
     if (!xlsx.empty() && std::filesystem::exists(xlsx) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = xlsx});
     geo::write_file_atomically(out, geo::html_report(r));

@@ -109,10 +109,7 @@ public:
                 r.purpose = FileRequest::Save;
                 r.title = tr("Export the density surface");
                 r.extensions = {".tif"};
-                std::error_code ec;
-                const std::filesystem::path folder =
-                    ws.project_path.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(ws.project_path, ec).parent_path();
-                r.start = (folder / "density.tif").string();
+                r.start = (ws.project_folder() / "density.tif").string();
                 const std::shared_ptr<const geo::KdeResult> result = d.result;
                 const geo::Ramp ramp_now = d.ramp;
                 const float top = d.max_value, opacity = d.opacity;

@@ -61,10 +61,7 @@ private:
         r.purpose = FileRequest::Save;
         r.title = tr("Export layer");
         r.extensions = {".gpkg", ".shp", ".geojson", ".fgb", ".kml", ".csv", ".xlsx"};
-        std::error_code ec;
-        const std::filesystem::path folder = ws.project_path.empty() ? std::filesystem::current_path(ec)
-                                                                    : std::filesystem::absolute(ws.project_path, ec).parent_path();
-        r.start = (folder / (l.config.id + "_export.gpkg")).string();  // never the name of an input
+        r.start = (ws.project_folder() / (l.config.id + "_export.gpkg")).string();  // never the name of an input
         geo::ExportOptions o;
         o.crs = static_cast<geo::ExportCrs>(m_crs);
         o.encoding = m_gbk ? "GBK" : "";

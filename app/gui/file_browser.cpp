@@ -108,7 +108,7 @@ private:
             m_dir = fs::is_directory(s, ec) ? s : s.parent_path();
             m_name = fs::is_directory(s, ec) ? std::string() : s.filename().string();
         } else if (m_dir.empty()) {
-            m_dir = ws.project_path.empty() ? fs::current_path(ec) : fs::absolute(ws.project_path, ec).parent_path();
+            m_dir = ws.project_folder();
         }
         refresh();
     }

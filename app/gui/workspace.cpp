@@ -38,6 +38,12 @@ size_t Workspace::select_rows(int view, std::vector<uint32_t> rows)
     return doc->selection.count();
 }
 
+std::filesystem::path Workspace::project_folder() const
+{
+    std::error_code ec;
+    return project_path.empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(project_path, ec).parent_path();
+}
+
 int Workspace::active_view() const
 {
     if (!doc) return -1;

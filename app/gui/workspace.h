@@ -2,6 +2,7 @@
 // What every panel works on: the open document, the camera, the message log, the undo
 // history of style and layer edits, and the few commands panels share. One instance, owned
 // by the App and passed by reference; no globals.
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -125,6 +126,9 @@ struct Workspace {
     // Sets one attribute value of view `view`'s layer ("" clears it to null), as an entry of
     // the undo history; throws geo::Error for a value the field cannot hold.
     void edit_attribute(int view, size_t row, size_t column, const std::string& text);
+    // The folder of the project file (absolute), else the folder parkcap started in: where the
+    // file browser proposes to write.
+    std::filesystem::path project_folder() const;
     // The view of the active layer (the one chosen in Layers; the enterprises by default), or -1.
     int active_view() const;
     void zoom_to(const geo::Envelope& box);

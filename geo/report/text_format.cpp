@@ -1,5 +1,7 @@
 #include "geo/report/text_format.h"
 
+#include <ctime>
+
 #include <cmath>
 #include <cstdio>
 
@@ -39,5 +41,15 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
 }
 
 std::string binding_text(const std::vector<std::string>& factors) { return joined(factors, " = "); }
+
+std::string today()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char b[16];
+    std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+    return b;
+}
 
 }  // namespace geo

@@ -17,6 +17,9 @@ inline std::string grouped(size_t value) { return grouped(static_cast<int64_t>(v
 // "+1,234" for a positive change.
 std::string signed_grouped(double value);
 
+// Today's local date as printed on maps and reports: "2026-11-30".
+std::string today();
+
 // Items with `separator` between them.
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 // The binding factors of a capacity, ties named together: "power_kw = water_m3d".

@@ -1,0 +1,24 @@
+#pragma once
+// What the park report is made from, for `parkcap report` and File > Export report alike: the
+// capacity of the baseline and of every scenario, the overview map (the project as drawn, or
+// one park's neighbourhood), the CRS, sources and parameters.
+#include <filesystem>
+#include <string>
+
+#include "geo/project/loaded_project.h"
+#include "geo/report/html_report.h"
+
+namespace geo {
+
+struct ReportRequest {
+    std::filesystem::path standards;  // "" : the project's analysis.capacity.standards_dir
+    std::string park;                 // one park (its name or code), "" for all
+    std::string date;                 // as printed; "" for today
+    Language language = Language::En;
+};
+
+// Throws geo::Error for a park the project does not have ("no park named 'X'") and for what
+// the capacity model refuses (missing standards tables...).
+ReportInput report_input(const LoadedProject& project, const ReportRequest& request);
+
+}  // namespace geo
