@@ -6,6 +6,7 @@
 
 #include "geo/core/error.h"
 #include "geo/io/gdal_errors.h"
+#include "geo/io/ogr_feature.h"
 
 namespace geo {
 
@@ -65,60 +66,15 @@ void write_layer_to_database(const Layer& layer, const Crs& crs, const DatabaseW
         std::vector<const char*> lco_c;
         for (const auto& o : lco) lco_c.push_back(o.c_str());
         lco_c.push_back(nullptr);
-        bool multi = false;
-        for (size_t i = 0; i < layer.size() && !multi; ++i) multi = layer.geometry.is_multi(i);
-        OGRwkbGeometryType type = layer.geometry.kind() == GeomKind::Point ? wkbPoint : layer.geometry.kind() == GeomKind::Line ? wkbLineString : wkbPolygon;
-        if (multi) type = OGR_GT_GetCollection(type);
-        OGRLayer* out = ds->CreateLayer(t.table.c_str(), const_cast<OGRSpatialReference*>(crs.srs.get()), type, const_cast<char**>(lco_c.data()));
+        const bool multi = any_multi(layer.geometry);
+        OGRLayer* out = ds->CreateLayer(t.table.c_str(), const_cast<OGRSpatialReference*>(crs.srs.get()), ogr_layer_type(layer.geometry),
+                                        const_cast<char**>(lco_c.data()));
         if (!out) throw Error("cannot create the table: " + capture.last_error(), where);
-        for (const Column& c : layer.columns) {
-            OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64 : c.type() == FieldType::Real ? OFTReal : OFTString);
-            if (out->CreateField(&fd) != OGRERR_NONE)
-                throw Error("cannot create field: " + capture.last_error(), {.file = shown, .layer = t.table, .field = c.name()});
-        }
+        create_fields(*out, layer, where, capture);
         for (size_t i = 0; i < layer.size(); ++i) {
             OGRFeature f(out->GetLayerDefn());
-            // The geometry through WKB of the feature's rings (points directly).
-            std::unique_ptr<OGRGeometry> g;
-            const GeometryColumn& gc = layer.geometry;
-            if (gc.kind() == GeomKind::Point) {
-                const Coord c = gc.first_coord(i);
-                g = std::make_unique<OGRPoint>(c.x, c.y);
-            } else {
-                auto parts = std::vector<std::unique_ptr<OGRGeometry>>{};
-                for (size_t p = gc.part_begin(i); p < gc.part_begin(i) + gc.part_count(i); ++p) {
-                    if (gc.kind() == GeomKind::Line) {
-                        auto ls = std::make_unique<OGRLineString>();
-                        for (const Coord& c : gc.ring(gc.ring_begin(p))) ls->addPoint(c.x, c.y);
-                        parts.push_back(std::move(ls));
-                    } else {
-                        auto poly = std::make_unique<OGRPolygon>();
-                        for (size_t r = gc.ring_begin(p); r < gc.ring_begin(p) + gc.ring_count(p); ++r) {
-                            auto ring = std::make_unique<OGRLinearRing>();
-                            for (const Coord& c : gc.ring(r)) ring->addPoint(c.x, c.y);
-                            poly->addRingDirectly(ring.release());
-                        }
-                        parts.push_back(std::move(poly));
-                    }
-                }
-                if (multi) {
-                    auto coll = std::unique_ptr<OGRGeometryCollection>(gc.kind() == GeomKind::Line ? static_cast<OGRGeometryCollection*>(new OGRMultiLineString)
-                                                                                                    : static_cast<OGRGeometryCollection*>(new OGRMultiPolygon));
-                    for (auto& part : parts) coll->addGeometryDirectly(part.release());
-                    g = std::move(coll);
-                } else {
-                    g = std::move(parts.front());
-                }
-            }
-            f.SetGeometryDirectly(g.release());
-            for (size_t c = 0; c < layer.columns.size(); ++c) {
-                const Column& col = layer.columns[c];
-                const int fi = static_cast<int>(c);
-                if (col.is_null(i)) f.SetFieldNull(fi);
-                else if (col.type() == FieldType::Integer) f.SetField(fi, static_cast<GIntBig>(col.integer(i)));
-                else if (col.type() == FieldType::Real) f.SetField(fi, col.real(i));
-                else f.SetField(fi, std::string(col.string(i)).c_str());
-            }
+            f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
+            set_fields(f, layer, i);
             if (out->CreateFeature(&f) != OGRERR_NONE)
                 throw Error("cannot write: " + capture.last_error(), {.file = shown, .layer = t.table, .feature = static_cast<int64_t>(i)});
         }

@@ -12,6 +12,7 @@
 #include "geo/io/atomic_file.h"
 #include "geo/io/disk_space.h"
 #include "geo/io/gdal_errors.h"
+#include "geo/io/ogr_feature.h"
 
 namespace geo {
 
@@ -31,58 +32,6 @@ std::string driver_for(const fs::path& path)
     if (ext == ".csv") return "CSV";
     if (ext == ".xlsx") return "XLSX";
     throw Error("cannot tell the format from the extension '" + ext + "'", {.file = path.string()});
-}
-
-OGRwkbGeometryType ogr_type(GeomKind kind)
-{
-    switch (kind) {
-    case GeomKind::Point: return wkbPoint;
-    case GeomKind::Line: return wkbLineString;
-    case GeomKind::Polygon: return wkbPolygon;
-    }
-    return wkbUnknown;
-}
-
-// The feature as an OGR geometry; `force_multi` wraps single parts for layers of a Multi type
-// (FlatGeobuf, for one, refuses a Polygon in a MultiPolygon layer).
-std::unique_ptr<OGRGeometry> to_ogr(const GeometryColumn& g, size_t feature, bool force_multi)
-{
-    std::vector<std::unique_ptr<OGRGeometry>> parts;
-    for (size_t p = g.part_begin(feature); p < g.part_begin(feature) + g.part_count(feature); ++p) {
-        const size_t r0 = g.ring_begin(p);
-        auto line = [&](OGRSimpleCurve& curve, std::span<const Coord> ring) {
-            curve.setNumPoints(static_cast<int>(ring.size()), FALSE);
-            for (size_t i = 0; i < ring.size(); ++i) curve.setPoint(static_cast<int>(i), ring[i].x, ring[i].y);
-        };
-        switch (g.kind()) {
-        case GeomKind::Point: parts.push_back(std::make_unique<OGRPoint>(g.ring(r0)[0].x, g.ring(r0)[0].y)); break;
-        case GeomKind::Line: {
-            auto ls = std::make_unique<OGRLineString>();
-            line(*ls, g.ring(r0));
-            parts.push_back(std::move(ls));
-            break;
-        }
-        case GeomKind::Polygon: {
-            auto poly = std::make_unique<OGRPolygon>();
-            for (size_t r = r0; r < r0 + g.ring_count(p); ++r) {
-                auto ring = std::make_unique<OGRLinearRing>();
-                line(*ring, g.ring(r));
-                poly->addRingDirectly(ring.release());
-            }
-            parts.push_back(std::move(poly));
-            break;
-        }
-        }
-    }
-    if (parts.size() == 1 && !g.is_multi(feature) && !force_multi) return std::move(parts[0]);
-    std::unique_ptr<OGRGeometryCollection> multi;
-    switch (g.kind()) {
-    case GeomKind::Point: multi = std::make_unique<OGRMultiPoint>(); break;
-    case GeomKind::Line: multi = std::make_unique<OGRMultiLineString>(); break;
-    case GeomKind::Polygon: multi = std::make_unique<OGRMultiPolygon>(); break;
-    }
-    for (auto& part : parts) multi->addGeometryDirectly(part.release());
-    return multi;
 }
 
 // The files a dataset at `path` consists of (a Shapefile is several; its .qml, when styled,
@@ -175,38 +124,19 @@ void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, con
     std::vector<const char*> lco_c;
     for (const auto& o : lco) lco_c.push_back(o.c_str());
     lco_c.push_back(nullptr);
-    const bool multi = [&] {
-        for (size_t i = 0; i < layer.size(); ++i)
-            if (layer.geometry.is_multi(i)) return true;
-        return false;
-    }();
-    OGRwkbGeometryType type = ogr_type(layer.geometry.kind());
-    if (multi) type = OGR_GT_GetCollection(type);
+    const bool multi = any_multi(layer.geometry);
     // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
     OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
-    OGRLayer* out = ds.CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
+    OGRLayer* out = ds.CreateLayer(name.c_str(), srs, ogr_layer_type(layer.geometry), const_cast<char**>(lco_c.data()));
     if (!out) throw Error("cannot create the layer: " + capture.last_error(), where);
     for (const auto& [key, value] : options.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
-    for (const Column& c : layer.columns) {
-        OGRFieldDefn fd(c.name().c_str(), c.type() == FieldType::Integer ? OFTInteger64
-                                          : c.type() == FieldType::Real  ? OFTReal
-                                                                         : OFTString);
-        if (out->CreateField(&fd) != OGRERR_NONE)
-            throw Error("cannot create field: " + capture.last_error(), {.file = path.string(), .layer = name, .field = c.name()});
-    }
+    create_fields(*out, layer, where, capture);
     const bool transactions = ds.TestCapability(ODsCTransactions);
     if (transactions) ds.StartTransaction();
     for (size_t i = 0; i < layer.size(); ++i) {
         OGRFeature f(out->GetLayerDefn());
         f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
-        for (size_t c = 0; c < layer.columns.size(); ++c) {
-            const Column& col = layer.columns[c];
-            const int fi = static_cast<int>(c);
-            if (col.is_null(i)) f.SetFieldNull(fi);
-            else if (col.type() == FieldType::Integer) f.SetField(fi, static_cast<GIntBig>(col.integer(i)));
-            else if (col.type() == FieldType::Real) f.SetField(fi, col.real(i));
-            else f.SetField(fi, std::string(col.string(i)).c_str());
-        }
+        set_fields(f, layer, i);
         if (out->CreateFeature(&f) != OGRERR_NONE)
             throw Error("cannot write: " + capture.last_error(), {.file = path.string(), .layer = name, .feature = static_cast<int64_t>(i)});
         if (transactions && (i + 1) % 100000 == 0) {
