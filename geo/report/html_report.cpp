@@ -11,21 +11,6 @@ namespace geo {
 
 namespace {
 
-std::string esc(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string fixed(double v, int decimals)
 {
     if (!std::isfinite(v)) return "–";
@@ -52,7 +37,7 @@ std::string factor_chart(const ParkCapacity& pc, const Terms& terms, Language la
     o << "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << label + width + 140 << "\" height=\"" << h << "\">";
     int y = 4;
     for (const FactorCapacity& f : pc.factors) {
-        o << "<text x=\"0\" y=\"" << y + 15 << "\" font-size=\"13\">" << esc(terms.name("factor", f.factor, lang)) << "</text>";
+        o << "<text x=\"0\" y=\"" << y + 15 << "\" font-size=\"13\">" << xml_escape(terms.name("factor", f.factor, lang)) << "</text>";
         o << "<rect x=\"" << label << "\" y=\"" << y + 3 << "\" width=\"" << width << "\" height=\"16\" fill=\"#e1e1e1\"/>";
         if (f.given && std::isfinite(f.jobs_supported)) {
             const int w = static_cast<int>(std::lround(std::clamp(f.jobs_supported / top, 0.0, 1.0) * width));
@@ -79,16 +64,16 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
     auto money = [&](double wanyuan) { return format_money(wanyuan, in.units.money, lang); };
     std::string binding;
     for (const std::string& f : pc.binding) binding += (binding.empty() ? "" : " = ") + terms.name("factor", f, lang);
-    o << "<section class=\"park\"><h2>" << esc(pc.name) << (pc.code.empty() ? "" : " <small>" + esc(pc.code) + "</small>") << "</h2>\n";
+    o << "<section class=\"park\"><h2>" << xml_escape(pc.name) << (pc.code.empty() ? "" : " <small>" + xml_escape(pc.code) + "</small>") << "</h2>\n";
     o << "<p class=\"lead\">" << w("Capacity ", "承载力 ") << "<b>" << grouped(pc.capacity_jobs) << "</b>" << w(" jobs, ", " 个岗位，现有 ")
       << grouped(pc.jobs) << w(" today: headroom ", "：余量 ") << "<b>" << signed_grouped(pc.headroom_jobs) << "</b>" << w(". Binding: ", "。制约因素：")
-      << "<b class=\"problem\">" << esc(binding.empty() ? std::string("–") : binding) << "</b></p>\n";
+      << "<b class=\"problem\">" << xml_escape(binding.empty() ? std::string("–") : binding) << "</b></p>\n";
     o << factor_chart(pc, terms, lang) << "\n<p class=\"note\">" << w("Bars: jobs each factor allows; black line: today's jobs; red: the binding factor.",
                                                                       "柱条：各因素可承载的岗位；黑线：现有岗位；红色：制约因素。")
       << "</p>\n";
     const ParkGrowth& g = base.growth[p];
     if (g.shortfall_year)
-        o << "<p class=\"problem\">" << w("With the growth targets it runs short of ", "按增长目标，") << esc(terms.name("factor", g.short_of, lang))
+        o << "<p class=\"problem\">" << w("With the growth targets it runs short of ", "按增长目标，") << xml_escape(terms.name("factor", g.short_of, lang))
           << w(" in ", " 将于 ") << g.shortfall_year << w(".", " 年不足。") << "</p>\n";
     else if (!g.years.empty())
         o << "<p>" << w("With the growth targets it has room through ", "按增长目标，到 ") << g.years.back().year << w(".", " 年仍有余量。") << "</p>\n";
@@ -96,7 +81,7 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
     o << "<table class=\"numbers\"><tr><th>" << w("Indicator", "指标") << "</th><th>" << w("Value", "数值") << "</th><th>" << w("Indicator", "指标")
       << "</th><th>" << w("Value", "数值") << "</th></tr>\n";
     auto row = [&](const char* a_en, const char* a_zh, const std::string& a, const char* b_en, const char* b_zh, const std::string& b) {
-        o << "<tr><td>" << w(a_en, a_zh) << "</td><td class=\"n\">" << esc(a) << "</td><td>" << w(b_en, b_zh) << "</td><td class=\"n\">" << esc(b)
+        o << "<tr><td>" << w(a_en, a_zh) << "</td><td class=\"n\">" << xml_escape(a) << "</td><td>" << w(b_en, b_zh) << "</td><td class=\"n\">" << xml_escape(b)
           << "</td></tr>\n";
     };
     row("Gross area", "总面积", area(pc.gross_m2), "Comprehensive FAR", "综合容积率", fixed(pc.comprehensive_far, 2));
@@ -112,15 +97,15 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
     // Clusters, tiers, coverage.
     std::string clusters;
     for (const std::string& c : pc.characteristic_clusters) clusters += (clusters.empty() ? "" : w(", ", "、")) + c;
-    o << "<p><b>" << w("Characteristic clusters: ", "特色产业集群：") << "</b>" << esc(clusters.empty() ? std::string(w("none", "无")) : clusters) << "</p>\n";
+    o << "<p><b>" << w("Characteristic clusters: ", "特色产业集群：") << "</b>" << xml_escape(clusters.empty() ? std::string(w("none", "无")) : clusters) << "</p>\n";
     std::string tiers;
     for (const auto& [t, n] : pc.tiers) tiers += (tiers.empty() ? "" : w(", ", "、")) + terms.name("tier", t, lang) + " " + grouped(n);
-    o << "<p><b>" << w("Tiers: ", "梯度层级：") << "</b>" << esc(tiers) << "</p>\n";
+    o << "<p><b>" << w("Tiers: ", "梯度层级：") << "</b>" << xml_escape(tiers) << "</p>\n";
     if (!pc.coverage.empty()) {
         o << "<table class=\"coverage\"><tr><th>" << w("Facility type", "设施类型") << "</th><th>" << w("Employees within reach", "服务范围内从业人员")
           << "</th></tr>\n";
         for (const auto& [type, share] : pc.coverage)
-            o << "<tr><td>" << esc(terms.name("facility", type, lang)) << "</td><td class=\"n" << (share < 0.5 ? " problem" : "") << "\">"
+            o << "<tr><td>" << xml_escape(terms.name("facility", type, lang)) << "</td><td class=\"n" << (share < 0.5 ? " problem" : "") << "\">"
               << fixed(100 * share, 0) << "%</td></tr>\n";
         o << "</table>\n";
     }
@@ -128,7 +113,7 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
     if (in.runs.size() > 1) {
         o << "<table class=\"scenarios\"><tr><th>" << w("Scenario", "情景") << "</th><th>" << w("Capacity (jobs)", "承载力（岗位）") << "</th><th>"
           << w("Change", "变化") << "</th><th>" << w("Binding", "制约因素") << "</th></tr>\n";
-        o << "<tr><td>" << w("baseline", "现状") << "</td><td class=\"n\">" << grouped(pc.capacity_jobs) << "</td><td class=\"n\">–</td><td>" << esc(binding)
+        o << "<tr><td>" << w("baseline", "现状") << "</td><td class=\"n\">" << grouped(pc.capacity_jobs) << "</td><td class=\"n\">–</td><td>" << xml_escape(binding)
           << "</td></tr>\n";
         for (size_t s = 1; s < in.runs.size(); ++s) {
             if (p >= in.runs[s].result.parks.size()) continue;
@@ -136,8 +121,8 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
             std::string sb;
             for (const std::string& f : sc.binding) sb += (sb.empty() ? "" : " = ") + terms.name("factor", f, lang);
             const double d = sc.capacity_jobs - pc.capacity_jobs;
-            o << "<tr><td>" << esc(in.runs[s].scenario) << "</td><td class=\"n\">" << grouped(sc.capacity_jobs) << "</td><td class=\"n\">"
-              << (std::abs(d) < 0.5 ? std::string("–") : signed_grouped(d)) << "</td><td>" << esc(sb) << "</td></tr>\n";
+            o << "<tr><td>" << xml_escape(in.runs[s].scenario) << "</td><td class=\"n\">" << grouped(sc.capacity_jobs) << "</td><td class=\"n\">"
+              << (std::abs(d) < 0.5 ? std::string("–") : signed_grouped(d)) << "</td><td>" << xml_escape(sb) << "</td></tr>\n";
         }
         o << "</table>\n";
     }
@@ -152,7 +137,7 @@ std::string html_report(const ReportInput& in)
     const Words w{in.language == Language::Zh};
     std::ostringstream o;
     o << "<!DOCTYPE html>\n<html lang=\"" << (in.language == Language::Zh ? "zh-CN" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-      << esc(in.title) << "</title>\n<style>\n"
+      << xml_escape(in.title) << "</title>\n<style>\n"
       << "body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:2em;color:#1e1e1e;max-width:60em}\n"
       << "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px solid #999;padding-bottom:.2em}small{color:#777;font-weight:normal}\n"
       << "table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}th{background:#e8eef4}\n"
@@ -160,7 +145,7 @@ std::string html_report(const ReportInput& in)
       << ".map img{max-width:100%;border:1px solid #ccc}.overview td,.overview th{font-size:.9em}\n"
       << "@media print{body{margin:0;max-width:none}section.park{page-break-before:always}.map{page-break-after:always}}\n"
       << "</style>\n</head>\n<body>\n";
-    o << "<h1>" << esc(in.title) << "</h1>\n<p class=\"note\">" << esc(in.date) << "</p>\n";
+    o << "<h1>" << xml_escape(in.title) << "</h1>\n<p class=\"note\">" << xml_escape(in.date) << "</p>\n";
     if (!in.map_svg.empty()) {
         // The SVG inline as a data URI: one file, no external resource, and its text stays text.
         static const char* b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -184,16 +169,16 @@ std::string html_report(const ReportInput& in)
         if (in.park >= 0 && static_cast<int>(p) != in.park) continue;
         std::string b;
         for (const std::string& f : parks[p].binding) b += (b.empty() ? "" : " = ") + terms.name("factor", f, in.language);
-        o << "<tr><td>" << esc(parks[p].name) << "</td><td class=\"n\">" << grouped(parks[p].jobs) << "</td><td class=\"n\">" << grouped(parks[p].capacity_jobs)
-          << "</td><td class=\"n" << (parks[p].headroom_jobs < 0 ? " problem" : "") << "\">" << signed_grouped(parks[p].headroom_jobs) << "</td><td>" << esc(b)
+        o << "<tr><td>" << xml_escape(parks[p].name) << "</td><td class=\"n\">" << grouped(parks[p].jobs) << "</td><td class=\"n\">" << grouped(parks[p].capacity_jobs)
+          << "</td><td class=\"n" << (parks[p].headroom_jobs < 0 ? " problem" : "") << "\">" << signed_grouped(parks[p].headroom_jobs) << "</td><td>" << xml_escape(b)
           << "</td></tr>\n";
     }
     o << "</table>\n";
     for (size_t p = 0; p < parks.size(); ++p)
         if (in.park < 0 || static_cast<int>(p) == in.park) park_section(o, in, p, terms);
     o << "<section><h2>" << w("Parameters and sources", "参数与数据来源") << "</h2>\n<ul>\n";
-    o << "<li>" << w("CRS: ", "坐标系：") << esc(in.crs) << "</li>\n<li>" << esc(in.sources) << "</li>\n";
-    for (const std::string& line : in.parameters) o << "<li>" << esc(line) << "</li>\n";
+    o << "<li>" << w("CRS: ", "坐标系：") << xml_escape(in.crs) << "</li>\n<li>" << xml_escape(in.sources) << "</li>\n";
+    for (const std::string& line : in.parameters) o << "<li>" << xml_escape(line) << "</li>\n";
     o << "</ul>\n<p class=\"note\">" << w("Made with parkcap.", "由 parkcap 生成。") << "</p></section>\n</body>\n</html>\n";
     return o.str();
 }

@@ -17,6 +17,9 @@ inline std::string grouped(size_t value) { return grouped(static_cast<int64_t>(v
 // "+1,234" for a positive change.
 std::string signed_grouped(double value);
 
+// Text for XML or HTML: & < > " ' as entities.
+std::string xml_escape(std::string_view text);
+
 // Today's local date as printed on maps and reports: "2026-11-30".
 std::string today();
 

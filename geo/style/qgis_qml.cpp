@@ -3,25 +3,11 @@
 #include <cstdio>
 #include <sstream>
 
+#include "geo/report/text_format.h"
+
 namespace geo {
 
 namespace {
-
-std::string xml(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 // QGIS writes colours as "r,g,b,a".
 std::string qcolour(Rgba c)
@@ -33,7 +19,7 @@ std::string qcolour(Rgba c)
 
 std::string option(const char* name, const std::string& value)
 {
-    return std::string("<Option type=\"QString\" name=\"") + name + "\" value=\"" + xml(value) + "\"/>";
+    return std::string("<Option type=\"QString\" name=\"") + name + "\" value=\"" + xml_escape(value) + "\"/>";
 }
 
 std::string number(double v)
@@ -48,7 +34,7 @@ std::string symbol(const std::string& name, GeomKind kind, Rgba fill, const Laye
 {
     std::ostringstream o;
     const char* type = kind == GeomKind::Point ? "marker" : kind == GeomKind::Line ? "line" : "fill";
-    o << "<symbol type=\"" << type << "\" name=\"" << xml(name) << "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">";
+    o << "<symbol type=\"" << type << "\" name=\"" << xml_escape(name) << "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">";
     if (kind == GeomKind::Point) {
         o << "<layer class=\"SimpleMarker\" enabled=\"1\" locked=\"0\" pass=\"0\"><Option type=\"Map\">" << option("name", "circle")
           << option("color", qcolour(fill)) << option("outline_color", qcolour(s.stroke)) << option("outline_style", "solid")
@@ -78,18 +64,18 @@ std::string qgis_qml(const LayerStyle& s, GeomKind kind)
     const bool categorised = s.mode == StyleMode::Categorized && !s.field.empty() && !s.categories.empty();
     const bool graduated = s.mode == StyleMode::Graduated && !s.field.empty() && !s.grad_classes.empty();
     if (categorised) {
-        o << "<renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml(s.field) << "\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<categories>\n";
+        o << "<renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escape(s.field) << "\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<categories>\n";
         for (size_t i = 0; i < s.categories.size(); ++i) {
             const Category& c = s.categories[i];
             // The null class is QGIS's "all other values" category (an empty value).
-            o << "<category render=\"true\" symbol=\"" << i << "\" value=\"" << xml(c.value) << "\" label=\""
-              << xml(c.value.empty() ? std::string("(no value)") : c.value) << "\" type=\"string\"/>\n";
+            o << "<category render=\"true\" symbol=\"" << i << "\" value=\"" << xml_escape(c.value) << "\" label=\""
+              << xml_escape(c.value.empty() ? std::string("(no value)") : c.value) << "\" type=\"string\"/>\n";
         }
         o << "</categories>\n<symbols>\n";
         for (size_t i = 0; i < s.categories.size(); ++i) o << symbol(std::to_string(i), kind, s.categories[i].colour, s) << "\n";
         o << "</symbols>\n<source-symbol>" << symbol("0", kind, s.fill, s) << "</source-symbol>\n</renderer-v2>\n";
     } else if (graduated) {
-        o << "<renderer-v2 type=\"graduatedSymbol\" attr=\"" << xml(s.field)
+        o << "<renderer-v2 type=\"graduatedSymbol\" attr=\"" << xml_escape(s.field)
           << "\" graduatedMethod=\"GraduatedColor\" forceraster=\"0\" symbollevels=\"0\" enableorderby=\"0\">\n<ranges>\n";
         for (size_t i = 0; i < s.grad_classes.size(); ++i) {
             const GradClass& c = s.grad_classes[i];
@@ -104,7 +90,7 @@ std::string qgis_qml(const LayerStyle& s, GeomKind kind)
           << symbol("0", kind, s.fill, s) << "\n</symbols>\n</renderer-v2>\n";
     }
     if (!s.label_field.empty()) {
-        o << "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"" << xml(s.label_field)
+        o << "<labeling type=\"simple\"><settings calloutType=\"simple\"><text-style fieldName=\"" << xml_escape(s.label_field)
           << "\" isExpression=\"0\" fontFamily=\"Noto Sans CJK SC\" fontSize=\"9\" fontSizeUnit=\"Point\" textColor=\"40,40,40,255\" textOpacity=\"1\"/>"
           << "<text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\" bufferColor=\"255,255,255,255\" bufferOpacity=\"1\"/>"
           << "<placement placement=\"" << (kind == GeomKind::Line ? 2 : kind == GeomKind::Point ? 6 : 1) << "\"/>"
