@@ -160,7 +160,7 @@ private:
         char code[16];
         std::snprintf(code, sizeof code, "%s", p.filter.industry_code.c_str());
         if (ImGui::InputText(tr("Industry code starts"), code, sizeof code, ImGuiInputTextFlags_CharsDecimal)) p.filter.industry_code = code;
-        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo(tr("Park"), p.filter.park.empty() ? "(all)" : p.filter.park.c_str())) {
+        if (!ws.doc->park_stats.empty() && ImGui::BeginCombo(tr("Park"), p.filter.park.empty() ? tr("(all)") : p.filter.park.c_str())) {
             if (ImGui::Selectable(tr("(all)"), p.filter.park.empty())) p.filter.park.clear();
             for (const ParkStats& s : ws.doc->park_stats)
                 if (ImGui::Selectable(s.name.c_str(), s.name == p.filter.park)) p.filter.park = s.name;
