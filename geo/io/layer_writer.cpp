@@ -111,42 +111,6 @@ void write_layer_styles(GDALDataset& ds, const std::map<std::string, std::string
 
 namespace {
 
-void write_one(GDALDataset& ds, const Layer& layer, const std::string& name, const Crs& crs, const std::string& driver_name,
-               const WriteOptions& options, const fs::path& path, GdalErrorCapture& capture)
-{
-    const ErrorContext where{.file = path.string(), .layer = name};
-    std::vector<std::string> lco;
-    if (driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
-    // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
-    if (driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
-    if (driver_name == "GPKG" && layer.size() > options.spatial_index_limit) lco.push_back("SPATIAL_INDEX=NO");
-    lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
-    std::vector<const char*> lco_c;
-    for (const auto& o : lco) lco_c.push_back(o.c_str());
-    lco_c.push_back(nullptr);
-    const bool multi = any_multi(layer.geometry);
-    // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
-    OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(crs.srs.get());
-    OGRLayer* out = ds.CreateLayer(name.c_str(), srs, ogr_layer_type(layer.geometry), const_cast<char**>(lco_c.data()));
-    if (!out) throw Error("cannot create the layer: " + capture.last_error(), where);
-    for (const auto& [key, value] : options.metadata) out->SetMetadataItem(key.c_str(), value.c_str());
-    create_fields(*out, layer, where, capture);
-    const bool transactions = ds.TestCapability(ODsCTransactions);
-    if (transactions) ds.StartTransaction();
-    for (size_t i = 0; i < layer.size(); ++i) {
-        OGRFeature f(out->GetLayerDefn());
-        f.SetGeometryDirectly(to_ogr(layer.geometry, i, multi).release());
-        set_fields(f, layer, i);
-        if (out->CreateFeature(&f) != OGRERR_NONE)
-            throw Error("cannot write: " + capture.last_error(), {.file = path.string(), .layer = name, .feature = static_cast<int64_t>(i)});
-        if (transactions && (i + 1) % 100000 == 0) {
-            ds.CommitTransaction();
-            ds.StartTransaction();
-        }
-    }
-    if (transactions && ds.CommitTransaction() != OGRERR_NONE) throw Error("cannot commit: " + capture.last_error(), where);
-}
-
 // SOURCE_DATE_EPOCH (the reproducible-builds convention) when set, else 2000-01-01.
 std::string reproducible_date()
 {
@@ -160,83 +124,203 @@ std::string reproducible_date()
     return buf;
 }
 
+// The GDAL settings a write runs under, restored when it ends. SQLite (GeoPackage): a large
+// page cache and no fsync per transaction, safe because the file is temporary and only renamed
+// into place once complete; it halves the time of writing a million features. Reproducible
+// files: GeoPackages record a "last change" time, so identical runs differed only by it; a
+// fixed time unless the user sets OGR_CURRENT_DATE (or SOURCE_DATE_EPOCH).
+struct WriteSettings {
+    bool own_date = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr) == nullptr;
+    WriteSettings()
+    {
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "512");
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
+        if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str());
+    }
+    ~WriteSettings()
+    {
+        if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", nullptr);
+    }
+    WriteSettings(const WriteSettings&) = delete;
+    WriteSettings& operator=(const WriteSettings&) = delete;
+};
+
 }  // namespace
+
+struct LayerFileWriter::State {
+    fs::path path, tmp;
+    Crs crs;
+    WriteOptions options;
+    std::string driver_name;
+    std::vector<fs::path> tmp_members;
+    GdalErrorCapture capture;
+    WriteSettings settings;
+    GDALDatasetUniquePtr ds;
+    OGRLayer* out = nullptr;
+    std::string layer_name;
+    bool multi = false, transactions = false, committed = false;
+    size_t written = 0;  // features of the current layer
+
+    ErrorContext where() const { return {.file = path.string(), .layer = layer_name}; }
+    void remove_temporaries()
+    {
+        std::error_code ec;
+        ds.reset();
+        for (const fs::path& m : tmp_members) fs::remove(m, ec);
+        for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
+    }
+    void end_layer()
+    {
+        if (out && transactions && ds->CommitTransaction() != OGRERR_NONE)
+            throw Error("cannot commit: " + capture.last_error(), where());
+        out = nullptr;
+    }
+};
+
+LayerFileWriter::LayerFileWriter(const fs::path& path, const Crs& crs, WriteOptions options) : m(std::make_unique<State>())
+{
+    ensure_gdal_registered();
+    m->path = path;
+    m->crs = crs;
+    m->driver_name = options.driver.empty() ? driver_for(path) : options.driver;
+    m->options = std::move(options);
+    const ErrorContext where{.file = path.string()};
+    std::error_code ec;
+    if (fs::exists(path, ec) && !m->options.overwrite) throw Error("already exists; not overwriting it", where);
+    if (const fs::path dir = path.parent_path(); !dir.empty() && !fs::is_directory(dir, ec))
+        throw Error("the folder " + dir.string() + " does not exist", where);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(m->driver_name.c_str());
+    if (!driver) throw Error("GDAL has no driver '" + m->driver_name + "'", where);
+    m->tmp = temporary_sibling(path);
+    m->tmp_members = members(m->tmp, m->driver_name);
+    m->ds.reset(driver->Create(m->tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!m->ds) {
+        const std::string why = m->capture.last_error("unknown reason");
+        m->remove_temporaries();
+        throw Error(explain_write_failure(path, "cannot create: " + why), where);
+    }
+}
+
+LayerFileWriter::~LayerFileWriter()
+{
+    if (m && !m->committed) m->remove_temporaries();
+}
+
+void LayerFileWriter::begin_layer(const std::string& name, const Layer& schema, bool multi, size_t expected_features)
+{
+    try {
+        m->end_layer();
+        if (m->written > 0 && m->driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", {.file = m->path.string()});
+        m->layer_name = name;
+        m->multi = multi;
+        m->written = 0;
+        const WriteOptions& options = m->options;
+        std::vector<std::string> lco;
+        if (m->driver_name == "ESRI Shapefile") lco.push_back("ENCODING=" + (options.encoding.empty() ? "UTF-8" : options.encoding));
+        // FlatGeobuf's spatial index re-sorts the features; an export must keep their order.
+        if (m->driver_name == "FlatGeobuf") lco.push_back("SPATIAL_INDEX=NO");
+        if (m->driver_name == "GPKG" && expected_features > options.spatial_index_limit) lco.push_back("SPATIAL_INDEX=NO");
+        lco.insert(lco.end(), options.layer_options.begin(), options.layer_options.end());
+        std::vector<const char*> lco_c;
+        for (const auto& o : lco) lco_c.push_back(o.c_str());
+        lco_c.push_back(nullptr);
+        // GDAL 3.6 takes a non-const pointer here but only clones the CRS.
+        OGRSpatialReference* srs = const_cast<OGRSpatialReference*>(m->crs.srs.get());
+        OGRwkbGeometryType type = ogr_layer_type(schema.geometry);
+        if (multi && !OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) type = OGR_GT_GetCollection(type);
+        m->out = m->ds->CreateLayer(name.c_str(), srs, type, const_cast<char**>(lco_c.data()));
+        if (!m->out) throw Error("cannot create the layer: " + m->capture.last_error(), m->where());
+        for (const auto& [key, value] : options.metadata) m->out->SetMetadataItem(key.c_str(), value.c_str());
+        create_fields(*m->out, schema, m->where(), m->capture);
+        m->transactions = m->ds->TestCapability(ODsCTransactions);
+        if (m->transactions) m->ds->StartTransaction();
+    } catch (const Error& e) {
+        m->remove_temporaries();
+        m->committed = true;  // nothing left to remove
+        throw Error(explain_write_failure(m->path, e.message()), e.context());
+    }
+}
+
+void LayerFileWriter::append(const Layer& chunk)
+{
+    try {
+        if (!m->out) throw Error("no layer begun", {.file = m->path.string()});
+        for (size_t i = 0; i < chunk.size(); ++i) {
+            OGRFeature f(m->out->GetLayerDefn());
+            f.SetGeometryDirectly(to_ogr(chunk.geometry, i, m->multi).release());
+            set_fields(f, chunk, i);
+            if (m->out->CreateFeature(&f) != OGRERR_NONE)
+                throw Error("cannot write: " + m->capture.last_error(),
+                            {.file = m->path.string(), .layer = m->layer_name, .feature = static_cast<int64_t>(m->written)});
+            ++m->written;
+            if (m->transactions && m->written % 100000 == 0) {
+                m->ds->CommitTransaction();
+                m->ds->StartTransaction();
+            }
+        }
+    } catch (const Error& e) {
+        m->remove_temporaries();
+        m->committed = true;
+        throw Error(explain_write_failure(m->path, e.message()), e.context());
+    }
+}
+
+void LayerFileWriter::commit()
+{
+    State& s = *m;
+    const ErrorContext where{.file = s.path.string()};
+    try {
+        s.end_layer();
+        if (!s.options.qml_styles.empty() && s.driver_name == "GPKG")
+            write_layer_styles(*s.ds, s.options.qml_styles, CPLGetConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str()), s.path,
+                               s.capture);
+        s.ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
+        if (s.capture.has_error()) throw Error("cannot finish writing: " + s.capture.last_error(), where);
+        if (s.driver_name == "ESRI Shapefile") {
+            fs::path dbf = s.tmp;
+            fix_dbf_date(dbf.replace_extension(".dbf"), reproducible_date());
+            // GBK as the code page number ArcGIS and older Chinese software write ("936"); GDAL
+            // and QGIS read it as CP936 too.
+            if (s.options.encoding == "CP936" && s.options.write_cpg) {
+                fs::path cpg = s.tmp;
+                write_file_atomically(cpg.replace_extension(".cpg"), "936");
+            }
+            if (!s.options.qml_styles.empty()) {
+                fs::path qml = s.tmp;
+                write_file_atomically(qml.replace_extension(".qml"), s.options.qml_styles.begin()->second);
+            }
+        }
+        for (const auto& [suffix, text] : s.options.sidecars) write_file_atomically(sidecar_path(s.tmp, suffix), text);
+    } catch (const Error& e) {
+        s.remove_temporaries();
+        s.committed = true;
+        throw Error(explain_write_failure(s.path, e.message()), e.context());
+    }
+    std::error_code ec;
+    if (!s.options.write_cpg && s.driver_name == "ESRI Shapefile") {
+        fs::path cpg = s.tmp;
+        fs::remove(cpg.replace_extension(".cpg"), ec);
+    }
+    const auto final_members = members(s.path, s.driver_name);
+    for (size_t i = 0; i < s.tmp_members.size(); ++i)
+        if (fs::exists(s.tmp_members[i], ec)) rename_into_place(s.tmp_members[i], final_members[i]);
+    for (const auto& [suffix, text] : s.options.sidecars) rename_into_place(sidecar_path(s.tmp, suffix), sidecar_path(s.path, suffix));
+    s.committed = true;
+}
 
 void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layers, const Crs& crs, const fs::path& path,
                   const WriteOptions& options)
 {
-    ensure_gdal_registered();
     const std::string driver_name = options.driver.empty() ? driver_for(path) : options.driver;
-    const ErrorContext where{.file = path.string()};
-    std::error_code ec;
-    if (fs::exists(path, ec) && !options.overwrite) throw Error("already exists; not overwriting it", where);
-    if (const fs::path dir = path.parent_path(); !dir.empty() && !fs::is_directory(dir, ec))
-        throw Error("the folder " + dir.string() + " does not exist", where);
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
-    if (!driver) throw Error("GDAL has no driver '" + driver_name + "'", where);
-    if (layers.size() > 1 && driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", where);
-
-    const fs::path tmp = temporary_sibling(path);
-    const auto tmp_members = members(tmp, driver_name);
-    GdalErrorCapture capture;
-    // SQLite (GeoPackage): a large page cache and no fsync per transaction. Safe here because
-    // the file is temporary and only renamed into place once complete; it halves the time of
-    // writing a million features (the R-tree index being most of what remains).
-    CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "512");
-    CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
-    // Reproducible files: GeoPackages record a "last change" time, so identical runs differed
-    // only by it. A fixed time unless the user sets OGR_CURRENT_DATE (or SOURCE_DATE_EPOCH).
-    const bool own_date = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr) == nullptr;
-    if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str());
-    struct Restore {
-        bool own_date;
-        ~Restore()
-        {
-            if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
-            CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
-            CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", nullptr);
-        }
-    } restore{own_date};
-    try {
-        GDALDatasetUniquePtr ds(driver->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw Error("cannot create: " + capture.last_error("unknown reason"), where);
-        for (const auto& [name, layer] : layers) write_one(*ds, *layer, name, crs, driver_name, options, path, capture);
-        if (!options.qml_styles.empty() && driver_name == "GPKG")
-            write_layer_styles(*ds, options.qml_styles, CPLGetConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str()), path, capture);
-        ds.reset();  // flushes and closes; GDAL 3.6 reports failures through the error handler
-        if (capture.has_error()) throw Error("cannot finish writing: " + capture.last_error(), where);
-        if (driver_name == "ESRI Shapefile") {
-            fs::path dbf = tmp;
-            fix_dbf_date(dbf.replace_extension(".dbf"), reproducible_date());
-            // GBK as the code page number ArcGIS and older Chinese software write ("936"); GDAL
-            // and QGIS read it as CP936 too.
-            if (options.encoding == "CP936" && options.write_cpg) {
-                fs::path cpg = tmp;
-                write_file_atomically(cpg.replace_extension(".cpg"), "936");
-            }
-            if (!options.qml_styles.empty()) {
-                fs::path qml = tmp;
-                write_file_atomically(qml.replace_extension(".qml"), options.qml_styles.begin()->second);
-            }
-        }
-        for (const auto& [suffix, text] : options.sidecars) write_file_atomically(sidecar_path(tmp, suffix), text);
-    } catch (const Error& e) {
-        for (const fs::path& m : tmp_members) fs::remove(m, ec);
-        for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
-        throw Error(explain_write_failure(path, e.message()), e.context());
-    } catch (...) {
-        for (const fs::path& m : tmp_members) fs::remove(m, ec);
-        for (const auto& [suffix, text] : options.sidecars) fs::remove(sidecar_path(tmp, suffix), ec);
-        throw;
+    if (layers.size() > 1 && driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", {.file = path.string()});
+    LayerFileWriter writer(path, crs, options);
+    for (const auto& [name, layer] : layers) {
+        writer.begin_layer(name, *layer, any_multi(layer->geometry), layer->size());
+        writer.append(*layer);
     }
-    if (!options.write_cpg && driver_name == "ESRI Shapefile") {
-        fs::path cpg = tmp;
-        fs::remove(cpg.replace_extension(".cpg"), ec);
-    }
-    const auto final_members = members(path, driver_name);
-    for (size_t i = 0; i < tmp_members.size(); ++i)
-        if (fs::exists(tmp_members[i], ec)) rename_into_place(tmp_members[i], final_members[i]);
-    for (const auto& [suffix, text] : options.sidecars) rename_into_place(sidecar_path(tmp, suffix), sidecar_path(path, suffix));
+    writer.commit();
 }
 
 void write_layer(const Layer& layer, const Crs& crs, const fs::path& path, const WriteOptions& options)

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,32 @@ struct WriteOptions {
     // Extra files written beside the dataset, with it and as atomically (a field-name map),
     // by file name suffix ("_fields.csv") and content.
     std::map<std::string, std::string> sidecars;
+};
+
+// A dataset written a chunk at a time, so that a layer larger than memory (the ten-million
+// enterprise registry `parkcap synth` makes) never has to be whole: layers are begun with
+// their schema and expected size, chunks of features appended, and the dataset renamed into
+// place by commit(). Destroyed without commit (an error, a cancel), it leaves nothing.
+class LayerFileWriter {
+public:
+    // Checks the target (exists without overwrite, missing folder, unknown format) and
+    // creates the temporary dataset beside it. Throws geo::Error naming the file.
+    LayerFileWriter(const std::filesystem::path& path, const Crs& crs, WriteOptions options);
+    ~LayerFileWriter();
+    LayerFileWriter(const LayerFileWriter&) = delete;
+    LayerFileWriter& operator=(const LayerFileWriter&) = delete;
+
+    // A new layer with `schema`'s columns and geometry kind; `multi`: written as Multi types.
+    // `expected_features` decides the GeoPackage spatial index (WriteOptions::spatial_index_limit).
+    void begin_layer(const std::string& name, const Layer& schema, bool multi, size_t expected_features);
+    // Appends every feature of `chunk` (same columns as the schema) to the current layer.
+    void append(const Layer& chunk);
+    // Styles, sidecars and the rename into place. Throws geo::Error naming the file.
+    void commit();
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
 };
 
 // Writes `layer`, whose coordinates are in `crs`. Throws geo::Error naming the file.

@@ -225,7 +225,7 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
 
     // Enterprises: clustered by industry around a few centres inside each park, some outside.
     progress(0.05, "enterprises");
-    Layer firms = make_layer("enterprises", GeomKind::Point,
+    const Layer firms_schema = make_layer("enterprises", GeomKind::Point,
                              {Column("企业名称", FieldType::String), Column("行业代码", FieldType::String),
                               Column("产业集群", FieldType::String), Column("梯度层级", FieldType::String),
                               Column("从业人员", FieldType::Integer), Column("建筑面积", FieldType::Real),
@@ -236,8 +236,19 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
     // The land-use details come from a second stream, so the fields above stay as they were.
     Random plot_rng(o.seed * 7919 + 17);
     std::vector<double> park_jobs(parks.size(), 0.0);
-    firms.geometry.reserve(static_cast<size_t>(o.enterprises), static_cast<size_t>(o.enterprises));
-    for (Column& c : firms.columns) c.reserve(static_cast<size_t>(o.enterprises));
+    // Generated and written a chunk at a time, so that ten million enterprises never sit in
+    // memory at once (the stream of random numbers, and so the files, are as in one piece).
+    constexpr int64_t kChunk = 250'000;
+    LayerFileWriter firms_file(o.folder / "enterprises.gpkg", cgcs2000, write);
+    firms_file.begin_layer("enterprises", firms_schema, false, static_cast<size_t>(o.enterprises));
+    const Transformer to_cgcs2000(metric, cgcs2000);
+    Layer firms = firms_schema;
+    auto flush_firms = [&] {
+        to_cgcs2000.transform(firms.geometry.mutable_coords());
+        firms_file.append(firms);
+        summary.enterprises += static_cast<int64_t>(firms.size());
+        firms = firms_schema;
+    };
     std::vector<double> park_weights;
     std::vector<std::vector<std::vector<Coord>>> centres(parks.size());  // [park][cluster slot] -> centres
     for (size_t p = 0; p < parks.size(); ++p) {
@@ -308,8 +319,11 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         firms.columns[12].push_real(round_to(land * std::clamp(0.13 + 0.06 * plot_rng.normal(), 0.0, 0.35), 10));
         firms.columns[13].push_real(plot_rng.uniform() < 0.15 ? round_to(plot_rng.uniform(8.5, 12), 0.5) : round_to(plot_rng.uniform(4, 7.5), 0.5));
         if (where < 0.82) park_jobs[p] += static_cast<double>(employees);
+        if (static_cast<int64_t>(firms.size()) == kChunk) flush_firms();
     }
-    summary.enterprises = static_cast<int64_t>(firms.size());
+    flush_firms();
+    firms_file.commit();
+    summary.files.push_back("enterprises.gpkg");
 
     // Facilities inside and near each park.
     progress(0.55, "facilities");
@@ -454,7 +468,6 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
     // Write: each layer in the CRS and format real data of its kind often comes in.
     progress(0.8, "writing");
     write_in(parks, metric, cgcs2000, o.folder / "parks.gpkg", write, summary);
-    write_in(firms, metric, cgcs2000, o.folder / "enterprises.gpkg", write, summary);
     write_facilities_csv(facilities, metric, o.folder / "facilities_gcj02.csv", o.overwrite);
     summary.files.push_back("facilities_gcj02.csv");
     write_in(roads, metric, wgs84(), o.folder / "roads.fgb", write, summary);

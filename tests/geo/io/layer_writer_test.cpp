@@ -76,3 +76,31 @@ TEST_CASE("an existing file is not overwritten unless asked, and a failed write 
     CHECK_THROWS_AS(geo::write_layer(sample(), geo::wgs84(), dir.path / "no_such_folder" / "x.gpkg"), geo::Error);
     CHECK(files_in(dir.path) == 1);
 }
+
+TEST_CASE("a layer written a chunk at a time is the same file as one written whole; abandoned, it leaves nothing")
+{
+    test::ScratchDir dir("writer_stream");
+    const geo::Layer layer = sample();
+    geo::write_layer(layer, geo::wgs84(), dir.path / "whole.gpkg");
+    {
+        geo::LayerFileWriter w(dir.path / "chunks.gpkg", geo::wgs84(), {});
+        w.begin_layer("whole", layer, true, 2);
+        for (size_t i = 0; i < layer.size(); ++i) {
+            std::vector<uint8_t> keep(layer.size(), 0);
+            keep[i] = 1;
+            w.append(geo::select_rows(layer, keep));
+        }
+        w.commit();
+    }
+    std::ifstream a(dir.path / "whole.gpkg", std::ios::binary), b(dir.path / "chunks.gpkg", std::ios::binary);
+    const std::string whole((std::istreambuf_iterator<char>(a)), {}), chunks((std::istreambuf_iterator<char>(b)), {});
+    CHECK(whole.size() > 0);
+    CHECK(whole == chunks);
+
+    {
+        geo::LayerFileWriter w(dir.path / "abandoned.gpkg", geo::wgs84(), {});
+        w.begin_layer("abandoned", layer, true, 2);
+        w.append(layer);
+    }
+    CHECK(files_in(dir.path) == 2);  // whole.gpkg and chunks.gpkg only
+}
