@@ -21,6 +21,7 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
     {"push-down", "", "count enterprises per park in the database (PostGIS parks and enterprises tables of one database): the enterprises are not loaded"},
     {"push-down-above", "N", "push down by itself when the enterprises table has more than N rows (default 1000000)"},
     {"no-push-down", "", "count in memory whatever the size"},
+    {"all-fields", "", "read every field of the enterprises (checks each binding's values; by default only employees are read)"},
     {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
     {"help", "", "show this help"},
 });
@@ -99,7 +100,9 @@ int run_info(const std::vector<std::string>& argv)
             }
         if (!in_database) throw UsageError("--push-down needs an enterprises layer in the project");
     }
-    const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress());
+    // The per-park table needs the enterprises' employees only: their other fields stay unread.
+    const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress(),
+                                                        args.flag("all-fields") ? geo::FieldNeeds{} : geo::FieldNeeds{{geo::Role::Enterprises, {"employees"}}});
     const geo::LoadedLayer* park_layer = loaded.first(geo::Role::Parks);
     const geo::LoadedLayer* firm_layer = loaded.first(geo::Role::Enterprises);
     std::optional<geo::ParkTally> tally;

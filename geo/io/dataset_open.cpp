@@ -306,4 +306,13 @@ OpenedLayer open_layer(const LayerSource& src)
     return out;
 }
 
+std::vector<std::string> field_names(const LayerSource& source)
+{
+    OpenedLayer opened = open_layer(source);
+    std::vector<std::string> out;
+    OGRFeatureDefn& defn = *opened.layer->GetLayerDefn();
+    for (int i = 0; i < defn.GetFieldCount(); ++i) out.push_back(defn.GetFieldDefn(i)->GetNameRef());
+    return out;
+}
+
 }  // namespace geo

@@ -37,6 +37,9 @@ std::vector<LayerListing> list_layers(const std::string& path, const std::string
 // without coordinate columns, or a layer with no CRS and no override.
 OpenedLayer open_layer(const LayerSource& source);
 
+// The names of the source layer's attribute fields, in order (opens it, reads no feature).
+std::vector<std::string> field_names(const LayerSource& source);
+
 // True for a .shp path with no .dbf beside it: GDAL reads it without any attributes.
 bool shapefile_without_dbf(const std::string& path);
 

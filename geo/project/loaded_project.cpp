@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "geo/core/error.h"
 #include "geo/io/dataset_open.h"
@@ -108,7 +109,49 @@ Project project_for_saving(const LoadedProject& loaded)
     return p;
 }
 
-LoadedProject load_project(Project project, const Progress& progress)
+namespace {
+
+// What a layer reads under `needs`: the fields of the needed meanings (and named fields), with
+// the bindings of the rest set aside; nothing is restricted when a needed binding names a field
+// the layer lacks (the full read then reports it as it always has).
+struct Projection {
+    std::optional<std::vector<std::string>> only_fields;
+    FieldMap fields;                        // the needed bindings, guessed on every field name
+    std::map<std::string, std::string> overrides;  // the project's bindings of needed meanings
+    std::vector<FieldBinding> unread;
+};
+
+Projection projection(const ProjectLayer& config, const LayerSource& src, const std::vector<std::string>& needed)
+{
+    Projection out;
+    const std::vector<std::string> names = field_names(src);
+    auto has = [&](const std::string& f) { return std::find(names.begin(), names.end(), f) != names.end(); };
+    auto is_needed = [&](const std::string& meaning) {
+        return std::find(needed.begin(), needed.end(), meaning) != needed.end() || !find_meaning(config.role, meaning);
+    };
+    for (const auto& [meaning, field] : config.fields)
+        if (is_needed(meaning)) out.overrides[meaning] = field;
+    FieldMap all = guess_fields(config.role, names, config.fields);
+    std::vector<std::string> only;
+    for (const FieldBinding& b : all.bindings) {
+        if (!is_needed(b.meaning)) {
+            out.unread.push_back(b);
+            continue;
+        }
+        if (!has(b.field)) return {};  // let the full read name the missing field
+        out.fields.bindings.push_back(b);
+        only.push_back(b.field);
+    }
+    for (const std::string& n : needed)
+        if (!find_meaning(config.role, n) && has(n) && std::find(only.begin(), only.end(), n) == only.end()) only.push_back(n);
+    out.fields.remarks = all.remarks;
+    out.only_fields = std::move(only);
+    return out;
+}
+
+}  // namespace
+
+LoadedProject load_project(Project project, const Progress& progress, const FieldNeeds& needs)
 {
     LoadedProject out;
     const std::string file = project.file.string();
@@ -126,6 +169,7 @@ LoadedProject load_project(Project project, const Progress& progress)
     // from the features themselves, then project.
     const size_t n = project.layers.size();
     std::vector<SourceLayer> sources;
+    std::vector<Projection> projections(n);
     sources.reserve(n);
     for (size_t i = 0; i < n; ++i) {
         const ProjectLayer& config = project.layers[i];
@@ -144,6 +188,10 @@ LoadedProject load_project(Project project, const Progress& progress)
                                 (config.role == Role::Enterprises ? "employees, industry" : config.role == Role::Facilities ? "facility type" : "codes") +
                                 "); put the .dbf back next to the .shp",
                             {.file = src.path});
+            if (auto need = needs.find(config.role); need != needs.end() && !src.only_fields) {
+                projections[i] = projection(config, src, need->second);
+                src.only_fields = projections[i].only_fields;
+            }
             sources.push_back(read_source_layer(src, sub));
         } catch (const Cancelled&) {
             throw;
@@ -193,10 +241,16 @@ LoadedProject load_project(Project project, const Progress& progress)
                                 std::string(to_string(config.role)) + "', which needs " +
                                 std::string(to_string(*kind)) + "s",
                             {.file = config.source.path, .layer = loaded.data->name});
-            std::vector<std::string> names;
-            for (const Column& c : loaded.data->columns) names.push_back(c.name());
-            loaded.fields = guess_fields(config.role, names, config.fields);
-            loaded.warnings = check_field_map(config.role, loaded.fields, *loaded.data, config.fields);
+            if (projections[i].only_fields) {
+                loaded.fields = std::move(projections[i].fields);
+                loaded.unread = std::move(projections[i].unread);
+                loaded.warnings = check_field_map(config.role, loaded.fields, *loaded.data, projections[i].overrides);
+            } else {
+                std::vector<std::string> names;
+                for (const Column& c : loaded.data->columns) names.push_back(c.name());
+                loaded.fields = guess_fields(config.role, names, config.fields);
+                loaded.warnings = check_field_map(config.role, loaded.fields, *loaded.data, config.fields);
+            }
         } catch (const Cancelled&) {
             throw;
         } catch (const Error& e) {

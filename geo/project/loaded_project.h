@@ -1,5 +1,6 @@
 #pragma once
 // A project with its layers read into memory in one working CRS, fields bound to meanings.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,7 +20,15 @@ struct LoadedLayer {
     std::shared_ptr<const Layer> data = std::make_shared<const Layer>();
     FieldMap fields;
     std::vector<std::string> warnings;  // field-binding remarks (read problems are in data.report)
+    // Bindings of fields left in the source because the command did not need them (FieldNeeds).
+    std::vector<FieldBinding> unread;
 };
+
+// The fields a command reads, by role. A role listed reads only the fields bound to these
+// meanings (an entry that is not a meaning of the role is taken as a field name, read when the
+// layer has it); its other fields stay in the source, so a ten-million-row registry read for
+// its employees costs a fraction of its memory. A role not listed reads every field.
+using FieldNeeds = std::map<Role, std::vector<std::string>>;
 
 struct WorkingCrsChoice {
     Crs crs;
@@ -56,6 +65,6 @@ Project project_for_saving(const LoadedProject& loaded);
 // Reads every layer of the project. The working CRS ("auto") goes by the parks' centres when
 // the project has parks, else by every layer's. Errors name the project file and the layer id, with the
 // layer's file and the problem (missing file, wrong geometry for the role, bad field binding).
-LoadedProject load_project(Project project, const Progress& progress = {});
+LoadedProject load_project(Project project, const Progress& progress = {}, const FieldNeeds& needs = {});
 
 }  // namespace geo

@@ -39,6 +39,11 @@ Json layer_json(const LoadedLayer& l)
     for (const FieldBinding& b : l.fields.bindings)
         fields.push_back({{"meaning", b.meaning}, {"field", b.field}, {"guessed", b.guessed}});
     j["fields"] = fields;
+    if (!l.unread.empty()) {
+        Json unread = Json::array();
+        for (const FieldBinding& b : l.unread) unread.push_back({{"meaning", b.meaning}, {"field", b.field}, {"guessed", b.guessed}});
+        j["unread_fields"] = unread;
+    }
     Json columns = Json::array();
     for (const Column& c : l.data->columns) columns.push_back({{"name", c.name()}, {"type", std::string(to_string(c.type()))}});
     j["columns"] = columns;
@@ -154,6 +159,11 @@ std::string project_info_text(const Json& info, size_t max_listed)
             for (const Json& f : l["fields"])
                 out += " " + f["meaning"].get<std::string>() + "=" + f["field"].get<std::string>() +
                        (f["guessed"].get<bool>() ? "" : " (set)");
+            out += "\n";
+        }
+        if (l.contains("unread_fields")) {
+            out += "  not read (not needed here):";
+            for (const Json& f : l["unread_fields"]) out += " " + f["meaning"].get<std::string>() + "=" + f["field"].get<std::string>();
             out += "\n";
         }
     }

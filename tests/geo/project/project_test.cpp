@@ -149,3 +149,31 @@ TEST_CASE("meanings carry the unit their values read in")
     CHECK(geo::find_meaning(geo::Role::Sites, "land_area")->unit == "m²");
     CHECK(geo::find_meaning(geo::Role::Enterprises, "cluster")->unit.empty());
 }
+
+TEST_CASE("a command that needs some meanings reads only their fields, with the same values, and names the rest as unread")
+{
+    const geo::Project project = geo::read_project(test::datasets("chongqing-demo/chongqing-demo.parkcap.json"));
+    const geo::LoadedProject all = geo::load_project(project);
+    const geo::LoadedProject some = geo::load_project(project, {}, {{geo::Role::Enterprises, {"employees", "tier", "建筑面积"}}});
+    const geo::LoadedLayer& a = *all.first(geo::Role::Enterprises);
+    const geo::LoadedLayer& s = *some.first(geo::Role::Enterprises);
+    REQUIRE(s.data->size() == a.data->size());
+    std::vector<std::string> names;
+    for (const geo::Column& c : s.data->columns) names.push_back(c.name());
+    CHECK(names == std::vector<std::string>{"梯度层级", "从业人员", "建筑面积"});  // in the source's order
+    REQUIRE(s.fields.bindings.size() == 2);
+    CHECK(*s.fields.field_for("employees") == "从业人员");
+    CHECK(s.fields.field_for("name") == nullptr);
+    bool name_unread = false;
+    for (const geo::FieldBinding& b : s.unread) name_unread |= b.meaning == "name" && b.field == "企业名称";
+    CHECK(name_unread);
+    const geo::Column& ea = *a.data->column("从业人员");
+    const geo::Column& es = *s.data->column("从业人员");
+    for (size_t i = 0; i < ea.size(); ++i) {
+        CHECK(ea.is_null(i) == es.is_null(i));
+        if (!ea.is_null(i)) CHECK(ea.integer(i) == es.integer(i));
+    }
+    CHECK(s.data->memory_bytes() < a.data->memory_bytes() / 2);
+    // Other roles read every field.
+    CHECK(some.first(geo::Role::Parks)->data->columns.size() == all.first(geo::Role::Parks)->data->columns.size());
+}
