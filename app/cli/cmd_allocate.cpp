@@ -96,7 +96,9 @@ int run_allocate(const std::vector<std::string>& argv)
     if (from_table) {
         in = geo::allocation_input_from_table(args.get("matrix"), args.get("demand-weights"), settings);
     } else {
-        project = geo::load_project(std::move(input), terminal_progress());
+        // The demand's name, filters and weight: the enterprises' other fields stay unread.
+        project = geo::load_project(std::move(input), terminal_progress(),
+                                    {{geo::Role::Enterprises, {"name", "cluster", "tier", "employees", settings.weight}}});
         print_load_notes(project);
         geo::require_features(project, geo::Role::Enterprises);
         in = geo::allocation_input(project, settings, terminal_progress());

@@ -80,7 +80,10 @@ int run_clusters(const std::vector<std::string>& argv)
     }
 
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_lq.csv", "_characteristic.csv"}));
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    // Only the fields the selection, the location quotients and their employment read.
+    std::vector<std::string> needed = geo::fields_needed(o.selection);
+    needed.insert(needed.end(), {o.lq_category, "employees"});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, needed}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
     const geo::ClusterAnalysis a = geo::analyse_clusters(project, o, terminal_progress());

@@ -70,7 +70,10 @@ int run_coverage(const std::vector<std::string>& argv)
     }
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
                              {args.get("radii")});
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    // The enterprises' name (the output layer), employees and the cluster and tier it is grouped
+    // by: their other fields stay unread.
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(),
+                                                         {{geo::Role::Enterprises, {"name", "employees", "cluster", "tier"}}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
     geo::require_features(project, geo::Role::Facilities);

@@ -79,15 +79,10 @@ int run_density(const std::vector<std::string>& argv)
         return 0;
     }
 
-    // A bare point layer weighted by a field named as such, with no filters: read only that
-    // field (filters and meanings need the other fields to be bound, so then all are read).
-    const bool plain = filter.cluster.empty() && filter.tier.empty() && filter.industry_code.empty() && filter.park.empty();
-    if (!geo::looks_like_project_file(args.positional[0]) && plain &&
-        geo::find_meaning(geo::Role::Enterprises, filter.weight) == nullptr && args.all("field").empty())
-        input.layers[0].source.only_fields = filter.weight.empty() ? std::vector<std::string>{}
-                                                                   : std::vector<std::string>{filter.weight};
     refuse_inputs_as_outputs(input, {args.get("out")});
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    // Only the fields the filters and the weight read: a registry's other fields stay unread.
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(),
+                                                         {{geo::Role::Enterprises, geo::fields_needed(filter)}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
     const geo::PointSelection sel = geo::select_points(project, filter);

@@ -68,4 +68,14 @@ PointSelection select_points(const LoadedProject& project, const PointFilter& fi
     return out;
 }
 
+std::vector<std::string> fields_needed(const PointFilter& filter)
+{
+    std::vector<std::string> out;
+    if (!filter.cluster.empty()) out.push_back("cluster");
+    if (!filter.tier.empty()) out.push_back("tier");
+    if (!filter.industry_code.empty()) out.push_back("industry_code");
+    if (!filter.weight.empty()) out.push_back(filter.weight);
+    return out;
+}
+
 }  // namespace geo

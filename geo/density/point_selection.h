@@ -31,4 +31,7 @@ struct PointSelection {
 // the weight field is text.
 PointSelection select_points(const LoadedProject& project, const PointFilter& filter);
 
+// The enterprises' meanings (and field names) `filter` reads, for loading only those.
+std::vector<std::string> fields_needed(const PointFilter& filter);
+
 }  // namespace geo
