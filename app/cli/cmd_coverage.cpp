@@ -86,9 +86,7 @@ int run_coverage(const std::vector<std::string>& argv)
     wo.metadata = {{"PARKCAP_COVERAGE", run.network ? "straight-line and road network" : "straight-line"}};
     note_spatial_index(wo, "enterprises_coverage", run.firms.data->size());
     const std::string prefix = args.get("out");
-    std::vector<std::pair<std::string, const geo::Layer*>> layers;
-    for (const auto& [name, layer] : files.layers) layers.emplace_back(name, &layer);
-    geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
+    geo::write_coverage_layers(files, project.working.crs, prefix + ".gpkg", wo);
     for (const auto& [suffix, table] : files.tables) geo::write_csv(table, prefix + suffix, args.flag("overwrite"));
     for (const std::string& line : files.summary) std::printf("%s\n", line.c_str());
     std::printf("wrote %s and the tables by park, cluster and tier in %.2f s\n", prefix.c_str(),

@@ -307,7 +307,7 @@ void CapacityPanel::click(Workspace& ws, geo::Coord at)
         }
         if (best >= m_runs.front().input.firms->xy.size()) {
             ws.warn(geo::printf_text(tr("capacity: '%s' is an incoming enterprise of this scenario; it has no plot to redevelop"),
-                                     in.firms->name[best].c_str()));
+                                     std::string(in.firms->name[best]).c_str()));
             return;
         }
         add_edit(ws, {{"type", "redevelop_plots"}, {"layer", in.enterprise_layer}, {"fids", {in.firms->fid[best]}}, {"far", m_far}});

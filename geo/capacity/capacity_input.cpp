@@ -40,6 +40,22 @@ std::vector<std::string> texts(const LoadedLayer& l, const char* meaning, std::v
     return values(l, meaning, notes, std::string(), [](const Column& c, size_t i) { return c.text(i); });
 }
 
+// The same for the enterprises' texts, in one buffer.
+TextList text_list(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
+{
+    TextList out;
+    const std::string* f = l.fields.field_for(meaning);
+    const Column* c = f ? l.data->column(*f) : nullptr;
+    if (!c) notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
+    out.reserve(l.data->size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
+    for (size_t i = 0; i < l.data->size(); ++i) {
+        if (!c || c->is_null(i)) out.emplace_back();
+        else if (c->type() == FieldType::String) out.push_back(c->string(i));
+        else out.push_back(c->text(i));
+    }
+    return out;
+}
+
 }  // namespace
 
 int32_t CapacityInput::find_park(const std::string& key) const
@@ -83,10 +99,10 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
     auto f = std::make_shared<EnterpriseData>();
     for (size_t i = 0; i < firms->data->size(); ++i) f->xy.push_back(firms->data->geometry.first_coord(i));
     f->fid = firms->data->fids;
-    f->name = texts(*firms, "name", in.notes);
-    f->code = texts(*firms, "industry_code", in.notes);
-    f->cluster = texts(*firms, "cluster", in.notes);
-    f->tier = texts(*firms, "tier", in.notes);
+    f->name = text_list(*firms, "name", in.notes);
+    f->code = text_list(*firms, "industry_code", in.notes);
+    f->cluster = text_list(*firms, "cluster", in.notes);
+    f->tier = text_list(*firms, "tier", in.notes);
     f->employees = numbers(*firms, "employees", in.notes);
     f->floor_area = numbers(*firms, "floor_area", in.notes);
     f->land_area = numbers(*firms, "land_area", in.notes);

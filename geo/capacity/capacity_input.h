@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/core/geometry.h"
+#include "geo/core/text_list.h"
 #include "geo/coverage/service_radii.h"
 #include "geo/project/loaded_project.h"
 
@@ -16,7 +17,7 @@ namespace geo {
 struct EnterpriseData {
     std::vector<Coord> xy;
     std::vector<int64_t> fid;  // feature ids in the enterprises layer (incoming ones after them)
-    std::vector<std::string> name, code, cluster, tier;
+    TextList name, code, cluster, tier;  // one buffer each: a registry of millions costs bytes, not heap blocks
     std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
 };
 

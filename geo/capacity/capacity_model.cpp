@@ -116,14 +116,14 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
             s.far_land += land_m2;
             s.far_weighted += land_m2 * c.min_far;
         }
-        ClusterShare& cs = s.clusters[in.firms->cluster[i].empty() ? "(none)" : in.firms->cluster[i]];
+        ClusterShare& cs = s.clusters[in.firms->cluster[i].empty() ? std::string("(none)") : std::string(in.firms->cluster[i])];
         ++cs.enterprises;
         cs.jobs += jobs;
         cs.floor_m2 += floor;
         city_floor += floor;
         city_jobs += jobs;
         ParkCapacity& pc = r.parks[static_cast<size_t>(p)];
-        ++pc.tiers[in.firms->tier[i].empty() ? "(no tier)" : in.firms->tier[i]];
+        ++pc.tiers[in.firms->tier[i].empty() ? std::string("(no tier)") : std::string(in.firms->tier[i])];
         pc.plots_failing += c.fails_any();
         pc.plots_underused += c.underused;
     }

@@ -81,7 +81,7 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
         const double height = std::isnan(in.firms->storey_height[i]) ? 0.0 : in.firms->storey_height[i];
         c.counted_floor = counted_floor_area(in.firms->floor_area[i], height, storey.value);
         c.far = ratio(c.counted_floor, in.firms->land_area[i]);
-        const std::string code = industry_division(in.firms->code[i]);
+        const std::string code = industry_division(std::string(in.firms->code[i]));
         const auto it = tables.min_far.find(code);
         c.min_far = it == tables.min_far.end() ? kNaN : it->second;
         if (!std::isnan(c.far) && !std::isnan(c.min_far)) {

@@ -5,6 +5,7 @@
 
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/network_service_areas.h"
+#include "geo/io/ogr_feature.h"
 #include "geo/report/coverage_outputs.h"
 #include "geo/core/utf8.h"
 #include "geo/report/text_format.h"
@@ -37,7 +38,9 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
 
     // The enterprises with their coverage, and where it falls short (by road when measured).
     CoverageGaps gaps = coverage_gaps(firms, run.measured());
-    out.layers.emplace_back("enterprises_coverage", enterprises_coverage_layer(firms, run.straight, nc, gaps));
+    out.enterprises = firms.data->size();
+    out.enterprises_multi = any_multi(firms.data->geometry);
+    out.enterprise_rows = [&firms, &run, nc](size_t begin, size_t end) { return enterprises_coverage_layer(firms, run.straight, nc, begin, end); };
     out.layers.emplace_back("service_areas", service_areas(run.facilities, *run.type_column, settings.types));
     if (run.network) {
         NetworkServiceAreas along = network_service_areas(*run.network, run.facilities, *run.type_column, settings.types,
@@ -89,6 +92,20 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
         out.summary.push_back(line);
     }
     return out;
+}
+
+void write_coverage_layers(const CoverageFiles& files, const Crs& crs, const std::filesystem::path& path, const WriteOptions& options)
+{
+    constexpr size_t kChunk = 250'000;
+    LayerFileWriter writer(path, crs, options);
+    const Layer schema = files.enterprise_rows(0, 0);
+    writer.begin_layer("enterprises_coverage", schema, files.enterprises_multi, files.enterprises);
+    for (size_t begin = 0; begin < files.enterprises; begin += kChunk) writer.append(files.enterprise_rows(begin, begin + kChunk));
+    for (const auto& [name, layer] : files.layers) {
+        writer.begin_layer(name, layer, any_multi(layer.geometry), layer.size());
+        writer.append(layer);
+    }
+    writer.commit();
 }
 
 }  // namespace geo

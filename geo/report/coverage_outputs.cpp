@@ -1,5 +1,6 @@
 #include "geo/report/coverage_outputs.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -18,17 +19,19 @@ std::string fmt(double v, const char* format = "%.0f")
     return buf;
 }
 
-Column distances(const std::string& name, const std::vector<double>& d)
+Column distances(const std::string& name, const std::vector<double>& d, size_t begin, size_t end)
 {
     Column c(name, FieldType::Real);
-    for (double v : d) std::isfinite(v) ? c.push_real(std::round(v * 10) / 10) : c.push_null();
+    c.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) std::isfinite(d[i]) ? c.push_real(std::round(d[i] * 10) / 10) : c.push_null();
     return c;
 }
 
-Column within(const std::string& name, const std::vector<double>& d, double radius)
+Column within(const std::string& name, const std::vector<double>& d, double radius, size_t begin, size_t end)
 {
     Column c(name, FieldType::Integer);
-    for (double v : d) c.push_integer(v <= radius ? 1 : 0);
+    c.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) c.push_integer(d[i] <= radius ? 1 : 0);
     return c;
 }
 
@@ -40,25 +43,44 @@ const Column* employees_of(const LoadedLayer& firms)
 
 }  // namespace
 
-Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& r, const NetworkCoverage* nc, const CoverageGaps& gaps)
+Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& r, const NetworkCoverage* nc, size_t begin, size_t end)
 {
+    const Layer& in = *firms.data;
+    end = std::min(end, in.size());
+    begin = std::min(begin, end);
     Layer out;
     out.name = "enterprises_coverage";
-    out.geometry = firms.data->geometry;
-    out.fids = firms.data->fids;
-    if (const std::string* name = firms.fields.field_for("name")) out.columns.push_back(*firms.data->column(*name));
-    if (nc) out.columns.push_back(distances("attach_m", nc->attach_m));
+    out.geometry = GeometryColumn(in.geometry.kind());
+    for (size_t i = begin; i < end; ++i) out.geometry.append_feature(in.geometry, i);
+    out.fids.assign(in.fids.begin() + static_cast<std::ptrdiff_t>(begin), in.fids.begin() + static_cast<std::ptrdiff_t>(end));
+    if (const std::string* name = firms.fields.field_for("name")) {
+        const Column& names = *in.column(*name);
+        Column c(names.name(), names.type());
+        for (size_t i = begin; i < end; ++i) c.push_from(names, i);
+        out.columns.push_back(std::move(c));
+    }
+    if (nc) out.columns.push_back(distances("attach_m", nc->attach_m, begin, end));
     for (size_t t = 0; t < r.types.size(); ++t) {
         const TypeCoverage& tc = r.types[t];
-        out.columns.push_back(distances("d_" + tc.type.code, tc.distance));
-        for (double radius : tc.type.radii_m) out.columns.push_back(within("c_" + tc.type.code + "_" + fmt(radius), tc.distance, radius));
-        if (!nc) continue;
-        out.columns.push_back(distances("n_" + tc.type.code, nc->distance[t]));
+        out.columns.push_back(distances("d_" + tc.type.code, tc.distance, begin, end));
         for (double radius : tc.type.radii_m)
-            out.columns.push_back(within("nc_" + tc.type.code + "_" + fmt(radius), nc->distance[t], radius));
+            out.columns.push_back(within("c_" + tc.type.code + "_" + fmt(radius), tc.distance, radius, begin, end));
+        if (!nc) continue;
+        out.columns.push_back(distances("n_" + tc.type.code, nc->distance[t], begin, end));
+        for (double radius : tc.type.radii_m)
+            out.columns.push_back(within("nc_" + tc.type.code + "_" + fmt(radius), nc->distance[t], radius, begin, end));
     }
+    // The types each lacks, measured as the gaps are: by road when the network was measured.
     Column uncovered("uncovered", FieldType::String);
-    for (const std::string& u : gaps.uncovered_types) u.empty() ? uncovered.push_null() : uncovered.push_string(u);
+    std::string lacks;
+    for (size_t i = begin; i < end; ++i) {
+        lacks.clear();
+        for (size_t t = 0; t < r.types.size(); ++t) {
+            const double d = nc ? nc->distance[t][i] : r.types[t].distance[i];
+            if (!(d <= r.types[t].type.radii_m.back())) lacks += (lacks.empty() ? "" : ",") + r.types[t].type.code;
+        }
+        lacks.empty() ? uncovered.push_null() : uncovered.push_string(lacks);
+    }
     out.columns.push_back(std::move(uncovered));
     return out;
 }
@@ -72,7 +94,6 @@ CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& resul
     std::vector<double> jobs;
     if (const Column* e = employees_of(firms))
         for (size_t i = 0; i < n; ++i) jobs.push_back(e->number(i).value_or(0.0));
-    g.uncovered_types.assign(n, "");
     g.gap_areas.name = "gap_areas";
     g.gap_areas.geometry = GeometryColumn(GeomKind::Polygon);
     g.gap_areas.columns = {Column("type", FieldType::String), Column("radius_m", FieldType::Real),
@@ -84,10 +105,7 @@ CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& resul
     for (const TypeCoverage& tc : result.types) {
         const double radius = tc.type.radii_m.back();
         std::vector<uint8_t> uncovered(n);
-        for (size_t i = 0; i < n; ++i) {
-            uncovered[i] = !(tc.distance[i] <= radius);
-            if (uncovered[i]) g.uncovered_types[i] += (g.uncovered_types[i].empty() ? "" : ",") + tc.type.code;
-        }
+        for (size_t i = 0; i < n; ++i) uncovered[i] = !(tc.distance[i] <= radius);
         const Layer areas = gap_areas(xy, jobs, uncovered, radius);
         for (size_t k = 0; k < areas.size(); ++k) {
             g.gap_areas.geometry.append_feature(areas.geometry, k);

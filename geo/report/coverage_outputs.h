@@ -2,6 +2,7 @@
 // The layers and tables of a coverage analysis, built once for the command's files and the
 // panel alike: the enterprises with their distances and coverage flags, the gap areas and
 // suggested sites per type, and the coverage tables by park, cluster or tier.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -13,21 +14,21 @@
 namespace geo {
 
 // Where coverage falls short, per type at its largest radius (measured by `result`, the road
-// distances when the analysis had them): gap areas (gaps.h), the best single new site, and
-// for each enterprise the types it lacks ("bus_stop,canteen").
+// distances when the analysis had them): gap areas (gaps.h) and the best single new site.
 struct CoverageGaps {
     Layer gap_areas;        // type, radius_m, uncovered_enterprises, uncovered_employees
     Layer suggested_sites;  // type, radius_m, covers_enterprises, covers_employees
-    std::vector<std::string> uncovered_types;  // per enterprise; "" when covered for every type
 };
 CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& result);
 
 // The enterprises with `name` (when bound), `attach_m` (by road), then per type d_<type>
 // metres and c_<type>_<radius> 0/1, and with the network n_<type> and nc_<type>_<radius>;
-// last `uncovered`, the types each lacks (from `gaps`; null when covered for all).
-// Distances to 0.1 m; a distance that is unknown (no facility, beyond a road search) is null.
+// last `uncovered`, the types each lacks at the type's largest radius, by road when measured
+// ("bus_stop,canteen"; null when covered for all). Distances to 0.1 m; a distance that is
+// unknown (no facility, beyond a road search) is null. Rows [begin, end) of the enterprises
+// only, so that a long layer is built and written a chunk at a time (end 0: none, the schema).
 Layer enterprises_coverage_layer(const LoadedLayer& firms, const CoverageResult& straight, const NetworkCoverage* by_road,
-                                 const CoverageGaps& gaps);
+                                 size_t begin, size_t end);
 
 // How enterprises are grouped for a table: one group index per enterprise (-1: left out).
 struct Grouping {
