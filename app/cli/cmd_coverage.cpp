@@ -4,21 +4,76 @@
 
 #include "args.h"
 #include "commands.h"
+#include "geo/coverage/coverage_pushdown.h"
 #include "geo/coverage/coverage_run.h"
 #include "geo/coverage/coverage_settings.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/coverage_files.h"
+#include "geo/report/coverage_outputs.h"
+#include "geo/report/csv_table.h"
 #include "geo/report/load_summary.h"
 #include "load_notes.h"
 #include "output_options.h"
 #include "project_input.h"
+#include "push_down.h"
 #include "terminal_progress.h"
 
 namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kOptions = with_layer_input({
+std::vector<OptionSpec> options();
+const std::vector<OptionSpec> kOptions = options();
+
+// The work pushed down to PostGIS: the enterprises stay in their table; the database finds
+// each one's park and nearest facility of each type and returns the sums for the tables. The
+// GeoPackage holds the service areas (from the facilities, in memory); the per-enterprise
+// distances stay in the database's hands.
+int coverage_in_database(geo::Project input, const geo::ProjectLayer& enterprises, const geo::CoverageSettings& settings, const Args& args,
+                         std::chrono::steady_clock::time_point t0)
+{
+    if (settings.network) throw UsageError("--network is measured in memory: give --no-push-down with it");
+    if (!args.get("scenario").empty()) throw UsageError("a scenario's incoming enterprises are added in memory: give --no-push-down with --scenario");
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    print_load_notes(project);
+    geo::require_features(project, geo::Role::Facilities);
+    const geo::LoadedLayer& fac = *project.first(geo::Role::Facilities);
+    const std::string* type_field = fac.fields.field_for("type");
+    if (!type_field)
+        throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac.data->source, .layer = fac.data->name});
+    if (settings.types.empty()) throw geo::Error("no service radii: give --radii FILE or store a table in the project");
+    geo::CoveragePushdown in;
+    in.parks = project.first(geo::Role::Parks);
+    in.park_names = geo::park_group_names(project);
+    in.facilities = fac.data.get();
+    in.facility_type = fac.data->column(*type_field);
+    in.types = settings.types;
+    in.working_crs = project.working.crs.code();
+    std::fprintf(stderr, "counting in the database: each enterprise's park and nearest facility of %zu types ...\n", in.types.size());
+    const geo::CoverageTotals totals = geo::coverage_in_database(enterprises, in);
+    end_terminal_progress();
+    for (const std::string& w : totals.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+
+    const std::string prefix = args.get("out");
+    const bool overwrite = args.flag("overwrite");
+    geo::WriteOptions wo = gpkg_write_options(args);
+    wo.metadata = {{"PARKCAP_COVERAGE", "straight-line, counted in PostGIS"}};
+    const geo::Layer areas = geo::service_areas(*fac.data, *in.facility_type, settings.types);
+    geo::write_layers({{"service_areas", &areas}}, project.working.crs, prefix + ".gpkg", wo);
+    if (!totals.parks.empty()) geo::write_csv(geo::coverage_rows_table("park", totals.parks, nullptr), prefix + "_parks.csv", overwrite);
+    if (!totals.clusters.empty()) geo::write_csv(geo::coverage_rows_table("cluster", totals.clusters, nullptr), prefix + "_clusters.csv", overwrite);
+    if (!totals.tiers.empty()) geo::write_csv(geo::coverage_rows_table("tier", totals.tiers, nullptr), prefix + "_tiers.csv", overwrite);
+    std::printf("%lld enterprises (counted by PostGIS, not loaded), %zu facilities (straight-line)\n", static_cast<long long>(totals.enterprises),
+                fac.data->size());
+    std::printf("wrote %s.gpkg (service areas) and the tables by park, cluster and tier in %.2f s\n", prefix.c_str(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
+
+std::vector<OptionSpec> options()
+{
+    std::vector<OptionSpec> own = push_down_options("find each enterprise's park and nearest facilities and sum coverage by park, cluster and tier");
+    std::vector<OptionSpec> rest = {
     {"out", "PREFIX", "write PREFIX.gpkg (enterprises with coverage, service areas) and PREFIX_parks.csv, "
                       "PREFIX_clusters.csv, PREFIX_tiers.csv (required)"},
     {"radii", "FILE", "service radii per facility type (e.g. datasets/standards/facility_service_radii.csv); "
@@ -33,7 +88,11 @@ const std::vector<OptionSpec> kOptions = with_layer_input({
                          "incoming enterprises"},
     {"show-settings", "", "print the effective settings (the project's analysis.coverage with the flags applied) as JSON and stop"},
     {"help", "", "show this help"},
-});
+    };
+    own.insert(own.begin(), rest.begin(), rest.end() - 1);
+    own.push_back(rest.back());
+    return with_layer_input(own);
+}
 
 }  // namespace
 
@@ -70,6 +129,10 @@ int run_coverage(const std::vector<std::string>& argv)
     }
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
                              {args.get("radii")});
+    bool firms_in_database = false;
+    for (const geo::ProjectLayer& l : input.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
+    if (const auto in_database = take_pushed_down(input, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)"))
+        return coverage_in_database(std::move(input), *in_database, settings, args, t0);
     // The enterprises' name (the output layer), employees and the cluster and tier it is grouped
     // by: their other fields stay unread.
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(),

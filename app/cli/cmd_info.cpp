@@ -10,21 +10,27 @@
 #include "geo/overlay/zone_assignment.h"
 #include "geo/report/project_info.h"
 #include "project_input.h"
+#include "push_down.h"
 #include "terminal_progress.h"
 
 namespace cli {
 
 namespace {
 
-const std::vector<OptionSpec> kOptions = with_layer_input({
-    {"json", "", "print JSON instead of text"},
-    {"push-down", "", "count enterprises per park in the database (PostGIS parks and enterprises tables of one database): the enterprises are not loaded"},
-    {"push-down-above", "N", "push down by itself when the enterprises table has more than N rows (default 1000000)"},
-    {"no-push-down", "", "count in memory whatever the size"},
-    {"all-fields", "", "read every field of the enterprises (checks each binding's values; by default only employees are read)"},
-    {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
-    {"help", "", "show this help"},
-});
+std::vector<OptionSpec> options()
+{
+    std::vector<OptionSpec> own = {{"json", "", "print JSON instead of text"}};
+    for (const OptionSpec& o : push_down_options("count enterprises and employees per park (parks and enterprises tables of one database)"))
+        own.push_back(o);
+    own.insert(own.end(), {
+        {"all-fields", "", "read every field of the enterprises (checks each binding's values; by default only employees are read)"},
+        {"role", "ROLE", "role of a single layer file: parks, enterprises, facilities, roads, constraints, sites, regions"},
+        {"help", "", "show this help"},
+    });
+    return with_layer_input(own);
+}
+
+const std::vector<OptionSpec> kOptions = options();
 
 void print_help()
 {
@@ -70,36 +76,14 @@ int run_info(const std::vector<std::string>& argv)
     geo::Project project = input_project(path, args, geo::Role::Context);
 
     // --push-down: the enterprises stay in the database; PostGIS counts them per park.
-    std::optional<geo::ProjectLayer> in_database;
-    bool push_down = args.flag("push-down");
-    if (!push_down && !args.flag("no-push-down")) {  // a large PostGIS table stays where it is
-        long long above = 1000000;
-        if (const std::string a = args.get("push-down-above"); !a.empty()) {
-            char* end = nullptr;
-            above = std::strtoll(a.c_str(), &end, 10);
-            if (*end != '\0' || above < 0) throw UsageError("--push-down-above needs a whole number >= 0, not '" + a + "'");
-        }
-        for (const geo::ProjectLayer& l : project.layers)
-            if (l.role == geo::Role::Enterprises)
-                if (const int64_t rows = geo::database_rows(l); rows > above) {
-                    bool parks_there = false;
-                    for (const geo::ProjectLayer& p : project.layers) parks_there |= p.role == geo::Role::Parks && p.source.path == l.source.path;
-                    if (parks_there) {
-                        push_down = true;
-                        std::fprintf(stderr, "note: the enterprises table has %lld rows (more than %lld): counted in the database, not loaded "
-                                             "(--no-push-down loads them)\n", static_cast<long long>(rows), above);
-                    }
-                }
-    }
-    if (push_down) {
-        for (size_t i = 0; i < project.layers.size(); ++i)
-            if (project.layers[i].role == geo::Role::Enterprises) {
-                in_database = project.layers[i];
-                project.layers.erase(project.layers.begin() + static_cast<std::ptrdiff_t>(i));
-                break;
-            }
-        if (!in_database) throw UsageError("--push-down needs an enterprises layer in the project");
-    }
+    bool parks_there = false;
+    for (const geo::ProjectLayer& l : project.layers)
+        for (const geo::ProjectLayer& p : project.layers)
+            parks_there |= l.role == geo::Role::Enterprises && p.role == geo::Role::Parks && p.source.path == l.source.path &&
+                           l.source.path.rfind("PG:", 0) == 0;
+    const std::optional<geo::ProjectLayer> in_database =
+        take_pushed_down(project, args, parks_there,
+                         "--push-down needs the parks and the enterprises as tables of one PostGIS database (the same \"PG:\" path)");
     // The per-park table needs the enterprises' employees only: their other fields stay unread.
     const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress(),
                                                         args.flag("all-fields") ? geo::FieldNeeds{} : geo::FieldNeeds{{geo::Role::Enterprises, {"employees"}}});

@@ -15,9 +15,6 @@
 
 namespace geo {
 
-namespace {
-
-// Facility indices per table type; unknown types counted for the warning.
 std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column, const std::vector<FacilityType>& types,
                                                       std::vector<std::string>* warnings)
 {
@@ -45,8 +42,6 @@ std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column,
     }
     return by_type;
 }
-
-}  // namespace
 
 CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
                                       const std::vector<FacilityType>& types, const Progress& progress)

@@ -47,6 +47,11 @@ NetworkCoverage network_coverage(const GeometryColumn& enterprises, const Layer&
                                  const std::vector<FacilityType>& types, const RoadNetwork& network, double attach_limit_m,
                                  const Progress& progress = {});
 
+// Facility indices per type of `types` (by code or Chinese name); with `warnings`, the types the
+// table does not know and the facilities without a type are named there.
+std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column, const std::vector<FacilityType>& types,
+                                                      std::vector<std::string>* warnings);
+
 // `facility_type` holds each facility's type (code or Chinese name). Types the table does
 // not know are left out with a warning naming them and their count; so are facilities
 // whose type is empty.

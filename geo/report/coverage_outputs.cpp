@@ -128,6 +128,18 @@ CoverageGaps coverage_gaps(const LoadedLayer& firms, const CoverageResult& resul
     return g;
 }
 
+std::vector<std::string> park_group_names(const LoadedProject& project)
+{
+    std::vector<std::string> names;
+    const LoadedLayer* parks = project.first(Role::Parks);
+    if (!parks) return names;
+    const std::string* pn = parks->fields.field_for("name");
+    for (size_t p = 0; p < parks->data->size(); ++p)
+        names.push_back(pn ? parks->data->column(*pn)->text(p) : "fid " + std::to_string(parks->data->fids[p]));
+    names.push_back("(outside every park)");
+    return names;
+}
+
 Grouping park_grouping(const LoadedProject& project, const LoadedLayer& firms)
 {
     Grouping g;
@@ -135,13 +147,10 @@ Grouping park_grouping(const LoadedProject& project, const LoadedLayer& firms)
     const LoadedLayer* parks = project.first(Role::Parks);
     if (!parks) return g;
     const ZoneAssignment a = assign_to_zones(firms.data->geometry, parks->data->geometry);
-    const std::string* pn = parks->fields.field_for("name");
-    for (size_t p = 0; p < parks->data->size(); ++p)
-        g.names.push_back(pn ? parks->data->column(*pn)->text(p) : "fid " + std::to_string(parks->data->fids[p]));
+    g.names = park_group_names(project);
     g.group_of = a.zone_of;
     for (int32_t& z : g.group_of)
-        if (z < 0) z = static_cast<int32_t>(g.names.size());
-    g.names.push_back("(outside every park)");
+        if (z < 0) z = static_cast<int32_t>(parks->data->size());
     return g;
 }
 
@@ -163,29 +172,35 @@ Grouping category_grouping(const LoadedLayer& firms, const std::string& meaning)
     return g;
 }
 
-CsvTable coverage_table(const Grouping& grouping, const CoverageResult& r, const CoverageResult* by_road, const Column* employees)
+CsvTable coverage_rows_table(const std::string& label, const std::vector<CoverageRow>& rows, const std::vector<CoverageRow>* road_rows)
 {
     CsvTable t;
-    t.header = {grouping.label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
-    if (by_road)
+    t.header = {label, "facility_type", "radius_m", "enterprises", "covered", "share", "employees", "employees_covered", "employee_share"};
+    if (road_rows)
         for (const char* h : {"covered_by_road", "share_by_road", "employees_covered_by_road", "covered_straight_not_by_road"}) t.header.push_back(h);
-    const auto rows = coverage_summary(r, grouping.group_of, grouping.names, employees);
-    const auto road_rows = by_road ? coverage_summary(*by_road, grouping.group_of, grouping.names, employees) : std::vector<CoverageRow>{};
     for (size_t k = 0; k < rows.size(); ++k) {
         const CoverageRow& row = rows[k];
         t.rows.push_back({row.group, row.type, fmt(row.radius_m), std::to_string(row.enterprises), std::to_string(row.covered),
                           row.enterprises ? fmt(static_cast<double>(row.covered) / static_cast<double>(row.enterprises), "%.4f") : "",
                           fmt(row.employees), fmt(row.employees_covered),
                           row.employees > 0 ? fmt(row.employees_covered / row.employees, "%.4f") : ""});
-        if (!by_road) continue;
+        if (!road_rows) continue;
         // A road path is never shorter than the straight line: road coverage is a subset.
-        const CoverageRow& rr = road_rows[k];
+        const CoverageRow& rr = (*road_rows)[k];
         t.rows.back().insert(t.rows.back().end(),
                              {std::to_string(rr.covered),
                               rr.enterprises ? fmt(static_cast<double>(rr.covered) / static_cast<double>(rr.enterprises), "%.4f") : "",
                               fmt(rr.employees_covered), std::to_string(row.covered - rr.covered)});
     }
     return t;
+}
+
+CsvTable coverage_table(const Grouping& grouping, const CoverageResult& r, const CoverageResult* by_road, const Column* employees)
+{
+    const auto rows = coverage_summary(r, grouping.group_of, grouping.names, employees);
+    if (!by_road) return coverage_rows_table(grouping.label, rows, nullptr);
+    const auto road_rows = coverage_summary(*by_road, grouping.group_of, grouping.names, employees);
+    return coverage_rows_table(grouping.label, rows, &road_rows);
 }
 
 }  // namespace geo

@@ -42,6 +42,13 @@ Grouping park_grouping(const LoadedProject& project, const LoadedLayer& firms);
 // the layer has no such field.
 Grouping category_grouping(const LoadedLayer& firms, const std::string& meaning);
 
+// The park groups' names: each park's name (or "fid N"), then "(outside every park)"; empty
+// without parks.
+std::vector<std::string> park_group_names(const LoadedProject& project);
+
+// The table of summary rows (coverage_summary's, or the database's, geo/coverage/coverage_pushdown.h).
+CsvTable coverage_rows_table(const std::string& label, const std::vector<CoverageRow>& rows, const std::vector<CoverageRow>* road_rows);
+
 // One row per group, type and radius: enterprises, covered, shares, employees; with
 // `by_road`, the same by road and the enterprises covered in a straight line but not by road.
 CsvTable coverage_table(const Grouping& grouping, const CoverageResult& straight, const CoverageResult* by_road,

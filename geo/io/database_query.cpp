@@ -1,0 +1,92 @@
+#include "geo/io/database_query.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/core/error.h"
+#include "geo/io/database_writer.h"
+#include "geo/io/gdal_errors.h"
+#include "geo/io/ogr_feature.h"
+
+namespace geo {
+
+namespace {
+
+void close_dataset(GDALDataset* ds) { GDALClose(ds); }
+
+}  // namespace
+
+Database::Database(const std::string& connection) : m_shown(connection_for_messages(connection)), m_ds(nullptr, close_dataset)
+{
+    ensure_gdal_registered();
+    GdalErrorCapture capture;
+    m_ds.reset(GDALDataset::Open(connection.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    if (!m_ds) throw Error("cannot connect: " + capture.last_error("unknown reason"), {.file = m_shown});
+}
+
+Database::~Database() = default;
+
+void Database::execute(const std::string& sql, const std::string& what)
+{
+    GdalErrorCapture capture;
+    OGRLayer* r = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (r) m_ds->ReleaseResultSet(r);
+    if (capture.has_error()) throw Error(what + " failed in the database: " + capture.last_error(), {.file = m_shown});
+}
+
+void Database::query(const std::string& sql, const std::string& what, const std::function<void(OGRFeature&)>& row)
+{
+    GdalErrorCapture capture;
+    OGRLayer* r = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!r) throw Error(what + " failed in the database: " + capture.last_error("unknown reason"), {.file = m_shown});
+    struct Release {
+        GDALDataset* ds;
+        OGRLayer* r;
+        ~Release() { ds->ReleaseResultSet(r); }
+    } release{m_ds.get(), r};
+    for (auto& f : *r) row(*f);
+    // A connection lost part-way ends the rows early with an error, never a short answer.
+    if (capture.has_error()) throw Error(what + " failed in the database: " + capture.last_error(), {.file = m_shown});
+}
+
+OGRLayer& Database::table(const std::string& name)
+{
+    GdalErrorCapture capture;
+    OGRLayer* l = m_ds->GetLayerByName(name.c_str());
+    if (!l) throw Error("no table or view named '" + name + "'", {.file = m_shown, .layer = name});
+    return *l;
+}
+
+std::string sql_identifier(const std::string& name)
+{
+    auto quote = [](const std::string& s) {
+        std::string out = "\"";
+        for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    const size_t dot = name.find('.');
+    return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
+}
+
+std::string sql_literal(const std::string& text)
+{
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string sql_geometry(const GeometryColumn& g, size_t feature, int srid)
+{
+    const std::unique_ptr<OGRGeometry> geom = to_ogr(g, feature, false);
+    std::vector<unsigned char> wkb(static_cast<size_t>(geom->WkbSize()));
+    geom->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    static const char* hex = "0123456789abcdef";
+    std::string out = "ST_GeomFromWKB(decode('";
+    for (unsigned char b : wkb) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out + "', 'hex'), " + std::to_string(srid) + ")";
+}
+
+}  // namespace geo

@@ -1,0 +1,48 @@
+#pragma once
+// A PostGIS database for the work pushed down to it (counts per park, nearest facilities, hexagon
+// sums over a registry of millions that is never loaded): one connection through GDAL's
+// PostgreSQL driver, so temporary tables live as long as the object; statements and queries
+// with errors that name the connection (without its password) and what was being done.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "geo/core/geometry.h"
+
+class GDALDataset;
+class OGRFeature;
+class OGRLayer;
+
+namespace geo {
+
+class Database {
+public:
+    // `connection` is a "PG:..." string; the password comes from it, PGPASSWORD or .pgpass.
+    // Throws geo::Error naming the connection when it cannot connect.
+    explicit Database(const std::string& connection);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // A statement that returns no rows (CREATE, INSERT, ANALYZE). Throws naming `what`.
+    void execute(const std::string& sql, const std::string& what);
+    // A query; `row` is called for each result row. Throws naming `what`.
+    void query(const std::string& sql, const std::string& what, const std::function<void(OGRFeature&)>& row);
+    // The table (or view) by name; throws "no table" naming it.
+    OGRLayer& table(const std::string& name);
+    const std::string& shown() const { return m_shown; }  // the connection without its password
+
+private:
+    std::string m_shown;
+    std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> m_ds;
+};
+
+// "schema.table" or "name" as a quoted SQL identifier ("schema"."table").
+std::string sql_identifier(const std::string& name);
+// A quoted SQL string literal.
+std::string sql_literal(const std::string& text);
+// Feature `feature` of `g` as a PostGIS geometry expression with SRID `srid`, exact (hex WKB).
+std::string sql_geometry(const GeometryColumn& g, size_t feature, int srid);
+
+}  // namespace geo
