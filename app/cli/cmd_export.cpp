@@ -1,6 +1,8 @@
 // parkcap export: one layer of a project to a file for a report or another office, styled
 // for QGIS, in the CRS asked for (geo/report/layer_export).
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "args.h"
 #include "commands.h"
@@ -22,6 +24,7 @@ const std::vector<OptionSpec> kOptions = {
     {"crs", "CRS", "working (default), 4490 (CGCS2000), 4326 (WGS 84), gcj02 or bd09 (Chinese web maps; the file name gains _gcj02/_bd09)"},
     {"shp-encoding", "ENC", "Shapefile text: utf-8 (default) or gbk (with a .cpg of 936, for older Chinese software)"},
     {"no-style", "", "leave out the QGIS style (layer_styles in a GeoPackage or database, .qml beside a Shapefile)"},
+    {"format", "FORMAT", "gpkg, shp, geojson, fgb, kml, csv, xlsx or postgis (default: from --out; with postgis, --out is the connection, \"PG:\" optional)"},
     {"schema", "NAME", "into a PostGIS database (--out \"PG:host=... dbname=...\"): the schema (default public)"},
     {"table", "NAME", "into a PostGIS database: the table (default: the layer's id)"},
     {"overwrite", "", "replace an existing file"},
@@ -42,6 +45,21 @@ int run_export(const std::vector<std::string>& argv)
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
     if (args.get("out").empty()) throw UsageError("--out FILE is required");
+    std::string out = args.get("out");
+    if (const std::string format = args.get("format"); !format.empty()) {
+        static const std::vector<std::string> files = {"gpkg", "shp", "geojson", "fgb", "kml", "csv", "xlsx"};
+        if (format == "postgis") {
+            if (out.rfind("PG:", 0) != 0) out = "PG:" + out;
+        } else if (std::find(files.begin(), files.end(), format) != files.end()) {
+            const std::string ext = std::filesystem::path(out).extension().string();
+            if (ext.empty()) out += "." + format;
+            else if (ext != "." + format) throw UsageError("--out " + out + " does not end in ." + format + " (--format " + format + ")");
+        } else {
+            throw UsageError("--format needs gpkg, shp, geojson, fgb, kml, csv, xlsx or postgis, not '" + format + "'");
+        }
+    } else if (!args.get("schema").empty() && out.rfind("PG:", 0) != 0) {
+        throw UsageError("--schema is for a PostGIS database: give --format postgis or --out \"PG:host=... dbname=...\"");
+    }
     geo::ExportOptions o;
     try {
         o.crs = geo::parse_export_crs(args.get("crs"));
@@ -57,7 +75,7 @@ int run_export(const std::vector<std::string>& argv)
     o.table = args.get("table");
 
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
-    if (args.get("out").rfind("PG:", 0) != 0) refuse_inputs_as_outputs(input, {args.get("out")});
+    if (out.rfind("PG:", 0) != 0) refuse_inputs_as_outputs(input, {out});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
     const std::string id = args.get("layer-id");
@@ -66,7 +84,7 @@ int run_export(const std::vector<std::string>& argv)
         if (id.empty() ? l.config.role != geo::Role::Enterprises : l.config.id != id) continue;
         geo::LayerStyle style = geo::project_layer_style(l, i);
         geo::classify(style, *l.data);
-        const geo::ExportResult r = geo::export_layer(*l.data, project.working.crs, style, l.config.id, args.get("out"), o);
+        const geo::ExportResult r = geo::export_layer(*l.data, project.working.crs, style, l.config.id, out, o);
         for (const std::string& n : r.notes) std::printf("note: %s\n", n.c_str());
         std::printf("wrote %zu features of '%s' to %s\n", l.data->size(), l.config.id.c_str(), r.path.string().c_str());
         return 0;

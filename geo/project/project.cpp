@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "geo/core/error.h"
+#include "geo/io/database_writer.h"
 #include "geo/core/json_depth.h"
 #include "geo/io/atomic_file.h"
 
@@ -75,6 +76,9 @@ ProjectLayer parse_layer(const Json& j, size_t index, const Reader& r, const fs:
     layer.source.path = (is_connection(layer.path) || fs::path(layer.path).is_absolute())
                             ? layer.path
                             : (folder / layer.path).lexically_normal().string();
+    if (is_connection(layer.path) && layer.path.find("password=") != std::string::npos)
+        r.warnings.push_back(r.file.string() + ": " + key + ": the connection holds a password; parkcap saves the project without it "
+                             "(give it in PGPASSWORD or ~/.pgpass)");
     layer.source.layer = r.string_at(j, "layer", key);
     layer.source.srs = r.string_at(j, "srs", key);
     layer.source.encoding = r.string_at(j, "encoding", key);
@@ -224,6 +228,9 @@ Json project_to_json(const Project& project, const fs::path& file)
         o["id"] = l.id;
         o["role"] = std::string(to_string(l.role));
         std::string path = l.source.path;
+        // A database connection is saved without its password: it comes from PGPASSWORD,
+        // ~/.pgpass or (in the GUI) a prompt, never from a file that travels by e-mail.
+        if (is_connection(path)) path = connection_for_messages(path);
         if (!is_connection(path)) {
             const fs::path rel = fs::absolute(path).lexically_relative(folder);
             path = rel.empty() ? fs::absolute(path).generic_string() : rel.generic_string();

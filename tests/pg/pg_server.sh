@@ -17,13 +17,17 @@ start)
   rm -rf "$dir"; mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   run "$bin/initdb" -D "$dir/data" -A trust -U parkcap -E UTF8 --no-locale > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log"; exit 1; }
+  # One role that needs its password ("locked", password "right"), for the password tests.
+  run sed -i '1i local all locked scram-sha-256' "$dir/data/pg_hba.conf"
   run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-k $dir -c listen_addresses='' -p 54329" start > /dev/null || { cat "$dir/server.log"; exit 1; }
   run "$bin/createdb" -h "$dir" -p 54329 -U parkcap demo || exit 1
   run "$bin/psql" -q -h "$dir" -p 54329 -U parkcap -d demo -c "CREATE EXTENSION postgis" || exit 1
+  run "$bin/psql" -q -h "$dir" -p 54329 -U parkcap -d demo -c "CREATE ROLE locked LOGIN PASSWORD 'right'" || exit 1
   conn="PG:host=$dir port=54329 user=parkcap dbname=demo"
   for f in parks.gpkg enterprises.gpkg; do
     ogr2ogr -f PostgreSQL "$conn" "$demo/$f" -lco GEOMETRY_NAME=geom -lco FID=fid > /dev/null || exit 1
   done
+  run "$bin/psql" -q -h "$dir" -p 54329 -U parkcap -d demo -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO locked" || exit 1
   echo "PostgreSQL started in $dir with the demo's parks and enterprises"
   ;;
 stop)

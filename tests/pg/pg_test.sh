@@ -58,6 +58,79 @@ sql "select indexdef from pg_indexes where tablename = 'firms'" | grep -q "USING
 "$cli" export "$demo/chongqing-demo.parkcap.json" --out "PG:host=$dir port=54329 user=parkcap dbname=nope password=secret" > "$work/bad" 2>&1
 grep -q "dbname=nope" "$work/bad" && ! grep -q secret "$work/bad" || { cat "$work/bad"; fail "a wrong database is not named, or its password is shown"; }
 
+# Coverage pushed down: PostGIS finds each enterprise's park and nearest facilities (KNN); the
+# same tables by park, cluster and tier as in memory, with the facilities from the demo's files.
+python3 - "$demo" "$conn" "$work/full.parkcap.json" <<'PY'
+import json, sys
+demo, conn, out = sys.argv[1:]
+p = json.load(open(demo + "/chongqing-demo.parkcap.json"))
+for l in p["layers"]:
+    if l["role"] in ("parks", "enterprises"): l["path"], l["layer"] = conn, l["role"]
+    elif not l["path"].startswith("/"): l["path"] = demo + "/" + l["path"]
+def absolute(o):
+    for k, v in (o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else []):
+        if isinstance(v, str) and (v.endswith(".csv") or k == "standards_dir") and not v.startswith("/"): o[k] = demo + "/" + v
+        else: absolute(v)
+absolute(p.get("analysis", {}))
+json.dump(p, open(out, "w"), ensure_ascii=False)
+PY
+"$cli" coverage "$work/full.parkcap.json" --out "$work/down" --push-down > "$work/cov.out" 2>&1 || { cat "$work/cov.out"; fail "coverage --push-down"; }
+grep -q "20000 enterprises (counted by PostGIS, not loaded)" "$work/cov.out" || { cat "$work/cov.out"; fail "coverage --push-down does not say PostGIS counted"; }
+"$cli" coverage "$demo/chongqing-demo.parkcap.json" --out "$work/mem" > /dev/null 2>&1 || fail "coverage in memory"
+for t in parks clusters tiers; do
+  cmp -s "$work/mem_$t.csv" "$work/down_$t.csv" || { diff "$work/mem_$t.csv" "$work/down_$t.csv" | head; fail "coverage by $t: PostGIS and memory disagree"; }
+done
+"$cli" coverage "$work/full.parkcap.json" --out "$work/auto" --push-down-above 1000 2>&1 | grep -q "counted in the database" || fail "coverage: no push-down above the row count"
+"$cli" coverage "$work/full.parkcap.json" --out "$work/net" --push-down --network 2>&1 | grep -q "give --no-push-down with it" || fail "--push-down --network is not refused"
+
+# Bad input, named: a missing table, a table without geometry, one with SRID 0, a wrong host.
+sql "CREATE TABLE firms_srid0 AS SELECT fid, ST_SetSRID(geom, 0) AS geom, \"从业人员\" FROM enterprises; ALTER TABLE firms_srid0 ADD PRIMARY KEY (fid);
+     CREATE TABLE firms_nogeom AS SELECT fid, \"从业人员\" FROM enterprises; ALTER TABLE firms_nogeom ADD PRIMARY KEY (fid)"
+with_table() { sed "s/\"layer\": \"enterprises\"/\"layer\": \"$1\"/" "$work/full.parkcap.json" > "$work/t_$1.parkcap.json"; echo "$work/t_$1.parkcap.json"; }
+expect_error() {  # NAME PATTERN COMMAND...
+  local name=$1 pattern=$2; shift 2
+  "$@" > "$work/err" 2>&1 && { cat "$work/err"; fail "$name: succeeded"; }
+  grep -q -- "$pattern" "$work/err" || { cat "$work/err"; fail "$name: the message does not say '$pattern'"; }
+}
+expect_error "missing table" "no layer named 'nope'" "$cli" info "$(with_table nope)"
+expect_error "missing table, pushed down" "no table or view named 'nope'" "$cli" coverage "$(with_table nope)" --out "$work/x" --push-down
+expect_error "no geometry" "layer 'firms_nogeom': has no geometry column" "$cli" info "$(with_table firms_nogeom)"
+expect_error "no geometry, pushed down" "the table has no geometry column" "$cli" coverage "$(with_table firms_nogeom)" --out "$work/x" --push-down
+expect_error "SRID 0" "layer 'firms_srid0': has no coordinate reference system" "$cli" info "$(with_table firms_srid0)"
+expect_error "SRID 0, pushed down" "has SRID 0 (no CRS)" "$cli" coverage "$(with_table firms_srid0)" --out "$work/x" --push-down
+sed "s#host=$dir#host=$work/nowhere#g" "$work/pg.parkcap.json" > "$work/host.parkcap.json"
+expect_error "wrong host" "host=$work/nowhere.*Is the server running" "$cli" info "$work/host.parkcap.json"
+
+# Passwords: never stored; taken from PGPASSWORD; a wrong one is named without showing it.
+sed "s#user=parkcap#user=locked#g" "$work/pg.parkcap.json" > "$work/locked.parkcap.json"
+PGPASSWORD=right "$cli" info "$work/locked.parkcap.json" 2>&1 | grep -q "outside every park" || fail "PGPASSWORD is not used"
+PGPASSWORD=wrongsecret "$cli" info "$work/locked.parkcap.json" > "$work/err" 2>&1
+grep -q "password authentication failed" "$work/err" && ! grep -q wrongsecret "$work/err" || { cat "$work/err"; fail "a wrong password is not named, or is shown"; }
+sed "s#user=locked#user=locked password=right#g" "$work/locked.parkcap.json" > "$work/withpw.parkcap.json"
+"$cli" info "$work/withpw.parkcap.json" 2>&1 | grep -q "the connection holds a password; parkcap saves the project without it" || fail "a password in the project is not warned about"
+
+# A connection dropped in the middle of a read (the server ends it): an error, never a short table.
+sql "CREATE TABLE big AS SELECT g AS fid, ST_SetSRID(ST_MakePoint(106.4 + (g % 1000) * 0.0005, 29.5 + (g / 1000) * 0.0002), 4490)::geometry(Point, 4490) AS geom,
+     (g % 50)::int AS \"从业人员\" FROM generate_series(1, 2000000) g; ALTER TABLE big ADD PRIMARY KEY (fid)"
+big=$(with_table big)
+"$cli" info "$big" --no-push-down > "$work/drop" 2>&1 & reader=$!
+for i in $(seq 50); do sleep 0.1; [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like '%FROM \"big\"%' and pid <> pg_backend_pid()")" -gt 0 ] && break; done
+sleep 0.5
+sql "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = 'demo' and pid <> pg_backend_pid()" > /dev/null
+wait $reader && { cat "$work/drop"; fail "a dropped connection was not noticed"; }
+grep -q "layer 'big': reading stopped after [0-9]* features: .*connection" "$work/drop" || { cat "$work/drop"; fail "a dropped connection is not named"; }
+grep -q "outside every park" "$work/drop" && fail "a dropped read printed a table"
+
+# A write killed part-way (in the middle of COPY): the table is whole or absent, never partial.
+"$cli" export "$big" --format postgis --out "host=$dir port=54329 user=parkcap dbname=demo" --table bigcopy > /dev/null 2>&1 & writer=$!
+for i in $(seq 300); do sleep 0.1; [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like 'COPY%bigcopy%'")" -gt 0 ] && break; done
+sleep 1
+kill -9 $writer; wait $writer 2>/dev/null
+for i in $(seq 50); do [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like 'COPY%bigcopy%'")" = 0 ] && break; sleep 0.1; done
+n=$(sql "select count(*) from pg_tables where tablename = 'bigcopy'")
+[ "$n" = 0 ] || [ "$(sql "select count(*) from bigcopy")" = 2000000 ] || fail "a killed write left a partial table"
+[ "$n" = 0 ] || echo "note: the write finished before it was killed"
+
 # QGIS opens the table with its default style from the database.
 if /usr/bin/python3 -c "import qgis.core" 2>/dev/null; then
   QT_QPA_PLATFORM=offscreen /usr/bin/python3 - "$dir" <<'PY' 2>/dev/null || fail "QGIS does not load the table's style"
