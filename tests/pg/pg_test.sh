@@ -113,11 +113,18 @@ sed "s#user=locked#user=locked password=right#g" "$work/locked.parkcap.json" > "
 sql "CREATE TABLE big AS SELECT g AS fid, ST_SetSRID(ST_MakePoint(106.4 + (g % 1000) * 0.0005, 29.5 + (g / 1000) * 0.0002), 4490)::geometry(Point, 4490) AS geom,
      (g % 50)::int AS \"从业人员\" FROM generate_series(1, 2000000) g; ALTER TABLE big ADD PRIMARY KEY (fid)"
 big=$(with_table big)
-"$cli" info "$big" --no-push-down > "$work/drop" 2>&1 & reader=$!
-for i in $(seq 50); do sleep 0.1; [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like '%FROM \"big\"%' and pid <> pg_backend_pid()")" -gt 0 ] && break; done
-sleep 0.5
-sql "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = 'demo' and pid <> pg_backend_pid()" > /dev/null
-wait $reader && { cat "$work/drop"; fail "a dropped connection was not noticed"; }
+# The server ends the connection once the enterprises are being fetched (three polls running, so
+# not the parks' short read); a read that finished first proves nothing and is tried again.
+fetching() { [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like 'FETCH%' and pid <> pg_backend_pid()")" -gt 0 ]; }
+dropped=no
+for attempt in 1 2 3; do
+  "$cli" info "$big" --no-push-down > "$work/drop" 2>&1 & reader=$!
+  seen=0
+  for i in $(seq 100); do sleep 0.2; if fetching; then seen=$((seen + 1)); else seen=0; fi; [ $seen -ge 3 ] && break; done
+  sql "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = 'demo' and pid <> pg_backend_pid()" > /dev/null
+  if wait $reader; then echo "note: the read finished before the connection was ended (attempt $attempt)"; else dropped=yes; break; fi
+done
+[ $dropped = yes ] || fail "the connection could not be ended during a read"
 grep -q "layer 'big': reading stopped after [0-9]* features: .*connection" "$work/drop" || { cat "$work/drop"; fail "a dropped connection is not named"; }
 grep -q "outside every park" "$work/drop" && fail "a dropped read printed a table"
 
