@@ -61,11 +61,12 @@ int run_capacity(const std::vector<std::string>& argv)
     if (!args.get("out").empty())
         refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_factors.csv", "_clusters.csv", "_growth.csv", "_compliance.csv"}),
                                  {args.get("standards")});
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, geo::capacity_fields()}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);
-    const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
+    // The evaluation is all that reads the enterprises here: their features move into it.
+    const geo::CapacityBase base = geo::capacity_base(project, geo::take_features(project, geo::Role::Enterprises), args.get("standards"));
     for (const auto& n : base.input.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
 
     std::vector<std::string> names;

@@ -59,11 +59,12 @@ int run_place(const std::vector<std::string>& argv)
     if (args.flag("project-out")) outputs.push_back(args.get("project-out"));
     refuse_inputs_as_outputs(input, outputs, {args.get("applicants"), args.get("standards")});
     const std::vector<geo::Applicant> applicants = geo::read_applicants(args.get("applicants"));
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, geo::capacity_fields()}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);
-    const geo::CapacityBase base = geo::capacity_base(project, args.get("standards"));
+    // The capacity evaluation is all that reads the enterprises here: their features move into it.
+    const geo::CapacityBase base = geo::capacity_base(project, geo::take_features(project, geo::Role::Enterprises), args.get("standards"));
     const geo::CapacityRun run = geo::run_capacity(project.project, project.working.crs, base, args.get("scenario"));
     const std::filesystem::path standards = geo::standards_folder(project.project, args.get("standards"));
     const geo::PlacementInput in = geo::placement_input(run, base.tables, applicants, standards);

@@ -223,7 +223,7 @@ geo::LoadedLayer computed_layer(geo::Layer data, const std::string& id)
     l.config.id = id;
     l.config.role = geo::Role::Context;
     data.name = id;
-    l.data = std::make_shared<const geo::Layer>(std::move(data));
+    l.data = std::make_shared<geo::Layer>(std::move(data));
     return l;
 }
 

@@ -107,7 +107,7 @@ void ProjectLoader::add_layer(const std::string& path, const Document& doc)
         layer.config = p.layers.at(0);
         geo::LayerSource source = layer.config.source;
         source.wanted = geo::required_kind(layer.config.role);
-        layer.data = std::make_shared<const geo::Layer>(geo::read_layer(source, working.crs, progress));
+        layer.data = std::make_shared<geo::Layer>(geo::read_layer(source, working.crs, progress));
         std::vector<std::string> names;
         for (const auto& c : layer.data->columns) names.push_back(c.name());
         layer.fields = geo::guess_fields(layer.config.role, names, {});

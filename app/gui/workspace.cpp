@@ -68,7 +68,7 @@ void Workspace::edit_attribute(int view, size_t row, size_t column, const std::s
     const geo::Column& c = before->columns.at(column);
     const std::string old = c.is_null(row) ? std::string("null") : c.text(row);
     if (!c.is_null(row) && c.text(row) == text) return;  // no change
-    auto after = std::make_shared<const geo::Layer>(geo::with_value(*before, column, row, text));
+    auto after = std::make_shared<geo::Layer>(geo::with_value(*before, column, row, text));
     const Document* at = doc.get();
     auto put = [at, layer](Workspace& w, const std::shared_ptr<const geo::Layer>& data) {
         if (w.doc.get() != at) return;  // another project since

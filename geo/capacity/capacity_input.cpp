@@ -40,20 +40,81 @@ std::vector<std::string> texts(const LoadedLayer& l, const char* meaning, std::v
     return values(l, meaning, notes, std::string(), [](const Column& c, size_t i) { return c.text(i); });
 }
 
-// The same for the enterprises' texts, in one buffer.
-TextList text_list(const LoadedLayer& l, const char* meaning, std::vector<std::string>& notes)
-{
-    TextList out;
-    const std::string* f = l.fields.field_for(meaning);
-    const Column* c = f ? l.data->column(*f) : nullptr;
-    if (!c) notes.push_back("layer '" + l.config.id + "': no field for " + meaning);
-    out.reserve(l.data->size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
-    for (size_t i = 0; i < l.data->size(); ++i) {
-        if (!c || c->is_null(i)) out.emplace_back();
-        else if (c->type() == FieldType::String) out.push_back(c->string(i));
-        else out.push_back(c->text(i));
+// The enterprises' values, read field by field from `data` (bound by `meta`'s field map); with
+// `consume`, each field is freed as soon as it is read, so the registry is never held twice.
+class EnterpriseReader {
+public:
+    // `owned`: the same layer as `data` when it is to be freed as it is read, else null.
+    EnterpriseReader(const LoadedLayer& meta, const Layer& data, Layer* owned, std::vector<std::string>& notes)
+        : m_meta(meta), m_data(data), m_owned(owned), m_notes(notes)
+    {
     }
-    return out;
+    const Column* column(const char* meaning)
+    {
+        const std::string* f = m_meta.fields.field_for(meaning);
+        if (!f) m_notes.push_back("layer '" + m_meta.config.id + "': no field for " + meaning);
+        if (!f) return nullptr;
+        return m_data.column(*f);
+    }
+    void done(const Column* c)
+    {
+        if (!c || !m_owned) return;
+        for (Column& owned : m_owned->columns)
+            if (&owned == c) owned = Column(c->name(), c->type());
+    }
+    std::vector<double> numbers(const char* meaning)
+    {
+        std::vector<double> out(m_data.size(), kNaN);
+        const Column* c = column(meaning);
+        if (c)
+            for (size_t i = 0; i < out.size(); ++i)
+                if (!c->is_null(i)) out[i] = c->number(i).value_or(kNaN);
+        done(c);
+        return out;
+    }
+    TextList texts(const char* meaning)
+    {
+        TextList out;
+        const Column* c = column(meaning);
+        out.reserve(m_data.size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
+        for (size_t i = 0; i < m_data.size(); ++i) {
+            if (!c || c->is_null(i)) out.emplace_back();
+            else if (c->type() == FieldType::String) out.push_back(c->string(i));
+            else out.push_back(c->text(i));
+        }
+        done(c);
+        return out;
+    }
+
+private:
+    const LoadedLayer& m_meta;
+    const Layer& m_data;
+    Layer* m_owned;
+    std::vector<std::string>& m_notes;
+};
+
+std::shared_ptr<EnterpriseData> enterprise_data(const LoadedLayer& meta, const Layer& data, Layer* owned, std::vector<std::string>& notes)
+{
+    auto f = std::make_shared<EnterpriseData>();
+    f->xy.reserve(data.size());
+    for (size_t i = 0; i < data.size(); ++i) f->xy.push_back(data.geometry.first_coord(i));
+    f->fid = data.fids;
+    if (owned) owned->geometry = GeometryColumn(data.geometry.kind());
+    EnterpriseReader r(meta, data, owned, notes);
+    f->name = r.texts("name");
+    f->code = r.texts("industry_code");
+    f->cluster = r.texts("cluster");
+    f->tier = r.texts("tier");
+    f->employees = r.numbers("employees");
+    f->floor_area = r.numbers("floor_area");
+    f->land_area = r.numbers("land_area");
+    f->footprint_area = r.numbers("footprint_area");
+    f->admin_living_area = r.numbers("admin_living_area");
+    f->green_area = r.numbers("green_area");
+    f->storey_height = r.numbers("storey_height");
+    f->output = r.numbers("output_value");
+    f->tax = r.numbers("tax");
+    return f;
 }
 
 }  // namespace
@@ -79,7 +140,9 @@ std::vector<int32_t> enterprises_in_parks(const CapacityInput& in)
     return assign_to_zones(points, in.parks).zone_of;
 }
 
-CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityType> radii)
+namespace {
+
+CapacityInput capacity_input(const LoadedProject& project, Layer* consumed, std::vector<FacilityType> radii)
 {
     const LoadedLayer* parks = project.first(Role::Parks);
     const LoadedLayer* firms = project.first(Role::Enterprises);
@@ -96,22 +159,7 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
         if (l.config.role == Role::Constraints)
             for (size_t i = 0; i < l.data->size(); ++i) in.constraints.append_feature(l.data->geometry, i);
 
-    auto f = std::make_shared<EnterpriseData>();
-    for (size_t i = 0; i < firms->data->size(); ++i) f->xy.push_back(firms->data->geometry.first_coord(i));
-    f->fid = firms->data->fids;
-    f->name = text_list(*firms, "name", in.notes);
-    f->code = text_list(*firms, "industry_code", in.notes);
-    f->cluster = text_list(*firms, "cluster", in.notes);
-    f->tier = text_list(*firms, "tier", in.notes);
-    f->employees = numbers(*firms, "employees", in.notes);
-    f->floor_area = numbers(*firms, "floor_area", in.notes);
-    f->land_area = numbers(*firms, "land_area", in.notes);
-    f->footprint_area = numbers(*firms, "footprint_area", in.notes);
-    f->admin_living_area = numbers(*firms, "admin_living_area", in.notes);
-    f->green_area = numbers(*firms, "green_area", in.notes);
-    f->storey_height = numbers(*firms, "storey_height", in.notes);
-    f->output = numbers(*firms, "output_value", in.notes);
-    f->tax = numbers(*firms, "tax", in.notes);
+    std::shared_ptr<EnterpriseData> f = enterprise_data(*firms, consumed ? *consumed : *firms->data, consumed, in.notes);
     in.plot_redevelop_far.assign(f->xy.size(), kNaN);
     in.firms = std::move(f);
     in.enterprise_layer = firms->config.id;
@@ -134,6 +182,18 @@ CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityT
     }
     in.radii = std::move(radii);
     return in;
+}
+
+}  // namespace
+
+CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityType> radii)
+{
+    return capacity_input(project, nullptr, std::move(radii));
+}
+
+CapacityInput capacity_input(const LoadedProject& project, Layer enterprises, std::vector<FacilityType> radii)
+{
+    return capacity_input(project, &enterprises, std::move(radii));
 }
 
 }  // namespace geo

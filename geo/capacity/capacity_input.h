@@ -68,5 +68,8 @@ std::vector<int32_t> enterprises_in_parks(const CapacityInput& in);
 
 // Throws geo::Error when the project has no parks or no enterprises layer.
 CapacityInput capacity_input(const LoadedProject& project, std::vector<FacilityType> radii);
+// The same from the project's enterprises taken out with take_features: each field is freed as
+// soon as it is read, so a ten-million-row registry is never in memory twice.
+CapacityInput capacity_input(const LoadedProject& project, Layer enterprises, std::vector<FacilityType> radii);
 
 }  // namespace geo

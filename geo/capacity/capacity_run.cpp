@@ -9,7 +9,9 @@ namespace geo {
 
 namespace fs = std::filesystem;
 
-CapacityBase capacity_base(const LoadedProject& project, const fs::path& standards_override)
+namespace {
+
+CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, const fs::path& standards_override)
 {
     CapacityBase b;
     b.tables = load_capacity_tables(project.project, standards_override);
@@ -19,9 +21,27 @@ CapacityBase capacity_base(const LoadedProject& project, const fs::path& standar
         std::error_code ec;
         if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
     }
-    b.input = capacity_input(project, std::move(radii));
+    b.input = enterprises ? capacity_input(project, std::move(*enterprises), std::move(radii)) : capacity_input(project, std::move(radii));
     b.coverage = capacity_coverage(b.input);
     return b;
+}
+
+}  // namespace
+
+CapacityBase capacity_base(const LoadedProject& project, const fs::path& standards_override)
+{
+    return capacity_base(project, nullptr, standards_override);
+}
+
+CapacityBase capacity_base(LoadedProject& project, Layer enterprises, const fs::path& standards_override)
+{
+    return capacity_base(project, &enterprises, standards_override);
+}
+
+std::vector<std::string> capacity_fields()
+{
+    return {"name", "industry_code", "cluster", "tier", "employees", "floor_area", "land_area", "footprint_area",
+            "admin_living_area", "green_area", "storey_height", "output_value", "tax"};
 }
 
 CapacityRun run_capacity(const Project& project, const Crs& working, const CapacityBase& base, const std::string& scenario)

@@ -30,6 +30,12 @@ struct CapacityRun {
 // Reads the tables and the layers once. Radii for the coverage indicators come from the
 // project (analysis.coverage.radii), else facility_service_radii.csv beside the standards.
 CapacityBase capacity_base(const LoadedProject& project, const std::filesystem::path& standards_override = {});
+// The same, consuming the project's enterprises (take_features): for the command line, where
+// the evaluation is all that reads them, so a registry of millions is never in memory twice.
+CapacityBase capacity_base(LoadedProject& project, Layer enterprises, const std::filesystem::path& standards_override = {});
+
+// The enterprises' meanings capacity reads, for loading only those fields.
+std::vector<std::string> capacity_fields();
 
 // Evaluates the baseline (scenario empty) or one of `project`'s scenarios on copies of
 // `base`, whose coordinates are in `working`.

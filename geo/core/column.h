@@ -19,6 +19,7 @@ public:
     Column(std::string name, FieldType type);
 
     const std::string& name() const { return m_name; }
+    void rename(std::string name) { m_name = std::move(name); }
     FieldType type() const { return m_type; }
     bool is_numeric() const { return m_type != FieldType::String; }
     size_t size() const { return m_valid.size(); }

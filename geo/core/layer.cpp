@@ -1,5 +1,7 @@
 #include "geo/core/layer.h"
 
+#include <algorithm>
+
 namespace geo {
 
 const Column* Layer::column(std::string_view column_name) const
@@ -25,6 +27,28 @@ Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
         for (size_t c = 0; c < layer.columns.size(); ++c) {
             out.columns[c].push_from(layer.columns[c], i);
         }
+    }
+    return out;
+}
+
+Layer slice_rows(const Layer& layer, size_t begin, size_t end)
+{
+    end = std::min(end, layer.size());
+    begin = std::min(begin, end);
+    Layer out;
+    out.name = layer.name;
+    out.source = layer.source;
+    out.driver = layer.driver;
+    out.source_crs = layer.source_crs;
+    out.geometry = GeometryColumn(layer.geometry.kind());
+    for (const Column& c : layer.columns) {
+        out.columns.emplace_back(c.name(), c.type());
+        out.columns.back().reserve(end - begin);
+    }
+    for (size_t i = begin; i < end; ++i) {
+        out.geometry.append_feature(layer.geometry, i);
+        out.fids.push_back(layer.fids[i]);
+        for (size_t c = 0; c < layer.columns.size(); ++c) out.columns[c].push_from(layer.columns[c], i);
     }
     return out;
 }

@@ -42,5 +42,7 @@ struct Layer {
 
 // A copy of `layer` with only the rows whose `keep` flag is set (report left behind).
 Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep);
+// A copy of rows [begin, end) (clamped), for writing a long layer a chunk at a time.
+Layer slice_rows(const Layer& layer, size_t begin, size_t end);
 
 }  // namespace geo

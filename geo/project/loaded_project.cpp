@@ -33,6 +33,27 @@ const LoadedLayer* LoadedProject::first(Role role) const
     return nullptr;
 }
 
+Layer take_features(LoadedProject& project, Role role)
+{
+    for (LoadedLayer& l : project.layers) {
+        if (l.config.role != role) continue;
+        std::shared_ptr<const Layer> data = std::move(l.data);
+        auto empty = std::make_shared<Layer>();
+        empty->name = data->name;
+        empty->source = data->source;
+        empty->driver = data->driver;
+        empty->source_crs = data->source_crs;
+        empty->geometry = GeometryColumn(data->geometry.kind());
+        l.data = std::move(empty);
+        // The loader makes every layer as a non-const object (make_shared<Layer>), so the sole
+        // owner may move its features out.
+        if (data.use_count() == 1) return std::move(*std::const_pointer_cast<Layer>(data));
+        return *data;
+    }
+    Layer none;
+    return none;
+}
+
 WorkingCrsChoice choose_working_crs(const std::string& setting, std::vector<Coord> lonlat_centres)
 {
     if (!setting.empty() && setting != "auto") {
@@ -235,7 +256,7 @@ LoadedProject load_project(Project project, const Progress& progress, const Fiel
         LoadedLayer loaded;
         loaded.config = config;
         try {
-            loaded.data = std::make_shared<const Layer>(project_layer(std::move(sources[i]), out.working.crs, sub));
+            loaded.data = std::make_shared<Layer>(project_layer(std::move(sources[i]), out.working.crs, sub));
             if (auto kind = required_kind(config.role); kind && loaded.data->size() > 0 && loaded.data->geometry.kind() != *kind)
                 throw Error("a " + std::string(to_string(loaded.data->geometry.kind())) + " layer cannot play the role '" +
                                 std::string(to_string(config.role)) + "', which needs " +

@@ -17,7 +17,7 @@ struct LoadedLayer {
     ProjectLayer config;
     // Immutable once loaded and shared: copying a LoadedProject (a snapshot for a background
     // task) copies pointers, not features, and no one can change the features under a reader.
-    std::shared_ptr<const Layer> data = std::make_shared<const Layer>();
+    std::shared_ptr<const Layer> data = std::make_shared<Layer>();
     FieldMap fields;
     std::vector<std::string> warnings;  // field-binding remarks (read problems are in data.report)
     // Bindings of fields left in the source because the command did not need them (FieldNeeds).
@@ -43,6 +43,12 @@ struct LoadedProject {
     // The first layer playing `role`, or nullptr.
     const LoadedLayer* first(Role role) const;
 };
+
+// The features of the first layer playing `role`, taken out of `project`, which keeps the
+// layer's settings and field bindings with an empty layer in place of its features. A caller
+// that converts them can then free each column as it reads it, so a ten-million-row registry is
+// never in memory twice. Copied when another snapshot still shares them; empty without the role.
+Layer take_features(LoadedProject& project, Role role);
 
 // Chooses the working CRS: the project's own when it names one ("EPSG:4545"), else ("auto")
 // the default (see default_working_epsg) for a robust centre of the data: the middle of the

@@ -1,6 +1,7 @@
 #include "geo/report/layer_export.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include <cpl_string.h>
@@ -8,6 +9,7 @@
 #include "geo/core/error.h"
 #include "geo/io/database_writer.h"
 #include "geo/io/layer_writer.h"
+#include "geo/io/ogr_feature.h"
 #include "geo/io/web_map_coords.h"
 #include "geo/style/qgis_qml.h"
 
@@ -96,15 +98,16 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
         t.table = options.table.empty() ? name : options.table;
         t.overwrite = options.overwrite;
         if (options.qgis_style) t.qml = qgis_qml(style, layer.geometry.kind());
-        Layer out = layer;
-        Crs crs = working;
-        if (options.crs != ExportCrs::Working) {
-            crs = parse_crs(options.crs == ExportCrs::Cgcs2000 ? "EPSG:4490" : "EPSG:4326");
+        if (options.crs == ExportCrs::Gcj02 || options.crs == ExportCrs::Bd09)
+            throw Error("GCJ-02 and BD-09 are for web maps, not for a shared database: choose working, 4490 or 4326");
+        if (options.crs == ExportCrs::Working) {
+            write_layer_to_database(layer, working, t);
+        } else {
+            Layer out = layer;
+            const Crs crs = parse_crs(options.crs == ExportCrs::Cgcs2000 ? "EPSG:4490" : "EPSG:4326");
             Transformer(working, crs).transform(out.geometry.mutable_coords());
-            if (options.crs == ExportCrs::Gcj02 || options.crs == ExportCrs::Bd09)
-                throw Error("GCJ-02 and BD-09 are for web maps, not for a shared database: choose working, 4490 or 4326");
+            write_layer_to_database(out, crs, t);
         }
-        write_layer_to_database(out, crs, t);
         r.path = connection_for_messages(t.connection) + " table " + t.schema + "." + t.table;
         r.notes.push_back("written through COPY in one transaction, with a GiST index" + std::string(options.qgis_style ? " and its QGIS style in layer_styles" : ""));
         return r;
@@ -127,15 +130,18 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
                           " web-map coordinates, which have no EPSG code: the file says EPSG:4326, so any GIS shows it about 500 m off; "
                           "it is for web maps (Amap, Tencent, Baidu), labelled in its name and metadata");
     }
-    // Coordinates in the target CRS.
-    Layer out = layer;
+    // Written 250,000 rows at a time: each chunk copied, moved to the target CRS, its fields
+    // renamed for dBASE and, for a spreadsheet, its coordinates added as columns; the layer is
+    // never copied whole (a registry of ten million would be in memory twice).
     Crs crs = working;
+    std::optional<Transformer> to_target;
     if (target != ExportCrs::Working) {
         crs = parse_crs(target == ExportCrs::Cgcs2000 ? "EPSG:4490" : "EPSG:4326");
-        Transformer(working, crs).transform(out.geometry.mutable_coords());
-        if (web)
-            for (Coord& c : out.geometry.mutable_coords()) c = target == ExportCrs::Gcj02 ? wgs84_to_gcj02(c) : gcj02_to_bd09(wgs84_to_gcj02(c));
+        to_target.emplace(working, crs);
     }
+    std::vector<std::string> names;
+    for (const Column& c : layer.columns) names.push_back(c.name());
+    std::vector<std::string> out_names = names;
     LayerStyle shown = style;  // the style's fields follow any renaming below
     WriteOptions w;
     w.overwrite = options.overwrite;
@@ -144,24 +150,14 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
     if (shapefile) {
         const std::string enc = lower(options.encoding) == "gbk" || lower(options.encoding) == "cp936" ? "GBK" : "";
         w.encoding = enc.empty() ? "UTF-8" : "CP936";
-        std::vector<std::string> names;
-        for (const Column& c : out.columns) names.push_back(c.name());
-        const auto short_names = dbf_field_names(names, enc);
+        out_names = dbf_field_names(names, enc);
         std::string map = "field,dbf_field\n";
         bool changed = false;
-        for (size_t i = 0; i < names.size(); ++i)
-            if (short_names[i] != names[i]) {
-                changed = true;
-                out.columns[i] = [&] {
-                    Column c(short_names[i], out.columns[i].type());
-                    for (size_t row = 0; row < out.columns[i].size(); ++row) c.push_from(out.columns[i], row);
-                    return c;
-                }();
-            }
         for (size_t i = 0; i < names.size(); ++i) {
-            map += csv_cell(names[i]) + "," + csv_cell(short_names[i]) + "\n";
-            if (shown.field == names[i]) shown.field = short_names[i];
-            if (shown.label_field == names[i]) shown.label_field = short_names[i];
+            changed |= out_names[i] != names[i];
+            map += csv_cell(names[i]) + "," + csv_cell(out_names[i]) + "\n";
+            if (shown.field == names[i]) shown.field = out_names[i];
+            if (shown.label_field == names[i]) shown.label_field = out_names[i];
         }
         if (changed) {
             w.sidecars["_fields.csv"] = map;
@@ -176,22 +172,36 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
         w.layer_options = {layer.geometry.kind() == GeomKind::Point ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT", "WRITE_BOM=YES"};
         r.notes.push_back(std::string("CSV holds no CRS: the coordinates are in ") + crs.describe());
     }
-    if (xlsx) {
-        // A spreadsheet has no geometry: the coordinates (a point's, else the centre of the
-        // feature's extent) as two columns.
-        Column x(target == ExportCrs::Working ? "x" : "lon", FieldType::Real), y(target == ExportCrs::Working ? "y" : "lat", FieldType::Real);
-        for (size_t i = 0; i < out.size(); ++i) {
-            const Coord c = out.geometry.kind() == GeomKind::Point ? out.geometry.first_coord(i) : out.geometry.envelope(i).centre();
-            x.push_real(c.x);
-            y.push_real(c.y);
-        }
-        out.columns.push_back(std::move(x));
-        out.columns.push_back(std::move(y));
-        r.notes.push_back(std::string("a spreadsheet holds no geometry: ") + (out.geometry.kind() == GeomKind::Point ? "each point's" : "each feature's centre") +
+    if (xlsx)
+        r.notes.push_back(std::string("a spreadsheet holds no geometry: ") + (layer.geometry.kind() == GeomKind::Point ? "each point's" : "each feature's centre") +
                           " coordinates are columns, in " + crs.describe());
-    }
+    auto rows = [&](size_t begin, size_t end) {
+        Layer out = slice_rows(layer, begin, end);
+        if (to_target) to_target->transform(out.geometry.mutable_coords());
+        if (web)
+            for (Coord& c : out.geometry.mutable_coords()) c = target == ExportCrs::Gcj02 ? wgs84_to_gcj02(c) : gcj02_to_bd09(wgs84_to_gcj02(c));
+        for (size_t i = 0; i < out.columns.size(); ++i)
+            if (out_names[i] != names[i]) out.columns[i].rename(out_names[i]);
+        if (xlsx) {
+            // A spreadsheet has no geometry: the coordinates (a point's, else the centre of the
+            // feature's extent) as two columns.
+            Column x(target == ExportCrs::Working ? "x" : "lon", FieldType::Real), y(target == ExportCrs::Working ? "y" : "lat", FieldType::Real);
+            for (size_t i = 0; i < out.size(); ++i) {
+                const Coord c = out.geometry.kind() == GeomKind::Point ? out.geometry.first_coord(i) : out.geometry.envelope(i).centre();
+                x.push_real(c.x);
+                y.push_real(c.y);
+            }
+            out.columns.push_back(std::move(x));
+            out.columns.push_back(std::move(y));
+        }
+        return out;
+    };
     if (options.qgis_style && (ext == ".gpkg" || shapefile)) w.qml_styles[name] = qgis_qml(shown, layer.geometry.kind());
-    write_layer(out, crs, path, w);
+    constexpr size_t kChunk = 250'000;
+    LayerFileWriter writer(path, crs, w);
+    writer.begin_layer(name, rows(0, 0), any_multi(layer.geometry), layer.size());
+    for (size_t begin = 0; begin < layer.size(); begin += kChunk) writer.append(rows(begin, begin + kChunk));
+    writer.commit();
     r.path = path;
     return r;
 }

@@ -63,7 +63,7 @@ LoadedLayer apply_enterprise_edits(const LoadedLayer& firms, const Scenario& sce
             if (!filled[&c]) c.push_null();
     }
     LoadedLayer l = firms;
-    l.data = std::make_shared<const Layer>(std::move(out));
+    l.data = std::make_shared<Layer>(std::move(out));
     return l;
 }
 

@@ -116,7 +116,7 @@ TEST_CASE("facility edits: added, moved by fid, removed by the id an add gave, o
     // The coverage panel's old edits: facility 3 (the first added), type index 1, x/y in the working CRS.
     geo::LoadedLayer loaded;
     loaded.config.id = "facilities";
-    loaded.data = std::make_shared<const geo::Layer>(fac);
+    loaded.data = std::make_shared<geo::Layer>(fac);
     geo::Scenario old{"coverage what-if",
                       {geo::LegacyCoverageEdit{{{"op", "add"}, {"facility", 3}, {"type", 1}, {"x", 501000.0}, {"y", 3301000.0}}},
                        geo::LegacyCoverageEdit{{{"op", "move"}, {"facility", 3}, {"x", 501100.0}, {"y", 3301000.0}}},
