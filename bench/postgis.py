@@ -58,7 +58,7 @@ def main():
         show("load: ogr2ogr -f PostgreSQL (PG_USE_COPY=YES)", s, m)
         subprocess.run(["ogr2ogr", "-f", "PostgreSQL", "PG:" + conn, os.path.join(folder, "parks.gpkg"), "-nln", "parks",
                         "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid"], check=True)
-        subprocess.run(["psql", "-X", "-q"] + user + ["-d", "big", "-c", "VACUUM ANALYZE enterprises; VACUUM ANALYZE parks"], check=True)
+        subprocess.run(["psql", "-X", "-q"] + user + ["-d", "big", "-c", "VACUUM ANALYZE enterprises", "-c", "VACUUM ANALYZE parks"], check=True)
 
         # The project with its parks and enterprises in the database, the rest from the files.
         with open(project, encoding="utf-8") as f:

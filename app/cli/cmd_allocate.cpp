@@ -102,6 +102,8 @@ int run_allocate(const std::vector<std::string>& argv)
         print_load_notes(project);
         geo::require_features(project, geo::Role::Enterprises);
         in = geo::allocation_input(project, settings, terminal_progress());
+        // The demand now holds what the outputs need of the enterprises: their features go.
+        geo::take_features(project, geo::Role::Enterprises);
     }
     for (const std::string& n : in.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
     geo::AllocationOptions options;
@@ -124,19 +126,14 @@ int run_allocate(const std::vector<std::string>& argv)
     if (with_scenario && std::filesystem::exists(args.get("project-out")) && !over)
         throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("project-out")});
     if (in.has_places()) {
-        const geo::Layer chosen = geo::chosen_sites_layer(in, r), candidates = geo::candidates_layer(in, r);
-        const geo::Layer demand = geo::demand_allocation_layer(in, r);
-        const geo::Layer lines = args.flag("lines") ? geo::allocation_lines_layer(in, r) : geo::Layer{.geometry = geo::GeometryColumn(geo::GeomKind::Line)};
         geo::WriteOptions wo = gpkg_write_options(args);
         wo.metadata = geo::allocation_metadata(in, settings, r);
-        note_spatial_index(wo, "demand_allocation", demand.size());
-        note_spatial_index(wo, "allocation_lines", lines.size());
-        std::vector<std::pair<std::string, const geo::Layer*>> layers = {{"chosen_sites", &chosen}, {"candidates", &candidates}, {"demand_allocation", &demand}};
-        if (args.flag("lines")) layers.emplace_back("allocation_lines", &lines);
-        geo::write_layers(layers, project.working.crs, prefix + ".gpkg", wo);
+        note_spatial_index(wo, "demand_allocation", in.demand_xy.size());
+        if (args.flag("lines")) note_spatial_index(wo, "allocation_lines", in.demand_xy.size());
+        geo::write_allocation_layers(in, r, args.flag("lines"), project.working.crs, prefix + ".gpkg", wo);
     }
     geo::write_csv(geo::chosen_sites_table(in, r), prefix + "_chosen.csv", over);
-    geo::write_csv(geo::demand_allocation_table(in, r), prefix + "_demand.csv", over);
+    geo::write_demand_allocation_csv(in, r, prefix + "_demand.csv", over);
     geo::write_csv(geo::gain_curve_table(r), prefix + "_gain.csv", over);
     if (with_scenario) {
         geo::write_project(*with_scenario, args.get("project-out"));

@@ -12,6 +12,7 @@
 #include "geo/allocate/allocation_settings.h"
 #include "geo/core/geometry.h"
 #include "geo/core/progress.h"
+#include "geo/core/text_list.h"
 #include "geo/project/loaded_project.h"
 
 namespace geo {
@@ -20,7 +21,7 @@ struct AllocationInput {
     AllocationProblem problem;
     // Demand points: their place (working CRS; none for an imported table), their id.
     std::vector<Coord> demand_xy;
-    std::vector<std::string> demand_id;  // the enterprise's name (or "fid N"), or the table's id
+    TextList demand_id;                  // the enterprise's name (or "fid N"), or the table's id
     std::vector<int64_t> demand_fid;     // the enterprise's fid, -1 for an imported table
     // Candidates, then the required existing facilities.
     std::vector<Coord> candidate_xy;

@@ -56,8 +56,7 @@ std::vector<uint32_t> CellGrid::neighbours(size_t i) const
     return out;
 }
 
-CellGrid aggregate_points(std::span<const Coord> points, std::span<const double> weights, const Envelope& extent,
-                          CellShape shape, double cell_m, size_t max_cells)
+CellGrid make_grid(const Envelope& extent, CellShape shape, double cell_m, size_t max_cells)
 {
     if (!(cell_m > 0) || !std::isfinite(cell_m)) throw Error("the cell size must be a positive number of metres");
     if (extent.empty()) throw Error("no extent to lay cells over");
@@ -96,6 +95,13 @@ CellGrid aggregate_points(std::span<const Coord> points, std::span<const double>
         }
     g.count.assign(g.size(), 0);
     g.sum.assign(g.size(), 0.0);
+    return g;
+}
+
+CellGrid aggregate_points(std::span<const Coord> points, std::span<const double> weights, const Envelope& extent,
+                          CellShape shape, double cell_m, size_t max_cells)
+{
+    CellGrid g = make_grid(extent, shape, cell_m, max_cells);
     for (size_t i = 0; i < points.size(); ++i) {
         const int64_t cell = g.cell_of(points[i]);
         if (cell < 0) continue;

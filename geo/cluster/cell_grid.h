@@ -35,7 +35,12 @@ struct CellGrid {
     std::vector<uint32_t> neighbours(size_t i) const;
 };
 
-// Throws geo::Error for a cell size that is not positive or a grid of more than max_cells.
+// The cells over `extent` (anchored at its south-west corner), with their polygons and
+// centres, counts and sums zero. Throws geo::Error for a cell size that is not positive or a
+// grid of more than max_cells.
+CellGrid make_grid(const Envelope& extent, CellShape shape, double cell_m, size_t max_cells = 5'000'000);
+
+// make_grid, then each point counted in its cell (with its weight summed). Throws as make_grid.
 CellGrid aggregate_points(std::span<const Coord> points, std::span<const double> weights, const Envelope& extent,
                           CellShape shape, double cell_m, size_t max_cells = 5'000'000);
 

@@ -56,6 +56,31 @@ StudyPolygons study_polygons(const LoadedProject& project, const ClusterOptions&
 
 }  // namespace
 
+CellGrid study_grid(const LoadedProject& project, const ClusterOptions& o, const Envelope& points_extent, std::string& description)
+{
+    const StudyPolygons study = study_polygons(project, o);
+    description = study.description;
+    Envelope grid_extent;
+    if (study.locators.empty()) {
+        grid_extent = points_extent;
+    } else {
+        for (const PolygonLocator& l : study.locators) grid_extent.expand(l.envelope());
+    }
+    CellGrid grid = make_grid(grid_extent, o.shape, o.cell_m);
+    if (!study.locators.empty()) {
+        grid.in_study.assign(grid.size(), 0);
+        for (size_t i = 0; i < grid.size(); ++i) {
+            const Coord c = grid.centres[i];
+            for (const PolygonLocator& l : study.locators)
+                if (l.envelope().contains(c.x, c.y) && l.contains(c.x, c.y)) {
+                    grid.in_study[i] = 1;
+                    break;
+                }
+        }
+    }
+    return grid;
+}
+
 ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOptions& o, const Progress& progress)
 {
     ClusterAnalysis a;
@@ -66,25 +91,14 @@ ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOpti
         for (const Coord& p : a.selection.points) extent.expand(p.x, p.y);
 
     progress(0.1, "hot spots");
-    const StudyPolygons study = study_polygons(project, o);
-    a.study_area = study.description;
-    Envelope grid_extent;
-    if (study.locators.empty()) {
-        for (const Coord& p : a.selection.points) grid_extent.expand(p.x, p.y);
-    } else {
-        for (const PolygonLocator& l : study.locators) grid_extent.expand(l.envelope());
-    }
-    a.grid = aggregate_points(a.selection.points, a.selection.weights, grid_extent, o.shape, o.cell_m);
-    if (!study.locators.empty()) {
-        a.grid.in_study.assign(a.grid.size(), 0);
-        for (size_t i = 0; i < a.grid.size(); ++i) {
-            const Coord c = a.grid.centres[i];
-            for (const PolygonLocator& l : study.locators)
-                if (l.envelope().contains(c.x, c.y) && l.contains(c.x, c.y)) {
-                    a.grid.in_study[i] = 1;
-                    break;
-                }
-        }
+    Envelope points_extent;
+    for (const Coord& p : a.selection.points) points_extent.expand(p.x, p.y);
+    a.grid = study_grid(project, o, points_extent, a.study_area);
+    for (size_t i = 0; i < a.selection.points.size(); ++i) {
+        const int64_t cell = a.grid.cell_of(a.selection.points[i]);
+        if (cell < 0) continue;
+        ++a.grid.count[static_cast<size_t>(cell)];
+        a.grid.sum[static_cast<size_t>(cell)] += a.selection.weights.empty() ? 1.0 : a.selection.weights[i];
     }
     for (const Coord& p : a.selection.points) {
         const int64_t cell = a.grid.cell_of(p);

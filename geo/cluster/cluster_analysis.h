@@ -56,6 +56,10 @@ struct ClusterAnalysis {
     Layer contours, footprints;
 };
 
+// The hot-spot grid over the study area (`points_extent` when the study area is the points'
+// rectangle), counts zero, with in_study set and the study area described in words.
+CellGrid study_grid(const LoadedProject& project, const ClusterOptions& o, const Envelope& points_extent, std::string& description);
+
 // Throws geo::Error for an empty selection, a project without parks (for LQs), a missing
 // category or employees field, or any option out of range.
 ClusterAnalysis analyse_clusters(const LoadedProject& project, const ClusterOptions& options, const Progress& progress = {});

@@ -2,6 +2,20 @@
 
 namespace geo {
 
+namespace {
+
+// A database password never reaches a message: "password=..." (up to the next space) goes.
+std::string without_password(std::string text)
+{
+    for (size_t at; (at = text.find("password=")) != std::string::npos;) {
+        const size_t end = text.find(' ', at);
+        text.erase(at, end == std::string::npos ? std::string::npos : end - at + 1);
+    }
+    return text;
+}
+
+}  // namespace
+
 std::string describe(const std::string& message, const ErrorContext& c)
 {
     std::string out;
@@ -15,7 +29,7 @@ std::string describe(const std::string& message, const ErrorContext& c)
     if (c.feature >= 0) add("feature " + std::to_string(c.feature));
     if (!c.field.empty()) add("field '" + c.field + "'");
     add(message);
-    return out;
+    return without_password(out);
 }
 
 Error::Error(std::string message, ErrorContext context)

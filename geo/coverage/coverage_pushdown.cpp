@@ -92,15 +92,9 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
     const std::string& table_name = enterprises.source.layer;
     const ErrorContext where{.file = db.shown(), .layer = table_name};
     OGRLayer& table = db.table(table_name);
+    table_srid(db, table_name);  // a geometry column with a CRS, or a message naming what is wrong
     const std::string geom = table.GetGeometryColumn(), fid = table.GetFIDColumn();
-    if (geom.empty()) throw Error("the table has no geometry column", where);
     if (fid.empty()) throw Error("the table has no primary key to order the enterprises by", where);
-    int64_t table_srid = 0;
-    db.query("SELECT ST_SRID(" + sql_identifier(geom) + ") AS srid FROM " + sql_identifier(table_name) + " WHERE " + sql_identifier(geom) +
-                 " IS NOT NULL LIMIT 1",
-             "reading the table's SRID", [&](OGRFeature& f) { table_srid = f.GetFieldAsInteger64(0); });
-    if (table_srid <= 0)
-        throw Error("the geometry column '" + geom + "' has SRID 0 (no CRS): set it (UpdateGeometrySRID) so the enterprises can be placed", where);
 
     // The fields, found as the loader finds them (the project's bindings first).
     std::vector<std::string> names;
@@ -125,12 +119,8 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
         }
     if (!values.empty()) db.execute("INSERT INTO parkcap_facilities VALUES " + values, "loading the facilities");
     db.execute("CREATE INDEX ON parkcap_facilities USING gist (g); ANALYZE parkcap_facilities", "indexing the facilities");
-    db.execute("CREATE TEMP TABLE parkcap_parks (idx integer, g geometry)", "creating the parks table");
     const size_t park_count = in.parks ? in.parks->data->size() : 0;
-    for (size_t p = 0; p < park_count; ++p)
-        db.execute("INSERT INTO parkcap_parks VALUES (" + std::to_string(p) + ", " + sql_geometry(in.parks->data->geometry, p, srid) + ")",
-                   "loading the parks");
-    db.execute("CREATE INDEX ON parkcap_parks USING gist (g); ANALYZE parkcap_parks", "indexing the parks");
+    upload_polygons(db, "parkcap_parks", in.parks ? in.parks->data->geometry : GeometryColumn(GeomKind::Polygon), srid);
 
     // One pass over the enterprises: park, nearest facility of each type, sums by group.
     std::string select = "SELECT coalesce(p.idx, -1) AS park, e.cl, e.ti, min(e.fid) AS first, count(*) AS n, sum(e.jobs) AS jobs";

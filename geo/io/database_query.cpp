@@ -57,6 +57,30 @@ OGRLayer& Database::table(const std::string& name)
     return *l;
 }
 
+void upload_polygons(Database& db, const std::string& name, const GeometryColumn& polygons, int srid)
+{
+    db.execute("CREATE TEMP TABLE " + sql_identifier(name) + " (idx integer, g geometry)", "creating " + name);
+    for (size_t p = 0; p < polygons.size(); ++p)
+        db.execute("INSERT INTO " + sql_identifier(name) + " VALUES (" + std::to_string(p) + ", " + sql_geometry(polygons, p, srid) + ")",
+                   "loading " + name);
+    db.execute("CREATE INDEX ON " + sql_identifier(name) + " USING gist (g); ANALYZE " + sql_identifier(name), "indexing " + name);
+}
+
+int table_srid(Database& db, const std::string& name)
+{
+    OGRLayer& t = db.table(name);
+    const std::string geom = t.GetGeometryColumn();
+    const ErrorContext where{.file = db.shown(), .layer = name};
+    if (geom.empty()) throw Error("the table has no geometry column", where);
+    int64_t srid = 0;
+    db.query("SELECT ST_SRID(" + sql_identifier(geom) + ") AS srid FROM " + sql_identifier(name) + " WHERE " + sql_identifier(geom) +
+                 " IS NOT NULL LIMIT 1",
+             "reading the table's SRID", [&](OGRFeature& f) { srid = f.GetFieldAsInteger64(0); });
+    if (srid <= 0)
+        throw Error("the geometry column '" + geom + "' has SRID 0 (no CRS): set it (UpdateGeometrySRID) so the enterprises can be placed", where);
+    return static_cast<int>(srid);
+}
+
 std::string sql_identifier(const std::string& name)
 {
     auto quote = [](const std::string& s) {

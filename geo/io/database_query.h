@@ -42,6 +42,14 @@ private:
 std::string sql_identifier(const std::string& name);
 // A quoted SQL string literal.
 std::string sql_literal(const std::string& text);
+// A temporary table `name` (idx integer, g geometry) of `polygons` in SRID `srid`, exactly as in
+// memory, with a GiST index: the parks as loaded and repaired, for the pushed-down work.
+void upload_polygons(Database& db, const std::string& name, const GeometryColumn& polygons, int srid);
+
+// The SRID of a table's geometry column (its first non-null geometry's); throws geo::Error
+// naming the table when it has no geometry column or its SRID is 0.
+int table_srid(Database& db, const std::string& table);
+
 // Feature `feature` of `g` as a PostGIS geometry expression with SRID `srid`, exact (hex WKB).
 std::string sql_geometry(const GeometryColumn& g, size_t feature, int srid);
 

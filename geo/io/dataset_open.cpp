@@ -249,7 +249,14 @@ OpenedLayer open_layer(const LayerSource& src)
     out.warnings = plan.warnings;
 
     GDALDataset& ds = *out.dataset;
-    if (src.layer.empty()) {
+    if (!src.sql.empty()) {
+        if (!src.layer.empty()) throw Error("give a layer or a query (sql), not both", {.file = src.path, .layer = src.layer});
+        GdalErrorCapture capture;
+        GDALDataset* owner = out.dataset.get();
+        out.result = {ds.ExecuteSQL(src.sql.c_str(), nullptr, nullptr), [owner](OGRLayer* l) { owner->ReleaseResultSet(l); }};
+        if (!out.result) throw Error("the query failed: " + capture.last_error("it returned no rows and no layer"), {.file = src.path, .key = "sql"});
+        out.layer = out.result.get();
+    } else if (src.layer.empty()) {
         if (ds.GetLayerCount() > 1) {
             std::vector<std::string> names;
             for (OGRLayer* l : ds.GetLayers()) names.push_back(l->GetName());

@@ -1,6 +1,7 @@
 #pragma once
 // Opening an OGR source and picking one layer, with the options each format needs:
 // CSV coordinate columns, Shapefile encodings, clear errors for missing or broken files.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,9 @@ namespace geo {
 
 struct OpenedLayer {
     GDALDatasetUniquePtr dataset;
-    OGRLayer* layer = nullptr;  // owned by dataset
+    // A query's result set, released before the dataset closes (declared after it).
+    std::unique_ptr<OGRLayer, std::function<void(OGRLayer*)>> result;
+    OGRLayer* layer = nullptr;  // owned by dataset (or `result`)
     std::string driver;
     std::string encoding;               // Shapefile text encoding in use; empty otherwise
     std::vector<std::string> warnings;  // decisions the user should know about

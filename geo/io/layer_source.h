@@ -12,6 +12,10 @@ namespace geo {
 struct LayerSource {
     std::string path;      // file path or "PG:..." connection string
     std::string layer;     // layer name inside the source; empty: the source's only layer
+    // A query whose result is the layer (GDAL's ExecuteSQL: PostgreSQL's own SQL for a PostGIS
+    // database, the SQLite dialect for a GeoPackage); the CRS comes from its geometry column.
+    // Empty: the layer itself. Not with `layer`.
+    std::string sql;
     std::string srs;       // CRS override ("EPSG:4490"); empty: the source's own
     std::string encoding;  // text encoding override ("CP936", "UTF-8"); empty: detect
     WebMapCoords coords = WebMapCoords::Wgs84;  // declared web-map coordinates

@@ -17,7 +17,7 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 const std::set<std::string> kTopKeys = {"parkcap", "name", "working_crs", "layers", "analysis", "scenarios"};
-const std::set<std::string> kLayerKeys = {"id", "role", "path", "layer", "srs", "encoding", "coordinates", "fields"};
+const std::set<std::string> kLayerKeys = {"id", "role", "path", "layer", "sql", "srs", "encoding", "coordinates", "fields"};
 
 struct Reader {
     const fs::path& file;
@@ -80,6 +80,7 @@ ProjectLayer parse_layer(const Json& j, size_t index, const Reader& r, const fs:
         r.warnings.push_back(r.file.string() + ": " + key + ": the connection holds a password; parkcap saves the project without it "
                              "(give it in PGPASSWORD or ~/.pgpass)");
     layer.source.layer = r.string_at(j, "layer", key);
+    layer.source.sql = r.string_at(j, "sql", key);
     layer.source.srs = r.string_at(j, "srs", key);
     layer.source.encoding = r.string_at(j, "encoding", key);
     try {
@@ -237,6 +238,7 @@ Json project_to_json(const Project& project, const fs::path& file)
         }
         o["path"] = path;
         if (!l.source.layer.empty()) o["layer"] = l.source.layer;
+        if (!l.source.sql.empty()) o["sql"] = l.source.sql;
         if (!l.source.srs.empty()) o["srs"] = l.source.srs;
         if (!l.source.encoding.empty()) o["encoding"] = l.source.encoding;
         if (l.source.coords != WebMapCoords::Wgs84) o["coordinates"] = std::string(to_string(l.source.coords));

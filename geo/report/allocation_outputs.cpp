@@ -1,6 +1,8 @@
 #include "geo/report/allocation_outputs.h"
 
 #include <algorithm>
+
+#include "geo/io/ogr_feature.h"
 #include <cmath>
 #include <cstdio>
 
@@ -109,7 +111,7 @@ Layer candidates_layer(const AllocationInput& in, const AllocationResult& r)
     return l;
 }
 
-Layer demand_allocation_layer(const AllocationInput& in, const AllocationResult& r)
+Layer demand_allocation_layer(const AllocationInput& in, const AllocationResult& r, size_t begin, size_t end)
 {
     Layer l = point_layer("demand_allocation", {{"demand", FieldType::String},
                                                 {"enterprise_fid", FieldType::Integer},
@@ -117,8 +119,8 @@ Layer demand_allocation_layer(const AllocationInput& in, const AllocationResult&
                                                 {"site", FieldType::String},
                                                 {"cost", FieldType::Real},
                                                 {"served", FieldType::Integer}});
-    if (in.demand_xy.empty()) return l;
-    for (size_t i = 0; i < in.demand_xy.size(); ++i) {
+    end = std::min(end, in.demand_xy.size());
+    for (size_t i = begin; i < end; ++i) {
         l.geometry.add_point(in.demand_xy[i]);
         l.fids.push_back(static_cast<int64_t>(i + 1));
         l.columns[0].push_string(in.demand_id[i]);
@@ -171,14 +173,15 @@ CsvTable chosen_sites_table(const AllocationInput& in, const AllocationResult& r
     return t;
 }
 
-CsvTable demand_allocation_table(const AllocationInput& in, const AllocationResult& r)
+void write_demand_allocation_csv(const AllocationInput& in, const AllocationResult& r, const std::filesystem::path& path, bool overwrite)
 {
-    CsvTable t;
-    t.header = {"demand", "weight", "site", "cost", "served"};
-    for (size_t i = 0; i < in.demand_id.size(); ++i)
-        t.rows.push_back({in.demand_id[i], number_text(in.problem.weight[i]), r.assigned[i] >= 0 ? in.candidate_id[static_cast<size_t>(r.assigned[i])] : "",
-                          std::isfinite(r.cost[i]) ? number_text(r.cost[i]) : "", r.assigned[i] >= 0 ? "1" : "0"});
-    return t;
+    write_csv_rows({"demand", "weight", "site", "cost", "served"}, in.demand_id.size(),
+                   [&](size_t i) {
+                       return std::vector<std::string>{std::string(in.demand_id[i]), number_text(in.problem.weight[i]),
+                                                       r.assigned[i] >= 0 ? in.candidate_id[static_cast<size_t>(r.assigned[i])] : "",
+                                                       std::isfinite(r.cost[i]) ? number_text(r.cost[i]) : "", r.assigned[i] >= 0 ? "1" : "0"};
+                   },
+                   path, overwrite);
 }
 
 CsvTable gain_curve_table(const AllocationResult& r)
@@ -245,6 +248,26 @@ std::vector<std::string> allocation_summary(const AllocationInput& in, const All
     }
     if (r.chosen.size() > 20) out.push_back(printf_text("  ... and %zu more (see the chosen sites table)", r.chosen.size() - 20));
     return out;
+}
+
+void write_allocation_layers(const AllocationInput& in, const AllocationResult& r, bool lines, const Crs& crs, const std::filesystem::path& path,
+                             const WriteOptions& options)
+{
+    constexpr size_t kChunk = 250'000;
+    LayerFileWriter writer(path, crs, options);
+    for (const Layer& l : {chosen_sites_layer(in, r), candidates_layer(in, r)}) {
+        writer.begin_layer(l.name, l, any_multi(l.geometry), l.size());
+        writer.append(l);
+    }
+    const size_t n = in.demand_xy.size();
+    writer.begin_layer("demand_allocation", demand_allocation_layer(in, r, 0, 0), false, n);
+    for (size_t begin = 0; begin < n; begin += kChunk) writer.append(demand_allocation_layer(in, r, begin, begin + kChunk));
+    if (lines) {
+        const Layer l = allocation_lines_layer(in, r);
+        writer.begin_layer("allocation_lines", l, any_multi(l.geometry), l.size());
+        writer.append(l);
+    }
+    writer.commit();
 }
 
 }  // namespace geo

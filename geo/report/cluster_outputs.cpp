@@ -106,7 +106,7 @@ std::vector<std::string> cluster_summary(const ClusterAnalysis& a, const Cluster
     size_t studied_cells = 0;
     for (size_t i = 0; i < a.grid.size(); ++i) studied_cells += a.grid.studied(i);
     out.push_back(printf_text("%zu enterprises: %zu in the study area (%s) counted in hot spots, %zu outside it left out",
-                a.selection.points.size(), a.points_in_study, a.study_area.c_str(), a.points_outside_study));
+                a.points_in_study + a.points_outside_study, a.points_in_study, a.study_area.c_str(), a.points_outside_study));
     out.push_back(printf_text("%zu %s cells of %g m in the study area: %d hot and %d cold at 95%% or more (FDR)", studied_cells, grid.c_str(),
                 o.cell_m, hot_cells, cold_cells));
     out.push_back(printf_text("DBSCAN (eps %g m, min %zu): %zu clusters, %zu enterprises as noise", o.eps_m, o.min_points, a.dbscan.sizes.size(),

@@ -83,6 +83,19 @@ done
 "$cli" coverage "$work/full.parkcap.json" --out "$work/auto" --push-down-above 1000 2>&1 | grep -q "counted in the database" || fail "coverage: no push-down above the row count"
 "$cli" coverage "$work/full.parkcap.json" --out "$work/net" --push-down --network 2>&1 | grep -q "give --no-push-down with it" || fail "--push-down --network is not refused"
 
+# Hot spots pushed down: parkcap's own hexagon index in SQL gives the same cells, counts, sums and
+# Gi* as in memory (by count, and by employees in one park).
+cells() { ogr2ogr -f CSV /vsistdout/ "$1" hot_spots -sql "SELECT fid, count, sum, gi_z, gi_bin FROM hot_spots ORDER BY fid" 2>/dev/null; }
+for opts in "" "--weight employees --park 西永微电子产业园 --grid square --cell 300"; do
+  "$cli" clusters "$work/full.parkcap.json" --out "$work/hd" --push-down --overwrite $opts > "$work/hs.out" 2>&1 || { cat "$work/hs.out"; fail "clusters --push-down $opts"; }
+  grep -q "counted by PostGIS" "$work/hs.out" || { cat "$work/hs.out"; fail "clusters --push-down does not say PostGIS counted"; }
+  "$cli" clusters "$demo/chongqing-demo.parkcap.json" --out "$work/hm" --overwrite $opts > /dev/null 2>&1 || fail "clusters in memory $opts"
+  [ "$(cells "$work/hd.gpkg" | wc -l)" -gt 100 ] || fail "too few hot-spot cells from PostGIS"
+  cmp -s <(cells "$work/hd.gpkg") <(cells "$work/hm.gpkg") || { diff <(cells "$work/hd.gpkg") <(cells "$work/hm.gpkg") | head; fail "hot spots $opts: PostGIS and memory disagree"; }
+  [ "$(grep "in the study area" "$work/hs.out")" = "$("$cli" clusters "$demo/chongqing-demo.parkcap.json" --out "$work/hm" --overwrite $opts 2>/dev/null | grep "in the study area")" ] \
+    || fail "hot spots $opts: not the same enterprises counted"
+done
+
 # Bad input, named: a missing table, a table without geometry, one with SRID 0, a wrong host.
 sql "CREATE TABLE firms_srid0 AS SELECT fid, ST_SetSRID(geom, 0) AS geom, \"从业人员\" FROM enterprises; ALTER TABLE firms_srid0 ADD PRIMARY KEY (fid);
      CREATE TABLE firms_nogeom AS SELECT fid, \"从业人员\" FROM enterprises; ALTER TABLE firms_nogeom ADD PRIMARY KEY (fid)"
