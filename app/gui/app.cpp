@@ -235,6 +235,7 @@ void App::frame()
     }
     if (!ImGui::IsAnyItemActive()) m_ws.commit_edits();
     unsaved_prompt();
+    password_prompt();
     ImGui::Render();
 
     if (m_ws.density.version != m_density_version) {  // a new density surface: upload it once
@@ -297,6 +298,9 @@ void App::poll_loader()
     if (!r->error.empty()) {
         m_ws.error(r->error);  // what was open stays open
         m_load_failed = true;
+        if (!m_ws.automated && (r->error.find("password authentication failed") != std::string::npos ||
+                                r->error.find("no password supplied") != std::string::npos))
+            m_password_for = r->path;
         return;
     }
     if (m_fonts.add(r->codepoints)) m_fonts_dirty = true;

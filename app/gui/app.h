@@ -39,6 +39,9 @@ private:
     // The title bar's unsaved mark, and the save / discard / cancel prompt before the window
     // closes or another project opens over unsaved changes.
     void unsaved_prompt();
+    // A database that asks for a password: the planner types it (masked); it goes to
+    // PGPASSWORD for this session only, never into the project, and the load is tried again.
+    void password_prompt();
     void apply_start_view();
     int take_screenshot();
     // The map's visible share and any overlapping panels, as drawn (printed by --screenshot).
@@ -72,6 +75,8 @@ private:
     std::optional<Prompt> m_prompt;
     PromptAnswer m_prompt_answer = PromptAnswer::None;
     bool m_open_confirmed = false;  // the planner chose save or discard: open the pending project
+    std::string m_password_for;  // the project or layer whose database asked for a password
+    std::string m_password;
     std::string m_title;
     UserPrefs m_prefs;
     bool m_remember_layout = false;

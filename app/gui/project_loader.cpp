@@ -48,14 +48,14 @@ std::optional<LoadResult> ProjectLoader::take()
     return r;
 }
 
-void ProjectLoader::start(std::function<LoadResult(const geo::Progress&)> job)
+void ProjectLoader::start(const std::string& path, std::function<LoadResult(const geo::Progress&)> job)
 {
     if (m_busy) return;
     if (m_thread.joinable()) m_thread.join();
     m_busy = true;
     m_cancel = false;
     m_progress = 0;
-    m_thread = std::thread([this, job = std::move(job)] {
+    m_thread = std::thread([this, path, job = std::move(job)] {
         geo::Progress progress;
         progress.cancel = &m_cancel;
         progress.report = [this](double f, std::string_view stage) {
@@ -71,6 +71,7 @@ void ProjectLoader::start(std::function<LoadResult(const geo::Progress&)> job)
         } catch (const std::exception& e) {
             r.error = e.what();
         }
+        r.path = path;  // a failed load says what it was loading too (the password prompt tries it again)
         {
             std::lock_guard lock(m_mutex);
             m_result = std::move(r);
@@ -81,7 +82,7 @@ void ProjectLoader::start(std::function<LoadResult(const geo::Progress&)> job)
 
 void ProjectLoader::open(const std::string& path)
 {
-    start([path](const geo::Progress& progress) {
+    start(path, [path](const geo::Progress& progress) {
         LoadResult r;
         r.path = path;
         geo::Progress scaled = progress;
@@ -99,7 +100,7 @@ void ProjectLoader::add_layer(const std::string& path, const Document& doc)
     // Copies of what the job needs, so that the worker never touches the open document.
     const geo::WorkingCrsChoice working = doc.project.working;
     const geo::Coord origin = doc.origin;
-    start([path, working, origin](const geo::Progress& progress) {
+    start(path, [path, working, origin](const geo::Progress& progress) {
         LoadResult r;
         r.path = path;
         geo::Project p = project_for(path);

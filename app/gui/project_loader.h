@@ -40,7 +40,7 @@ public:
     std::optional<LoadResult> take();
 
 private:
-    void start(std::function<LoadResult(const geo::Progress&)> job);
+    void start(const std::string& path, std::function<LoadResult(const geo::Progress&)> job);
     std::thread m_thread;
     std::atomic<bool> m_busy{false}, m_cancel{false};
     std::atomic<double> m_progress{0};

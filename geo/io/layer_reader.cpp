@@ -109,7 +109,7 @@ SourceLayer read_source_layer(const LayerSource& source, const Progress& progres
 
     SourceLayer out;
     Layer& layer = out.layer;
-    layer.name = ogr.GetName();
+    layer.name = source.sql.empty() ? ogr.GetName() : "query";
     layer.source = source.path;
     layer.driver = opened.driver;
     layer.source_crs = opened.crs.describe();

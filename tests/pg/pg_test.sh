@@ -96,13 +96,31 @@ for opts in "" "--weight employees --park 西永微电子产业园 --grid square
     || fail "hot spots $opts: not the same enterprises counted"
 done
 
+# A query as a project layer: the rows it selects, with the CRS of its geometry column.
+python3 - "$work/full.parkcap.json" "$work/query.parkcap.json" "$work/badquery.parkcap.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+for l in p["layers"]:
+    if l["role"] == "enterprises":
+        del l["layer"]; l["sql"] = 'SELECT fid, geom, "从业人员" FROM enterprises WHERE "产业集群" = \'电子信息\''
+json.dump(p, open(sys.argv[2], "w"), ensure_ascii=False)
+for l in p["layers"]:
+    if l["role"] == "enterprises": l["sql"] = "SELECT * FROM no_such_table"
+json.dump(p, open(sys.argv[3], "w"), ensure_ascii=False)
+PY
+n=$(sql "select count(*) from enterprises where \"产业集群\" = '电子信息'")
+"$cli" info "$work/query.parkcap.json" 2>&1 | grep -q "$(python3 -c "print(f'{$n:,}')") point features; source CRS EPSG:4490" || fail "a query layer does not give its $n rows in EPSG:4490"
+expect_error() {  # NAME PATTERN COMMAND...
+  local name=$1 pattern=$2; shift 2
+  "$@" > "$work/err" 2>&1 && { cat "$work/err"; fail "$name: succeeded"; }
+  grep -q -- "$pattern" "$work/err" || { cat "$work/err"; fail "$name: the message does not say '$pattern'"; }
+}
+expect_error "a failing query" "sql: the query failed: .*no_such_table" "$cli" info "$work/badquery.parkcap.json"
+
 # Bad input, named: a missing table, a table without geometry, one with SRID 0, a wrong host.
 sql "CREATE TABLE firms_srid0 AS SELECT fid, ST_SetSRID(geom, 0) AS geom, \"从业人员\" FROM enterprises; ALTER TABLE firms_srid0 ADD PRIMARY KEY (fid);
      CREATE TABLE firms_nogeom AS SELECT fid, \"从业人员\" FROM enterprises; ALTER TABLE firms_nogeom ADD PRIMARY KEY (fid)"
 with_table() { sed "s/\"layer\": \"enterprises\"/\"layer\": \"$1\"/" "$work/full.parkcap.json" > "$work/t_$1.parkcap.json"; echo "$work/t_$1.parkcap.json"; }
-expect_error() {  # NAME PATTERN COMMAND...
-  local name=$1 pattern=$2; shift 2
-  "$@" > "$work/err" 2>&1 && { cat "$work/err"; fail "$name: succeeded"; }
   grep -q -- "$pattern" "$work/err" || { cat "$work/err"; fail "$name: the message does not say '$pattern'"; }
 }
 expect_error "missing table" "no layer named 'nope'" "$cli" info "$(with_table nope)"
