@@ -96,6 +96,7 @@ int run_allocate(const std::vector<std::string>& argv)
     if (from_table) {
         in = geo::allocation_input_from_table(args.get("matrix"), args.get("demand-weights"), settings);
     } else {
+        read_only_park(input, settings.park);
         // The demand's name, filters and weight: the enterprises' other fields stay unread.
         project = geo::load_project(std::move(input), terminal_progress(),
                                     {{geo::Role::Enterprises, {"name", "cluster", "tier", "employees", settings.weight}}});

@@ -118,6 +118,7 @@ int run_clusters(const std::vector<std::string>& argv)
     for (const geo::ProjectLayer& l : input.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
     if (const auto in_database = take_pushed_down(input, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)"))
         return hot_spots_in_database(std::move(input), *in_database, o, args, t0);
+    read_only_park(input, o.selection.park);
     // Only the fields the selection, the location quotients and their employment read.
     std::vector<std::string> needed = geo::fields_needed(o.selection);
     needed.insert(needed.end(), {o.lq_category, "employees"});

@@ -80,6 +80,7 @@ int run_density(const std::vector<std::string>& argv)
     }
 
     refuse_inputs_as_outputs(input, {args.get("out")});
+    read_only_park(input, filter.park);
     // Only the fields the filters and the weight read: a registry's other fields stay unread.
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(),
                                                          {{geo::Role::Enterprises, geo::fields_needed(filter)}});

@@ -56,4 +56,25 @@ geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Ro
     return geo::load_project(input_project(path, args, default_role), progress);
 }
 
+void read_only_park(geo::Project& input, const std::string& park)
+{
+    if (park.empty()) return;
+    geo::Project parks_only = input;
+    std::erase_if(parks_only.layers, [](const geo::ProjectLayer& l) { return l.role != geo::Role::Parks; });
+    if (parks_only.layers.empty()) return;
+    const geo::LoadedProject parks = geo::load_project(std::move(parks_only));
+    const geo::LoadedLayer& layer = parks.layers.front();
+    const std::string* name = layer.fields.field_for("name");
+    if (!name) return;
+    for (size_t p = 0; p < layer.data->size(); ++p) {
+        if (layer.data->column(*name)->text(p) != park) continue;
+        for (geo::ProjectLayer& l : input.layers)
+            if (l.role == geo::Role::Enterprises) {
+                l.source.within = layer.data->geometry.envelope(p);
+                l.source.within_crs = parks.working.crs.code();
+            }
+        return;
+    }
+}
+
 }  // namespace cli

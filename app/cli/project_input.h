@@ -16,6 +16,13 @@ std::vector<OptionSpec> with_layer_input(std::vector<OptionSpec> own);
 // The layer flags apply to a single layer file only; giving them with a project file is a
 // usage error (they belong in the project).
 geo::Project input_project(const std::string& path, const Args& args, geo::Role default_role);
+// With a park named (--park), the enterprises are read only within the park's box: the parks
+// are loaded first to find it, then the enterprise layers get the box as their read filter (a
+// PostGIS table or an indexed GeoPackage then reads only that part of a city registry). The
+// analysis still keeps exactly the enterprises in the park. Nothing changes without a park
+// or when the project has no parks layer (the analysis then says so).
+void read_only_park(geo::Project& input, const std::string& park);
+
 geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Role default_role,
                               const geo::Progress& progress);
 

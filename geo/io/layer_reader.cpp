@@ -138,6 +138,24 @@ SourceLayer read_source_layer(const LayerSource& source, const Progress& progres
         layer.columns.emplace_back(fd.GetNameRef(), field_type_of(fd.GetType()));
     }
 
+    // Declared web-map coordinates are offset from the source CRS they claim: no filter on them.
+    if (source.within && !source.within->empty() && source.coords == WebMapCoords::Wgs84) {
+        // The box's edges, densified, in the source's CRS: their extent is the filter.
+        const Envelope& b = *source.within;
+        std::vector<Coord> edge;
+        for (int k = 0; k <= 20; ++k) {
+            const double t = k / 20.0;
+            const double x = b.min_x + t * b.width(), y = b.min_y + t * b.height();
+            edge.insert(edge.end(), {{x, b.min_y}, {x, b.max_y}, {b.min_x, y}, {b.max_x, y}});
+        }
+        Transformer(parse_crs(source.within_crs), opened.crs).transform(edge);
+        Envelope box;
+        for (const Coord& c : edge)
+            if (std::isfinite(c.x) && std::isfinite(c.y)) box.expand(c.x, c.y);
+        if (!box.empty()) ogr.SetSpatialFilterRect(box.min_x, box.min_y, box.max_x, box.max_y);
+        layer.report.warnings.push_back("read only the features within the box of the analysed area (" + std::to_string(ogr.GetFeatureCount(FALSE)) +
+                                        " of them)");
+    }
     const int64_t expected = ogr.GetFeatureCount(FALSE);
     if (expected > 0) {
         layer.fids.reserve(static_cast<size_t>(expected));

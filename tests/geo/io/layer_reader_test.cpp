@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include <string>
 
 #include "geo/core/error.h"
@@ -175,4 +177,37 @@ TEST_CASE("only the named fields are read when asked, an unknown name is an erro
     const geo::Layer csv = geo::read_layer(src, geo::wgs84());
     REQUIRE(csv.columns.size() == 1);
     CHECK(csv.columns[0].string(0) == "公交站点");
+}
+
+TEST_CASE("a box given in another CRS reads the features whose points lie in it, and not many more; web-map coordinates are read whole")
+{
+    const geo::Crs w = working();
+    {
+        geo::LayerSource src;
+        src.path = test::datasets("chongqing-demo/enterprises.gpkg");
+        const geo::Layer all = geo::read_layer(src, w);
+        // A box around the middle of the features, in the working CRS.
+        const geo::Envelope e = all.geometry.envelope();
+        const geo::Envelope box{e.min_x + 0.3 * e.width(), e.min_y + 0.3 * e.height(), e.min_x + 0.6 * e.width(), e.min_y + 0.6 * e.height()};
+        src.within = box;
+        src.within_crs = w.code();
+        const geo::Layer some = geo::read_layer(src, w);
+        std::set<int64_t> inside, read;
+        for (size_t i = 0; i < all.size(); ++i)
+            if (box.contains(all.geometry.first_coord(i).x, all.geometry.first_coord(i).y)) inside.insert(all.fids[i]);
+        for (size_t i = 0; i < some.size(); ++i) read.insert(some.fids[i]);
+        CHECK(inside.size() > 10);
+        CHECK(some.size() < all.size());
+        // Every feature in the box is read; the few more are within the box's box in the source CRS.
+        for (int64_t fid : inside) CHECK(read.count(fid) == 1);
+        CHECK(read.size() <= inside.size() * 11 / 10 + 5);
+    }
+    geo::LayerSource csv;
+    csv.path = test::datasets("chongqing-demo/facilities_gcj02.csv");
+    csv.coords = geo::WebMapCoords::Gcj02;
+    const size_t whole = geo::read_layer(csv, w).size();
+    const geo::Envelope e = geo::read_layer(csv, w).geometry.envelope();
+    csv.within = geo::Envelope{e.min_x, e.min_y, e.min_x + 0.1 * e.width(), e.min_y + 0.1 * e.height()};
+    csv.within_crs = w.code();
+    CHECK(geo::read_layer(csv, w).size() == whole);
 }
