@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Each parkcap command's wall time and peak memory at two sizes, side by side.
 
-    python3 bench/scale.py BUILD DIR_SMALL DIR_LARGE
+    python3 bench/scale.py BUILD DIR_SMALL DIR_LARGE [COMMAND...]
 
 DIR_SMALL and DIR_LARGE are projects made by `parkcap synth DIR --enterprises N` (1M and 10M
 for the issue's figures); a folder that does not exist yet is made first, and that synth run is
 measured too. Each command runs as its own process on the project's own settings; outputs go
 to a temporary folder. The last column is time(large) / time(small), to compare with the
-ratio of the sizes (linear growth)."""
+ratio of the sizes (linear growth). Naming commands runs only those."""
 import os
 import sys
 import tempfile
@@ -16,9 +16,10 @@ from benchlib import run
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
-    build, small, large = sys.argv[1:]
+    build, small, large = sys.argv[1:4]
+    only = set(sys.argv[4:])
     cli = os.path.join(build, "app/cli/parkcap")
     sizes = {}
     synth = {}
@@ -50,6 +51,8 @@ def main():
         if folder in synth:
             print(f"(synth {sizes[folder]:,}: {synth[folder][0]:.1f} s, {synth[folder][1]:.0f} MB)")
     for name, extra in commands:
+        if only and name not in only:
+            continue
         figures = []
         for folder in (small, large):
             o = os.path.join(out, os.path.basename(folder.rstrip("/")))

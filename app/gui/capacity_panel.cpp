@@ -116,7 +116,10 @@ void CapacityPanel::start(Workspace& ws)
                     out->runs.push_back(geo::run_capacity(project, working, *base, name));
                 } catch (const std::exception& e) {
                     out->error += (out->error.empty() ? "" : "\n") + std::string(e.what());
-                    out->runs.push_back({name, {}, {}, {}, {"could not be evaluated"}});
+                    geo::CapacityRun failed;
+                    failed.scenario = name;
+                    failed.notes = {"could not be evaluated"};
+                    out->runs.push_back(std::move(failed));
                 }
             }
         } catch (const std::exception& e) {

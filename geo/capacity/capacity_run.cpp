@@ -58,6 +58,7 @@ CapacityRun run_capacity(const Project& project, const Crs& working, const Capac
                                  [](const Coord& a, const Coord& b) { return a.x == b.x && a.y == b.y; }) &&
                       run.input.facility_type == base.input.facility_type;
     run.result = evaluate_capacity(run.input, tables, same ? &base.coverage : nullptr);
+    run.tables = tables;
     run.growth = growth_against_capacity(run.input, run.result, tables, run.notes);
     return run;
 }

@@ -23,6 +23,7 @@ struct CapacityRun {
     std::string scenario;  // empty: the baseline
     CapacityInput input;   // after the scenario's edits
     CapacityResult result;
+    CapacityTables tables;  // as the scenario left them (the reasons of its plots read them)
     std::vector<ParkGrowth> growth;
     std::vector<std::string> notes;
 };

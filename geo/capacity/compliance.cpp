@@ -86,24 +86,36 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
         c.min_far = it == tables.min_far.end() ? kNaN : it->second;
         if (!std::isnan(c.far) && !std::isnan(c.min_far)) {
             c.far_ok = c.far >= c.min_far ? Check::Pass : Check::Fail;
-            if (c.far_ok == Check::Fail) add_reason(c.reasons, "FAR %.2f < %.2f", c.far, c.min_far);
         }
         c.building_coefficient = ratio(in.firms->footprint_area[i], in.firms->land_area[i]);
         c.coefficient_ok = check_rule(c.building_coefficient, coefficient);
-        if (c.coefficient_ok == Check::Fail) add_reason(c.reasons, "building coefficient %.2f < %.2f", c.building_coefficient, coefficient.value);
         c.admin_share = ratio(in.firms->admin_living_area[i], in.firms->land_area[i]);
         const StandardRule& a = park_of[i] >= 0 && relaxed[static_cast<size_t>(park_of[i])] ? admin_relaxed : admin;
         c.admin_ok = check_rule(c.admin_share, a);
-        if (c.admin_ok == Check::Fail) add_reason(c.reasons, "admin/living share %.3f > %.3f", c.admin_share, a.value);
+        c.admin_limit = a.value;
         c.green_ratio = ratio(in.firms->green_area[i], in.firms->land_area[i]);
         c.green_ok = check_rule(c.green_ratio, green);
-        if (c.green_ok == Check::Fail) add_reason(c.reasons, "green ratio %.3f > %.3f", c.green_ratio, green.value);
         const bool low_output = output_per_mu[i] <= output_low, low_tax = tax_per_mu[i] <= tax_low;
         c.underused = park_of[i] >= 0 && (c.far_ok == Check::Fail || low_output || low_tax);
-        if (park_of[i] >= 0 && low_output) add_reason(c.reasons, "output %.1f per mu in the bottom %.0f%%", output_per_mu[i], share * 100);
-        if (park_of[i] >= 0 && low_tax) add_reason(c.reasons, "tax %.2f per mu in the bottom %.0f%%", tax_per_mu[i], share * 100);
+        c.low_output = park_of[i] >= 0 && low_output;
+        c.low_tax = park_of[i] >= 0 && low_tax;
+        c.output_per_mu = output_per_mu[i];
+        c.tax_per_mu = tax_per_mu[i];
     }
     return out;
+}
+
+std::string compliance_reasons(const PlotCompliance& c, const CapacityTables& tables)
+{
+    std::string r;
+    if (c.far_ok == Check::Fail) add_reason(r, "FAR %.2f < %.2f", c.far, c.min_far);
+    if (c.coefficient_ok == Check::Fail) add_reason(r, "building coefficient %.2f < %.2f", c.building_coefficient, tables.rule("building_coefficient").value);
+    if (c.admin_ok == Check::Fail) add_reason(r, "admin/living share %.3f > %.3f", c.admin_share, c.admin_limit);
+    if (c.green_ok == Check::Fail) add_reason(r, "green ratio %.3f > %.3f", c.green_ratio, tables.rule("green_ratio").value);
+    const double share = tables.number("underused_bottom_share");
+    if (c.low_output) add_reason(r, "output %.1f per mu in the bottom %.0f%%", c.output_per_mu, share * 100);
+    if (c.low_tax) add_reason(r, "tax %.2f per mu in the bottom %.0f%%", c.tax_per_mu, share * 100);
+    return r;
 }
 
 ComplianceClass compliance_class(const PlotCompliance& plot, bool in_a_park)

@@ -21,7 +21,11 @@ struct PlotCompliance {
     double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;  // NaN where unknown
     Check far_ok = Check::NoData, coefficient_ok = Check::NoData, admin_ok = Check::NoData, green_ok = Check::NoData;
     bool underused = false;
-    std::string reasons;  // "FAR 0.52 < 0.7; green 0.24 > 0.2", empty when it passes everything it can be checked on
+    // What the reasons are made of (compliance_reasons), kept as numbers: ten million plots'
+    // reasons as text would cost gigabytes.
+    double admin_limit = 0;                   // the admin/living rule applied (relaxed in some parks)
+    double output_per_mu = 0, tax_per_mu = 0; // NaN where unknown
+    bool low_output = false, low_tax = false; // in the bottom share of its park's plots (inside parks)
     bool fails_any() const { return far_ok == Check::Fail || coefficient_ok == Check::Fail || admin_ok == Check::Fail || green_ok == Check::Fail; }
 };
 
@@ -44,6 +48,10 @@ Check check_rule(double value, const StandardRule& rule);
 
 // `park_of` gives each enterprise's park (-1 outside); the bottom shares are taken over the
 // enterprises inside parks.
+// Why a plot fails or is under-used, in words: "FAR 0.52 < 0.70; green ratio 0.240 > 0.200";
+// empty when it passes everything it can be checked on.
+std::string compliance_reasons(const PlotCompliance& plot, const CapacityTables& tables);
+
 std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of);
 
 }  // namespace geo

@@ -11,7 +11,10 @@ const Column* Layer::column(std::string_view column_name) const
     return nullptr;
 }
 
-Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
+namespace {
+
+// A layer like `layer` (its name, source, geometry kind and columns) without rows.
+Layer empty_like(const Layer& layer)
 {
     Layer out;
     out.name = layer.name;
@@ -20,6 +23,14 @@ Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
     out.source_crs = layer.source_crs;
     out.geometry = GeometryColumn(layer.geometry.kind());
     for (const Column& c : layer.columns) out.columns.emplace_back(c.name(), c.type());
+    return out;
+}
+
+}  // namespace
+
+Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
+{
+    Layer out = empty_like(layer);
     for (size_t i = 0; i < layer.size(); ++i) {
         if (!keep[i]) continue;
         out.geometry.append_feature(layer.geometry, i);
@@ -35,16 +46,8 @@ Layer slice_rows(const Layer& layer, size_t begin, size_t end)
 {
     end = std::min(end, layer.size());
     begin = std::min(begin, end);
-    Layer out;
-    out.name = layer.name;
-    out.source = layer.source;
-    out.driver = layer.driver;
-    out.source_crs = layer.source_crs;
-    out.geometry = GeometryColumn(layer.geometry.kind());
-    for (const Column& c : layer.columns) {
-        out.columns.emplace_back(c.name(), c.type());
-        out.columns.back().reserve(end - begin);
-    }
+    Layer out = empty_like(layer);
+    for (Column& c : out.columns) c.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) {
         out.geometry.append_feature(layer.geometry, i);
         out.fids.push_back(layer.fids[i]);

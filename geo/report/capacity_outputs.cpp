@@ -50,7 +50,7 @@ const char* check_text(Check c, bool in_park) { return !in_park ? "n/a" : c == C
 
 }  // namespace
 
-Layer compliance_layer(const CapacityRun& run)
+Layer compliance_layer(const CapacityRun& run, size_t begin, size_t end)
 {
     Layer l;
     l.name = "enterprises_compliance";
@@ -65,7 +65,8 @@ Layer compliance_layer(const CapacityRun& run)
     for (const auto& [name, type] : fields) l.columns.emplace_back(name, type);
     auto real = [](Column& c, double v) { std::isfinite(v) ? c.push_real(v) : c.push_null(); };
     const auto& plots = run.result.plots;
-    for (size_t i = 0; i < plots.size(); ++i) {
+    end = std::min(end, plots.size());
+    for (size_t i = begin; i < end; ++i) {
         const PlotCompliance& c = plots[i];
         const int32_t p = run.result.park_of[i];
         const bool in_park = p >= 0;
@@ -86,7 +87,7 @@ Layer compliance_layer(const CapacityRun& run)
         l.columns[12].push_string(check_text(c.green_ok, in_park));
         l.columns[13].push_integer(in_park && c.fails_any());
         l.columns[14].push_integer(in_park && c.underused);
-        l.columns[15].push_string(in_park ? c.reasons : "");
+        l.columns[15].push_string(in_park ? compliance_reasons(c, run.tables) : "");
     }
     return l;
 }

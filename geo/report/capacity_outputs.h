@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // The layers and tables of a capacity evaluation, built once for the command's files and the
 // panel's map alike.
 #include <vector>
@@ -13,7 +14,8 @@ namespace geo {
 // no data; "n/a" outside every park, where no park rule applies), under-use, the reasons, and
 // `result`, the compliance class (compliance.h: fails a rule > under-used > passes, or
 // outside parks). Points in the run's working CRS.
-Layer compliance_layer(const CapacityRun& run);
+// Plots [begin, end) only, so that ten million are written a chunk at a time.
+Layer compliance_layer(const CapacityRun& run, size_t begin = 0, size_t end = SIZE_MAX);
 
 // The tables of one or more runs (the baseline and scenarios), one row per park (and factor,
 // cluster, year) and run: parks (land, floor, jobs, capacity, binding factor, indicators,

@@ -6,27 +6,13 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/core/error.h"
+#include "geo/io/database_query.h"
 #include "geo/io/database_writer.h"
 #include "geo/io/gdal_errors.h"
 #include "geo/project/field_map.h"
 
 namespace geo {
 
-namespace {
-
-std::string identifier(const std::string& name)
-{
-    // "schema.table" or "table", each part quoted.
-    auto quote = [](const std::string& s) {
-        std::string out = "\"";
-        for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    const size_t dot = name.find('.');
-    return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
-}
-
-}  // namespace
 
 std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const ProjectLayer& enterprises)
 {
@@ -51,11 +37,11 @@ std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const 
     for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
     const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
     const std::string* employees = fields.field_for("employees");
-    const std::string jobs = employees ? "e." + identifier(*employees) + "::float8" : "0::float8";
-    const std::string q = "WITH p AS (SELECT " + identifier(pfid) + " AS pfid, " + identifier(pgeom) + " AS g FROM " + identifier(parks.config.source.layer) +
-                          "), hit AS (SELECT e." + identifier(efid) + " AS efid, " + jobs + " AS jobs, min(p.pfid) AS pfid, count(p.pfid) AS n FROM " +
-                          identifier(enterprises.source.layer) + " e LEFT JOIN p ON ST_Intersects(e." + identifier(egeom) +
-                          ", ST_Transform(p.g, ST_SRID(e." + identifier(egeom) + "))) GROUP BY 1, 2) "
+    const std::string jobs = employees ? "e." + sql_identifier(*employees) + "::float8" : "0::float8";
+    const std::string q = "WITH p AS (SELECT " + sql_identifier(pfid) + " AS pfid, " + sql_identifier(pgeom) + " AS g FROM " + sql_identifier(parks.config.source.layer) +
+                          "), hit AS (SELECT e." + sql_identifier(efid) + " AS efid, " + jobs + " AS jobs, min(p.pfid) AS pfid, count(p.pfid) AS n FROM " +
+                          sql_identifier(enterprises.source.layer) + " e LEFT JOIN p ON ST_Intersects(e." + sql_identifier(egeom) +
+                          ", ST_Transform(p.g, ST_SRID(e." + sql_identifier(egeom) + "))) GROUP BY 1, 2) "
                           "SELECT coalesce(pfid, -1) AS pfid, count(*) AS n, coalesce(sum(jobs), 0) AS jobs, "
                           "sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS several FROM hit GROUP BY 1";
     OGRLayer* r = ds->ExecuteSQL(q.c_str(), nullptr, nullptr);

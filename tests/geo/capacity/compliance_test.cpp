@@ -54,7 +54,10 @@ TEST_CASE("each compliance rule at, just below and just above its threshold, the
     CHECK(r1.plots[2].admin_ok == geo::Check::Fail);
     CHECK(r1.plots[1].green_ok == geo::Check::Pass);
     CHECK(r1.plots[2].green_ok == geo::Check::Fail);
-    CHECK(r1.plots[2].reasons.find("green ratio 0.201 > 0.200") != std::string::npos);
+    CHECK(geo::compliance_reasons(r1.plots[2], tables()).find("green ratio 0.201 > 0.200") != std::string::npos);
+    CHECK(geo::compliance_reasons(r1.plots[2], tables()).find("admin/living share 0.071 > 0.070") != std::string::npos);
+    CHECK(geo::compliance_reasons(r1.plots[0], tables()).find("building coefficient 0.30 < 0.30") != std::string::npos);
+    CHECK(geo::compliance_reasons(r1.plots[1], tables()).empty());
     // The dormitory relaxation: 7.1% passes in a park that applies it.
     auto relaxed = tables();
     relaxed.relaxed_parks = {"Square"};
