@@ -20,7 +20,7 @@ namespace {
 std::vector<OptionSpec> options()
 {
     std::vector<OptionSpec> own = {{"json", "", "print JSON instead of text"}};
-    for (const OptionSpec& o : push_down_options("count enterprises and employees per park (parks and enterprises tables of one database)"))
+    for (const OptionSpec& o : push_down_options("count enterprises and employees per park"))
         own.push_back(o);
     own.insert(own.end(), {
         {"all-fields", "", "read every field of the enterprises (checks each binding's values; by default only employees are read)"},
@@ -76,14 +76,10 @@ int run_info(const std::vector<std::string>& argv)
     geo::Project project = input_project(path, args, geo::Role::Context);
 
     // --push-down: the enterprises stay in the database; PostGIS counts them per park.
-    bool parks_there = false;
-    for (const geo::ProjectLayer& l : project.layers)
-        for (const geo::ProjectLayer& p : project.layers)
-            parks_there |= l.role == geo::Role::Enterprises && p.role == geo::Role::Parks && p.source.path == l.source.path &&
-                           l.source.path.rfind("PG:", 0) == 0;
+    bool firms_in_database = false;
+    for (const geo::ProjectLayer& l : project.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
     const std::optional<geo::ProjectLayer> in_database =
-        take_pushed_down(project, args, parks_there,
-                         "--push-down needs the parks and the enterprises as tables of one PostGIS database (the same \"PG:\" path)");
+        take_pushed_down(project, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)");
     // The per-park table needs the enterprises' employees only: their other fields stay unread.
     const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress(),
                                                         args.flag("all-fields") ? geo::FieldNeeds{} : geo::FieldNeeds{{geo::Role::Enterprises, {"employees"}}});
@@ -92,8 +88,8 @@ int run_info(const std::vector<std::string>& argv)
     std::optional<geo::ParkTally> tally;
     if (in_database) {
         if (!park_layer) throw geo::Error("--push-down needs a parks layer");
-        tally = geo::park_tally_in_database(*park_layer, *in_database);
-        if (!tally) throw geo::Error("--push-down needs the parks and the enterprises as tables of one PostGIS database (the same \"PG:\" path)");
+        tally = geo::park_tally_in_database(*park_layer, *in_database, loaded.working.crs.code());
+        if (!tally) throw geo::Error("--push-down needs the enterprises as a PostGIS table (a \"PG:\" path and a layer name)");
     } else if (park_layer && firm_layer) {
         tally = geo::tally_in_memory(loaded, geo::assign_to_zones(firm_layer->data->geometry, park_layer->data->geometry, terminal_progress()));
     }

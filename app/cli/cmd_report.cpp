@@ -53,7 +53,7 @@ int run_report(const std::vector<std::string>& argv)
     const auto t0 = std::chrono::steady_clock::now();
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     refuse_inputs_as_outputs(input, {out, args.get("xlsx")}, {args.get("standards")});
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
+    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);
@@ -64,7 +64,7 @@ int run_report(const std::vector<std::string>& argv)
     req.language = language;
     geo::ReportInput r;
     try {
-        r = geo::report_input(project, req);
+        r = geo::report_input_consuming(project, req);  // nothing after it reads the enterprises
     } catch (const geo::Error& e) {
         if (!req.park.empty() && std::string(e.what()).rfind("no park named", 0) == 0) throw geo::Error(std::string("--park: ") + e.what());
         throw;

@@ -54,8 +54,9 @@ CoverageResult capacity_coverage(const CapacityInput& in)
         type.push_string(in.facility_type[k]);
     }
     GeometryColumn firms(GeomKind::Point);
+    firms.reserve(in.firms->xy.size(), in.firms->xy.size());
     for (const Coord& c : in.firms->xy) firms.add_point(c);
-    return straight_line_coverage(firms, fac, type, in.radii);
+    return straight_line_coverage(firms, fac, type, in.radii, {}, false);  // the distances are all capacity reads
 }
 
 CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* cached)

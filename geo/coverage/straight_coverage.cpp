@@ -44,7 +44,7 @@ std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column,
 }
 
 CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
-                                      const std::vector<FacilityType>& types, const Progress& progress)
+                                      const std::vector<FacilityType>& types, const Progress& progress, bool keep_nearest)
 {
     CoverageResult out;
     const auto by_type = facilities_by_type(facility_type, types, &out.warnings);
@@ -75,7 +75,7 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
         for (uint32_t i : by_type[t]) pts.push_back(facilities.geometry.first_coord(i));
         const PointIndex index(pts);
         tc.distance.assign(n, std::numeric_limits<double>::infinity());
-        tc.nearest.assign(n, -1);
+        if (keep_nearest) tc.nearest.assign(n, -1);
         // Queries in spatial order, each starting from the previous answer: neighbours share
         // their nearest facility most of the time, and the search then prunes almost everything.
         auto work = [&](size_t begin, size_t end) {
@@ -84,7 +84,7 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
                 const uint32_t e = order[k];
                 if (auto hit = index.nearest(query[k], hint)) {
                     tc.distance[e] = hit->distance;
-                    tc.nearest[e] = facilities.fids[by_type[t][hit->index]];
+                    if (keep_nearest) tc.nearest[e] = facilities.fids[by_type[t][hit->index]];
                     hint = hit->index;
                 }
             }

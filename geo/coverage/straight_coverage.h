@@ -55,8 +55,10 @@ std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column,
 // `facility_type` holds each facility's type (code or Chinese name). Types the table does
 // not know are left out with a warning naming them and their count; so are facilities
 // whose type is empty.
+// Without `keep_nearest`, TypeCoverage::nearest stays empty (the distances are all a caller
+// such as the capacity model reads: ten million enterprises' nearest ids are 80 MB a type).
 CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
-                                      const std::vector<FacilityType>& types, const Progress& progress = {});
+                                      const std::vector<FacilityType>& types, const Progress& progress = {}, bool keep_nearest = true);
 
 struct CoverageRow {
     std::string group;

@@ -11,26 +11,52 @@
 
 namespace geo {
 
-ReportInput report_input(const LoadedProject& project, const ReportRequest& req)
+namespace {
+
+// The park a name or code refers to in the parks layer (as CapacityInput::find_park), or -1.
+int32_t park_named(const LoadedProject& project, const std::string& key)
 {
-    const CapacityBase base = capacity_base(project, req.standards);
+    const LoadedLayer* parks = project.first(Role::Parks);
+    if (!parks || key.empty()) return -1;
+    const std::string* name = parks->fields.field_for("name");
+    const std::string* code = parks->fields.field_for("code");
+    for (size_t p = 0; p < parks->data->size(); ++p) {
+        const std::string n = name ? parks->data->column(*name)->text(p) : "";
+        const std::string c = code ? parks->data->column(*code)->text(p) : "";
+        if ((n.empty() ? "fid " + std::to_string(parks->data->fids[p]) : n) == key || (!c.empty() && c == key)) return static_cast<int32_t>(p);
+    }
+    return -1;
+}
+
+// The park's name as the capacity tables give it: its name, or "fid N".
+std::string park_label(const LoadedProject& project, int32_t park)
+{
+    const LoadedLayer& parks = *project.first(Role::Parks);
+    const std::string* name = parks.fields.field_for("name");
+    const std::string n = name ? parks.data->column(*name)->text(static_cast<size_t>(park)) : "";
+    return n.empty() ? "fid " + std::to_string(parks.data->fids[static_cast<size_t>(park)]) : n;
+}
+
+// `consumable`: the same project as `project`, whose enterprises may be taken once the map is
+// drawn; null to leave them.
+ReportInput report_input(const LoadedProject& project, LoadedProject* consumable, const ReportRequest& req)
+{
     ReportInput r;
     r.language = req.language;
     r.units = display_units(project.project);
-    r.runs.push_back(run_capacity(project.project, project.working.crs, base, ""));
-    for (const std::string& name : scenario_names(project.project)) r.runs.push_back(run_capacity(project.project, project.working.crs, base, name));
     if (!req.park.empty()) {
-        r.park = base.input.find_park(req.park);
+        r.park = park_named(project, req.park);
         if (r.park < 0) throw Error("no park named '" + req.park + "'");
     }
+    // The map first: it draws the enterprises.
     MapPage page = project_page(project, req.language);
     if (r.park >= 0) {  // the park's own neighbourhood on its report
-        const Envelope e = base.input.parks.envelope(static_cast<size_t>(r.park));
+        const Envelope e = project.first(Role::Parks)->data->geometry.envelope(static_cast<size_t>(r.park));
         const double pad = std::max({e.width(), e.height(), 1000.0}) * 0.08;
         page.extent = {e.min_x - pad, e.min_y - pad, e.max_x + pad, e.max_y + pad};
-        page.subtitle = r.runs.front().result.parks[static_cast<size_t>(r.park)].name;
+        page.subtitle = park_label(project, r.park);
     }
-    r.title = page.title + (r.park >= 0 ? " · " + r.runs.front().result.parks[static_cast<size_t>(r.park)].name : "");
+    r.title = page.title + (r.park >= 0 ? " · " + park_label(project, r.park) : "");
     r.date = page.date = req.date.empty() ? today() : req.date;
     PaperSpec paper;
     paper.size = PaperSpec::Pixels;
@@ -39,9 +65,26 @@ ReportInput report_input(const LoadedProject& project, const ReportRequest& req)
     r.map_svg = render_map(page, paper, ".svg");
     r.crs = page.crs;
     r.sources = page.sources;
+
+    const CapacityBase base = consumable ? capacity_base(*consumable, take_features(*consumable, Role::Enterprises), req.standards)
+                                         : capacity_base(project, req.standards);
+    r.runs.push_back(run_capacity(project.project, project.working.crs, base, ""));
+    for (const std::string& name : scenario_names(project.project)) r.runs.push_back(run_capacity(project.project, project.working.crs, base, name));
     for (const std::string& n : base.input.notes) r.parameters.push_back(n);
     r.parameters.push_back((req.language == Language::Zh ? "情景：" : "Scenarios: ") + std::to_string(r.runs.size() - 1));
     return r;
+}
+
+}  // namespace
+
+ReportInput report_input(const LoadedProject& project, const ReportRequest& req)
+{
+    return report_input(project, nullptr, req);
+}
+
+ReportInput report_input_consuming(LoadedProject& project, const ReportRequest& req)
+{
+    return report_input(project, &project, req);
 }
 
 }  // namespace geo

@@ -20,5 +20,9 @@ struct ReportRequest {
 // Throws geo::Error for a park the project does not have ("no park named 'X'") and for what
 // the capacity model refuses (missing standards tables...).
 ReportInput report_input(const LoadedProject& project, const ReportRequest& request);
+// The same for the command line, where nothing else reads the enterprises: the map is drawn
+// first, then their features move into the capacity evaluation (take_features), so a registry
+// of millions is never held twice.
+ReportInput report_input_consuming(LoadedProject& project, const ReportRequest& request);
 
 }  // namespace geo

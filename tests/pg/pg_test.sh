@@ -33,11 +33,20 @@ cmp -s "$work/pg.txt" "$work/files.txt" || { diff "$work/pg.txt" "$work/files.tx
 "$cli" info "$work/pg.parkcap.json" --push-down 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/down.txt"
 head -1 "$work/down.txt" | grep -q "counted by PostGIS" || fail "the pushed-down table does not say PostGIS counted it"
 cmp -s <(tail -n +2 "$work/down.txt") <(tail -n +2 "$work/files.txt") || { diff "$work/down.txt" "$work/files.txt" | head; fail "the push-down disagrees with the in-memory count"; }
+# The parks from a file, the enterprises in the database: pushed down all the same.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1]))
+for l in p["layers"]:
+    if l["role"] == "parks": l.pop("layer"); l["path"] = sys.argv[2]
+json.dump(p, open(sys.argv[3], "w"), ensure_ascii=False)' "$work/pg.parkcap.json" "$demo/parks.gpkg" "$work/mixed.parkcap.json"
+grep -q "parks.gpkg" "$work/mixed.parkcap.json" || fail "could not make the mixed project"
+"$cli" info "$work/mixed.parkcap.json" --push-down 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/mixed.txt"
+cmp -s <(tail -n +2 "$work/mixed.txt") <(tail -n +2 "$work/files.txt") || { diff "$work/mixed.txt" "$work/files.txt" | head; fail "parks from a file, enterprises pushed down: not the in-memory count"; }
 # Chosen by itself above a row count (here 1,000), and not with --no-push-down.
 "$cli" info "$work/pg.parkcap.json" --push-down-above 1000 > "$work/auto.txt" 2>&1
 grep -q "has 20000 rows (more than 1000): counted in the database" "$work/auto.txt" && grep -q "counted by PostGIS" "$work/auto.txt" || fail "no push-down above the row count"
 "$cli" info "$work/pg.parkcap.json" --push-down-above 1000 --no-push-down 2>&1 | grep -q "counted by PostGIS" && fail "--no-push-down pushed down"
-"$cli" info "$work/files.parkcap.json" --push-down 2>&1 | grep -q "needs the parks and the enterprises as tables of one PostGIS database" || fail "--push-down on files is not refused clearly"
+"$cli" info "$work/files.parkcap.json" --push-down 2>&1 | grep -q "needs the enterprises as a PostGIS table" || fail "--push-down on files is not refused clearly"
 
 # Writing: COPY in one transaction, SRID, index, the QGIS style.
 "$cli" export "$demo/chongqing-demo.parkcap.json" --out "$conn" --table firms > "$work/out" 2>&1 || { cat "$work/out"; fail "export into PostGIS"; }
