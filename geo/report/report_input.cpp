@@ -68,8 +68,17 @@ ReportInput report_input(const LoadedProject& project, LoadedProject* consumable
 
     const CapacityBase base = consumable ? capacity_base(*consumable, take_features(*consumable, Role::Enterprises), req.standards)
                                          : capacity_base(project, req.standards);
-    r.runs.push_back(run_capacity(project.project, project.working.crs, base, ""));
-    for (const std::string& name : scenario_names(project.project)) r.runs.push_back(run_capacity(project.project, project.working.crs, base, name));
+    // The report reads per-park figures only: each run lets its per-plot figures go (ten million
+    // plots are most of a gigabyte a run).
+    auto evaluated = [&](const std::string& scenario) {
+        CapacityRun run = run_capacity(project.project, project.working.crs, base, scenario);
+        std::vector<PlotCompliance>().swap(run.result.plots);
+        std::vector<int32_t>().swap(run.result.park_of);
+        std::vector<double>().swap(run.input.plot_redevelop_far);
+        return run;
+    };
+    r.runs.push_back(evaluated(""));
+    for (const std::string& name : scenario_names(project.project)) r.runs.push_back(evaluated(name));
     for (const std::string& n : base.input.notes) r.parameters.push_back(n);
     r.parameters.push_back((req.language == Language::Zh ? "情景：" : "Scenarios: ") + std::to_string(r.runs.size() - 1));
     return r;
