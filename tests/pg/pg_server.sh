@@ -3,6 +3,8 @@
 # is opened), with the demo loaded into database "demo":
 #   pg_server.sh start DIR DEMO_FOLDER   (exit 77 with a message when the packages are missing)
 #   pg_server.sh stop DIR
+#   pg_server.sh crash DIR    (stops it at once, as a failing server would: clients lose their connection)
+#   pg_server.sh resume DIR   (starts the same cluster again)
 # As root (as CI runs) the server runs as the "postgres" user through runuser; otherwise as
 # the user. The connection: PG:host=DIR port=54329 user=parkcap dbname=demo
 set -u
@@ -29,6 +31,12 @@ start)
   done
   run "$bin/psql" -q -h "$dir" -p 54329 -U parkcap -d demo -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO locked" || exit 1
   echo "PostgreSQL started in $dir with the demo's parks and enterprises"
+  ;;
+crash)
+  run "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop > /dev/null
+  ;;
+resume)
+  run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-k $dir -c listen_addresses='' -p 54329" start > /dev/null || { cat "$dir/server.log"; exit 1; }
   ;;
 stop)
   [ -d "$dir/data" ] && run "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null

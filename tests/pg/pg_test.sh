@@ -166,6 +166,18 @@ done
 grep -q "layer 'big': reading stopped after [0-9]* features: .*connection" "$work/drop" || { cat "$work/drop"; fail "a dropped connection is not named"; }
 grep -q "outside every park" "$work/drop" && fail "a dropped read printed a table"
 
+# The server itself going down in the middle of a read: an error naming the lost connection,
+# then the same cluster started again for what follows.
+server=$(dirname "$0")/pg_server.sh
+"$cli" info "$big" --no-push-down > "$work/crash" 2>&1 & reader=$!
+seen=0
+for i in $(seq 100); do sleep 0.2; if fetching; then seen=$((seen + 1)); else seen=0; fi; [ $seen -ge 3 ] && break; done
+bash "$server" crash "$dir"
+wait $reader && { cat "$work/crash"; bash "$server" resume "$dir"; fail "a server that went down was not noticed"; }
+bash "$server" resume "$dir" || fail "the server did not start again"
+grep -q "layer 'big': .*\(connection\|terminat\|server closed\)" "$work/crash" || { cat "$work/crash"; fail "a server that went down is not named"; }
+grep -q "outside every park" "$work/crash" && fail "a read cut by the server's end printed a table"
+
 # A write killed part-way (in the middle of COPY): the table is whole or absent, never partial.
 "$cli" export "$big" --format postgis --out "host=$dir port=54329 user=parkcap dbname=demo" --table bigcopy > /dev/null 2>&1 & writer=$!
 for i in $(seq 300); do sleep 0.1; [ "$(sql "select count(*) from pg_stat_activity where datname = 'demo' and query like 'COPY%bigcopy%'")" -gt 0 ] && break; done
