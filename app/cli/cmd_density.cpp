@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <cstdio>
+#include <optional>
 
 #include "args.h"
 #include "geo/io/atomic_file.h"
@@ -13,6 +14,7 @@
 #include "geo/core/error.h"
 #include "geo/density/density_settings.h"
 #include "geo/density/kde.h"
+#include "geo/density/kernel.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/raster_writer.h"
 #include "geo/report/density_outputs.h"
@@ -81,6 +83,19 @@ int run_density(const std::vector<std::string>& argv)
 
     refuse_inputs_as_outputs(input, {args.get("out")});
     read_only_park(input, filter.park);
+    std::optional<geo::Envelope> extent;
+    if (args.flag("extent")) {
+        geo::Envelope e;
+        if (std::sscanf(args.get("extent").c_str(), "%lf,%lf,%lf,%lf", &e.min_x, &e.min_y, &e.max_x, &e.max_y) != 4 || !(e.max_x > e.min_x && e.max_y > e.min_y))
+            throw UsageError("--extent needs x0,y0,x1,y1 with x0<x1 and y0<y1");
+        extent = e;
+        // A fixed bandwidth: only the enterprises within its reach of the grid count, so only
+        // they are read (the box filter in SQL for PostGIS, the R-tree of a GeoPackage).
+        if (o.rule == geo::BandwidthRule::Fixed && filter.park.empty()) {
+            const double reach = geo::kernel_support(o.kernel) * o.radius_m + 2 * o.cell_m;
+            read_only_within(input, {e.min_x - reach, e.min_y - reach, e.max_x + reach, e.max_y + reach});
+        }
+    }
     // Only the fields the filters and the weight read: a registry's other fields stay unread.
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(),
                                                          {{geo::Role::Enterprises, geo::fields_needed(filter)}});
@@ -89,12 +104,8 @@ int run_density(const std::vector<std::string>& argv)
     const geo::PointSelection sel = geo::select_points(project, filter);
     if (sel.points.empty()) throw geo::Error("the selection is empty: no enterprise matches the filters");
     geo::KdeResult r;
-    if (args.flag("extent")) {
-        geo::Envelope extent;
-        if (std::sscanf(args.get("extent").c_str(), "%lf,%lf,%lf,%lf", &extent.min_x, &extent.min_y, &extent.max_x, &extent.max_y) != 4 ||
-            !(extent.max_x > extent.min_x && extent.max_y > extent.min_y))
-            throw UsageError("--extent needs x0,y0,x1,y1 with x0<x1 and y0<y1");
-        r = geo::kernel_density(sel.points, sel.weights, o, extent, false, terminal_progress());
+    if (extent) {
+        r = geo::kernel_density(sel.points, sel.weights, o, *extent, false, terminal_progress());
     } else {
         r = geo::density_surface(sel, o, terminal_progress());  // what the density panel shows
     }

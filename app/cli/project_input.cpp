@@ -77,4 +77,20 @@ void read_only_park(geo::Project& input, const std::string& park)
     }
 }
 
+void read_only_within(geo::Project& input, const geo::Envelope& box)
+{
+    std::string working = input.working_crs;
+    if (working.empty() || working == "auto") {
+        geo::Project parks_only = input;
+        std::erase_if(parks_only.layers, [](const geo::ProjectLayer& l) { return l.role != geo::Role::Parks; });
+        if (parks_only.layers.empty()) return;
+        working = geo::load_project(std::move(parks_only)).working.crs.code();
+    }
+    for (geo::ProjectLayer& l : input.layers)
+        if (l.role == geo::Role::Enterprises) {
+            l.source.within = box;
+            l.source.within_crs = working;
+        }
+}
+
 }  // namespace cli

@@ -23,6 +23,11 @@ geo::Project input_project(const std::string& path, const Args& args, geo::Role 
 // or when the project has no parks layer (the analysis then says so).
 void read_only_park(geo::Project& input, const std::string& park);
 
+// The enterprises read only within `box` (in the working CRS: the project's, or the one its
+// parks choose), as read_only_park. Nothing changes when the working CRS cannot be known
+// before loading (no parks and "auto").
+void read_only_within(geo::Project& input, const geo::Envelope& box);
+
 geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Role default_role,
                               const geo::Progress& progress);
 

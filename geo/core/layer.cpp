@@ -42,6 +42,21 @@ Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep)
     return out;
 }
 
+Layer reorder_rows(const Layer& layer, const std::vector<uint32_t>& order)
+{
+    Layer out = empty_like(layer);
+    out.report = layer.report;
+    out.encoding = layer.encoding;
+    out.coordinate_system = layer.coordinate_system;
+    for (Column& c : out.columns) c.reserve(order.size());
+    for (uint32_t i : order) {
+        out.geometry.append_feature(layer.geometry, i);
+        out.fids.push_back(layer.fids[i]);
+        for (size_t c = 0; c < layer.columns.size(); ++c) out.columns[c].push_from(layer.columns[c], i);
+    }
+    return out;
+}
+
 Layer slice_rows(const Layer& layer, size_t begin, size_t end)
 {
     end = std::min(end, layer.size());

@@ -42,6 +42,8 @@ struct Layer {
 
 // A copy of `layer` with only the rows whose `keep` flag is set (report left behind).
 Layer select_rows(const Layer& layer, const std::vector<uint8_t>& keep);
+// A copy with the rows in `order` (row indices, each once).
+Layer reorder_rows(const Layer& layer, const std::vector<uint32_t>& order);
 // A copy of rows [begin, end) (clamped), for writing a long layer a chunk at a time.
 Layer slice_rows(const Layer& layer, size_t begin, size_t end);
 

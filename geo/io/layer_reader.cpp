@@ -1,6 +1,7 @@
 #include "geo/io/layer_reader.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -148,7 +149,10 @@ SourceLayer read_source_layer(const LayerSource& source, const Progress& progres
             const double x = b.min_x + t * b.width(), y = b.min_y + t * b.height();
             edge.insert(edge.end(), {{x, b.min_y}, {x, b.max_y}, {b.min_x, y}, {b.max_x, y}});
         }
-        Transformer(parse_crs(source.within_crs), opened.crs).transform(edge);
+        {
+            GdalErrorCapture quiet;  // corners outside the source CRS's domain are left out, not printed
+            Transformer(parse_crs(source.within_crs), opened.crs).transform(edge);
+        }
         Envelope box;
         for (const Coord& c : edge)
             if (std::isfinite(c.x) && std::isfinite(c.y)) box.expand(c.x, c.y);
@@ -168,6 +172,14 @@ SourceLayer read_source_layer(const LayerSource& source, const Progress& progres
     if (!collect_with_arrow(ogr, collector, progress)) collect_with_feature_loop(ogr, collector, progress);
     collector.finish();
 
+    // A spatial index hands features over in its own order: back into feature-id order, so that
+    // a filtered read holds them as the whole read does (and sums come out the same).
+    if (source.within && !std::is_sorted(layer.fids.begin(), layer.fids.end())) {
+        std::vector<uint32_t> order(layer.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return layer.fids[a] < layer.fids[b]; });
+        layer = reorder_rows(layer, order);
+    }
     out.crs = opened.crs;
     if (source.coords != WebMapCoords::Wgs84) {
         for (Coord& c : layer.geometry.mutable_coords())
