@@ -65,7 +65,10 @@ int coverage_in_database(geo::Project input, const geo::ProjectLayer& enterprise
     if (!totals.tiers.empty()) geo::write_csv(geo::coverage_rows_table("tier", totals.tiers, nullptr), prefix + "_tiers.csv", overwrite);
     std::printf("%lld enterprises (counted by PostGIS, not loaded), %zu facilities (straight-line)\n", static_cast<long long>(totals.enterprises),
                 fac.data->size());
-    std::printf("wrote %s.gpkg (service areas) and the tables by park, cluster and tier in %.2f s\n", prefix.c_str(),
+    std::string tables;
+    for (const auto& [rows, suffix] : {std::pair{&totals.parks, "_parks.csv"}, {&totals.clusters, "_clusters.csv"}, {&totals.tiers, "_tiers.csv"}})
+        if (!rows->empty()) tables += ", " + prefix + suffix;
+    std::printf("wrote %s.gpkg (service areas)%s in %.2f s\n", prefix.c_str(), tables.c_str(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;
 }
