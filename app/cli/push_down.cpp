@@ -1,5 +1,6 @@
 #include "push_down.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
