@@ -146,6 +146,7 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
     WriteOptions w;
     w.overwrite = options.overwrite;
     w.layer_name = name;
+    w.spatial_index_limit = options.spatial_index_limit;
     if (web) w.metadata["coordinates"] = target == ExportCrs::Gcj02 ? "GCJ-02 (not EPSG:4326: offset for Chinese web maps)" : "BD-09 (not EPSG:4326: offset for Baidu maps)";
     if (shapefile) {
         const std::string enc = lower(options.encoding) == "gbk" || lower(options.encoding) == "cp936" ? "GBK" : "";

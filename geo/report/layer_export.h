@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // Exporting one layer for a report or another office: to GeoPackage, Shapefile, GeoJSON,
 // FlatGeobuf, KML, CSV or XLSX (by the file's extension), in the working CRS, CGCS2000
 // (EPSG:4490), WGS 84 (EPSG:4326) or the web-map coordinates Chinese offices use (GCJ-02,
@@ -28,6 +29,9 @@ struct ExportOptions {
     bool qgis_style = true;  // write the QGIS style along (GeoPackage, Shapefile, PostGIS)
     std::string schema = "public";  // a PostGIS target ("PG:..." as the path): the schema and the table
     std::string table;              // "" : the layer's name
+    // GeoPackage: a layer with more features than this gets no R-tree (WriteOptions); an export
+    // is for sharing, so it has one by default (SQLite builds it at about 70,000 points a second).
+    size_t spatial_index_limit = SIZE_MAX;
 };
 
 struct ExportResult {

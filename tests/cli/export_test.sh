@@ -88,4 +88,10 @@ before=$(sha256sum "$input")
 "$cli" export "$demo" --out "$input" --overwrite 2>&1 | grep -q "will not write over an input" || fail "wrote over an input"
 [ "$(sha256sum "$input")" = "$before" ] || fail "the input changed"
 "$cli" export "$demo" --out "$work/x.gpkg" --layer-id nope 2>&1 | grep -q "the project has no layer 'nope' (districts, parks" || fail "an unknown layer is not named"
+# An export is for sharing: an R-tree by default; --spatial-index no leaves it out.
+rtree() { ogrinfo -ro -q "$1" -sql "select count(*) as n from sqlite_master where name = 'rtree_enterprises_geom'" | sed -n 's/.*n (Integer) = //p'; }
+[ "$(rtree "$work/e.gpkg")" = 1 ] || fail "the exported GeoPackage has no spatial index"
+ex --out "$work/noidx.gpkg" --spatial-index no > /dev/null || exit 1
+[ "$(rtree "$work/noidx.gpkg")" = 0 ] || fail "--spatial-index no wrote a spatial index"
+[ "$(count "$work/noidx.gpkg" enterprises)" = 20000 ] || fail "the GeoPackage without an index lost features"
 echo PASS
