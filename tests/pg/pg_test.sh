@@ -105,6 +105,12 @@ for opts in "" "--weight employees --park 西永微电子产业园 --grid square
     || fail "hot spots $opts: not the same enterprises counted"
 done
 
+# A view as a project layer: the same per-park table as the table it shows.
+sql "CREATE VIEW firms_view AS SELECT * FROM enterprises"
+sed 's/"layer": "enterprises"/"layer": "firms_view"/' "$work/pg.parkcap.json" > "$work/view.parkcap.json"
+"$cli" info "$work/view.parkcap.json" 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/view.txt"
+cmp -s "$work/view.txt" "$work/files.txt" || { diff "$work/view.txt" "$work/files.txt" | head; fail "a view does not give the per-park table of its table"; }
+
 # A query as a project layer: the rows it selects, with the CRS of its geometry column.
 python3 - "$work/full.parkcap.json" "$work/query.parkcap.json" "$work/badquery.parkcap.json" <<'PY'
 import json, sys
