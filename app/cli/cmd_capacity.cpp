@@ -15,7 +15,6 @@
 #include "geo/report/text_format.h"
 #include "geo/core/utf8.h"
 #include "geo/io/layer_writer.h"
-#include "geo/io/ogr_feature.h"
 #include "geo/report/csv_table.h"
 #include "output_options.h"
 #include "load_notes.h"
@@ -91,16 +90,8 @@ int run_capacity(const std::vector<std::string>& argv)
         const geo::CsvTable compliance = geo::compliance_table(runs.front());
 
         // Layers: the parks (one feature per park and scenario) and every plot's compliance.
-        // The plots' layer is as long as the registry: written 250,000 plots at a time.
-        const geo::Layer park_layer = geo::parks_capacity_layer(runs);
-        const size_t plots = runs.front().result.plots.size();
-        note_spatial_index(wo, "enterprises_compliance", plots);
-        geo::LayerFileWriter gpkg(prefix + ".gpkg", project.working.crs, wo);
-        gpkg.begin_layer("parks_capacity", park_layer, geo::any_multi(park_layer.geometry), park_layer.size());
-        gpkg.append(park_layer);
-        gpkg.begin_layer("enterprises_compliance", geo::compliance_layer(runs.front(), 0, 0), false, plots);
-        for (size_t begin = 0; begin < plots; begin += 250'000) gpkg.append(geo::compliance_layer(runs.front(), begin, begin + 250'000));
-        gpkg.commit();
+        note_spatial_index(wo, "enterprises_compliance", runs.front().result.plots.size());
+        geo::write_capacity_layers(runs, project.working.crs, prefix + ".gpkg", wo);
         geo::write_csv(tables.parks, prefix + "_parks.csv", over);
         geo::write_csv(tables.factors, prefix + "_factors.csv", over);
         geo::write_csv(tables.clusters, prefix + "_clusters.csv", over);

@@ -8,7 +8,6 @@
 #include "args.h"
 #include "commands.h"
 #include "geo/cluster/cluster_analysis.h"
-#include "geo/cluster/hot_spots_pushdown.h"
 #include "geo/cluster/cluster_settings.h"
 #include "geo/core/error.h"
 #include "geo/io/layer_writer.h"
@@ -18,6 +17,7 @@
 #include "geo/report/load_summary.h"
 #include "project_input.h"
 #include "push_down.h"
+#include "push_down_runs.h"
 #include "settings_flags.h"
 #include "terminal_progress.h"
 
@@ -27,30 +27,6 @@ namespace {
 
 std::vector<OptionSpec> options();
 const std::vector<OptionSpec> kOptions = options();
-
-// Hot spots pushed down to PostGIS: the database counts the enterprises per cell; DBSCAN,
-// location quotients and contours need the points and are not computed.
-int hot_spots_in_database(geo::Project input, const geo::ProjectLayer& enterprises, const geo::ClusterOptions& o, const Args& args,
-                          std::chrono::steady_clock::time_point t0)
-{
-    if (!o.contour_levels.empty() || o.footprint_threshold) throw UsageError("contours and footprints need the points: give --no-push-down with them");
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
-    print_load_notes(project);
-    const geo::ClusterAnalysis a = geo::hot_spots_in_database(project, enterprises, o);
-    end_terminal_progress();
-    const std::string prefix = args.get("out");
-    const geo::Layer hot = geo::hot_spot_layer(a);
-    geo::WriteOptions wo;
-    wo.overwrite = args.flag("overwrite");
-    wo.metadata = geo::cluster_layers_metadata(a, o);
-    geo::write_layers({{"hot_spots", &hot}}, project.working.crs, prefix + ".gpkg", wo);
-    const std::vector<std::string> summary = geo::cluster_summary(a, o);
-    for (size_t i = 0; i < std::min<size_t>(2, summary.size()); ++i) std::printf("%s\n", summary[i].c_str());
-    std::printf("counted by PostGIS (the enterprises were not loaded); DBSCAN clusters and location quotients need the points: "
-                "--no-push-down computes them\n");
-    std::printf("wrote %s.gpkg (hot_spots) in %.2f s\n", prefix.c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return 0;
-}
 
 std::vector<OptionSpec> options()
 {
@@ -114,9 +90,7 @@ int run_clusters(const std::vector<std::string>& argv)
     }
 
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_lq.csv", "_characteristic.csv"}));
-    bool firms_in_database = false;
-    for (const geo::ProjectLayer& l : input.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
-    if (const auto in_database = take_pushed_down(input, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)"))
+    if (const auto in_database = take_pushed_down(input, args))
         return hot_spots_in_database(std::move(input), *in_database, o, args, t0);
     read_only_park(input, o.selection.park);
     // Only the fields the selection, the location quotients and their employment read.

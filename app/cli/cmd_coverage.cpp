@@ -4,18 +4,17 @@
 
 #include "args.h"
 #include "commands.h"
-#include "geo/coverage/coverage_pushdown.h"
 #include "geo/coverage/coverage_run.h"
 #include "geo/coverage/coverage_settings.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/coverage_files.h"
-#include "geo/report/coverage_outputs.h"
 #include "geo/report/csv_table.h"
 #include "geo/report/load_summary.h"
 #include "load_notes.h"
 #include "output_options.h"
 #include "project_input.h"
 #include "push_down.h"
+#include "push_down_runs.h"
 #include "terminal_progress.h"
 
 namespace cli {
@@ -24,54 +23,6 @@ namespace {
 
 std::vector<OptionSpec> options();
 const std::vector<OptionSpec> kOptions = options();
-
-// The work pushed down to PostGIS: the enterprises stay in their table; the database finds
-// each one's park and nearest facility of each type and returns the sums for the tables. The
-// GeoPackage holds the service areas (from the facilities, in memory); the per-enterprise
-// distances stay in the database's hands.
-int coverage_in_database(geo::Project input, const geo::ProjectLayer& enterprises, const geo::CoverageSettings& settings, const Args& args,
-                         std::chrono::steady_clock::time_point t0)
-{
-    if (settings.network) throw UsageError("--network is measured in memory: give --no-push-down with it");
-    if (!args.get("scenario").empty()) throw UsageError("a scenario's incoming enterprises are added in memory: give --no-push-down with --scenario");
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress());
-    print_load_notes(project);
-    geo::require_features(project, geo::Role::Facilities);
-    const geo::LoadedLayer& fac = *project.first(geo::Role::Facilities);
-    const std::string* type_field = fac.fields.field_for("type");
-    if (!type_field)
-        throw geo::Error("no field is bound to the facility type (set \"fields\": {\"type\": ...})", {.file = fac.data->source, .layer = fac.data->name});
-    if (settings.types.empty()) throw geo::Error("no service radii: give --radii FILE or store a table in the project");
-    geo::CoveragePushdown in;
-    in.parks = project.first(geo::Role::Parks);
-    in.park_names = geo::park_group_names(project);
-    in.facilities = fac.data.get();
-    in.facility_type = fac.data->column(*type_field);
-    in.types = settings.types;
-    in.working_crs = project.working.crs.code();
-    std::fprintf(stderr, "counting in the database: each enterprise's park and nearest facility of %zu types ...\n", in.types.size());
-    const geo::CoverageTotals totals = geo::coverage_in_database(enterprises, in);
-    end_terminal_progress();
-    for (const std::string& w : totals.warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
-
-    const std::string prefix = args.get("out");
-    const bool overwrite = args.flag("overwrite");
-    geo::WriteOptions wo = gpkg_write_options(args);
-    wo.metadata = {{"PARKCAP_COVERAGE", "straight-line, counted in PostGIS"}};
-    const geo::Layer areas = geo::service_areas(*fac.data, *in.facility_type, settings.types);
-    geo::write_layers({{"service_areas", &areas}}, project.working.crs, prefix + ".gpkg", wo);
-    if (!totals.parks.empty()) geo::write_csv(geo::coverage_rows_table("park", totals.parks, nullptr), prefix + "_parks.csv", overwrite);
-    if (!totals.clusters.empty()) geo::write_csv(geo::coverage_rows_table("cluster", totals.clusters, nullptr), prefix + "_clusters.csv", overwrite);
-    if (!totals.tiers.empty()) geo::write_csv(geo::coverage_rows_table("tier", totals.tiers, nullptr), prefix + "_tiers.csv", overwrite);
-    std::printf("%lld enterprises (counted by PostGIS, not loaded), %zu facilities (straight-line)\n", static_cast<long long>(totals.enterprises),
-                fac.data->size());
-    std::string tables;
-    for (const auto& [rows, suffix] : {std::pair{&totals.parks, "_parks.csv"}, {&totals.clusters, "_clusters.csv"}, {&totals.tiers, "_tiers.csv"}})
-        if (!rows->empty()) tables += ", " + prefix + suffix;
-    std::printf("wrote %s.gpkg (service areas)%s in %.2f s\n", prefix.c_str(), tables.c_str(),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    return 0;
-}
 
 std::vector<OptionSpec> options()
 {
@@ -132,9 +83,7 @@ int run_coverage(const std::vector<std::string>& argv)
     }
     refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_clusters.csv", "_tiers.csv"}),
                              {args.get("radii")});
-    bool firms_in_database = false;
-    for (const geo::ProjectLayer& l : input.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
-    if (const auto in_database = take_pushed_down(input, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)"))
+    if (const auto in_database = take_pushed_down(input, args))
         return coverage_in_database(std::move(input), *in_database, settings, args, t0);
     // The enterprises' name (the output layer), employees and the cluster and tier it is grouped
     // by: their other fields stay unread.

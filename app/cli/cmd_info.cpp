@@ -76,10 +76,7 @@ int run_info(const std::vector<std::string>& argv)
     geo::Project project = input_project(path, args, geo::Role::Context);
 
     // --push-down: the enterprises stay in the database; PostGIS counts them per park.
-    bool firms_in_database = false;
-    for (const geo::ProjectLayer& l : project.layers) firms_in_database |= l.role == geo::Role::Enterprises && l.source.path.rfind("PG:", 0) == 0;
-    const std::optional<geo::ProjectLayer> in_database =
-        take_pushed_down(project, args, firms_in_database, "--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)");
+    const std::optional<geo::ProjectLayer> in_database = take_pushed_down(project, args);
     // The per-park table needs the enterprises' employees only: their other fields stay unread.
     const geo::LoadedProject loaded = geo::load_project(std::move(project), terminal_progress(),
                                                         args.flag("all-fields") ? geo::FieldNeeds{} : geo::FieldNeeds{{geo::Role::Enterprises, {"employees"}}});

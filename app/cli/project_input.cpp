@@ -1,6 +1,7 @@
 #include "project_input.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace cli {
 
@@ -56,14 +57,26 @@ geo::LoadedProject load_input(const std::string& path, const Args& args, geo::Ro
     return geo::load_project(input_project(path, args, default_role), progress);
 }
 
+namespace {
+
+// The project's parks alone, loaded (they choose the working CRS an "auto" project gets), or
+// nullopt without a parks layer.
+std::optional<geo::LoadedProject> parks_of(const geo::Project& input)
+{
+    geo::Project parks_only = input;
+    std::erase_if(parks_only.layers, [](const geo::ProjectLayer& l) { return l.role != geo::Role::Parks; });
+    if (parks_only.layers.empty()) return std::nullopt;
+    return geo::load_project(std::move(parks_only));
+}
+
+}  // namespace
+
 void read_only_park(geo::Project& input, const std::string& park)
 {
     if (park.empty()) return;
-    geo::Project parks_only = input;
-    std::erase_if(parks_only.layers, [](const geo::ProjectLayer& l) { return l.role != geo::Role::Parks; });
-    if (parks_only.layers.empty()) return;
-    const geo::LoadedProject parks = geo::load_project(std::move(parks_only));
-    const geo::LoadedLayer& layer = parks.layers.front();
+    const std::optional<geo::LoadedProject> parks = parks_of(input);
+    if (!parks) return;
+    const geo::LoadedLayer& layer = parks->layers.front();
     const std::string* name = layer.fields.field_for("name");
     if (!name) return;
     for (size_t p = 0; p < layer.data->size(); ++p) {
@@ -71,7 +84,7 @@ void read_only_park(geo::Project& input, const std::string& park)
         for (geo::ProjectLayer& l : input.layers)
             if (l.role == geo::Role::Enterprises) {
                 l.source.within = layer.data->geometry.envelope(p);
-                l.source.within_crs = parks.working.crs.code();
+                l.source.within_crs = parks->working.crs.code();
             }
         return;
     }
@@ -81,10 +94,9 @@ void read_only_within(geo::Project& input, const geo::Envelope& box)
 {
     std::string working = input.working_crs;
     if (working.empty() || working == "auto") {
-        geo::Project parks_only = input;
-        std::erase_if(parks_only.layers, [](const geo::ProjectLayer& l) { return l.role != geo::Role::Parks; });
-        if (parks_only.layers.empty()) return;
-        working = geo::load_project(std::move(parks_only)).working.crs.code();
+        const std::optional<geo::LoadedProject> parks = parks_of(input);
+        if (!parks) return;
+        working = parks->working.crs.code();
     }
     for (geo::ProjectLayer& l : input.layers)
         if (l.role == geo::Role::Enterprises) {

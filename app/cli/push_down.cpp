@@ -17,13 +17,14 @@ std::vector<OptionSpec> push_down_options(const std::string& what)
     };
 }
 
-std::optional<geo::ProjectLayer> take_pushed_down(geo::Project& project, const Args& args, bool allowed, const std::string& refusal)
+std::optional<geo::ProjectLayer> take_pushed_down(geo::Project& project, const Args& args)
 {
     auto firms = std::find_if(project.layers.begin(), project.layers.end(), [](const geo::ProjectLayer& l) { return l.role == geo::Role::Enterprises; });
+    const bool allowed = firms != project.layers.end() && firms->source.path.rfind("PG:", 0) == 0;
     bool push_down = args.flag("push-down");
     if (push_down && args.flag("no-push-down")) throw UsageError("give --push-down or --no-push-down, not both");
     if (push_down && firms == project.layers.end()) throw UsageError("--push-down needs an enterprises layer in the project");
-    if (push_down && !allowed) throw UsageError(refusal);
+    if (push_down && !allowed) throw UsageError("--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)");
     if (!push_down && !args.flag("no-push-down") && firms != project.layers.end() && allowed) {
         long long above = 1000000;
         if (const std::string a = args.get("push-down-above"); !a.empty()) {

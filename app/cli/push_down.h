@@ -16,9 +16,8 @@ namespace cli {
 std::vector<OptionSpec> push_down_options(const std::string& what);
 
 // Takes the enterprises layer out of `project` when the work is pushed down (saying so on the
-// terminal when it was chosen by size) and returns it; nullopt when everything is loaded.
-// `allowed(layer)` says whether this project can push down (e.g. parks in the same database);
-// a forced push-down that is not allowed throws UsageError with `refusal`.
-std::optional<geo::ProjectLayer> take_pushed_down(geo::Project& project, const Args& args, bool allowed, const std::string& refusal);
+// terminal when it was chosen by size) and returns it; nullopt when everything is loaded. A
+// forced push-down of enterprises that are not a PostGIS table throws UsageError.
+std::optional<geo::ProjectLayer> take_pushed_down(geo::Project& project, const Args& args);
 
 }  // namespace cli

@@ -1,7 +1,5 @@
 #include "geo/cluster/hot_spots_pushdown.h"
 
-#include <cstdio>
-
 #include <ogrsf_frmts.h>
 
 #include "geo/core/error.h"
@@ -11,14 +9,6 @@
 namespace geo {
 
 namespace {
-
-// A double as SQL that reads back as the same double.
-std::string exact(double v)
-{
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.17g::float8", v);
-    return buf;
-}
 
 // std::round (half away from zero) in SQL; PostgreSQL's round(float8) rounds half to even.
 std::string round_sql(const std::string& v) { return "(sign(" + v + ") * floor(abs(" + v + ") + 0.5::float8))"; }
@@ -31,9 +21,7 @@ ClusterAnalysis hot_spots_in_database(const LoadedProject& project, const Projec
     if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty())
         throw Error("hot spots in the database need the enterprises as a PostGIS table (a \"PG:\" path and a layer name)",
                     {.key = "layer '" + enterprises.id + "'"});
-    const std::string code = project.working.crs.code();
-    if (code.rfind("EPSG:", 0) != 0) throw Error("counting in the database needs a working CRS with an EPSG code, not " + code);
-    const int srid = std::stoi(code.substr(5));
+    const int srid = working_srid(project.working.crs.code());
     Database db(conn);
     const std::string& table_name = enterprises.source.layer;
     const ErrorContext where{.file = db.shown(), .layer = table_name};
@@ -42,9 +30,7 @@ ClusterAnalysis hot_spots_in_database(const LoadedProject& project, const Projec
     const std::string geom = table.GetGeometryColumn();
 
     // The selection as SQL, with the fields found as the loader finds them.
-    std::vector<std::string> names;
-    OGRFeatureDefn* defn = table.GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    const std::vector<std::string> names = table_fields(table);
     const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
     auto field = [&](const std::string& meaning, const char* what) {
         const std::string* f = fields.field_for(meaning);
@@ -101,12 +87,12 @@ ClusterAnalysis hot_spots_in_database(const LoadedProject& project, const Projec
 
     // Each point's cell, as CellGrid::cell_of computes it, then counts and sums per cell.
     std::string cells;
-    const std::string px = "(ST_X(g) - " + exact(g.origin.x) + ")", py = "(ST_Y(g) - " + exact(g.origin.y) + ")";
+    const std::string px = "(ST_X(g) - " + sql_number(g.origin.x) + ")", py = "(ST_Y(g) - " + sql_number(g.origin.y) + ")";
     if (g.shape == CellShape::Square) {
-        cells = "SELECT floor(" + px + " / " + exact(g.cell_m) + " + 0.5::float8)::bigint AS col, floor(" + py + " / " + exact(g.cell_m) +
+        cells = "SELECT floor(" + px + " / " + sql_number(g.cell_m) + " + 0.5::float8)::bigint AS col, floor(" + py + " / " + sql_number(g.cell_m) +
                 " + 0.5::float8)::bigint AS row, w FROM " + selected;
     } else {
-        const std::string radius = exact(g.cell_m / 1.7320508075688772);
+        const std::string radius = sql_number(g.cell_m / 1.7320508075688772);
         const std::string axial = "SELECT (1.7320508075688772::float8 / 3::float8 * " + px + " - " + py + " / 3::float8) / " + radius +
                                   " AS x, (2::float8 / 3::float8 * " + py + ") / " + radius + " AS z, w FROM " + selected;
         const std::string rounded = "SELECT x, z, -x - z AS y, " + round_sql("x") + " AS rx, " + round_sql("(-x - z)") + " AS ry, " + round_sql("z") +

@@ -1,7 +1,6 @@
 #include "geo/coverage/coverage_pushdown.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include <ogrsf_frmts.h>
@@ -13,19 +12,6 @@
 namespace geo {
 
 namespace {
-
-int epsg_of(const std::string& code)
-{
-    if (code.rfind("EPSG:", 0) != 0) throw Error("counting in the database needs a working CRS with an EPSG code, not " + code);
-    return std::stoi(code.substr(5));
-}
-
-std::string number(double v)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.17g", v);
-    return buf;
-}
 
 // One row of the database's answer: a (park, cluster, tier) group.
 struct Group {
@@ -87,7 +73,7 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
     if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty())
         throw Error("counting coverage in the database needs the enterprises as a PostGIS table (a \"PG:\" path and a layer name)",
                     {.key = "layer '" + enterprises.id + "'"});
-    const int srid = epsg_of(in.working_crs);
+    const int srid = working_srid(in.working_crs);
     Database db(conn);
     const std::string& table_name = enterprises.source.layer;
     const ErrorContext where{.file = db.shown(), .layer = table_name};
@@ -97,10 +83,7 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
     if (fid.empty()) throw Error("the table has no primary key to order the enterprises by", where);
 
     // The fields, found as the loader finds them (the project's bindings first).
-    std::vector<std::string> names;
-    OGRFeatureDefn* defn = table.GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
-    const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
+    const FieldMap fields = guess_fields(Role::Enterprises, table_fields(table), enterprises.fields);
     const std::string* employees = fields.field_for("employees");
     const std::string* cluster = fields.field_for("cluster");
     const std::string* tier = fields.field_for("tier");
@@ -114,8 +97,8 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
     for (size_t t = 0; t < by_type.size(); ++t)
         for (uint32_t i : by_type[t]) {
             const Coord c = in.facilities->geometry.first_coord(i);
-            values += std::string(values.empty() ? "" : ", ") + "(" + std::to_string(t) + ", ST_SetSRID(ST_MakePoint(" + number(c.x) + ", " +
-                      number(c.y) + "), " + std::to_string(srid) + "))";
+            values += std::string(values.empty() ? "" : ", ") + "(" + std::to_string(t) + ", ST_SetSRID(ST_MakePoint(" + sql_number(c.x) + ", " +
+                      sql_number(c.y) + "), " + std::to_string(srid) + "))";
         }
     if (!values.empty()) db.execute("INSERT INTO parkcap_facilities VALUES " + values, "loading the facilities");
     db.execute("CREATE INDEX ON parkcap_facilities USING gist (g); ANALYZE parkcap_facilities", "indexing the facilities");
@@ -131,7 +114,7 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
         joins += " LEFT JOIN LATERAL (SELECT ST_Distance(f.g, e.g) AS d FROM parkcap_facilities f WHERE f.t = " + std::to_string(t) +
                  " ORDER BY f.g <-> e.g LIMIT 1) " + n + " ON true";
         for (double r : in.types[t].radii_m) {
-            const std::string within = "CASE WHEN " + n + ".d <= " + number(r);
+            const std::string within = "CASE WHEN " + n + ".d <= " + sql_number(r);
             select += ", sum(" + within + " THEN 1 ELSE 0 END) AS c" + std::to_string(k) + ", sum(" + within + " THEN e.jobs ELSE 0 END) AS j" +
                       std::to_string(k);
             ++k;

@@ -1,5 +1,7 @@
 #include "geo/io/database_query.h"
 
+#include <cstdio>
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -79,6 +81,27 @@ int table_srid(Database& db, const std::string& name)
     if (srid <= 0)
         throw Error("the geometry column '" + geom + "' has SRID 0 (no CRS): set it (UpdateGeometrySRID) so the enterprises can be placed", where);
     return static_cast<int>(srid);
+}
+
+int working_srid(const std::string& working_crs)
+{
+    if (working_crs.rfind("EPSG:", 0) != 0) throw Error("counting in the database needs a working CRS with an EPSG code, not " + working_crs);
+    return std::stoi(working_crs.substr(5));
+}
+
+std::vector<std::string> table_fields(OGRLayer& table)
+{
+    std::vector<std::string> names;
+    OGRFeatureDefn* defn = table.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    return names;
+}
+
+std::string sql_number(double v)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.17g::float8", v);
+    return buf;
 }
 
 std::string sql_identifier(const std::string& name)

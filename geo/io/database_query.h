@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "geo/core/geometry.h"
 
@@ -38,10 +39,18 @@ private:
     std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> m_ds;
 };
 
+// The SRID of a working CRS ("EPSG:4545" -> 4545); throws geo::Error for one without an EPSG code.
+int working_srid(const std::string& working_crs);
+
+// The names of a table's attribute fields, in order.
+std::vector<std::string> table_fields(OGRLayer& table);
+
 // "schema.table" or "name" as a quoted SQL identifier ("schema"."table").
 std::string sql_identifier(const std::string& name);
 // A quoted SQL string literal.
 std::string sql_literal(const std::string& text);
+// A double as SQL that reads back as the same double ("%.17g::float8").
+std::string sql_number(double v);
 // A temporary table `name` (idx integer, g geometry) of `polygons` in SRID `srid`, exactly as in
 // memory, with a GiST index: the parks as loaded and repaired, for the pushed-down work.
 void upload_polygons(Database& db, const std::string& name, const GeometryColumn& polygons, int srid);

@@ -1,5 +1,6 @@
 #include "geo/io/layer_writer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <vector>
@@ -267,6 +268,19 @@ void LayerFileWriter::append(const Layer& chunk)
     }
 }
 
+void LayerFileWriter::write_chunked(const std::string& name, size_t rows, bool multi, const std::function<Layer(size_t, size_t)>& rows_of)
+{
+    constexpr size_t kChunk = 250'000;
+    begin_layer(name, rows_of(0, 0), multi, rows);
+    for (size_t begin = 0; begin < rows; begin += kChunk) append(rows_of(begin, std::min(rows, begin + kChunk)));
+}
+
+void LayerFileWriter::write(const std::string& name, const Layer& layer)
+{
+    begin_layer(name, layer, any_multi(layer.geometry), layer.size());
+    append(layer);
+}
+
 void LayerFileWriter::commit()
 {
     State& s = *m;
@@ -316,10 +330,7 @@ void write_layers(const std::vector<std::pair<std::string, const Layer*>>& layer
     const std::string driver_name = options.driver.empty() ? driver_for(path) : options.driver;
     if (layers.size() > 1 && driver_name != "GPKG") throw Error("only a GeoPackage holds several layers", {.file = path.string()});
     LayerFileWriter writer(path, crs, options);
-    for (const auto& [name, layer] : layers) {
-        writer.begin_layer(name, *layer, any_multi(layer->geometry), layer->size());
-        writer.append(*layer);
-    }
+    for (const auto& [name, layer] : layers) writer.write(name, *layer);
     writer.commit();
 }
 

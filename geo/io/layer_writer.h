@@ -4,6 +4,7 @@
 // failure never leaves a half-written file, and an existing file is only replaced when the
 // caller allows it.
 #include <filesystem>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -52,6 +53,11 @@ public:
     void begin_layer(const std::string& name, const Layer& schema, bool multi, size_t expected_features);
     // Appends every feature of `chunk` (same columns as the schema) to the current layer.
     void append(const Layer& chunk);
+    // A whole layer of `rows` features made a chunk at a time: `rows_of(begin, end)` gives rows
+    // [begin, end) (and, for begin == end == 0, the schema); never whole in memory.
+    void write_chunked(const std::string& name, size_t rows, bool multi, const std::function<Layer(size_t, size_t)>& rows_of);
+    // `layer` as one more layer of the dataset.
+    void write(const std::string& name, const Layer& layer);
     // Styles, sidecars and the rename into place. Throws geo::Error naming the file.
     void commit();
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "geo/io/ogr_feature.h"
 #include <cmath>
 #include <cstdio>
 
@@ -253,20 +252,12 @@ std::vector<std::string> allocation_summary(const AllocationInput& in, const All
 void write_allocation_layers(const AllocationInput& in, const AllocationResult& r, bool lines, const Crs& crs, const std::filesystem::path& path,
                              const WriteOptions& options)
 {
-    constexpr size_t kChunk = 250'000;
     LayerFileWriter writer(path, crs, options);
-    for (const Layer& l : {chosen_sites_layer(in, r), candidates_layer(in, r)}) {
-        writer.begin_layer(l.name, l, any_multi(l.geometry), l.size());
-        writer.append(l);
-    }
-    const size_t n = in.demand_xy.size();
-    writer.begin_layer("demand_allocation", demand_allocation_layer(in, r, 0, 0), false, n);
-    for (size_t begin = 0; begin < n; begin += kChunk) writer.append(demand_allocation_layer(in, r, begin, begin + kChunk));
-    if (lines) {
-        const Layer l = allocation_lines_layer(in, r);
-        writer.begin_layer("allocation_lines", l, any_multi(l.geometry), l.size());
-        writer.append(l);
-    }
+    writer.write("chosen_sites", chosen_sites_layer(in, r));
+    writer.write("candidates", candidates_layer(in, r));
+    writer.write_chunked("demand_allocation", in.demand_xy.size(), false,
+                         [&](size_t begin, size_t end) { return demand_allocation_layer(in, r, begin, end); });
+    if (lines) writer.write("allocation_lines", allocation_lines_layer(in, r));
     writer.commit();
 }
 

@@ -164,4 +164,13 @@ Layer parks_capacity_layer(const std::vector<CapacityRun>& runs)
     return l;
 }
 
+void write_capacity_layers(const std::vector<CapacityRun>& runs, const Crs& crs, const std::filesystem::path& path, const WriteOptions& options)
+{
+    LayerFileWriter writer(path, crs, options);
+    writer.write("parks_capacity", parks_capacity_layer(runs));
+    writer.write_chunked("enterprises_compliance", runs.front().result.plots.size(), false,
+                         [&](size_t begin, size_t end) { return compliance_layer(runs.front(), begin, end); });
+    writer.commit();
+}
+
 }  // namespace geo

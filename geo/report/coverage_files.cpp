@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "geo/coverage/gaps.h"
 #include "geo/coverage/network_service_areas.h"
@@ -94,17 +95,20 @@ CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& ru
     return out;
 }
 
+std::vector<std::pair<std::string, CsvTable>> coverage_totals_tables(const CoverageTotals& totals)
+{
+    std::vector<std::pair<std::string, CsvTable>> tables;
+    for (const auto& [rows, label, suffix] : {std::tuple{&totals.parks, "park", "_parks.csv"}, {&totals.clusters, "cluster", "_clusters.csv"},
+                                              {&totals.tiers, "tier", "_tiers.csv"}})
+        if (!rows->empty()) tables.emplace_back(suffix, coverage_rows_table(label, *rows, nullptr));
+    return tables;
+}
+
 void write_coverage_layers(const CoverageFiles& files, const Crs& crs, const std::filesystem::path& path, const WriteOptions& options)
 {
-    constexpr size_t kChunk = 250'000;
     LayerFileWriter writer(path, crs, options);
-    const Layer schema = files.enterprise_rows(0, 0);
-    writer.begin_layer("enterprises_coverage", schema, files.enterprises_multi, files.enterprises);
-    for (size_t begin = 0; begin < files.enterprises; begin += kChunk) writer.append(files.enterprise_rows(begin, begin + kChunk));
-    for (const auto& [name, layer] : files.layers) {
-        writer.begin_layer(name, layer, any_multi(layer.geometry), layer.size());
-        writer.append(layer);
-    }
+    writer.write_chunked("enterprises_coverage", files.enterprises, files.enterprises_multi, files.enterprise_rows);
+    for (const auto& [name, layer] : files.layers) writer.write(name, layer);
     writer.commit();
 }
 

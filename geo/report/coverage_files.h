@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "geo/core/layer.h"
+#include "geo/coverage/coverage_pushdown.h"
 #include "geo/coverage/coverage_run.h"
 #include "geo/io/layer_writer.h"
 #include "geo/report/csv_table.h"
@@ -35,6 +36,10 @@ struct CoverageFiles {
 // The result keeps references to `project` and `run`, which must outlive it.
 CoverageFiles coverage_files(const LoadedProject& project, const CoverageRun& run, const CoverageSettings& settings,
                              Language language = Language::En);
+
+// The tables of a coverage counted in the database (coverage_pushdown.h): "_parks.csv",
+// "_clusters.csv", "_tiers.csv", each where it has groups, as coverage_files makes them.
+std::vector<std::pair<std::string, CsvTable>> coverage_totals_tables(const CoverageTotals& totals);
 
 // The GeoPackage: enterprises_coverage (250,000 rows at a time), then the other layers.
 void write_coverage_layers(const CoverageFiles& files, const Crs& crs, const std::filesystem::path& path, const WriteOptions& options);

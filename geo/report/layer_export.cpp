@@ -198,10 +198,8 @@ ExportResult export_layer(const Layer& layer, const Crs& working, const LayerSty
         return out;
     };
     if (options.qgis_style && (ext == ".gpkg" || shapefile)) w.qml_styles[name] = qgis_qml(shown, layer.geometry.kind());
-    constexpr size_t kChunk = 250'000;
     LayerFileWriter writer(path, crs, w);
-    writer.begin_layer(name, rows(0, 0), any_multi(layer.geometry), layer.size());
-    for (size_t begin = 0; begin < layer.size(); begin += kChunk) writer.append(rows(begin, begin + kChunk));
+    writer.write_chunked(name, layer.size(), any_multi(layer.geometry), rows);
     writer.commit();
     r.path = path;
     return r;

@@ -17,7 +17,6 @@ std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const 
 {
     const std::string& conn = enterprises.source.path;
     if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty()) return std::nullopt;
-    if (working_crs.rfind("EPSG:", 0) != 0) throw Error("counting in the database needs a working CRS with an EPSG code, not " + working_crs);
     Database db(conn);
     const std::string& table_name = enterprises.source.layer;
     const ErrorContext where{.file = db.shown(), .layer = table_name};
@@ -27,12 +26,9 @@ std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const 
     if (efid.empty()) throw Error("the table needs a primary key to be counted in the database", where);
     // The parks as loaded (repaired, in the working CRS), moved into the enterprises' SRID so
     // that the enterprises' own spatial index does the work.
-    upload_polygons(db, "parkcap_parks", parks.data->geometry, std::stoi(working_crs.substr(5)));
+    upload_polygons(db, "parkcap_parks", parks.data->geometry, working_srid(working_crs));
     // The employees field, found as the loader finds it (the project's binding first).
-    std::vector<std::string> names;
-    OGRFeatureDefn* defn = table.GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) names.push_back(defn->GetFieldDefn(i)->GetNameRef());
-    const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
+    const FieldMap fields = guess_fields(Role::Enterprises, table_fields(table), enterprises.fields);
     const std::string* employees = fields.field_for("employees");
     const std::string jobs = employees ? "e." + sql_identifier(*employees) + "::float8" : "0::float8";
     const std::string q = "WITH p AS (SELECT idx, ST_Transform(g, " + std::to_string(srid) + ") AS g FROM parkcap_parks), "
