@@ -1,5 +1,6 @@
 #include "geo/allocate/mip.h"
 
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -58,15 +59,24 @@ private:
     Progress m_progress;
 };
 
-// Stops a long LP between simplex iterations.
+// Stops a long LP between simplex iterations: when cancelled, or past the time limit (CBC's
+// own limit is looked at between nodes only, so a root LP of minutes would run past it).
 class CancelLp : public ClpEventHandler {
 public:
-    CancelLp(const Progress& p) : m_progress(p) {}
-    int event(Event e) override { return e == endOfIteration && cancelled(m_progress) ? 5 : -1; }
+    CancelLp(const Progress& p, double max_seconds) : m_progress(p), m_max_seconds(max_seconds), m_start(std::chrono::steady_clock::now()) {}
+    int event(Event e) override
+    {
+        if (e != endOfIteration) return -1;
+        if (cancelled(m_progress)) return 5;
+        if (m_max_seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count() > m_max_seconds) return 5;
+        return -1;
+    }
     ClpEventHandler* clone() const override { return new CancelLp(*this); }
 
 private:
     Progress m_progress;
+    double m_max_seconds;
+    std::chrono::steady_clock::time_point m_start;
 };
 
 }  // namespace
@@ -75,6 +85,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
 {
     const int ncols = static_cast<int>(mip.objective.size()), nrows = static_cast<int>(mip.row_lower.size());
     const double sense = mip.maximise ? -1.0 : 1.0;
+    const auto started = std::chrono::steady_clock::now();
     if (cancelled(progress)) {  // before any work: the start, if any, with no bound of its own
         if (mip.start.empty()) throw Cancelled();
         MipResult r;
@@ -93,7 +104,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         if (mip.integer[static_cast<size_t>(j)]) solver.setInteger(j);
     solver.setObjSense(mip.maximise ? -1.0 : 1.0);
     solver.messageHandler()->setLogLevel(0);
-    CancelLp lp_handler(progress);
+    CancelLp lp_handler(progress, limits.max_seconds);
     solver.getModelPtr()->passInEventHandler(&lp_handler);
 
     CbcModel model(solver);
@@ -141,7 +152,8 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         r.status = "infeasible";
     } else if (model.isNodeLimitReached()) {
         r.status = "node limit";
-    } else if (model.isSecondsLimitReached()) {
+    } else if (model.isSecondsLimitReached() ||
+               (limits.max_seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limits.max_seconds)) {
         r.status = "time limit";
     } else {
         r.status = "stopped";

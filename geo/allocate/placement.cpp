@@ -1,11 +1,14 @@
 #include "geo/allocate/placement.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <queue>
 #include <tuple>
 
+#include "geo/allocate/placement_bound.h"
 #include "geo/core/error.h"
 
 namespace geo {
@@ -104,13 +107,15 @@ std::vector<int64_t> regret_heuristic(const PlacementProblem& p, const Progress&
 
 // Greedy by pair: the pairs in the order of `key` (by default their score), each taken when
 // its applicant is free and fits.
-std::vector<int64_t> pair_greedy(const PlacementProblem& p, const std::vector<double>* key = nullptr)
+using PairKey = std::function<double(size_t applicant, uint64_t pair)>;
+std::vector<int64_t> pair_greedy(const PlacementProblem& p, const PairKey& key = {})
 {
     std::vector<std::pair<double, uint64_t>> pairs;
+    pairs.reserve(p.site.size());
     std::vector<uint32_t> owner(p.site.size());
     for (size_t a = 0; a < p.applicants; ++a)
         for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-            pairs.emplace_back(key ? (*key)[k] : p.score[k], k);
+            pairs.emplace_back(key ? key(a, k) : p.score[k], k);
             owner[k] = static_cast<uint32_t>(a);
         }
     std::stable_sort(pairs.begin(), pairs.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
@@ -125,9 +130,10 @@ std::vector<int64_t> pair_greedy(const PlacementProblem& p, const std::vector<do
     return site_of;
 }
 
-// Local search: an applicant moves to a better site, or an unplaced one replaces the tenant
-// of a single-tenant site where it scores more, while every constraint holds; until nothing
-// improves. One room kept up to date: each step is a release and a take.
+// Local search: an applicant moves to a better site, two applicants swap sites, or an
+// unplaced one replaces the tenant of a single-tenant site where it scores more, while every
+// constraint holds; until nothing improves. One room kept up to date: each step is a release
+// and a take.
 void improve(const PlacementProblem& p, std::vector<int64_t>& site_of, const Progress& progress)
 {
     std::vector<uint64_t> pair_of(p.applicants, UINT64_MAX);
@@ -140,6 +146,15 @@ void improve(const PlacementProblem& p, std::vector<int64_t>& site_of, const Pro
         room.take(a, pair_of[a]);
         if (!p.multi_tenant[static_cast<size_t>(site_of[a])]) tenant[static_cast<size_t>(site_of[a])] = static_cast<int64_t>(a);
     }
+    // Applicant a's pair at site s, if any (pairs listed by site: a binary search).
+    bool by_site = true;
+    for (size_t a = 0; a < p.applicants && by_site; ++a)
+        by_site = std::is_sorted(p.site.begin() + static_cast<std::ptrdiff_t>(p.offset[a]), p.site.begin() + static_cast<std::ptrdiff_t>(p.offset[a + 1]));
+    auto pair_at = [&](size_t a, uint32_t s) -> uint64_t {
+        const auto first = p.site.begin() + static_cast<std::ptrdiff_t>(p.offset[a]), last = p.site.begin() + static_cast<std::ptrdiff_t>(p.offset[a + 1]);
+        const auto it = by_site ? std::lower_bound(first, last, s) : std::find(first, last, s);
+        return it != last && *it == s ? static_cast<uint64_t>(it - p.site.begin()) : UINT64_MAX;
+    };
     auto place = [&](size_t a, uint64_t k) {
         room.take(a, k);
         pair_of[a] = k;
@@ -185,9 +200,38 @@ void improve(const PlacementProblem& p, std::vector<int64_t>& site_of, const Pro
                 }
             }
         }
+        // Swaps: a placed applicant and the tenant of a single-tenant site it would rather
+        // have trade places when the two together score more.
+        for (size_t a = 0; a < p.applicants; ++a) {
+            if (site_of[a] < 0) continue;
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                const int64_t b = tenant[p.site[k]];
+                if (b < 0 || b == static_cast<int64_t>(a) || p.score[k] <= p.score[pair_of[a]] + 1e-12) continue;
+                const size_t bb = static_cast<size_t>(b);
+                const uint64_t kb_there = pair_at(bb, p.site[pair_of[a]]);
+                if (kb_there == UINT64_MAX) continue;
+                const uint64_t ka = pair_of[a], kb = pair_of[bb];
+                if (p.score[k] + p.score[kb_there] <= p.score[ka] + p.score[kb] + 1e-12) continue;
+                unplace(a);
+                unplace(bb);
+                if (room.fits(a, k)) {
+                    place(a, k);
+                    if (room.fits(bb, kb_there)) {
+                        place(bb, kb_there);
+                        changed = true;
+                        break;
+                    }
+                    unplace(a);
+                }
+                place(a, ka);
+                place(bb, kb);
+            }
+        }
         if (!changed) break;
     }
 }
+
+double seconds_since(std::chrono::steady_clock::time_point t) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count(); }
 
 double value_of(const PlacementProblem& p, const std::vector<int64_t>& site_of)
 {
@@ -293,6 +337,63 @@ double lagrangian_bound(const PlacementProblem& p, double lower, const Progress&
     return std::max(best, lower);
 }
 
+// The MIP on the pairs marked in `keep`, started from `start` (its pairs must be kept); the
+// answer when CBC found one better than the start.
+struct RestrictedAnswer {
+    MipResult mip;
+    std::vector<int64_t> site_of;  // empty: nothing better than the start
+};
+RestrictedAnswer solve_restricted(const PlacementProblem& p, const std::vector<uint8_t>& keep, const std::vector<int64_t>& start, double start_value,
+                                  const MipLimits& limits, const Progress& progress)
+{
+    Mip mip;
+    mip.maximise = true;
+    std::vector<int> x(p.site.size(), -1);
+    std::vector<std::vector<std::pair<int, double>>> floor_rows(p.sites), tenant_rows(p.sites);
+    std::vector<std::vector<std::pair<int, double>>> park_rows(p.parks * p.factors);
+    for (size_t a = 0; a < p.applicants; ++a) {
+        int one = -1;
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+            if (!keep[k]) continue;
+            if (one < 0) one = mip.add_row(-kInf, 1);
+            x[k] = mip.add_column(p.score[k], 0, 1, true);
+            mip.add_entry(one, x[k], 1);
+            const uint32_t s = p.site[k];
+            floor_rows[s].emplace_back(x[k], p.floor[k]);
+            if (!p.multi_tenant[s]) tenant_rows[s].emplace_back(x[k], 1.0);
+            const int32_t park = p.park_of_site[s];
+            if (park >= 0)
+                for (size_t f = 0; f < p.factors; ++f)
+                    if (p.demand[a * p.factors + f] > 0) park_rows[static_cast<size_t>(park) * p.factors + f].emplace_back(x[k], p.demand[a * p.factors + f]);
+        }
+    }
+    auto rows = [&](const std::vector<std::vector<std::pair<int, double>>>& list, auto upper) {
+        for (size_t q = 0; q < list.size(); ++q) {
+            const double u = upper(q);
+            if (list[q].empty() || !std::isfinite(u)) continue;
+            const int row = mip.add_row(-kInf, u);
+            for (const auto& [col, v] : list[q]) mip.add_entry(row, col, v);
+        }
+    };
+    rows(floor_rows, [&](size_t s) { return p.site_floor[s]; });
+    rows(tenant_rows, [](size_t) { return 1.0; });
+    rows(park_rows, [&](size_t q) { return p.headroom[q]; });
+    mip.start.assign(mip.objective.size(), 0.0);
+    for (size_t a = 0; a < p.applicants; ++a)
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+            if (x[k] >= 0 && start[a] == static_cast<int64_t>(p.site[k])) mip.start[static_cast<size_t>(x[k])] = 1;
+    RestrictedAnswer out;
+    out.mip = solve_mip(mip, limits, progress);
+    if (!out.mip.x.empty() && out.mip.value > start_value + 1e-9 * std::max(1.0, start_value)) {
+        std::vector<int64_t> site_of(p.applicants, -1);
+        for (size_t a = 0; a < p.applicants; ++a)
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                if (x[k] >= 0 && out.mip.x[static_cast<size_t>(x[k])] > 0.5) site_of[a] = p.site[k];
+        if (placement_violation(p, site_of).empty()) out.site_of = std::move(site_of);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string placement_violation(const PlacementProblem& p, const std::vector<int64_t>& site_of)
@@ -324,6 +425,7 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     }
     for (double d : p.demand)
         if (!(d >= 0)) throw Error("placement: a negative or unknown infrastructure demand");
+    const auto started = std::chrono::steady_clock::now();
     PlacementResult r;
     // Two starts (regret, and the best pairs first), each improved by local search.
     std::vector<int64_t> by_regret = regret_heuristic(p, progress), by_pair = pair_greedy(p);
@@ -331,89 +433,100 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     improve(p, by_pair, progress);
     r.site_of = value_of(p, by_pair) > value_of(p, by_regret) + 1e-12 ? by_pair : by_regret;
     r.value = value_of(p, r.site_of);
-    std::vector<double> priced;
-    const double lagrangian = lagrangian_bound(p, r.value, progress, &priced);
-    r.bound = lagrangian;
-    // A third start: the pairs in the order of their priced scores.
-    if (!priced.empty()) {
-        std::vector<int64_t> by_price = pair_greedy(p, &priced);
-        improve(p, by_price, progress);
-        if (value_of(p, by_price) > r.value + 1e-12) {
-            r.site_of = std::move(by_price);
-            r.value = value_of(p, r.site_of);
-        }
+    // The bound: the LP by column generation; its row prices order two more starts (the pairs
+    // by priced score, and the LP's own answer first) and, for the exact solve, fix pairs.
+    PlacementPrices prices = placement_lp_bound(p, r.site_of, progress);
+    std::string bound_method = "LP bound (" + std::to_string(prices.columns) + " of " + std::to_string(p.site.size()) + " pairs priced in, " +
+                               std::to_string(prices.rounds) + " rounds" + (prices.converged ? "" : ", stopped early") + ")";
+    // Each pair's score less what it uses at the prices that gave the bound.
+    std::vector<double> subgradient_priced;
+    PairKey priced = [&](size_t a, uint64_t k) { return prices.priced(p, a, k); };
+    if (!std::isfinite(prices.bound)) {
+        // The LP failed (numerical trouble): fall back to the subgradient Lagrangian.
+        prices.bound = lagrangian_bound(p, r.value, progress, &subgradient_priced);
+        bound_method = "Lagrangian bound";
+        priced = [&](size_t, uint64_t k) { return subgradient_priced.empty() ? p.score[k] : subgradient_priced[k]; };
     }
-    r.bound = std::max(r.bound, r.value);
-    r.method = "heuristic: regret, best-pair and priced-pair starts, moves and replacements, Lagrangian bound";
+    auto keep_better = [&](std::vector<int64_t> site_of) {
+        improve(p, site_of, progress);
+        const double v = value_of(p, site_of);
+        if (v > r.value + 1e-12) {
+            r.site_of = std::move(site_of);
+            r.value = v;
+        }
+    };
+    keep_better(pair_greedy(p, priced));
+    // The LP's own answer first: its pairs by their value (lp_pairs is in pair order).
+    if (!prices.lp_pairs.empty())
+        keep_better(pair_greedy(p, [&](size_t a, uint64_t k) {
+            const auto it = std::lower_bound(prices.lp_pairs.begin(), prices.lp_pairs.end(), std::pair<uint64_t, double>(k, -kInf));
+            const double x = it != prices.lp_pairs.end() && it->first == k ? it->second : 0.0;
+            return x * 1e6 + priced(a, k);
+        }));
+    const double lagrangian = prices.bound;
+    r.bound = std::max(lagrangian, r.value);
+    r.method = "heuristic: regret, best-pair, priced-pair and LP-rounding starts, moves and replacements; " + bound_method;
     r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : "heuristic";
     if (o.exact && r.status != "optimal") {
-        // Lagrangian fixing: forcing pair k of applicant a into the relaxation's answer costs
-        // best_a - priced_k; where that takes the bound below the answer in hand, no better
-        // answer uses the pair, and the MIP leaves it out.
-        std::vector<uint8_t> keep(p.site.size(), 1);
-        size_t kept = p.site.size();
-        if (!priced.empty() && std::isfinite(lagrangian)) {
-            kept = 0;
-            for (size_t a = 0; a < p.applicants; ++a) {
-                double best_a = 0;
-                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) best_a = std::max(best_a, priced[k]);
-                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-                    keep[k] = lagrangian - best_a + priced[k] >= r.value - 1e-9 * std::max(1.0, r.value);
-                    kept += keep[k];
-                }
-            }
-        }
-        Mip mip;
-        mip.maximise = true;
-        std::vector<int> x(p.site.size(), -1);
-        std::vector<std::vector<std::pair<int, double>>> floor_rows(p.sites), tenant_rows(p.sites);
-        std::vector<std::vector<std::pair<int, double>>> park_rows(p.parks * p.factors);
+        // Each pair's reduced cost at the bound's prices: what forcing it into the
+        // relaxation's answer costs (<= 0).
+        std::vector<double> reduced(p.site.size());
         for (size_t a = 0; a < p.applicants; ++a) {
-            int one = -1;
-            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-                if (!keep[k]) continue;
-                if (one < 0) one = mip.add_row(-kInf, 1);
-                x[k] = mip.add_column(p.score[k], 0, 1, true);
-                mip.add_entry(one, x[k], 1);
-                const uint32_t s = p.site[k];
-                floor_rows[s].emplace_back(x[k], p.floor[k]);
-                if (!p.multi_tenant[s]) tenant_rows[s].emplace_back(x[k], 1.0);
-                const int32_t park = p.park_of_site[s];
-                if (park >= 0)
-                    for (size_t f = 0; f < p.factors; ++f)
-                        if (p.demand[a * p.factors + f] > 0) park_rows[static_cast<size_t>(park) * p.factors + f].emplace_back(x[k], p.demand[a * p.factors + f]);
-            }
-        }
-        auto rows = [&](const std::vector<std::vector<std::pair<int, double>>>& list, auto upper) {
-            for (size_t q = 0; q < list.size(); ++q) {
-                const double u = upper(q);
-                if (list[q].empty() || !std::isfinite(u)) continue;
-                const int row = mip.add_row(-kInf, u);
-                for (const auto& [col, v] : list[q]) mip.add_entry(row, col, v);
-            }
-        };
-        rows(floor_rows, [&](size_t s) { return p.site_floor[s]; });
-        rows(tenant_rows, [](size_t) { return 1.0; });
-        rows(park_rows, [&](size_t q) { return p.headroom[q]; });
-        // The answer in hand as a start, where its pairs are kept (it stays feasible without the rest).
-        mip.start.assign(mip.objective.size(), 0.0);
-        for (size_t a = 0; a < p.applicants; ++a)
+            double best_a = 0;
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-                if (x[k] >= 0 && r.site_of[a] == static_cast<int64_t>(p.site[k])) mip.start[static_cast<size_t>(x[k])] = 1;
-        const MipResult m = solve_mip(mip, o.limits, progress);
-        r.nodes = m.nodes;
+                if (pair_usable(p, a, k)) best_a = std::max(best_a, priced(a, k));
+            // A pair no answer can use gets no room at all.
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) reduced[k] = pair_usable(p, a, k) ? std::min(0.0, priced(a, k) - best_a) : -kInf;
+        }
+        auto is_start = [&](size_t a, uint64_t k) { return r.site_of[a] == static_cast<int64_t>(p.site[k]); };
+        auto adopt = [&](RestrictedAnswer& ra) {
+            if (ra.site_of.empty()) return;
+            r.site_of = std::move(ra.site_of);
+            r.value = value_of(p, r.site_of);
+        };
+        // First a search near the LP: the MIP on the pairs it prices (almost) fully, about a
+        // dozen per applicant, for a better answer to fix the rest with.
+        {
+            std::vector<double> cut(reduced);
+            const size_t wanted = std::min(cut.size(), 12 * p.applicants);
+            double threshold = -kInf;
+            if (wanted < cut.size()) {
+                std::nth_element(cut.begin(), cut.begin() + static_cast<std::ptrdiff_t>(wanted), cut.end(), std::greater<>());
+                threshold = cut[wanted];
+            }
+            std::vector<uint8_t> near(p.site.size(), 0);
+            size_t count = 0;
+            for (size_t a = 0; a < p.applicants; ++a)
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                    near[k] = reduced[k] > threshold || is_start(a, k);
+                    count += near[k];
+                }
+            // A share of the limits: at most 2,000 nodes and half the time.
+            MipLimits near_limits = o.limits;
+            near_limits.max_nodes = o.limits.max_nodes > 0 ? std::min<long>(o.limits.max_nodes, 2000) : 2000;
+            near_limits.max_seconds = o.limits.max_seconds / 2;
+            RestrictedAnswer ra = solve_restricted(p, near, r.site_of, r.value, near_limits, progress);
+            r.nodes += ra.mip.nodes;
+            r.method += "; near the LP (CBC on " + std::to_string(count) + " pairs): " + ra.mip.status;
+            adopt(ra);
+        }
+        // Fixing by reduced cost: where forcing a pair takes the bound below the answer in
+        // hand, no better answer uses the pair, and the MIP leaves it out.
+        std::vector<uint8_t> keep(p.site.size(), 0);
+        size_t kept = 0;
+        for (size_t a = 0; a < p.applicants; ++a)
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                keep[k] = lagrangian + reduced[k] >= r.value - 1e-9 * std::max(1.0, r.value) || is_start(a, k);
+                kept += keep[k];
+            }
+        MipLimits rest = o.limits;
+        if (rest.max_seconds > 0) rest.max_seconds = std::max(1.0, o.limits.max_seconds - seconds_since(started));
+        RestrictedAnswer ra = solve_restricted(p, keep, r.site_of, r.value, rest, progress);
+        const MipResult& m = ra.mip;
+        r.nodes += m.nodes;
         r.method += "; exact (CBC on " + std::to_string(kept) + " of " + std::to_string(p.site.size()) + " pairs, the rest fixed by the bound): " +
                     m.status + ", " + std::to_string(m.nodes) + " nodes";
-        if (!m.x.empty() && m.value > r.value + 1e-9 * std::max(1.0, r.value)) {
-            std::vector<int64_t> site_of(p.applicants, -1);
-            for (size_t a = 0; a < p.applicants; ++a)
-                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-                    if (x[k] >= 0 && m.x[static_cast<size_t>(x[k])] > 0.5) site_of[a] = p.site[k];
-            if (placement_violation(p, site_of).empty()) {
-                r.site_of = std::move(site_of);
-                r.value = value_of(p, r.site_of);
-            }
-        }
+        adopt(ra);
         // A finished search proves the optimum: a better answer would need a fixed pair.
         if (m.optimal) r.bound = r.value;
         r.status = gap_of(r.value, r.bound) == 0 ? "optimal" : m.status;

@@ -4,8 +4,11 @@
 // site holding no more floor area than it can (area x FAR) and, unless it is a multi-tenant
 // standard factory, one applicant; each park's remaining capacity for every infrastructure
 // factor bounds the demand of the applicants placed in it (each at its own cluster's rates).
-// Exact as a MIP through CBC; a regret heuristic (the applicant that would lose most by
-// waiting goes first) with a Lagrangian bound beyond.
+// Heuristic answers (regret: the applicant that would lose most by waiting goes first; the
+// best pairs first; pairs at the LP's prices; the LP's own answer first; each improved by
+// moves, swaps and replacements) with the LP bound (placement_bound.h), so that every answer
+// carries a proven gap. Exact: a search near the LP, then CBC on the pairs that the LP's
+// reduced costs do not rule out.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,7 +34,7 @@ struct PlacementProblem {
 
 struct PlacementOptions {
     bool exact = false;     // solve the MIP (from the heuristic's answer)
-    MipLimits limits;
+    MipLimits limits;       // for the whole exact solve (the time limit counts from the start)
 };
 
 struct PlacementResult {

@@ -175,14 +175,27 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
 
     // Score parts that depend on the site: agglomeration by cluster, coverage.
     std::map<std::string, std::vector<double>> agglomeration;  // cluster -> per site, 0..1
+    // Sites in square cells of the radius: an enterprise looks at the 3 x 3 cells around it.
+    std::map<std::pair<int64_t, int64_t>, std::vector<uint32_t>> site_cells;
+    auto cell_of = [](Coord c) { return std::pair<int64_t, int64_t>(static_cast<int64_t>(std::floor(c.x / kAgglomerationRadius)), static_cast<int64_t>(std::floor(c.y / kAgglomerationRadius))); };
+    for (size_t s = 0; s < ns; ++s) site_cells[cell_of(in.site_xy[s])].push_back(static_cast<uint32_t>(s));
+    std::vector<uint32_t> near;
     for (const Applicant& a : in.applicants) {
         if (agglomeration.count(a.cluster)) continue;
         std::vector<double> v(ns, 0.0);
         for (size_t i = 0; i < ci.firms->xy.size(); ++i) {
             if (ci.firms->cluster[i] != a.cluster) continue;
             const double e = std::isnan(ci.firms->employees[i]) ? 0.0 : ci.firms->employees[i];
-            for (size_t s = 0; s < ns; ++s)
-                if (std::hypot(ci.firms->xy[i].x - in.site_xy[s].x, ci.firms->xy[i].y - in.site_xy[s].y) <= kAgglomerationRadius) v[s] += e;
+            const Coord at = ci.firms->xy[i];
+            const auto [cx, cy] = cell_of(at);
+            near.clear();
+            for (int64_t dx = -1; dx <= 1; ++dx)
+                for (int64_t dy = -1; dy <= 1; ++dy) {
+                    const auto it = site_cells.find({cx + dx, cy + dy});
+                    if (it != site_cells.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+                }
+            for (uint32_t s : near)
+                if (std::hypot(at.x - in.site_xy[s].x, at.y - in.site_xy[s].y) <= kAgglomerationRadius) v[s] += e;
         }
         const double top = *std::max_element(v.begin(), v.end());
         for (double& x : v) x = top > 0 ? x / top : 0.0;

@@ -69,5 +69,17 @@ printf 'name,cluster,floor_m2,jobs\na,装备制造,,10\n' >"$work/empty_need.csv
 expect_fail "empty_need.csv: line 2: applicant 'a' needs a floor_m2 or land_m2 above 0" "$parkcap" place "$demo" --applicants "$work/empty_need.csv" --out "$work/b3"
 for f in b1 b2 b3; do ls "$work/$f"* >/dev/null 2>&1 && fail "a half-written output $f"; done
 
+# synth scales the sites with the enterprises (three for every 800, two in three vacant), and
+# on such a project the LP bound proves the heuristic's placement optimal (all single-tenant).
+"$parkcap" synth "$work/s80k" --enterprises 80000 >"$work/out" 2>&1 || fail "synth 80k: $(cat "$work/out")"
+grep -q ", 300 sites" "$work/out" || fail "synth 80k: not 300 sites: $(cat "$work/out")"
+ln -s "$(cd "$demo_dir/../standards" && pwd)" "$work/standards"
+(cd "$work/s80k" && "$parkcap" place chongqing-demo.parkcap.json --applicants incoming_applicants.csv --out "$work/s80k/p") >"$work/out" 2>&1 ||
+  fail "place on synth 80k: $(tail -3 "$work/out")"
+grep -Eq "^800 applicants, [0-9]+ vacant sites" "$work/out" || fail "synth 80k: $(head -3 "$work/out")"
+vacant=$(grep -Eo '[0-9]+ vacant sites' "$work/out" | grep -Eo '^[0-9]+')
+[ "${vacant:-0}" -ge 180 ] || fail "synth 80k: only ${vacant:-0} vacant sites"
+grep -q "gap 0.000%; optimal" "$work/out" || fail "synth 80k: not proven optimal by the bound: $(grep placed "$work/out")"
+
 [ "$failures" = 0 ] && echo "place: all checks passed"
 exit $((failures > 0))
