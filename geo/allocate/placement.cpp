@@ -243,100 +243,6 @@ double value_of(const PlacementProblem& p, const std::vector<int64_t>& site_of)
     return v;
 }
 
-// Lagrangian bound: the site floor, tenancy and park-factor constraints relaxed with
-// multipliers; each applicant then takes its best pair at the reduced score, if positive.
-// `priced`, when given, receives every pair's score less what it uses at the best
-// multipliers: an order for a greedy that weighs scarce floor and capacity (a Lagrangian
-// heuristic).
-double lagrangian_bound(const PlacementProblem& p, double lower, const Progress& progress, std::vector<double>* priced = nullptr)
-{
-    std::vector<double> mu_floor(p.sites, 0.0), mu_tenant(p.sites, 0.0), mu_park(p.parks * p.factors, 0.0);
-    std::vector<double> used_floor(p.sites), used_tenant(p.sites), used_park(p.parks * p.factors);
-    double best = kInf, step_scale = 2.0;
-    int since = 0;
-    // Up to 1,000 rounds, fewer on a large problem (about 5e9 pair visits in all).
-    const double visits = static_cast<double>(p.site.size()) * static_cast<double>(1 + p.factors);
-    const int rounds = static_cast<int>(std::clamp(5e9 / std::max(1.0, visits), 40.0, 1000.0));
-    for (int it = 0; it < rounds; ++it) {
-        if (it % 8 == 0) progress(-1, "bounding");
-        double L = 0;
-        for (size_t s = 0; s < p.sites; ++s) L += mu_floor[s] * p.site_floor[s] + (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
-        for (size_t q = 0; q < p.parks * p.factors; ++q)
-            if (std::isfinite(p.headroom[q])) L += mu_park[q] * p.headroom[q];
-        std::fill(used_floor.begin(), used_floor.end(), 0.0);
-        std::fill(used_tenant.begin(), used_tenant.end(), 0.0);
-        std::fill(used_park.begin(), used_park.end(), 0.0);
-        for (size_t a = 0; a < p.applicants; ++a) {
-            double best_v = 0;
-            uint64_t best_k = UINT64_MAX;
-            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-                const uint32_t s = p.site[k];
-                double v = p.score[k] - mu_floor[s] * p.floor[k] - (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
-                const int32_t park = p.park_of_site[s];
-                if (park >= 0)
-                    for (size_t f = 0; f < p.factors; ++f) v -= mu_park[static_cast<size_t>(park) * p.factors + f] * p.demand[a * p.factors + f];
-                if (v > best_v) {
-                    best_v = v;
-                    best_k = k;
-                }
-            }
-            L += best_v;
-            if (best_k == UINT64_MAX) continue;
-            const uint32_t s = p.site[best_k];
-            used_floor[s] += p.floor[best_k];
-            used_tenant[s] += 1;
-            const int32_t park = p.park_of_site[s];
-            if (park >= 0)
-                for (size_t f = 0; f < p.factors; ++f) used_park[static_cast<size_t>(park) * p.factors + f] += p.demand[a * p.factors + f];
-        }
-        if (it == 0 || L < best - 1e-12 * std::max(1.0, std::abs(best))) {
-            best = L;
-            since = 0;
-            if (priced) {
-                priced->resize(p.site.size());
-                for (size_t a = 0; a < p.applicants; ++a)
-                    for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-                        const uint32_t s = p.site[k];
-                        double v = p.score[k] - mu_floor[s] * p.floor[k] - (p.multi_tenant[s] ? 0.0 : mu_tenant[s]);
-                        const int32_t park = p.park_of_site[s];
-                        if (park >= 0)
-                            for (size_t f = 0; f < p.factors; ++f) v -= mu_park[static_cast<size_t>(park) * p.factors + f] * p.demand[a * p.factors + f];
-                        (*priced)[k] = v;
-                    }
-            }
-        } else if (++since >= 20) {
-            step_scale /= 2;
-            since = 0;
-        }
-        if (step_scale < 1e-5 || best <= lower + 1e-9 * std::max(1.0, std::abs(lower))) break;
-        // Subgradient (in each constraint's own unit, scaled by its size).
-        double norm = 0;
-        std::vector<double> g_floor(p.sites), g_tenant(p.sites), g_park(p.parks * p.factors, 0.0);
-        for (size_t s = 0; s < p.sites; ++s) {
-            g_floor[s] = p.site_floor[s] > 0 ? (used_floor[s] - p.site_floor[s]) / p.site_floor[s] : 0.0;
-            g_tenant[s] = p.multi_tenant[s] ? 0.0 : used_tenant[s] - 1;
-            if (mu_floor[s] == 0 && g_floor[s] < 0) g_floor[s] = 0;
-            if (mu_tenant[s] == 0 && g_tenant[s] < 0) g_tenant[s] = 0;
-            norm += g_floor[s] * g_floor[s] + g_tenant[s] * g_tenant[s];
-        }
-        for (size_t q = 0; q < p.parks * p.factors; ++q) {
-            if (!std::isfinite(p.headroom[q]) || p.headroom[q] <= 0) continue;
-            g_park[q] = (used_park[q] - p.headroom[q]) / p.headroom[q];
-            if (mu_park[q] == 0 && g_park[q] < 0) g_park[q] = 0;
-            norm += g_park[q] * g_park[q];
-        }
-        if (norm == 0) break;
-        const double t = step_scale * (L - lower) / norm;
-        for (size_t s = 0; s < p.sites; ++s) {
-            if (p.site_floor[s] > 0) mu_floor[s] = std::max(0.0, mu_floor[s] + t * g_floor[s] / p.site_floor[s]);
-            mu_tenant[s] = std::max(0.0, mu_tenant[s] + t * g_tenant[s]);
-        }
-        for (size_t q = 0; q < p.parks * p.factors; ++q)
-            if (std::isfinite(p.headroom[q]) && p.headroom[q] > 0) mu_park[q] = std::max(0.0, mu_park[q] + t * g_park[q] / p.headroom[q]);
-    }
-    return std::max(best, lower);
-}
-
 // The MIP on the pairs marked in `keep`, started from `start` (its pairs must be kept); the
 // answer when CBC found one better than the start.
 struct RestrictedAnswer {
@@ -436,17 +342,10 @@ PlacementResult place_applicants(const PlacementProblem& p, const PlacementOptio
     // The bound: the LP by column generation; its row prices order two more starts (the pairs
     // by priced score, and the LP's own answer first) and, for the exact solve, fix pairs.
     PlacementPrices prices = placement_lp_bound(p, r.site_of, progress);
-    std::string bound_method = "LP bound (" + std::to_string(prices.columns) + " of " + std::to_string(p.site.size()) + " pairs priced in, " +
-                               std::to_string(prices.rounds) + " rounds" + (prices.converged ? "" : ", stopped early") + ")";
+    const std::string bound_method = "LP bound (" + std::to_string(prices.columns) + " of " + std::to_string(p.site.size()) + " pairs priced in, " +
+                                     std::to_string(prices.rounds) + " rounds" + (prices.converged ? "" : ", then subgradient steps") + ")";
     // Each pair's score less what it uses at the prices that gave the bound.
-    std::vector<double> subgradient_priced;
-    PairKey priced = [&](size_t a, uint64_t k) { return prices.priced(p, a, k); };
-    if (!std::isfinite(prices.bound)) {
-        // The LP failed (numerical trouble): fall back to the subgradient Lagrangian.
-        prices.bound = lagrangian_bound(p, r.value, progress, &subgradient_priced);
-        bound_method = "Lagrangian bound";
-        priced = [&](size_t, uint64_t k) { return subgradient_priced.empty() ? p.score[k] : subgradient_priced[k]; };
-    }
+    const PairKey priced = [&](size_t a, uint64_t k) { return prices.priced(p, a, k); };
     auto keep_better = [&](std::vector<int64_t> site_of) {
         improve(p, site_of, progress);
         const double v = value_of(p, site_of);

@@ -82,6 +82,123 @@ struct Columns {
     int size() const { return static_cast<int>(objective.size()); }
 };
 
+// The best few pairs per key (per site, per applicant): a small bounded list each.
+class TopPairs {
+public:
+    TopPairs(size_t keys, size_t per_key) : m_per_key(per_key), m_value(keys * per_key, -kInf), m_pair(keys * per_key, UINT64_MAX) {}
+    void offer(size_t key, double value, uint64_t pair)
+    {
+        double* v = m_value.data() + key * m_per_key;
+        const size_t worst = static_cast<size_t>(std::min_element(v, v + m_per_key) - v);
+        if (value > v[worst]) {
+            v[worst] = value;
+            m_pair[key * m_per_key + worst] = pair;
+        }
+    }
+    template <class F>
+    void each(F&& f) const
+    {
+        for (uint64_t k : m_pair)
+            if (k != UINT64_MAX) f(k);
+    }
+
+private:
+    size_t m_per_key;
+    std::vector<double> m_value;
+    std::vector<uint64_t> m_pair;
+};
+
+// The Lagrangian bound at `prices` over the usable pairs: what the side rows are worth at
+// their prices, plus each applicant's best priced pair (or nothing). `use`, when given,
+// receives how much of each side row the applicants' best pairs take.
+double lagrangian_at(const PlacementProblem& p, const Rows& rows, const PlacementPrices& prices, std::vector<double>* use = nullptr)
+{
+    double bound = 0;
+    for (size_t s = 0; s < p.sites; ++s) {
+        if (rows.tenant[s] >= 0) bound += prices.tenant[s];
+        if (rows.floor[s] >= 0) bound += prices.floor[s] * p.site_floor[s];
+    }
+    for (size_t q = 0; q < prices.park.size(); ++q)
+        if (rows.park[q] >= 0) bound += prices.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
+    if (use) use->assign(static_cast<size_t>(rows.count), 0.0);
+    for (size_t a = 0; a < p.applicants; ++a) {
+        double best = 0;
+        uint64_t pick = UINT64_MAX;
+        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+            if (!pair_usable(p, a, k)) continue;
+            const double v = prices.priced(p, a, k);
+            if (v > best) {
+                best = v;
+                pick = k;
+            }
+        }
+        bound += best;
+        if (!use || pick == UINT64_MAX) continue;
+        const uint32_t s = p.site[pick];
+        if (rows.tenant[s] >= 0) (*use)[static_cast<size_t>(rows.tenant[s])] += 1;
+        if (rows.floor[s] >= 0) (*use)[static_cast<size_t>(rows.floor[s])] += p.floor[pick];
+        const int32_t q = p.park_of_site[s];
+        if (q >= 0)
+            for (size_t f = 0; f < p.factors; ++f) {
+                const int r = rows.park[static_cast<size_t>(q) * p.factors + f];
+                if (r >= 0) (*use)[static_cast<size_t>(r)] += p.demand[a * p.factors + f];
+            }
+    }
+    return bound;
+}
+
+// Subgradient steps on the side rows' prices, from `prices` (the LP's, when it stopped early,
+// or none), towards `target` (the answer in hand); `prices` ends at the best bound found.
+// A budget of about 5e9 pair visits, at most 300 rounds.
+void subgradient(const PlacementProblem& p, const Rows& rows, PlacementPrices& prices, double target, const Progress& progress)
+{
+    PlacementPrices now = prices;
+    std::vector<double> use;
+    double step_scale = 1.0;
+    int since = 0;
+    const double visits = static_cast<double>(p.site.size()) * static_cast<double>(1 + p.factors);
+    const int rounds = static_cast<int>(std::clamp(5e9 / std::max(1.0, visits), 20.0, 300.0));
+    // Each side row's price in units of its right-hand side, so that the steps are comparable.
+    auto each_row = [&](auto&& f) {
+        for (size_t s = 0; s < p.sites; ++s) {
+            if (rows.tenant[s] >= 0) f(now.tenant[s], rows.tenant[s]);
+            if (rows.floor[s] >= 0) f(now.floor[s], rows.floor[s]);
+        }
+        for (size_t q = 0; q < now.park.size(); ++q)
+            if (rows.park[q] >= 0) f(now.park[q], rows.park[q]);
+    };
+    for (int it = 0; it < rounds; ++it) {
+        progress(-1, "bounding (subgradient)");
+        const double L = lagrangian_at(p, rows, now, &use);
+        if (L < prices.bound) {
+            prices.tenant = now.tenant;
+            prices.floor = now.floor;
+            prices.park = now.park;
+            prices.bound = L;
+            since = 0;
+        } else if (++since >= 10) {
+            step_scale /= 2;
+            since = 0;
+        }
+        if (step_scale < 1e-4 || prices.bound <= target + 1e-9 * std::max(1.0, std::abs(target))) break;
+        double norm = 0;
+        each_row([&](double& price, int r) {
+            const double rhs = rows.upper[static_cast<size_t>(r)];
+            if (rhs <= 0) return;
+            double g = (use[static_cast<size_t>(r)] - rhs) / rhs;  // over-use raises the price
+            if (price <= 0 && g < 0) g = 0;
+            norm += g * g;
+        });
+        if (norm == 0) break;
+        const double t = step_scale * (L - target) / norm;
+        each_row([&](double& price, int r) {
+            const double rhs = rows.upper[static_cast<size_t>(r)];
+            if (rhs <= 0) return;
+            price = std::max(0.0, price + t * (use[static_cast<size_t>(r)] - rhs) / rhs / rhs);
+        });
+    }
+}
+
 }  // namespace
 
 bool pair_usable(const PlacementProblem& p, size_t a, uint64_t k)
@@ -95,7 +212,7 @@ bool pair_usable(const PlacementProblem& p, size_t a, uint64_t k)
     return true;
 }
 
-PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<int64_t>& start, const Progress& progress)
+PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<int64_t>& start, const Progress& progress, size_t columns_per_row)
 {
     const Rows rows(p);
     PlacementPrices prices;
@@ -106,28 +223,35 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
 
     auto usable = [&](size_t a, uint64_t k) { return pair_usable(p, a, k); };
 
-    // Seed: each applicant's best few pairs and the answer in hand.
+    // Seed: each site's best few applicants, each applicant's best pairs and the answer in hand.
     std::vector<uint8_t> in_lp(p.site.size(), 0);
     std::vector<uint64_t> column_pair;
+    std::vector<uint32_t> owner(p.site.size());
     Columns seed;
-    constexpr size_t kSeedPerApplicant = 8;
-    std::vector<uint64_t> order;
-    for (size_t a = 0; a < p.applicants; ++a) {
-        order.clear();
-        for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-            if (usable(a, k) && p.score[k] > 0) order.push_back(k);
-        const size_t n = std::min(order.size(), kSeedPerApplicant);
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
-                          [&](uint64_t x, uint64_t y) { return p.score[x] > p.score[y] || (p.score[x] == p.score[y] && x < y); });
-        order.resize(n);
-        if (start[a] >= 0)
-            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
-                if (static_cast<int64_t>(p.site[k]) == start[a] && std::find(order.begin(), order.end(), k) == order.end()) order.push_back(k);
-        for (uint64_t k : order) {
-            in_lp[k] = 1;
-            column_pair.push_back(k);
-            seed.add(p, rows, a, k);
-        }
+    auto take = [&](Columns& batch, uint64_t k) {
+        if (in_lp[k]) return;
+        in_lp[k] = 1;
+        column_pair.push_back(k);
+        batch.add(p, rows, owner[k], k);
+    };
+    {
+        TopPairs per_site(p.sites, 16), per_applicant(p.applicants, 4);
+        for (size_t a = 0; a < p.applicants; ++a)
+            for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
+                owner[k] = static_cast<uint32_t>(a);
+                if (!usable(a, k) || !(p.score[k] > 0)) continue;
+                per_site.offer(p.site[k], p.score[k], k);
+                per_applicant.offer(a, p.score[k], k);
+            }
+        std::vector<uint64_t> chosen;
+        per_site.each([&](uint64_t k) { chosen.push_back(k); });
+        per_applicant.each([&](uint64_t k) { chosen.push_back(k); });
+        for (size_t a = 0; a < p.applicants; ++a)
+            if (start[a] >= 0)
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                    if (static_cast<int64_t>(p.site[k]) == start[a]) chosen.push_back(k);
+        std::sort(chosen.begin(), chosen.end());  // columns in pair order: the same LP every time
+        for (uint64_t k : chosen) take(seed, k);
     }
 
     ClpSimplex lp;
@@ -142,9 +266,6 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
     lp.passInEventHandler(&handler);
     lp.setOptimizationDirection(1);
 
-    std::vector<double> best_add;
-    std::vector<uint64_t> best_pair;
-    constexpr size_t kAddPerApplicant = 4;
     for (;;) {
         progress(-1, "bounding (LP)");
         lp.primal(prices.rounds == 0 ? 0 : 1);
@@ -170,39 +291,33 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
         }
         for (size_t q = 0; q < now.park.size(); ++q)
             if (rows.park[q] >= 0) bound += now.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
-        Columns added;
+        // Columns that would raise the LP: each site's and each applicant's most attractive.
+        TopPairs per_site(p.sites, 8), per_applicant(p.applicants, 2);
+        bool any = false;
         for (size_t a = 0; a < p.applicants; ++a) {
             const double own = price(static_cast<int>(a));
             double best = 0;
-            best_add.clear();
-            best_pair.clear();
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
                 if (!usable(a, k)) continue;
                 const double v = now.priced(p, a, k);
                 best = std::max(best, v);
-                if (in_lp[k] || v - own <= 1e-9 * std::max(1.0, p.score[k])) continue;
-                // Keep the kAddPerApplicant most attractive.
-                if (best_add.size() < kAddPerApplicant) {
-                    best_add.push_back(v);
-                    best_pair.push_back(k);
-                } else {
-                    const auto worst = std::min_element(best_add.begin(), best_add.end()) - best_add.begin();
-                    if (v > best_add[static_cast<size_t>(worst)]) {
-                        best_add[static_cast<size_t>(worst)] = v;
-                        best_pair[static_cast<size_t>(worst)] = k;
-                    }
-                }
+                const double gain = v - own;
+                if (in_lp[k] || gain <= 1e-9 * std::max(1.0, p.score[k])) continue;
+                per_site.offer(p.site[k], gain, k);
+                per_applicant.offer(a, gain, k);
+                any = true;
             }
             bound += best;
-            for (uint64_t k : best_pair) {
-                in_lp[k] = 1;
-                column_pair.push_back(k);
-                added.add(p, rows, a, k);
-            }
+        }
+        Columns added;
+        if (any) {
+            std::vector<uint64_t> chosen;
+            per_site.each([&](uint64_t k) { chosen.push_back(k); });
+            per_applicant.each([&](uint64_t k) { chosen.push_back(k); });
+            std::sort(chosen.begin(), chosen.end());
+            for (uint64_t k : chosen) take(added, k);
         }
         if (bound < prices.bound) {
-            now.bound = bound;
-            now.rounds = prices.rounds;
             prices.tenant = std::move(now.tenant);
             prices.floor = std::move(now.floor);
             prices.park = std::move(now.park);
@@ -213,10 +328,22 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
             prices.converged = true;
             break;
         }
+        // On a large problem the LP grows past what CLP solves in reasonable time: stop at
+        // `columns_per_row` (25) and go on by subgradient steps from these prices.
+        if (column_pair.size() + static_cast<size_t>(added.size()) > columns_per_row * (p.applicants + p.sites)) break;
         lp.addColumns(added.size(), added.lower.data(), added.upper.data(), added.objective.data(), added.start.data(), added.row.data(),
                       added.element.data());
     }
     prices.columns = column_pair.size();
+    if (!prices.converged) {
+        if (!std::isfinite(prices.bound)) prices.bound = lagrangian_at(p, rows, prices);  // the LP failed: from no prices at all
+        double target = 0;
+        for (size_t a = 0; a < p.applicants; ++a)
+            if (start[a] >= 0)
+                for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k)
+                    if (static_cast<int64_t>(p.site[k]) == start[a]) target += p.score[k];
+        subgradient(p, rows, prices, target, progress);
+    }
     const double* x = lp.primalColumnSolution();
     for (size_t j = 0; j < column_pair.size() && static_cast<int>(j) < lp.numberColumns(); ++j)
         if (x[j] > 1e-9) prices.lp_pairs.emplace_back(column_pair[j], x[j]);

@@ -2,11 +2,12 @@
 // The LP bound of a placement problem, by column generation through CLP (COIN-OR's simplex,
 // part of CBC). The LP has a row per applicant (placed at most once), per single-tenant site
 // (one tenant), per multi-tenant site (floor area) and per park and factor (headroom), but a
-// column only for the pairs that can pay: it starts from each applicant's best pairs and the
-// answer in hand, and every round prices all pairs at the LP's row prices and adds those that
-// would raise the LP, until none would. Whatever the round, the prices give a valid bound
-// (the Lagrangian of the side rows at those prices), so a cancelled or cut-short solve still
-// bounds the optimum from above.
+// column only for the pairs that can pay: it starts from each site's and each applicant's best
+// pairs and the answer in hand, and every round prices all pairs at the LP's row prices and
+// adds those that would raise the LP, until none would. Whatever the round, the prices give a
+// valid bound (the Lagrangian of the side rows at those prices), so a cancelled or cut-short
+// solve still bounds the optimum from above. Past 25 columns per row (a very large problem)
+// the LP stops and subgradient steps go on from its prices.
 #include <cstdint>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct PlacementPrices {
     std::vector<double> tenant, floor, park;
     double bound = 0;      // the Lagrangian bound at these prices over the usable pairs (>= the optimum)
     double lp_value = 0;   // the last restricted LP's value (<= bound; equal when converged)
-    bool converged = false;
+    bool converged = false;  // the LP priced every pair out: bound == lp_value
     size_t columns = 0, rounds = 0;
     // The LP's answer: its pairs with a positive value, in pair order.
     std::vector<std::pair<uint64_t, double>> lp_pairs;
@@ -44,7 +45,9 @@ struct PlacementPrices {
 bool pair_usable(const PlacementProblem& problem, size_t a, uint64_t k);
 
 // `start`: the site of every applicant in an answer in hand (-1 unplaced); its pairs seed the LP.
+// `columns_per_row`: where the LP stops growing (columns per row of the problem).
 // Throws geo::Cancelled when cancelled.
-PlacementPrices placement_lp_bound(const PlacementProblem& problem, const std::vector<int64_t>& start, const Progress& progress = {});
+PlacementPrices placement_lp_bound(const PlacementProblem& problem, const std::vector<int64_t>& start, const Progress& progress = {},
+                                   size_t columns_per_row = 25);
 
 }  // namespace geo
