@@ -174,7 +174,7 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         }
 
     // Score parts that depend on the site: agglomeration by cluster, coverage.
-    std::map<std::string, std::vector<double>> agglomeration;  // cluster -> per site, 0..1
+    std::map<std::string, std::vector<double>>& agglomeration = in.agglomeration;
     // Sites in square cells of the radius: an enterprise looks at the 3 x 3 cells around it.
     std::map<std::pair<int64_t, int64_t>, std::vector<uint32_t>> site_cells;
     auto cell_of = [](Coord c) { return std::pair<int64_t, int64_t>(static_cast<int64_t>(std::floor(c.x / kAgglomerationRadius)), static_cast<int64_t>(std::floor(c.y / kAgglomerationRadius))); };
@@ -201,7 +201,8 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         for (double& x : v) x = top > 0 ? x / top : 0.0;
         agglomeration[a.cluster] = std::move(v);
     }
-    std::vector<double> coverage(ns, 0.0);
+    std::vector<double>& coverage = in.coverage;
+    coverage.assign(ns, 0.0);
     if (!ci.radii.empty()) {
         for (size_t s = 0; s < ns; ++s) {
             size_t reached = 0;
@@ -238,28 +239,43 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         return std::min(lq, 2.0) / 2;
     };
 
-    // Pairs and demands.
+    for (const Applicant& ap : in.applicants)
+        if (!in.cluster_fit.count(ap.cluster)) {
+            std::vector<double>& fit = in.cluster_fit[ap.cluster];
+            for (size_t p = 0; p < in.problem.parks; ++p) fit.push_back(cluster_fit(static_cast<int32_t>(p), ap.cluster));
+        }
+    in.weights = {weight["agglomeration"], weight["cluster_fit"], weight["coverage"], weight["tier"], weight["preference"]};
+
+    // Pairs and demands: counted first, so that the pair arrays are allocated once.
+    auto need_at = [&](const Applicant& ap, size_t s) {
+        double far = ci.site_far[in.site_row[s]];
+        if (std::isnan(far) && in.problem.park_of_site[s] >= 0) far = cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far;
+        return ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2 * (std::isnan(far) ? 1.0 : far);
+    };
+    size_t pairs = 0;
+    for (const Applicant& ap : in.applicants)
+        for (size_t s = 0; s < ns; ++s) pairs += need_at(ap, s) <= in.problem.site_floor[s];
+    in.problem.site.reserve(pairs);
+    in.problem.score.reserve(pairs);
+    in.problem.floor.reserve(pairs);
     in.problem.offset.push_back(0);
     size_t land_only = 0;
     for (size_t a = 0; a < na; ++a) {
         const Applicant& ap = in.applicants[a];
         const int32_t preferred = ap.park.empty() ? -1 : ci.find_park(ap.park);
         if (!ap.park.empty() && preferred < 0) in.notes.push_back("applicant '" + ap.name + "': no park named '" + ap.park + "' (its preference is ignored)");
+        in.tier_priority.push_back(tier_priority(ap.tier));
+        in.preferred_park.push_back(preferred);
         land_only += !(ap.floor_m2 > 0);
         for (size_t s = 0; s < ns; ++s) {
-            const size_t k = in.site_row[s];
-            double far = ci.site_far[k];
-            if (std::isnan(far) && in.problem.park_of_site[s] >= 0) far = cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far;
-            const double need = ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2 * (std::isnan(far) ? 1.0 : far);
+            const double need = need_at(ap, s);
             if (need > in.problem.site_floor[s]) continue;
-            const int32_t park = in.problem.park_of_site[s];
-            const std::array<double, 5> part = {agglomeration[ap.cluster][s], cluster_fit(park, ap.cluster), coverage[s], tier_priority(ap.tier),
-                                                preferred >= 0 && park == preferred ? 1.0 : 0.0};
+            const std::array<double, 5> part = score_parts(in, a, s);
+            double score = 0;
+            for (size_t i = 0; i < part.size(); ++i) score += in.weights[i] * part[i];
             in.problem.site.push_back(static_cast<uint32_t>(s));
-            in.problem.score.push_back(weight["agglomeration"] * part[0] + weight["cluster_fit"] * part[1] + weight["coverage"] * part[2] +
-                                       weight["tier"] * part[3] + weight["preference"] * part[4]);
+            in.problem.score.push_back(score);
             in.problem.floor.push_back(need);
-            in.parts.push_back(part);
         }
         in.problem.offset.push_back(in.problem.site.size());
         for (const std::string& f : in.factors) {
@@ -271,6 +287,16 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
     }
     if (land_only) in.notes.push_back(std::to_string(land_only) + " applicants give land, not floor area: their floor need is land x the site's FAR");
     return in;
+}
+
+std::array<double, 5> score_parts(const PlacementInput& in, size_t a, size_t s)
+{
+    const Applicant& ap = in.applicants[a];
+    const int32_t park = in.problem.park_of_site[s];
+    const auto agg = in.agglomeration.find(ap.cluster);
+    const auto fit = in.cluster_fit.find(ap.cluster);
+    return {agg != in.agglomeration.end() ? agg->second[s] : 0.0, fit != in.cluster_fit.end() && park >= 0 ? fit->second[static_cast<size_t>(park)] : 0.0,
+            in.coverage[s], in.tier_priority[a], in.preferred_park[a] >= 0 && park == in.preferred_park[a] ? 1.0 : 0.0};
 }
 
 Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>& site_of, const std::string& name, const Crs& working)

@@ -9,6 +9,7 @@
 // (tier_priority.csv) and the preferred park.
 #include <array>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,19 @@ struct PlacementInput {
     std::vector<Coord> site_xy;            // a point on each site (working CRS)
     std::vector<std::string> factors;      // the infrastructure factors bounding the parks
     std::vector<std::string> park_name;
-    // Per pair: the score's parts (agglomeration, cluster fit, coverage, tier, preference).
-    std::vector<std::array<double, 5>> parts;
+    // What the score's parts (agglomeration, cluster fit, coverage, tier, preference) are made
+    // of, kept by site, park and applicant rather than by pair (tens of millions at size).
+    std::array<double, 5> weights{};                             // in the order of the parts
+    std::map<std::string, std::vector<double>> agglomeration;   // cluster -> per site, 0..1
+    std::map<std::string, std::vector<double>> cluster_fit;     // cluster -> per park, 0..1
+    std::vector<double> coverage;                                // per site, 0..1
+    std::vector<double> tier_priority;                           // per applicant
+    std::vector<int32_t> preferred_park;                         // per applicant, -1 none
     std::vector<std::string> notes;
 };
+
+// The parts of applicant a's score on problem site s; the score is their sum by `weights`.
+std::array<double, 5> score_parts(const PlacementInput& in, size_t applicant, size_t site);
 
 // `standards` holds placement_weights.csv and tier_priority.csv.
 PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,

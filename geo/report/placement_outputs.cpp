@@ -28,7 +28,7 @@ CsvTable placements_table(const PlacementInput& in, const PlacementResult& r)
         const Applicant& ap = in.applicants[a];
         std::vector<std::string> row = {ap.name, ap.cluster, ap.tier, number_text(ap.jobs), in.site_name[s], in.site_park[s],
                                         number_text(in.problem.floor[k]), number_text(in.problem.score[k])};
-        for (double v : in.parts[k]) row.push_back(number_text(v, 4));
+        for (double v : score_parts(in, a, s)) row.push_back(number_text(v, 4));
         t.rows.push_back(std::move(row));
     }
     return t;
