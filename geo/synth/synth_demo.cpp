@@ -436,10 +436,12 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
                              {Column("地块编号", FieldType::String), Column("用地状态", FieldType::String),
                               Column("规划容积率", FieldType::Real), Column("用地面积", FieldType::Real)});
     const char* statuses[] = {"空地", "待开发", "低效用地"};
-    // Six to twelve per park, or three for every 800 enterprises when that is more (two in
-    // three are vacant: the placement benchmarks' 2,000 applicants x 500 sites at 200,000
-    // enterprises), then smaller (50 to 150 m a side) so that they still fit.
-    const int scaled = static_cast<int>((o.enterprises * 3 / 800 + static_cast<int64_t>(parks.size()) - 1) / std::max<int64_t>(1, static_cast<int64_t>(parks.size())));
+    // Six to twelve per park, or three for every 800 enterprises when that is more, up to 7,500
+    // in all (two in three are vacant: the placement benchmarks' 2,000 applicants x 500 sites at
+    // 200,000 enterprises, 20,000 x 5,000 from 2,000,000 on), then smaller (50 to 150 m a
+    // side) so that they still fit.
+    const int64_t total_sites = std::min<int64_t>(7500, o.enterprises * 3 / 800);
+    const int scaled = static_cast<int>((total_sites + static_cast<int64_t>(parks.size()) - 1) / std::max<int64_t>(1, static_cast<int64_t>(parks.size())));
     for (size_t p = 0; p < parks.size(); ++p) {
         std::vector<std::pair<Coord, double>> taken;
         int wanted = rng.integer(6, 12);
@@ -544,12 +546,13 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
                               "专精特新“小巨人”企业,2025,2030,0.10,\n"
                               "上市企业,2025,2030,0.08,\n");
         summary.files.push_back("growth_targets.csv");
-        // Incoming applicants for `parkcap place`: one for every 100 enterprises (at least
-        // 40), of the demo's clusters and tiers, a third of them with a preferred park.
+        // Incoming applicants for `parkcap place`: one for every 100 enterprises (at least 40,
+        // at most 20,000: a city's intake, not its registry), of the demo's clusters and tiers,
+        // a third of them with a preferred park.
         {
             Random arng(o.seed * 104729 + 3);
             std::string list = "name,cluster,tier,floor_m2,jobs,park\n";
-            const int64_t n = std::max<int64_t>(40, o.enterprises / 100);
+            const int64_t n = std::clamp<int64_t>(o.enterprises / 100, 40, 20000);
             const auto& clusters = demo_clusters();
             const auto& tiers = demo_tiers();
             for (int64_t a = 0; a < n; ++a) {
