@@ -291,8 +291,9 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
         }
         for (size_t q = 0; q < now.park.size(); ++q)
             if (rows.park[q] >= 0) bound += now.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
-        // Columns that would raise the LP: each site's and each applicant's most attractive.
-        TopPairs per_site(p.sites, 8), per_applicant(p.applicants, 2);
+        // Columns that would raise the LP: each site's three and each applicant's one most
+        // attractive (a few per round keep the LP small: more rounds, each quicker).
+        TopPairs per_site(p.sites, 3), per_applicant(p.applicants, 1);
         bool any = false;
         for (size_t a = 0; a < p.applicants; ++a) {
             const double own = price(static_cast<int>(a));
