@@ -55,8 +55,8 @@ void CoveragePanel::results(Workspace& ws)
 {
     const auto& types = m_state->types();
     const auto& parks = ws.doc->park_stats;
-    const char* area_name = m_area < 0 || static_cast<size_t>(m_area) >= parks.size() ? "the whole study area" : parks[static_cast<size_t>(m_area)].name.c_str();
-    if (ImGui::BeginCombo(tr("Area"), area_name)) {
+    const char* area_name = m_area < 0 || static_cast<size_t>(m_area) >= parks.size() ? tr("the whole study area") : parks[static_cast<size_t>(m_area)].name.c_str();
+    if (ImGui::BeginCombo(tr("Scope"), area_name)) {
         if (ImGui::Selectable(tr("the whole study area"), m_area < 0)) m_area = -1;
         for (size_t p = 0; p < parks.size(); ++p)
             if (ImGui::Selectable(parks[p].name.c_str(), m_area == static_cast<int32_t>(p))) m_area = static_cast<int32_t>(p);
@@ -156,7 +156,7 @@ void CoveragePanel::breakdown_table(Workspace& ws, const char* meaning, const ch
         for (const geo::CoverageRow& g : cache.rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(g.group.c_str());
+            ImGui::TextUnformatted(g.group == "(none)" ? tr("(none)") : g.group.c_str());  // the engine's word for an empty value
             ImGui::TableNextColumn();
             ImGui::Text(tr("%lld of %lld"), static_cast<long long>(g.covered), static_cast<long long>(g.enterprises));
             ImGui::TableNextColumn();
