@@ -66,11 +66,12 @@ int run_place(const std::vector<std::string>& argv)
     // The capacity evaluation is all that reads the enterprises here: their features move into
     // it, and it is let go once the placement problem is made (the solve then has the memory).
     const std::filesystem::path standards = geo::standards_folder(project.project, args.get("standards"));
-    const geo::PlacementInput in = [&] {
+    geo::PlacementInput in = [&] {
         const geo::CapacityBase base = geo::capacity_base(project, geo::take_features(project, geo::Role::Enterprises), args.get("standards"));
         const geo::CapacityRun run = geo::run_capacity(project.project, project.working.crs, base, args.get("scenario"));
-        return geo::placement_input(run, base.tables, applicants, standards);
+        return geo::placement_input(run, base.tables, applicants, standards, false);
     }();
+    geo::placement_pairs(in);
     for (const std::string& n : in.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
     geo::PlacementOptions options;
     options.exact = args.flag("exact");

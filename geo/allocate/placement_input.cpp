@@ -101,7 +101,7 @@ std::vector<Applicant> read_applicants(const std::string& path)
 }
 
 PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,
-                               std::vector<Applicant> applicants, const std::filesystem::path& standards)
+                               std::vector<Applicant> applicants, const std::filesystem::path& standards, bool with_pairs)
 {
     PlacementInput in;
     in.applicants = std::move(applicants);
@@ -246,19 +246,12 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         }
     in.weights = {weight["agglomeration"], weight["cluster_fit"], weight["coverage"], weight["tier"], weight["preference"]};
 
-    // Pairs and demands: counted first, so that the pair arrays are allocated once.
-    auto need_at = [&](const Applicant& ap, size_t s) {
+    // Per site its FAR (for a need given as land), per applicant its demands and score parts.
+    for (size_t s = 0; s < ns; ++s) {
         double far = ci.site_far[in.site_row[s]];
         if (std::isnan(far) && in.problem.park_of_site[s] >= 0) far = cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far;
-        return ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2 * (std::isnan(far) ? 1.0 : far);
-    };
-    size_t pairs = 0;
-    for (const Applicant& ap : in.applicants)
-        for (size_t s = 0; s < ns; ++s) pairs += need_at(ap, s) <= in.problem.site_floor[s];
-    in.problem.site.reserve(pairs);
-    in.problem.score.reserve(pairs);
-    in.problem.floor.reserve(pairs);
-    in.problem.offset.push_back(0);
+        in.site_far.push_back(far);
+    }
     size_t land_only = 0;
     for (size_t a = 0; a < na; ++a) {
         const Applicant& ap = in.applicants[a];
@@ -267,6 +260,38 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         in.tier_priority.push_back(tier_priority(ap.tier));
         in.preferred_park.push_back(preferred);
         land_only += !(ap.floor_m2 > 0);
+        for (const std::string& f : in.factors) {
+            bool per_job = true;
+            const double rate = rate_of(tables, f, ap.cluster, per_job);
+            const double floor = ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2;
+            in.problem.demand.push_back(rate * (per_job ? ap.jobs : floor));
+        }
+    }
+    if (land_only) in.notes.push_back(std::to_string(land_only) + " applicants give land, not floor area: their floor need is land x the site's FAR");
+    if (with_pairs) placement_pairs(in);
+    return in;
+}
+
+void placement_pairs(PlacementInput& in)
+{
+    const size_t ns = in.problem.sites, na = in.applicants.size();
+    auto need_at = [&](const Applicant& ap, size_t s) {
+        const double far = in.site_far[s];
+        return ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2 * (std::isnan(far) ? 1.0 : far);
+    };
+    // Counted first, so that the pair arrays are allocated once.
+    size_t pairs = 0;
+    for (const Applicant& ap : in.applicants)
+        for (size_t s = 0; s < ns; ++s) pairs += need_at(ap, s) <= in.problem.site_floor[s];
+    in.problem.site.clear();
+    in.problem.score.clear();
+    in.problem.floor.clear();
+    in.problem.offset.assign(1, 0);
+    in.problem.site.reserve(pairs);
+    in.problem.score.reserve(pairs);
+    in.problem.floor.reserve(pairs);
+    for (size_t a = 0; a < na; ++a) {
+        const Applicant& ap = in.applicants[a];
         for (size_t s = 0; s < ns; ++s) {
             const double need = need_at(ap, s);
             if (need > in.problem.site_floor[s]) continue;
@@ -278,15 +303,7 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
             in.problem.floor.push_back(need);
         }
         in.problem.offset.push_back(in.problem.site.size());
-        for (const std::string& f : in.factors) {
-            bool per_job = true;
-            const double rate = rate_of(tables, f, ap.cluster, per_job);
-            const double floor = ap.floor_m2 > 0 ? ap.floor_m2 : ap.land_m2;
-            in.problem.demand.push_back(rate * (per_job ? ap.jobs : floor));
-        }
     }
-    if (land_only) in.notes.push_back(std::to_string(land_only) + " applicants give land, not floor area: their floor need is land x the site's FAR");
-    return in;
 }
 
 std::array<double, 5> score_parts(const PlacementInput& in, size_t a, size_t s)

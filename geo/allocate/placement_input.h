@@ -46,15 +46,19 @@ struct PlacementInput {
     std::vector<double> coverage;                                // per site, 0..1
     std::vector<double> tier_priority;                           // per applicant
     std::vector<int32_t> preferred_park;                         // per applicant, -1 none
+    std::vector<double> site_far;                                // per site: the FAR a need in land is multiplied by (NaN: 1)
     std::vector<std::string> notes;
 };
 
 // The parts of applicant a's score on problem site s; the score is their sum by `weights`.
 std::array<double, 5> score_parts(const PlacementInput& in, size_t applicant, size_t site);
 
-// `standards` holds placement_weights.csv and tier_priority.csv.
+// `standards` holds placement_weights.csv and tier_priority.csv. Without `with_pairs` the
+// problem has no pairs yet: placement_pairs adds them once the capacity run is let go (at
+// size the pairs are the larger of the two).
 PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,
-                               std::vector<Applicant> applicants, const std::filesystem::path& standards);
+                               std::vector<Applicant> applicants, const std::filesystem::path& standards, bool with_pairs = true);
+void placement_pairs(PlacementInput& in);
 
 // The placed applicants as add_enterprise edits of a scenario (each on its site, at a point
 // on the site's surface), which capacity then evaluates as growth.
