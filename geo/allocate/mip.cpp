@@ -8,9 +8,10 @@
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
-#include <coin/ClpEventHandler.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
+
+#include "geo/allocate/clp_stop.h"
 
 namespace geo {
 
@@ -59,26 +60,6 @@ private:
     Progress m_progress;
 };
 
-// Stops a long LP between simplex iterations: when cancelled, or past the time limit (CBC's
-// own limit is looked at between nodes only, so a root LP of minutes would run past it).
-class CancelLp : public ClpEventHandler {
-public:
-    CancelLp(const Progress& p, double max_seconds) : m_progress(p), m_max_seconds(max_seconds), m_start(std::chrono::steady_clock::now()) {}
-    int event(Event e) override
-    {
-        if (e != endOfIteration) return -1;
-        if (cancelled(m_progress)) return 5;
-        if (m_max_seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count() > m_max_seconds) return 5;
-        return -1;
-    }
-    ClpEventHandler* clone() const override { return new CancelLp(*this); }
-
-private:
-    Progress m_progress;
-    double m_max_seconds;
-    std::chrono::steady_clock::time_point m_start;
-};
-
 }  // namespace
 
 MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& progress)
@@ -104,7 +85,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         if (mip.integer[static_cast<size_t>(j)]) solver.setInteger(j);
     solver.setObjSense(mip.maximise ? -1.0 : 1.0);
     solver.messageHandler()->setLogLevel(0);
-    CancelLp lp_handler(progress, limits.max_seconds);
+    ClpStop lp_handler(progress, limits.max_seconds);
     solver.getModelPtr()->passInEventHandler(&lp_handler);
 
     CbcModel model(solver);
@@ -141,8 +122,12 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
     // CBC's "best possible" is the better of the tree's bound and the incumbent: after a stop
     // (limit, cancel) it can be the incumbent itself, below a better answer found elsewhere
     // (seen on a 300 x 100 placement). Only a finished search's bound is kept.
-    if (!model.isProvenOptimal()) r.bound = -sense * std::numeric_limits<double>::infinity();
-    r.optimal = model.isProvenOptimal() && !r.x.empty();
+    // An LP stopped by ClpStop (cancel, time limit) can leave CBC saying "proven optimal" on a
+    // search that never ran (seen: 0 nodes, below a known better answer): no proof then.
+    const bool out_of_time = limits.max_seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limits.max_seconds;
+    const bool proven = model.isProvenOptimal() && !cancelled(progress) && !out_of_time;
+    if (!proven) r.bound = -sense * std::numeric_limits<double>::infinity();
+    r.optimal = proven && !r.x.empty();
     if (r.optimal) {
         r.status = "optimal";
         r.bound = r.value;
@@ -152,8 +137,7 @@ MipResult solve_mip(const Mip& mip, const MipLimits& limits, const Progress& pro
         r.status = "infeasible";
     } else if (model.isNodeLimitReached()) {
         r.status = "node limit";
-    } else if (model.isSecondsLimitReached() ||
-               (limits.max_seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() >= limits.max_seconds)) {
+    } else if (model.isSecondsLimitReached() || out_of_time) {
         r.status = "time limit";
     } else {
         r.status = "stopped";

@@ -4,8 +4,9 @@
 #include <cmath>
 #include <limits>
 
-#include <coin/ClpEventHandler.hpp>
 #include <coin/ClpSimplex.hpp>
+
+#include "geo/allocate/clp_stop.h"
 
 namespace geo {
 
@@ -14,17 +15,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 bool cancelled(const Progress& p) { return p.cancel && p.cancel->load(std::memory_order_relaxed); }
-
-// Stops a long LP between simplex iterations.
-class CancelLp : public ClpEventHandler {
-public:
-    explicit CancelLp(const Progress& p) : m_progress(p) {}
-    int event(Event e) override { return e == endOfIteration && cancelled(m_progress) ? 5 : -1; }
-    ClpEventHandler* clone() const override { return new CancelLp(*this); }
-
-private:
-    Progress m_progress;
-};
 
 // The LP's rows: applicants first, then the side rows, each with its right-hand side.
 struct Rows {
@@ -262,7 +252,7 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
         lp.loadProblem(seed.size(), rows.count, seed.start.data(), seed.row.data(), seed.element.data(), seed.lower.data(), seed.upper.data(),
                        seed.objective.data(), row_lower.data(), rows.upper.data());
     }
-    CancelLp handler(progress);
+    ClpStop handler(progress);
     lp.passInEventHandler(&handler);
     lp.setOptimizationDirection(1);
 

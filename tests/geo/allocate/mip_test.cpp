@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "geo/allocate/mip.h"
 #include "geo/core/error.h"
@@ -45,4 +48,32 @@ TEST_CASE("CBC: a knapsack by hand, its bound in the right direction, and cancel
     CHECK(c.status == "cancelled");
     CHECK(c.value >= 8 - 1e-9);
     CHECK(c.bound >= c.value - 1e-9);  // maximising: the bound is above (here: none proven, infinite)
+}
+
+TEST_CASE("CBC: a solve stopped by its time limit is not called optimal and keeps no bound")
+{
+    // A generalised assignment, 60 items x 12 bins: CBC needs many LP iterations, and the
+    // stop comes before its first.
+    geo::Mip m;
+    m.maximise = true;
+    std::vector<int> item_row, bin_row;
+    for (int i = 0; i < 60; ++i) item_row.push_back(m.add_row(-1e30, 1));
+    for (int b = 0; b < 12; ++b) bin_row.push_back(m.add_row(-1e30, 100 + (b * 29) % 60));
+    m.start.clear();
+    for (int i = 0; i < 60; ++i)
+        for (int b = 0; b < 12; ++b) {
+            const int c = m.add_column(10 + (i * 37 + b * 11) % 23, 0, 1, true);
+            m.add_entry(item_row[static_cast<size_t>(i)], c, 1);
+            m.add_entry(bin_row[static_cast<size_t>(b)], c, 20 + (i * 53 + b * 7) % 41);
+            m.start.push_back(i == 0 && b == 0 ? 1.0 : 0.0);  // a poor feasible start
+        }
+    // A time limit already past when the LP starts: the LP stops at its first iteration
+    // (CBC itself looks at the limit only between nodes, and took the stopped LP for a proof).
+    geo::MipLimits limits;
+    limits.max_seconds = 1e-6;
+    const geo::MipResult r = geo::solve_mip(m, limits, {});
+    CHECK_FALSE(r.optimal);
+    CHECK(r.status == "time limit");
+    CHECK(std::isinf(r.bound));
+    CHECK(r.value < 25);  // the poor start (one item), far from what a finished search finds
 }
