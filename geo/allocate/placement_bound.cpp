@@ -101,15 +101,22 @@ private:
 // The Lagrangian bound at `prices` over the usable pairs: what the side rows are worth at
 // their prices, plus each applicant's best priced pair (or nothing). `use`, when given,
 // receives how much of each side row the applicants' best pairs take.
-double lagrangian_at(const PlacementProblem& p, const Rows& rows, const PlacementPrices& prices, std::vector<double>* use = nullptr)
+// What the side rows (tenancy, floor, park headroom) are worth at their prices.
+double side_value(const PlacementProblem& p, const Rows& rows, const PlacementPrices& prices)
 {
-    double bound = 0;
+    double v = 0;
     for (size_t s = 0; s < p.sites; ++s) {
-        if (rows.tenant[s] >= 0) bound += prices.tenant[s];
-        if (rows.floor[s] >= 0) bound += prices.floor[s] * p.site_floor[s];
+        if (rows.tenant[s] >= 0) v += prices.tenant[s];
+        if (rows.floor[s] >= 0) v += prices.floor[s] * p.site_floor[s];
     }
     for (size_t q = 0; q < prices.park.size(); ++q)
-        if (rows.park[q] >= 0) bound += prices.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
+        if (rows.park[q] >= 0) v += prices.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
+    return v;
+}
+
+double lagrangian_at(const PlacementProblem& p, const Rows& rows, const PlacementPrices& prices, std::vector<double>* use = nullptr)
+{
+    double bound = side_value(p, rows, prices);
     if (use) use->assign(static_cast<size_t>(rows.count), 0.0);
     for (size_t a = 0; a < p.applicants; ++a) {
         double best = 0;
@@ -211,8 +218,6 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
     prices.park.assign(p.parks * p.factors, 0.0);
     prices.bound = kInf;
 
-    auto usable = [&](size_t a, uint64_t k) { return pair_usable(p, a, k); };
-
     // Seed: each site's best few applicants, each applicant's best pairs and the answer in hand.
     std::vector<uint8_t> in_lp(p.site.size(), 0);
     std::vector<uint64_t> column_pair;
@@ -229,7 +234,7 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
         for (size_t a = 0; a < p.applicants; ++a)
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
                 owner[k] = static_cast<uint32_t>(a);
-                if (!usable(a, k) || !(p.score[k] > 0)) continue;
+                if (!pair_usable(p, a, k) || !(p.score[k] > 0)) continue;
                 per_site.offer(p.site[k], p.score[k], k);
                 per_applicant.offer(a, p.score[k], k);
             }
@@ -274,13 +279,7 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
         }
         for (size_t q = 0; q < now.park.size(); ++q) now.park[q] = price(rows.park[q]);
         // The Lagrangian bound at these prices, and the columns that would raise the LP.
-        double bound = 0;
-        for (size_t s = 0; s < p.sites; ++s) {
-            if (rows.tenant[s] >= 0) bound += now.tenant[s];
-            if (rows.floor[s] >= 0) bound += now.floor[s] * p.site_floor[s];
-        }
-        for (size_t q = 0; q < now.park.size(); ++q)
-            if (rows.park[q] >= 0) bound += now.park[q] * rows.upper[static_cast<size_t>(rows.park[q])];
+        double bound = side_value(p, rows, now);
         // Columns that would raise the LP: each site's three and each applicant's one most
         // attractive (a few per round keep the LP small: more rounds, each quicker).
         TopPairs per_site(p.sites, 3), per_applicant(p.applicants, 1);
@@ -289,7 +288,7 @@ PlacementPrices placement_lp_bound(const PlacementProblem& p, const std::vector<
             const double own = price(static_cast<int>(a));
             double best = 0;
             for (uint64_t k = p.offset[a]; k < p.offset[a + 1]; ++k) {
-                if (!usable(a, k)) continue;
+                if (!pair_usable(p, a, k)) continue;
                 const double v = now.priced(p, a, k);
                 best = std::max(best, v);
                 const double gain = v - own;
