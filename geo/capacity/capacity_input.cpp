@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "geo/core/error.h"
 #include "geo/core/triangulate.h"
@@ -72,11 +73,13 @@ public:
         done(c);
         return out;
     }
-    TextList texts(const char* meaning)
+    template <class List>
+    List texts(const char* meaning)
     {
-        TextList out;
+        List out;
         const Column* c = column(meaning);
-        out.reserve(m_data.size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
+        if constexpr (std::is_same_v<List, TextList>) out.reserve(m_data.size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
+        else out.reserve(m_data.size());
         for (size_t i = 0; i < m_data.size(); ++i) {
             if (!c || c->is_null(i)) out.emplace_back();
             else if (c->type() == FieldType::String) out.push_back(c->string(i));
@@ -101,10 +104,10 @@ std::shared_ptr<EnterpriseData> enterprise_data(const LoadedLayer& meta, const L
     f->fid = data.fids;
     if (owned) owned->geometry = GeometryColumn(data.geometry.kind());
     EnterpriseReader r(meta, data, owned, notes);
-    f->name = r.texts("name");
-    f->code = r.texts("industry_code");
-    f->cluster = r.texts("cluster");
-    f->tier = r.texts("tier");
+    f->name = r.texts<TextList>("name");
+    f->code = r.texts<CategoryList>("industry_code");
+    f->cluster = r.texts<CategoryList>("cluster");
+    f->tier = r.texts<CategoryList>("tier");
     f->employees = r.numbers("employees");
     f->floor_area = r.numbers("floor_area");
     f->land_area = r.numbers("land_area");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/core/geometry.h"
+#include "geo/core/category_list.h"
 #include "geo/core/text_list.h"
 #include "geo/coverage/service_radii.h"
 #include "geo/project/loaded_project.h"
@@ -17,7 +18,8 @@ namespace geo {
 struct EnterpriseData {
     std::vector<Coord> xy;
     std::vector<int64_t> fid;  // feature ids in the enterprises layer (incoming ones after them)
-    TextList name, code, cluster, tier;  // one buffer each: a registry of millions costs bytes, not heap blocks
+    TextList name;                       // one buffer: a registry of millions costs bytes, not heap blocks
+    CategoryList code, cluster, tier;    // few distinct values: each stored once, a code per row
     std::vector<double> employees, floor_area, land_area, footprint_area, admin_living_area, green_area, storey_height, output, tax;
 };
 

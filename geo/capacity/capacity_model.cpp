@@ -42,7 +42,7 @@ void land(const CapacityInput& in, std::vector<ParkCapacity>& parks)
 
 }  // namespace
 
-CoverageResult capacity_coverage(const CapacityInput& in)
+CapacityCoverage capacity_coverage(const CapacityInput& in)
 {
     if (in.radii.empty() || in.facility_xy.empty()) return {};
     Layer fac;
@@ -56,10 +56,17 @@ CoverageResult capacity_coverage(const CapacityInput& in)
     GeometryColumn firms(GeomKind::Point);
     firms.reserve(in.firms->xy.size(), in.firms->xy.size());
     for (const Coord& c : in.firms->xy) firms.add_point(c);
-    return straight_line_coverage(firms, fac, type, in.radii, {}, false);  // the distances are all capacity reads
+    CapacityCoverage out;
+    straight_line_coverage_each(firms, fac, type, in.radii, {}, false, [&](TypeCoverage&& t) {
+        std::vector<uint8_t> within(t.distance.size());
+        for (size_t i = 0; i < within.size(); ++i) within[i] = t.distance[i] <= t.type.radii_m.back();
+        out.types.push_back(t.type.code);
+        out.within.push_back(std::move(within));
+    });
+    return out;
 }
 
-CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* cached)
+CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CapacityCoverage* cached)
 {
     CapacityResult r;
     const size_t np = in.park_name.size();
@@ -81,7 +88,8 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     for (const auto& [key, share] : tables.growth_shares) check_park(key, "growth_shares");
     for (const auto& key : tables.relaxed_parks) check_park(key, "relaxed_parks");
     r.park_of = enterprises_in_parks(in);
-    r.plots = plot_compliance(in, tables, r.park_of);
+    r.compliance = compliance_rules(in, tables, r.park_of);
+    r.plots = plot_compliance(in, tables, r.compliance, r.park_of);
     land(in, r.parks);
 
     const double road_share = tables.number("road_utility_share");
@@ -113,9 +121,9 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         s.jobs += jobs;
         s.output += value_or_zero(in.firms->output[i]);
         s.tax += value_or_zero(in.firms->tax[i]);
-        if (!std::isnan(c.min_far) && land_m2 > 0) {
+        if (const double min_far = industry_min_far(tables, in.firms->code[i]); !std::isnan(min_far) && land_m2 > 0) {
             s.far_land += land_m2;
-            s.far_weighted += land_m2 * c.min_far;
+            s.far_weighted += land_m2 * min_far;
         }
         ClusterShare& cs = s.clusters[in.firms->cluster[i].empty() ? std::string("(none)") : std::string(in.firms->cluster[i])];
         ++cs.enterprises;
@@ -324,20 +332,20 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     if (!in.radii.empty() && !in.facility_xy.empty()) {
         // Facility counts per type: the cache holds when nothing was added.
         // `cached` is the coverage of these very facilities and enterprises (run_capacity checks).
-        const bool usable = cached && std::all_of(cached->types.begin(), cached->types.end(),
-                                                  [&](const TypeCoverage& t) { return t.distance.size() == in.firms->xy.size(); });
-        CoverageResult fresh;
+        const bool usable = cached && std::all_of(cached->within.begin(), cached->within.end(),
+                                                  [&](const std::vector<uint8_t>& w) { return w.size() == in.firms->xy.size(); });
+        CapacityCoverage fresh;
         if (!usable) fresh = capacity_coverage(in);
-        const CoverageResult& cov = usable ? *cached : fresh;
-        for (const TypeCoverage& t : cov.types) {
+        const CapacityCoverage& cov = usable ? *cached : fresh;
+        for (size_t t = 0; t < cov.types.size(); ++t) {
             std::vector<double> covered(np, 0), total(np, 0);
             for (size_t i = 0; i < in.firms->xy.size(); ++i) {
                 if (r.park_of[i] < 0) continue;
                 const double jobs = value_or_zero(in.firms->employees[i]);
                 total[static_cast<size_t>(r.park_of[i])] += jobs;
-                if (t.distance[i] <= t.type.radii_m.back()) covered[static_cast<size_t>(r.park_of[i])] += jobs;
+                if (cov.within[t][i]) covered[static_cast<size_t>(r.park_of[i])] += jobs;
             }
-            for (size_t p = 0; p < np; ++p) r.parks[p].coverage[t.type.code] = safe_ratio(covered[p], total[p]);
+            for (size_t p = 0; p < np; ++p) r.parks[p].coverage[cov.types[t]] = safe_ratio(covered[p], total[p]);
         }
     }
     return r;

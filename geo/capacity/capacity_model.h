@@ -82,17 +82,26 @@ struct CapacityResult {
     std::vector<ParkCapacity> parks;
     std::vector<int32_t> park_of;  // per enterprise
     std::vector<PlotCompliance> plots;
+    ComplianceRules compliance;  // as they applied (plot_numbers recomputes a plot's numbers from them)
     std::vector<std::string> warnings;
 };
 
-// Straight-line coverage of the enterprises by the input's facilities (the coverage indicators).
-CoverageResult capacity_coverage(const CapacityInput& in);
+// What the coverage indicators read: per facility type of the radius table, which enterprises
+// lie within its largest radius (straight line). A byte per enterprise and type where the
+// distances would be eight.
+struct CapacityCoverage {
+    std::vector<std::string> types;            // facility type codes, in the radius table's order
+    std::vector<std::vector<uint8_t>> within;  // [type][enterprise]
+};
+
+// Straight-line coverage of the enterprises by the input's facilities.
+CapacityCoverage capacity_coverage(const CapacityInput& in);
 
 // Throws geo::Error for a missing rule or parameter. A park with no FAR from either source, or
 // without the floor-area data to measure jobs per m², gets a warning and no floor factor.
 // `coverage`, when given, is capacity_coverage of an input with the same enterprises and the
 // same facilities in the same places (run_capacity passes the baseline's only then).
-CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CoverageResult* coverage = nullptr);
+CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& tables, const CapacityCoverage* coverage = nullptr);
 
 // The relative tolerance within which two factors' capacities count as a tie.
 inline constexpr double kTieTolerance = 1e-9;

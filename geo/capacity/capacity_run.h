@@ -16,7 +16,7 @@ namespace geo {
 struct CapacityBase {
     CapacityInput input;
     CapacityTables tables;
-    CoverageResult coverage;  // of the baseline's facilities, reused by scenarios that add none
+    CapacityCoverage coverage;  // of the baseline's facilities, reused by scenarios that add none
 };
 
 struct CapacityRun {

@@ -53,68 +53,102 @@ Check check_rule(double value, const StandardRule& rule)
     return value <= rule.value ? Check::Pass : Check::Fail;
 }
 
-std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of)
+double industry_min_far(const CapacityTables& tables, std::string_view code)
 {
-    const StandardRule& storey = tables.rule("storey_height_double_count_m");
-    const StandardRule& coefficient = tables.rule("building_coefficient");
-    const StandardRule& admin = tables.rule("admin_living_land_share");
-    const StandardRule& admin_relaxed = tables.rule("admin_living_land_share_park_relaxed");
-    const StandardRule& green = tables.rule("green_ratio");
-    const double mu = tables.number("mu_m2");
-    const double share = tables.number("underused_bottom_share");
-    std::vector<uint8_t> relaxed(in.park_name.size(), 0);
+    const auto it = tables.min_far.find(industry_division(std::string(code)));
+    return it == tables.min_far.end() ? kNaN : it->second;
+}
+
+namespace {
+
+double per_mu(double value, double land_m2, double mu) { return ratio(value, land_m2 / mu); }
+
+// One plot's checks and the numbers behind them: the one definition plot_compliance and
+// plot_numbers share.
+PlotCompliance evaluate_plot(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules, int32_t park, size_t i,
+                             PlotNumbers& n)
+{
+    const EnterpriseData& f = *in.firms;
+    PlotCompliance c;
+    const double height = std::isnan(f.storey_height[i]) ? 0.0 : f.storey_height[i];
+    c.counted_floor = counted_floor_area(f.floor_area[i], height, rules.storey_m);
+    n.far = ratio(c.counted_floor, f.land_area[i]);
+    n.min_far = industry_min_far(tables, f.code[i]);
+    if (!std::isnan(n.far) && !std::isnan(n.min_far)) c.far_ok = n.far >= n.min_far ? Check::Pass : Check::Fail;
+    n.building_coefficient = ratio(f.footprint_area[i], f.land_area[i]);
+    c.coefficient_ok = check_rule(n.building_coefficient, rules.coefficient);
+    n.admin_share = ratio(f.admin_living_area[i], f.land_area[i]);
+    const StandardRule& a = park >= 0 && rules.relaxed[static_cast<size_t>(park)] ? rules.admin_relaxed : rules.admin;
+    c.admin_ok = check_rule(n.admin_share, a);
+    n.admin_limit = a.value;
+    n.green_ratio = ratio(f.green_area[i], f.land_area[i]);
+    c.green_ok = check_rule(n.green_ratio, rules.green);
+    n.output_per_mu = park >= 0 ? per_mu(f.output[i], f.land_area[i], rules.mu_m2) : kNaN;
+    n.tax_per_mu = park >= 0 ? per_mu(f.tax[i], f.land_area[i], rules.mu_m2) : kNaN;
+    const bool low_output = n.output_per_mu <= rules.output_low, low_tax = n.tax_per_mu <= rules.tax_low;
+    c.underused = park >= 0 && (c.far_ok == Check::Fail || low_output || low_tax);
+    c.low_output = park >= 0 && low_output;
+    c.low_tax = park >= 0 && low_tax;
+    return c;
+}
+
+}  // namespace
+
+ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of)
+{
+    ComplianceRules r;
+    r.storey_m = tables.rule("storey_height_double_count_m").value;
+    r.coefficient = tables.rule("building_coefficient");
+    r.admin = tables.rule("admin_living_land_share");
+    r.admin_relaxed = tables.rule("admin_living_land_share_park_relaxed");
+    r.green = tables.rule("green_ratio");
+    r.mu_m2 = tables.number("mu_m2");
+    r.underused_share = tables.number("underused_bottom_share");
+    r.relaxed.assign(in.park_name.size(), 0);
     for (const std::string& p : tables.relaxed_parks)
-        if (const int32_t k = in.find_park(p); k >= 0) relaxed[static_cast<size_t>(k)] = 1;
-
-    const size_t n = in.firms->xy.size();
-    std::vector<double> output_per_mu(n, kNaN), tax_per_mu(n, kNaN);
+        if (const int32_t k = in.find_park(p); k >= 0) r.relaxed[static_cast<size_t>(k)] = 1;
+    // The thresholds, one measure at a time (one vector of ten million values, not two).
+    const EnterpriseData& f = *in.firms;
+    const size_t n = f.xy.size();
+    std::vector<double> values(n, kNaN);
     for (size_t i = 0; i < n; ++i)
-        if (park_of[i] >= 0) {
-            output_per_mu[i] = ratio(in.firms->output[i], in.firms->land_area[i] / mu);
-            tax_per_mu[i] = ratio(in.firms->tax[i], in.firms->land_area[i] / mu);
-        }
-    const double output_low = bottom_threshold(output_per_mu, share), tax_low = bottom_threshold(tax_per_mu, share);
+        if (park_of[i] >= 0) values[i] = per_mu(f.output[i], f.land_area[i], r.mu_m2);
+    r.output_low = bottom_threshold(std::move(values), r.underused_share);
+    values.assign(n, kNaN);
+    for (size_t i = 0; i < n; ++i)
+        if (park_of[i] >= 0) values[i] = per_mu(f.tax[i], f.land_area[i], r.mu_m2);
+    r.tax_low = bottom_threshold(std::move(values), r.underused_share);
+    return r;
+}
 
+std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules,
+                                            const std::vector<int32_t>& park_of)
+{
+    const size_t n = in.firms->xy.size();
     std::vector<PlotCompliance> out(n);
-    for (size_t i = 0; i < n; ++i) {
-        PlotCompliance& c = out[i];
-        const double height = std::isnan(in.firms->storey_height[i]) ? 0.0 : in.firms->storey_height[i];
-        c.counted_floor = counted_floor_area(in.firms->floor_area[i], height, storey.value);
-        c.far = ratio(c.counted_floor, in.firms->land_area[i]);
-        const std::string code = industry_division(std::string(in.firms->code[i]));
-        const auto it = tables.min_far.find(code);
-        c.min_far = it == tables.min_far.end() ? kNaN : it->second;
-        if (!std::isnan(c.far) && !std::isnan(c.min_far)) {
-            c.far_ok = c.far >= c.min_far ? Check::Pass : Check::Fail;
-        }
-        c.building_coefficient = ratio(in.firms->footprint_area[i], in.firms->land_area[i]);
-        c.coefficient_ok = check_rule(c.building_coefficient, coefficient);
-        c.admin_share = ratio(in.firms->admin_living_area[i], in.firms->land_area[i]);
-        const StandardRule& a = park_of[i] >= 0 && relaxed[static_cast<size_t>(park_of[i])] ? admin_relaxed : admin;
-        c.admin_ok = check_rule(c.admin_share, a);
-        c.admin_limit = a.value;
-        c.green_ratio = ratio(in.firms->green_area[i], in.firms->land_area[i]);
-        c.green_ok = check_rule(c.green_ratio, green);
-        const bool low_output = output_per_mu[i] <= output_low, low_tax = tax_per_mu[i] <= tax_low;
-        c.underused = park_of[i] >= 0 && (c.far_ok == Check::Fail || low_output || low_tax);
-        c.low_output = park_of[i] >= 0 && low_output;
-        c.low_tax = park_of[i] >= 0 && low_tax;
-        c.output_per_mu = output_per_mu[i];
-        c.tax_per_mu = tax_per_mu[i];
-    }
+    PlotNumbers numbers;
+    for (size_t i = 0; i < n; ++i) out[i] = evaluate_plot(in, tables, rules, park_of[i], i, numbers);
     return out;
 }
 
-std::string compliance_reasons(const PlotCompliance& c, const CapacityTables& tables)
+PlotNumbers plot_numbers(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules, const std::vector<int32_t>& park_of,
+                         size_t i)
+{
+    PlotNumbers numbers;
+    evaluate_plot(in, tables, rules, park_of[i], i, numbers);
+    return numbers;
+}
+
+std::string compliance_reasons(const PlotCompliance& c, const PlotNumbers& n, const CapacityTables& tables)
 {
     std::string r;
-    if (c.far_ok == Check::Fail) add_reason(r, "FAR %.2f < %.2f", c.far, c.min_far);
-    if (c.coefficient_ok == Check::Fail) add_reason(r, "building coefficient %.2f < %.2f", c.building_coefficient, tables.rule("building_coefficient").value);
-    if (c.admin_ok == Check::Fail) add_reason(r, "admin/living share %.3f > %.3f", c.admin_share, c.admin_limit);
-    if (c.green_ok == Check::Fail) add_reason(r, "green ratio %.3f > %.3f", c.green_ratio, tables.rule("green_ratio").value);
+    if (c.far_ok == Check::Fail) add_reason(r, "FAR %.2f < %.2f", n.far, n.min_far);
+    if (c.coefficient_ok == Check::Fail) add_reason(r, "building coefficient %.2f < %.2f", n.building_coefficient, tables.rule("building_coefficient").value);
+    if (c.admin_ok == Check::Fail) add_reason(r, "admin/living share %.3f > %.3f", n.admin_share, n.admin_limit);
+    if (c.green_ok == Check::Fail) add_reason(r, "green ratio %.3f > %.3f", n.green_ratio, tables.rule("green_ratio").value);
     const double share = tables.number("underused_bottom_share");
-    if (c.low_output) add_reason(r, "output %.1f per mu in the bottom %.0f%%", c.output_per_mu, share * 100);
-    if (c.low_tax) add_reason(r, "tax %.2f per mu in the bottom %.0f%%", c.tax_per_mu, share * 100);
+    if (c.low_output) add_reason(r, "output %.1f per mu in the bottom %.0f%%", n.output_per_mu, share * 100);
+    if (c.low_tax) add_reason(r, "tax %.2f per mu in the bottom %.0f%%", n.tax_per_mu, share * 100);
     return r;
 }
 

@@ -16,17 +16,32 @@ namespace geo {
 
 enum class Check : int8_t { NoData = -1, Fail = 0, Pass = 1 };
 
+// What a run keeps of each plot: its counted floor area and the outcome of each check, 16
+// bytes. The numbers behind the checks (PlotNumbers) are recomputed when a plot is shown or
+// written: kept for ten million plots they cost 800 MB a run.
 struct PlotCompliance {
     double counted_floor = 0;  // floor area with tall storeys counted twice (NaN without a floor area)
-    double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;  // NaN where unknown
     Check far_ok = Check::NoData, coefficient_ok = Check::NoData, admin_ok = Check::NoData, green_ok = Check::NoData;
     bool underused = false;
-    // What the reasons are made of (compliance_reasons), kept as numbers: ten million plots'
-    // reasons as text would cost gigabytes.
-    double admin_limit = 0;                   // the admin/living rule applied (relaxed in some parks)
-    double output_per_mu = 0, tax_per_mu = 0; // NaN where unknown
-    bool low_output = false, low_tax = false; // in the bottom share of its park's plots (inside parks)
+    bool low_output = false, low_tax = false;  // in the bottom share of its park's plots (inside parks)
     bool fails_any() const { return far_ok == Check::Fail || coefficient_ok == Check::Fail || admin_ok == Check::Fail || green_ok == Check::Fail; }
+};
+
+// The numbers a plot's checks compared; NaN where unknown.
+struct PlotNumbers {
+    double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;
+    double admin_limit = 0;                    // the admin/living rule applied (relaxed in some parks)
+    double output_per_mu = 0, tax_per_mu = 0;  // NaN outside parks
+};
+
+// The rules as they apply to this input: the tables' thresholds, the parks that relax the
+// admin/living rule, and the bottom-share thresholds of output and tax per mu over the plots
+// inside parks (a plot at or below one is under-used).
+struct ComplianceRules {
+    double storey_m = 0, mu_m2 = 0, underused_share = 0;
+    StandardRule coefficient, admin, admin_relaxed, green;
+    std::vector<uint8_t> relaxed;  // per park
+    double output_low = 0, tax_low = 0;
 };
 
 // What a plot is on the compliance map, one definition for every map, legend and layer. The
@@ -48,10 +63,17 @@ Check check_rule(double value, const StandardRule& rule);
 
 // `park_of` gives each enterprise's park (-1 outside); the bottom shares are taken over the
 // enterprises inside parks.
+ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of);
+std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules,
+                                            const std::vector<int32_t>& park_of);
+// Plot i's numbers, as plot_compliance compared them.
+PlotNumbers plot_numbers(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules, const std::vector<int32_t>& park_of,
+                         size_t i);
+// The minimum FAR of an industry code's division; NaN where the table has none.
+double industry_min_far(const CapacityTables& tables, std::string_view code);
+
 // Why a plot fails or is under-used, in words: "FAR 0.52 < 0.70; green ratio 0.240 > 0.200";
 // empty when it passes everything it can be checked on.
-std::string compliance_reasons(const PlotCompliance& plot, const CapacityTables& tables);
-
-std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of);
+std::string compliance_reasons(const PlotCompliance& plot, const PlotNumbers& numbers, const CapacityTables& tables);
 
 }  // namespace geo

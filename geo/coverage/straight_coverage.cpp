@@ -47,7 +47,17 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
                                       const std::vector<FacilityType>& types, const Progress& progress, bool keep_nearest)
 {
     CoverageResult out;
-    const auto by_type = facilities_by_type(facility_type, types, &out.warnings);
+    out.warnings = straight_line_coverage_each(enterprises, facilities, facility_type, types, progress, keep_nearest,
+                                               [&](TypeCoverage&& tc) { out.types.push_back(std::move(tc)); });
+    return out;
+}
+
+std::vector<std::string> straight_line_coverage_each(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                                     const std::vector<FacilityType>& types, const Progress& progress, bool keep_nearest,
+                                                     const std::function<void(TypeCoverage&&)>& take)
+{
+    std::vector<std::string> warnings;
+    const auto by_type = facilities_by_type(facility_type, types, &warnings);
     const size_t n = enterprises.size();
     // Enterprises ordered by 1 km cell (rows of cells, snake order), for warm-started queries.
     std::vector<uint32_t> order(n);
@@ -95,10 +105,10 @@ CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const L
         for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work, std::min(n, k * chunk), std::min(n, (k + 1) * chunk));
         work(0, std::min(n, chunk));
         for (auto& th : pool) th.join();
-        out.types.push_back(std::move(tc));
+        take(std::move(tc));
     }
     progress(1.0, "coverage");
-    return out;
+    return warnings;
 }
 
 double within_cutoff(double network_distance, double cutoff)

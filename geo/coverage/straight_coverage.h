@@ -3,6 +3,7 @@
 // of that type (a k-d tree per type, never all pairs) and its distance; covered means within
 // the type's service radius. Summaries by park, cluster or tier count enterprises and
 // employees covered. Service areas are each type's buffers dissolved into one polygon.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,11 @@ std::vector<std::vector<uint32_t>> facilities_by_type(const Column& type_column,
 // such as the capacity model reads: ten million enterprises' nearest ids are 80 MB a type).
 CoverageResult straight_line_coverage(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
                                       const std::vector<FacilityType>& types, const Progress& progress = {}, bool keep_nearest = true);
+// The same, handing each type's coverage to `take` as soon as it is computed (only one type's
+// distances are in memory at a time); returns the warnings.
+std::vector<std::string> straight_line_coverage_each(const GeometryColumn& enterprises, const Layer& facilities, const Column& facility_type,
+                                                     const std::vector<FacilityType>& types, const Progress& progress, bool keep_nearest,
+                                                     const std::function<void(TypeCoverage&&)>& take);
 
 struct CoverageRow {
     std::string group;

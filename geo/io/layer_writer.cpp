@@ -125,16 +125,18 @@ std::string reproducible_date()
     return buf;
 }
 
-// The GDAL settings a write runs under, restored when it ends. SQLite (GeoPackage): a large
+// The GDAL settings a write runs under, restored when it ends. SQLite (GeoPackage): a 64 MB
 // page cache and no fsync per transaction, safe because the file is temporary and only renamed
-// into place once complete; it halves the time of writing a million features. Reproducible
+// into place once complete; it halves the time of writing a million features. (A 512 MB cache
+// was no faster: 10M points in 54 s against 60 s, 1M with an R-tree 21.9 s against 22.4 s,
+// and it held 450 MB more at the peak of a ten-million-row write.) Reproducible
 // files: GeoPackages record a "last change" time, so identical runs differed only by it; a
 // fixed time unless the user sets OGR_CURRENT_DATE (or SOURCE_DATE_EPOCH).
 struct WriteSettings {
     bool own_date = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr) == nullptr;
     WriteSettings()
     {
-        CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "512");
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "64");
         CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
         if (own_date) CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", reproducible_date().c_str());
     }

@@ -68,6 +68,7 @@ Layer compliance_layer(const CapacityRun& run, size_t begin, size_t end)
     end = std::min(end, plots.size());
     for (size_t i = begin; i < end; ++i) {
         const PlotCompliance& c = plots[i];
+        const PlotNumbers n = plot_numbers(run.input, run.tables, run.result.compliance, run.result.park_of, i);
         const int32_t p = run.result.park_of[i];
         const bool in_park = p >= 0;
         l.geometry.add_point(run.input.firms->xy[i]);
@@ -76,18 +77,18 @@ Layer compliance_layer(const CapacityRun& run, size_t begin, size_t end)
         in_park ? l.columns[1].push_string(run.input.park_name[static_cast<size_t>(p)]) : l.columns[1].push_null();
         l.columns[2].push_string(to_string(compliance_class(c, in_park)));
         real(l.columns[3], c.counted_floor);
-        real(l.columns[4], c.far);
-        real(l.columns[5], c.min_far);
+        real(l.columns[4], n.far);
+        real(l.columns[5], n.min_far);
         l.columns[6].push_string(check_text(c.far_ok, in_park));
-        real(l.columns[7], c.building_coefficient);
+        real(l.columns[7], n.building_coefficient);
         l.columns[8].push_string(check_text(c.coefficient_ok, in_park));
-        real(l.columns[9], c.admin_share);
+        real(l.columns[9], n.admin_share);
         l.columns[10].push_string(check_text(c.admin_ok, in_park));
-        real(l.columns[11], c.green_ratio);
+        real(l.columns[11], n.green_ratio);
         l.columns[12].push_string(check_text(c.green_ok, in_park));
         l.columns[13].push_integer(in_park && c.fails_any());
         l.columns[14].push_integer(in_park && c.underused);
-        l.columns[15].push_string(in_park ? compliance_reasons(c, run.tables) : "");
+        l.columns[15].push_string(in_park ? compliance_reasons(c, n, run.tables) : "");
     }
     return l;
 }

@@ -54,10 +54,14 @@ TEST_CASE("each compliance rule at, just below and just above its threshold, the
     CHECK(r1.plots[2].admin_ok == geo::Check::Fail);
     CHECK(r1.plots[1].green_ok == geo::Check::Pass);
     CHECK(r1.plots[2].green_ok == geo::Check::Fail);
-    CHECK(geo::compliance_reasons(r1.plots[2], tables()).find("green ratio 0.201 > 0.200") != std::string::npos);
-    CHECK(geo::compliance_reasons(r1.plots[2], tables()).find("admin/living share 0.071 > 0.070") != std::string::npos);
-    CHECK(geo::compliance_reasons(r1.plots[0], tables()).find("building coefficient 0.30 < 0.30") != std::string::npos);
-    CHECK(geo::compliance_reasons(r1.plots[1], tables()).empty());
+    auto reasons = [&](const geo::CapacityResult& r, size_t i) {
+        return geo::compliance_reasons(r.plots[i], geo::plot_numbers(in, tables(), r.compliance, r.park_of, i), tables());
+    };
+    CHECK(reasons(r1, 2).find("green ratio 0.201 > 0.200") != std::string::npos);
+    CHECK(reasons(r1, 2).find("admin/living share 0.071 > 0.070") != std::string::npos);
+    CHECK(reasons(r1, 0).find("building coefficient 0.30 < 0.30") != std::string::npos);
+    CHECK(reasons(r1, 1).empty());
+    CHECK(geo::plot_numbers(in, tables(), r1.compliance, r1.park_of, 2).admin_limit == doctest::Approx(0.07));
     // The dormitory relaxation: 7.1% passes in a park that applies it.
     auto relaxed = tables();
     relaxed.relaxed_parks = {"Square"};
@@ -69,7 +73,9 @@ TEST_CASE("each compliance rule at, just below and just above its threshold, the
     CHECK(r2.plots[0].counted_floor == doctest::Approx(699));
     CHECK(r2.plots[1].counted_floor == doctest::Approx(1400));
     CHECK(r2.plots[2].counted_floor == doctest::Approx(701));
-    CHECK(r2.plots[1].far == doctest::Approx(1.4));
+    CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 1).far == doctest::Approx(1.4));
+    CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 1).min_far == doctest::Approx(0.7));
+    CHECK(reasons(r0, 0) == "FAR 0.70 < 0.70");
     // Missing data is not a failure.
     firms_of(in).green_area[0] = kNaN;
     CHECK(geo::evaluate_capacity(in, tables()).plots[0].green_ok == geo::Check::NoData);
