@@ -110,7 +110,7 @@ int run_allocate(const std::vector<std::string>& argv)
     geo::AllocationOptions options;
     options.solver = settings.solver;
     options.limits = {settings.max_nodes, settings.max_seconds};
-    const geo::AllocationResult r = geo::allocate(in.problem, options, terminal_progress());
+    const geo::AllocationResult r = geo::allocate(in, options, terminal_progress());
     end_terminal_progress();
     for (const std::string& n : r.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
     if (r.status == "node limit" || r.status == "time limit")

@@ -209,7 +209,7 @@ private:
                 geo::AllocationOptions options;
                 options.solver = settings.solver;
                 options.limits = {settings.max_nodes, settings.max_seconds};
-                out->result = geo::allocate(out->input.problem, options, progress);
+                out->result = geo::allocate(out->input, options, progress);
                 out->summary = geo::allocation_summary(out->input, settings, out->result);
                 geo::Layer unserved = geo::demand_allocation_layer(out->input, out->result);
                 std::vector<uint8_t> keep(unserved.size());

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "geo/allocate/demand_groups.h"
 #include "geo/capacity/capacity_tables.h"
 #include "geo/core/error.h"
 #include "geo/core/polygon_locator.h"
@@ -333,6 +334,18 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
         in.problem.costs = network_costs(*net, in.demand_xy, in.candidate_xy, reach, attach_limit, nearest, in, progress);
         if (nearest > 0) in.problem.measure = network_measure(net, in.demand_xy, in.candidate_xy, attach_limit);
         in.distance = "along the roads";
+    } else if (s.problem == AllocationObjective::MaxCoverage && std::isfinite(reach)) {
+        // Which candidates cover a point is all max_coverage reads of it: points alike are one demand.
+        CoverGroups groups = cover_groups(in.demand_xy, in.problem.weight, in.candidate_xy, reach);
+        in.demand_weight = std::move(in.problem.weight);
+        in.problem.weight = std::move(groups.weight);
+        in.problem.costs = std::move(groups.costs);
+        in.demand_group = std::move(groups.of);
+        for (const Coord& p : in.candidate_xy) in.problem.candidate_xy.push_back({p.x, p.y});
+        if (in.problem.costs.demands < in.demand_xy.size())
+            in.notes.push_back(std::to_string(in.demand_xy.size()) + " demand points are " + std::to_string(in.problem.costs.demands) +
+                               " demands of the problem: points the same candidates cover count as one, weighing their sum");
+        in.distance = "straight line";
     } else {
         std::vector<Point2> d, c;
         for (const Coord& p : in.demand_xy) d.push_back({p.x, p.y});
@@ -445,6 +458,15 @@ AllocationInput allocation_input_from_table(const std::string& matrix, const std
         in.problem.capacity.assign(in.candidate_id.size(), s.capacity);
     }
     return in;
+}
+
+AllocationResult allocate(const AllocationInput& in, const AllocationOptions& options, const Progress& progress)
+{
+    AllocationResult r = allocate(in.problem, options, progress);
+    if (!in.demand_group.empty()) {
+        expand_groups(in.demand_group, in.problem.costs, in.demand_xy, in.demand_weight, in.candidate_xy, r);
+    }
+    return r;
 }
 
 }  // namespace geo

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/allocate/allocate.h"
 #include "geo/allocate/allocation_problem.h"
 #include "geo/allocate/allocation_settings.h"
 #include "geo/core/geometry.h"
@@ -30,7 +31,13 @@ struct AllocationInput {
     std::string candidate_source;            // in words, for the report and the layer metadata
     std::string distance;                    // "straight line", "along the roads", "imported cost table"
     std::vector<std::string> notes;          // polygons taken by a point on surface, points not attached to roads, ...
+    // max_coverage in straight lines: the problem's demands are the points' covering sets
+    // (demand_groups.h); each point's group, and its own weight. Empty: a demand per point.
+    std::vector<uint32_t> demand_group;
+    std::vector<double> demand_weight;
     bool has_places() const { return !demand_xy.empty(); }
+    // Demand point i's weight.
+    double weight(size_t i) const { return demand_group.empty() ? problem.weight[i] : demand_weight[i]; }
 };
 
 // Throws geo::Error naming the layer, field or setting: no enterprises, an unknown candidate
@@ -42,6 +49,9 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
 // demand point with a weight and no pair is one no candidate reaches, noted). Throws
 // geo::Error naming the file and line: a missing column, a cost or weight that is no number
 // or negative, a pair or a weight given twice.
+// Solves the input's problem; where its demand was grouped, the answer is given per point.
+AllocationResult allocate(const AllocationInput& input, const AllocationOptions& options = {}, const Progress& progress = {});
+
 AllocationInput allocation_input_from_table(const std::string& matrix, const std::string& weights, const AllocationSettings& settings);
 
 }  // namespace geo

@@ -28,9 +28,9 @@ SiteStats site_stats(const AllocationInput& in, const AllocationResult& r)
         if (r.assigned[i] < 0) continue;
         const auto j = static_cast<size_t>(r.assigned[i]);
         ++s.points[j];
-        s.weight[j] += in.problem.weight[i];
-        s.cost_sum[j] += in.problem.weight[i] * r.cost[i];
-        s.assigned[j] += in.problem.weight[i];
+        s.weight[j] += in.weight(i);
+        s.cost_sum[j] += in.weight(i) * r.cost[i];
+        s.assigned[j] += in.weight(i);
         s.cost_max[j] = std::max(s.cost_max[j], r.cost[i]);
     }
     if (!r.site_served.empty()) s.weight = r.site_served;  // split demand: what each site serves
@@ -124,7 +124,7 @@ Layer demand_allocation_layer(const AllocationInput& in, const AllocationResult&
         l.fids.push_back(static_cast<int64_t>(i + 1));
         l.columns[0].push_string(in.demand_id[i]);
         in.demand_fid[i] >= 0 ? l.columns[1].push_integer(in.demand_fid[i]) : l.columns[1].push_null();
-        l.columns[2].push_real(in.problem.weight[i]);
+        l.columns[2].push_real(in.weight(i));
         r.assigned[i] >= 0 ? l.columns[3].push_string(in.candidate_id[static_cast<size_t>(r.assigned[i])]) : l.columns[3].push_null();
         real_or_null(l.columns[4], r.cost[i]);
         l.columns[5].push_integer(r.assigned[i] >= 0);
@@ -176,7 +176,7 @@ void write_demand_allocation_csv(const AllocationInput& in, const AllocationResu
 {
     write_csv_rows({"demand", "weight", "site", "cost", "served"}, in.demand_id.size(),
                    [&](size_t i) {
-                       return std::vector<std::string>{std::string(in.demand_id[i]), number_text(in.problem.weight[i]),
+                       return std::vector<std::string>{std::string(in.demand_id[i]), number_text(in.weight(i)),
                                                        r.assigned[i] >= 0 ? in.candidate_id[static_cast<size_t>(r.assigned[i])] : "",
                                                        std::isfinite(r.cost[i]) ? number_text(r.cost[i]) : "", r.assigned[i] >= 0 ? "1" : "0"};
                    },
