@@ -112,7 +112,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         if (p < 0) continue;
         Sums& s = sums[static_cast<size_t>(p)];
         const PlotCompliance& c = r.plots[i];
-        const double floor = value_or_zero(c.counted_floor), jobs = value_or_zero(in.firms->employees[i]), land_m2 = value_or_zero(in.firms->land_area[i]);
+        const double floor = value_or_zero(counted_floor(in, r.compliance, i)), jobs = value_or_zero(in.firms->employees[i]), land_m2 = value_or_zero(in.firms->land_area[i]);
         ++s.n;
         s.members.push_back(static_cast<uint32_t>(i));
         s.land += land_m2;
@@ -191,7 +191,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
 
         // Redevelopment of under-used plots (a scenario), and the densification left unused.
         for (const uint32_t i : s.members) {
-            const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(r.plots[i].counted_floor);
+            const double land_m2 = value_or_zero(in.firms->land_area[i]), floor = value_or_zero(counted_floor(in, r.compliance, i));
             pc.densification_potential_m2 += std::max(0.0, land_m2 * far_or_zero - floor);
             // The park's under-used plots (redevelop) and the plots marked one by one (redevelop_plots): the higher FAR.
             double far = !std::isnan(in.redevelop_far[p]) && r.plots[i].underused ? in.redevelop_far[p] : 0.0;

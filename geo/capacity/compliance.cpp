@@ -53,6 +53,12 @@ Check check_rule(double value, const StandardRule& rule)
     return value <= rule.value ? Check::Pass : Check::Fail;
 }
 
+double counted_floor(const CapacityInput& in, const ComplianceRules& rules, size_t i)
+{
+    const double height = std::isnan(in.firms->storey_height[i]) ? 0.0 : in.firms->storey_height[i];
+    return counted_floor_area(in.firms->floor_area[i], height, rules.storey_m);
+}
+
 double industry_min_far(const CapacityTables& tables, std::string_view code)
 {
     const auto it = tables.min_far.find(industry_division(std::string(code)));
@@ -70,9 +76,8 @@ PlotCompliance evaluate_plot(const CapacityInput& in, const CapacityTables& tabl
 {
     const EnterpriseData& f = *in.firms;
     PlotCompliance c;
-    const double height = std::isnan(f.storey_height[i]) ? 0.0 : f.storey_height[i];
-    c.counted_floor = counted_floor_area(f.floor_area[i], height, rules.storey_m);
-    n.far = ratio(c.counted_floor, f.land_area[i]);
+    n.counted_floor = counted_floor(in, rules, i);
+    n.far = ratio(n.counted_floor, f.land_area[i]);
     n.min_far = industry_min_far(tables, f.code[i]);
     if (!std::isnan(n.far) && !std::isnan(n.min_far)) c.far_ok = n.far >= n.min_far ? Check::Pass : Check::Fail;
     n.building_coefficient = ratio(f.footprint_area[i], f.land_area[i]);

@@ -16,11 +16,10 @@ namespace geo {
 
 enum class Check : int8_t { NoData = -1, Fail = 0, Pass = 1 };
 
-// What a run keeps of each plot: its counted floor area and the outcome of each check, 16
-// bytes. The numbers behind the checks (PlotNumbers) are recomputed when a plot is shown or
-// written: kept for ten million plots they cost 800 MB a run.
+// What a run keeps of each plot: the outcome of each check, 7 bytes. The numbers behind the
+// checks (PlotNumbers) are recomputed when a plot is shown or written: kept for ten million
+// plots they cost 880 MB a run.
 struct PlotCompliance {
-    double counted_floor = 0;  // floor area with tall storeys counted twice (NaN without a floor area)
     Check far_ok = Check::NoData, coefficient_ok = Check::NoData, admin_ok = Check::NoData, green_ok = Check::NoData;
     bool underused = false;
     bool low_output = false, low_tax = false;  // in the bottom share of its park's plots (inside parks)
@@ -29,6 +28,7 @@ struct PlotCompliance {
 
 // The numbers a plot's checks compared; NaN where unknown.
 struct PlotNumbers {
+    double counted_floor = 0;  // floor area with tall storeys counted twice (NaN without a floor area)
     double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;
     double admin_limit = 0;                    // the admin/living rule applied (relaxed in some parks)
     double output_per_mu = 0, tax_per_mu = 0;  // NaN outside parks
@@ -69,6 +69,8 @@ std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const Capac
 // Plot i's numbers, as plot_compliance compared them.
 PlotNumbers plot_numbers(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules, const std::vector<int32_t>& park_of,
                          size_t i);
+// Plot i's floor area as counted for FAR (tall storeys twice); NaN without a floor area.
+double counted_floor(const CapacityInput& in, const ComplianceRules& rules, size_t i);
 // The minimum FAR of an industry code's division; NaN where the table has none.
 double industry_min_far(const CapacityTables& tables, std::string_view code);
 

@@ -28,7 +28,7 @@ std::vector<ParkGrowth> growth_against_capacity(const CapacityInput& in, const C
         std::vector<double> n(np, 0), floor(np, 0), jobs(np, 0);
         for (size_t i = 0; i < in.firms->xy.size(); ++i) {
             if (in.firms->tier[i] != tier) continue;
-            const double f = std::isnan(result.plots[i].counted_floor) ? 0.0 : result.plots[i].counted_floor;
+            const double counted = counted_floor(in, result.compliance, i), f = std::isnan(counted) ? 0.0 : counted;
             const double j = std::isnan(in.firms->employees[i]) ? 0.0 : in.firms->employees[i];
             n0 += 1;
             city_floor += f;

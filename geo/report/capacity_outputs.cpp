@@ -76,7 +76,7 @@ Layer compliance_layer(const CapacityRun& run, size_t begin, size_t end)
         l.columns[0].push_string(run.input.firms->name[i]);
         in_park ? l.columns[1].push_string(run.input.park_name[static_cast<size_t>(p)]) : l.columns[1].push_null();
         l.columns[2].push_string(to_string(compliance_class(c, in_park)));
-        real(l.columns[3], c.counted_floor);
+        real(l.columns[3], n.counted_floor);
         real(l.columns[4], n.far);
         real(l.columns[5], n.min_far);
         l.columns[6].push_string(check_text(c.far_ok, in_park));

@@ -70,9 +70,9 @@ TEST_CASE("each compliance rule at, just below and just above its threshold, the
     // Storeys: exactly 8 m counts once, above 8 m twice.
     firms_of(in).storey_height = {8.0, 8.01, 7.99};
     const auto r2 = geo::evaluate_capacity(in, tables());
-    CHECK(r2.plots[0].counted_floor == doctest::Approx(699));
-    CHECK(r2.plots[1].counted_floor == doctest::Approx(1400));
-    CHECK(r2.plots[2].counted_floor == doctest::Approx(701));
+    CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 0).counted_floor == doctest::Approx(699));
+    CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 1).counted_floor == doctest::Approx(1400));
+    CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 2).counted_floor == doctest::Approx(701));
     CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 1).far == doctest::Approx(1.4));
     CHECK(geo::plot_numbers(in, tables(), r2.compliance, r2.park_of, 1).min_far == doctest::Approx(0.7));
     CHECK(reasons(r0, 0) == "FAR 0.70 < 0.70");

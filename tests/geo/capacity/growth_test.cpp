@@ -22,11 +22,10 @@ TEST_CASE("growth: the year a park runs short, and of what, on a hand-computed c
     geo::CapacityResult r;
     for (int i = 0; i < 10; ++i) {
         add_firm(in, {0, 0}, 100, 1000, 10, 5, "T");
-        geo::PlotCompliance c;
-        c.counted_floor = 1000;
-        r.plots.push_back(c);
+        r.plots.push_back({});
         r.park_of.push_back(0);
     }
+    r.compliance.storey_m = 8;  // 1,000 m² of floor in storeys of 5 m: counted once
     geo::ParkCapacity p;
     p.jobs = 100;
     p.available_floor_m2 = 1500;
