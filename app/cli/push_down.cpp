@@ -11,8 +11,8 @@ namespace cli {
 std::vector<OptionSpec> push_down_options(const std::string& what)
 {
     return {
-        {"push-down", "", what + " in the PostGIS database that holds the enterprises table: the enterprises are not loaded"},
-        {"push-down-above", "N", "push down by itself when the enterprises are a PostGIS table of more than N rows (default 1000000)"},
+        {"push-down", "", what + " in the PostGIS database that holds the enterprises (a table, view or query): the enterprises are not loaded"},
+        {"push-down-above", "N", "push down by itself when the enterprises are a PostGIS table, view or query of more than N rows (default 1000000)"},
         {"no-push-down", "", "load the enterprises and work in memory whatever their number"},
     };
 }
@@ -24,7 +24,7 @@ std::optional<geo::ProjectLayer> take_pushed_down(geo::Project& project, const A
     bool push_down = args.flag("push-down");
     if (push_down && args.flag("no-push-down")) throw UsageError("give --push-down or --no-push-down, not both");
     if (push_down && firms == project.layers.end()) throw UsageError("--push-down needs an enterprises layer in the project");
-    if (push_down && !allowed) throw UsageError("--push-down needs the enterprises as a PostGIS table (a \"PG:\" path)");
+    if (push_down && !allowed) throw UsageError("--push-down needs the enterprises as a PostGIS table, view or query (a \"PG:\" path)");
     if (!push_down && !args.flag("no-push-down") && firms != project.layers.end() && allowed) {
         long long above = 1000000;
         if (const std::string a = args.get("push-down-above"); !a.empty()) {

@@ -18,19 +18,17 @@ std::string round_sql(const std::string& v) { return "(sign(" + v + ") * floor(a
 ClusterAnalysis hot_spots_in_database(const LoadedProject& project, const ProjectLayer& enterprises, const ClusterOptions& o)
 {
     const std::string& conn = enterprises.source.path;
-    if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty())
-        throw Error("hot spots in the database need the enterprises as a PostGIS table (a \"PG:\" path and a layer name)",
+    if (conn.rfind("PG:", 0) != 0 || (enterprises.source.layer.empty() && enterprises.source.sql.empty()))
+        throw Error("hot spots in the database need the enterprises as a PostGIS table, view or query (a \"PG:\" path and a layer name or \"sql\")",
                     {.key = "layer '" + enterprises.id + "'"});
     const int srid = working_srid(project.working.crs.code());
     Database db(conn);
-    const std::string& table_name = enterprises.source.layer;
-    const ErrorContext where{.file = db.shown(), .layer = table_name};
-    table_srid(db, table_name);
-    OGRLayer& table = db.table(table_name);
-    const std::string geom = table.GetGeometryColumn();
+    const DatabaseRelation rel = database_relation(db, enterprises.source.layer, enterprises.source.sql);
+    const ErrorContext where{.file = db.shown(), .layer = rel.shown};
+    const std::string& geom = rel.geometry;
 
     // The selection as SQL, with the fields found as the loader finds them.
-    const std::vector<std::string> names = table_fields(table);
+    const std::vector<std::string>& names = rel.fields;
     const FieldMap fields = guess_fields(Role::Enterprises, names, enterprises.fields);
     auto field = [&](const std::string& meaning, const char* what) {
         const std::string* f = fields.field_for(meaning);
@@ -66,7 +64,7 @@ ClusterAnalysis hot_spots_in_database(const LoadedProject& project, const Projec
         park_test = " WHERE (SELECT idx FROM parkcap_parks p WHERE ST_Intersects(p.g, s.g) ORDER BY idx LIMIT 1) = " + std::to_string(index);
     }
     const std::string selected = "(SELECT g, w FROM (SELECT ST_Transform(ST_GeometryN(" + sql_identifier(geom) + ", 1), " + std::to_string(srid) +
-                                 ") AS g, " + weight + " AS w FROM " + sql_identifier(table_name) + " WHERE " + where_sql + ") s" + park_test + ") sel";
+                                 ") AS g, " + weight + " AS w FROM " + rel.from + " r WHERE " + where_sql + ") s" + park_test + ") sel";
 
     // The grid: over the study area, or the selected points' own rectangle.
     ClusterAnalysis a;

@@ -70,20 +70,19 @@ std::vector<std::string> category_names(const std::vector<Group>& groups, std::s
 CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const CoveragePushdown& in)
 {
     const std::string& conn = enterprises.source.path;
-    if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty())
-        throw Error("counting coverage in the database needs the enterprises as a PostGIS table (a \"PG:\" path and a layer name)",
+    if (conn.rfind("PG:", 0) != 0 || (enterprises.source.layer.empty() && enterprises.source.sql.empty()))
+        throw Error("counting coverage in the database needs the enterprises as a PostGIS table, view or query (a \"PG:\" path and a layer name or \"sql\")",
                     {.key = "layer '" + enterprises.id + "'"});
     const int srid = working_srid(in.working_crs);
     Database db(conn);
-    const std::string& table_name = enterprises.source.layer;
-    const ErrorContext where{.file = db.shown(), .layer = table_name};
-    OGRLayer& table = db.table(table_name);
-    table_srid(db, table_name);  // a geometry column with a CRS, or a message naming what is wrong
-    const std::string geom = table.GetGeometryColumn(), fid = table.GetFIDColumn();
+    const DatabaseRelation rel = database_relation(db, enterprises.source.layer, enterprises.source.sql);
+    const ErrorContext where{.file = db.shown(), .layer = rel.shown};
+    const std::string& geom = rel.geometry;
+    const std::string& fid = rel.key;
     if (fid.empty()) throw Error("the table has no primary key to order the enterprises by", where);
 
     // The fields, found as the loader finds them (the project's bindings first).
-    const FieldMap fields = guess_fields(Role::Enterprises, table_fields(table), enterprises.fields);
+    const FieldMap fields = guess_fields(Role::Enterprises, rel.fields, enterprises.fields);
     const std::string* employees = fields.field_for("employees");
     const std::string* cluster = fields.field_for("cluster");
     const std::string* tier = fields.field_for("tier");
@@ -122,7 +121,7 @@ CoverageTotals coverage_in_database(const ProjectLayer& enterprises, const Cover
     }
     const std::string sql = select + " FROM (SELECT " + sql_identifier(fid) + " AS fid, ST_Transform(ST_GeometryN(" + sql_identifier(geom) + ", 1), " +
                             std::to_string(srid) + ") AS g, " + (employees ? "coalesce(" + sql_identifier(*employees) + "::float8, 0)" : "0::float8") +
-                            " AS jobs, " + text_of(cluster) + " AS cl, " + text_of(tier) + " AS ti FROM " + sql_identifier(table_name) + " WHERE " +
+                            " AS jobs, " + text_of(cluster) + " AS cl, " + text_of(tier) + " AS ti FROM " + rel.from + " r WHERE " +
                             sql_identifier(geom) + " IS NOT NULL AND NOT ST_IsEmpty(" + sql_identifier(geom) + ")) e" +
                             " LEFT JOIN LATERAL (SELECT idx FROM parkcap_parks WHERE ST_Intersects(parkcap_parks.g, e.g) ORDER BY idx LIMIT 1) p ON true" +
                             joins + " GROUP BY 1, 2, 3";

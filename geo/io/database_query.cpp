@@ -51,6 +51,17 @@ void Database::query(const std::string& sql, const std::string& what, const std:
     if (capture.has_error()) throw Error(what + " failed in the database: " + capture.last_error(), {.file = m_shown});
 }
 
+std::vector<std::string> Database::columns_of(const std::string& sql, std::string& geometry)
+{
+    GdalErrorCapture capture;
+    OGRLayer* r = m_ds->ExecuteSQL(("SELECT * FROM (" + sql + ") parkcap_q LIMIT 0").c_str(), nullptr, nullptr);
+    if (!r) throw Error("the query failed: " + capture.last_error("it returned no rows and no layer"), {.file = m_shown, .key = "sql"});
+    std::vector<std::string> names = table_fields(*r);
+    geometry = r->GetGeometryColumn();
+    m_ds->ReleaseResultSet(r);
+    return names;
+}
+
 OGRLayer& Database::table(const std::string& name)
 {
     GdalErrorCapture capture;
@@ -81,6 +92,36 @@ int table_srid(Database& db, const std::string& name)
     if (srid <= 0)
         throw Error("the geometry column '" + geom + "' has SRID 0 (no CRS): set it (UpdateGeometrySRID) so the enterprises can be placed", where);
     return static_cast<int>(srid);
+}
+
+DatabaseRelation database_relation(Database& db, const std::string& table, const std::string& query)
+{
+    DatabaseRelation r;
+    if (!table.empty()) {
+        r.srid = table_srid(db, table);
+        OGRLayer& t = db.table(table);
+        r.from = sql_identifier(table);
+        r.shown = table;
+        r.geometry = t.GetGeometryColumn();
+        r.key = t.GetFIDColumn();
+        r.fields = table_fields(t);
+        return r;
+    }
+    r.shown = "query";
+    const ErrorContext where{.file = db.shown(), .layer = "query", .key = "sql"};
+    r.fields = db.columns_of(query, r.geometry);
+    if (r.geometry.empty()) throw Error("the query returns no geometry column", where);
+    r.key = "parkcap_row";
+    r.from = "(SELECT parkcap_q.*, row_number() OVER () AS parkcap_row FROM (" + query + ") parkcap_q)";
+    int64_t srid = 0;
+    db.query("SELECT ST_SRID(" + sql_identifier(r.geometry) + ") AS srid FROM (" + query + ") parkcap_q WHERE " + sql_identifier(r.geometry) +
+                 " IS NOT NULL LIMIT 1",
+             "reading the query's SRID", [&](OGRFeature& f) { srid = f.GetFieldAsInteger64(0); });
+    if (srid <= 0)
+        throw Error("the query's geometry column '" + r.geometry + "' has SRID 0 (no CRS): give it one (ST_SetSRID) so the enterprises can be placed",
+                    where);
+    r.srid = static_cast<int>(srid);
+    return r;
 }
 
 int working_srid(const std::string& working_crs)

@@ -32,12 +32,30 @@ public:
     void query(const std::string& sql, const std::string& what, const std::function<void(OGRFeature&)>& row);
     // The table (or view) by name; throws "no table" naming it.
     OGRLayer& table(const std::string& name);
+    // The columns a query returns: its attribute fields, and its geometry column in `geometry`
+    // (empty when it has none), as GDAL reads them when the query is a project layer.
+    std::vector<std::string> columns_of(const std::string& sql, std::string& geometry);
     const std::string& shown() const { return m_shown; }  // the connection without its password
 
 private:
     std::string m_shown;
     std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> m_ds;
 };
+
+// What the pushed-down SQL reads the enterprises from: a table or view by name, or a project
+// layer's query (as a subquery numbering its rows in the order it returns them, the order the
+// loader reads them in).
+struct DatabaseRelation {
+    std::string from;       // for a FROM clause: "schema"."table", or (SELECT ..., row_number() ...)
+    std::string shown;      // in messages: the table's name, or "query"
+    std::string geometry;   // the geometry column
+    std::string key;        // a column identifying each row, ascending in reading order; empty: none
+    std::vector<std::string> fields;
+    int srid = 0;
+};
+// Exactly one of `table` and `query` is given. Throws geo::Error naming the table or the query:
+// no such table, no geometry column, SRID 0, a query that fails.
+DatabaseRelation database_relation(Database& db, const std::string& table, const std::string& query);
 
 // The SRID of a working CRS ("EPSG:4545" -> 4545); throws geo::Error for one without an EPSG code.
 int working_srid(const std::string& working_crs);

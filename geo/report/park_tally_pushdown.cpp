@@ -16,24 +16,24 @@ namespace geo {
 std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const ProjectLayer& enterprises, const std::string& working_crs)
 {
     const std::string& conn = enterprises.source.path;
-    if (conn.rfind("PG:", 0) != 0 || enterprises.source.layer.empty()) return std::nullopt;
+    if (conn.rfind("PG:", 0) != 0 || (enterprises.source.layer.empty() && enterprises.source.sql.empty())) return std::nullopt;
     Database db(conn);
-    const std::string& table_name = enterprises.source.layer;
-    const ErrorContext where{.file = db.shown(), .layer = table_name};
-    const int srid = table_srid(db, table_name);
-    OGRLayer& table = db.table(table_name);
-    const std::string egeom = table.GetGeometryColumn(), efid = table.GetFIDColumn();
+    const DatabaseRelation rel = database_relation(db, enterprises.source.layer, enterprises.source.sql);
+    const ErrorContext where{.file = db.shown(), .layer = rel.shown};
+    const int srid = rel.srid;
+    const std::string& egeom = rel.geometry;
+    const std::string& efid = rel.key;
     if (efid.empty()) throw Error("the table needs a primary key to be counted in the database", where);
     // The parks as loaded (repaired, in the working CRS), moved into the enterprises' SRID so
     // that the enterprises' own spatial index does the work.
     upload_polygons(db, "parkcap_parks", parks.data->geometry, working_srid(working_crs));
     // The employees field, found as the loader finds it (the project's binding first).
-    const FieldMap fields = guess_fields(Role::Enterprises, table_fields(table), enterprises.fields);
+    const FieldMap fields = guess_fields(Role::Enterprises, rel.fields, enterprises.fields);
     const std::string* employees = fields.field_for("employees");
     const std::string jobs = employees ? "e." + sql_identifier(*employees) + "::float8" : "0::float8";
     const std::string q = "WITH p AS (SELECT idx, ST_Transform(g, " + std::to_string(srid) + ") AS g FROM parkcap_parks), "
                           "hit AS (SELECT e." + sql_identifier(efid) + " AS efid, " + jobs + " AS jobs, min(p.idx) AS park, count(p.idx) AS n FROM " +
-                          sql_identifier(table_name) + " e LEFT JOIN p ON ST_Intersects(e." + sql_identifier(egeom) + ", p.g) WHERE e." +
+                          rel.from + " e LEFT JOIN p ON ST_Intersects(e." + sql_identifier(egeom) + ", p.g) WHERE e." +
                           sql_identifier(egeom) + " IS NOT NULL GROUP BY 1, 2) "
                           "SELECT coalesce(park, -1) AS park, count(*) AS n, coalesce(sum(jobs), 0) AS jobs, "
                           "sum(CASE WHEN n > 1 THEN 1 ELSE 0 END) AS several FROM hit GROUP BY 1";
@@ -59,7 +59,17 @@ std::optional<ParkTally> park_tally_in_database(const LoadedLayer& parks, const 
 
 int64_t database_rows(const ProjectLayer& layer)
 {
-    if (layer.source.path.rfind("PG:", 0) != 0 || layer.source.layer.empty()) return -1;
+    if (layer.source.path.rfind("PG:", 0) != 0) return -1;
+    if (layer.source.layer.empty()) {  // a query: counted by the server
+        if (layer.source.sql.empty()) return -1;
+        int64_t n = -1;
+        Database db(layer.source.path);
+        std::string geometry;
+        db.columns_of(layer.source.sql, geometry);  // a query that fails is named as the loader names it
+        db.query("SELECT count(*) AS n FROM (" + layer.source.sql + ") parkcap_q", "counting the query's rows",
+                 [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
+        return n;
+    }
     ensure_gdal_registered();
     GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(GDALDataset::Open(layer.source.path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));

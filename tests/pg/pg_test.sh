@@ -117,7 +117,7 @@ import json, sys
 p = json.load(open(sys.argv[1]))
 for l in p["layers"]:
     if l["role"] == "enterprises":
-        del l["layer"]; l["sql"] = 'SELECT fid, geom, "从业人员" FROM enterprises WHERE "产业集群" = \'电子信息\''
+        del l["layer"]; l["sql"] = 'SELECT fid, geom, "从业人员", "产业集群" FROM enterprises WHERE "产业集群" = \'电子信息\''
 json.dump(p, open(sys.argv[2], "w"), ensure_ascii=False)
 for l in p["layers"]:
     if l["role"] == "enterprises": l["sql"] = "SELECT * FROM no_such_table"
@@ -131,6 +131,26 @@ expect_error() {  # NAME PATTERN COMMAND...
   grep -q -- "$pattern" "$work/err" || { cat "$work/err"; fail "$name: the message does not say '$pattern'"; }
 }
 expect_error "a failing query" "sql: the query failed: .*no_such_table" "$cli" info "$work/badquery.parkcap.json"
+# A query layer pushed down: its rows numbered in the order it returns them (the loader's order);
+# the same per-park table, coverage tables and hot spots as the query loaded into memory.
+"$cli" info "$work/query.parkcap.json" --push-down 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/qd.txt"
+"$cli" info "$work/query.parkcap.json" --no-push-down 2>&1 | sed -n '/Enterprises per park/,$p' > "$work/qm.txt"
+[ "$(wc -l < "$work/qd.txt")" -gt 10 ] || fail "no per-park table from a query pushed down"
+head -1 "$work/qd.txt" | grep -q "PostGIS" || { head -1 "$work/qd.txt"; fail "info --push-down on a query layer did not count in PostGIS"; }
+cmp -s <(tail -n +2 "$work/qd.txt") <(tail -n +2 "$work/qm.txt") || { diff "$work/qd.txt" "$work/qm.txt" | head; fail "a query pushed down disagrees with it in memory"; }
+"$cli" coverage "$work/query.parkcap.json" --out "$work/qcd" --push-down > "$work/qcov.out" 2>&1 || { cat "$work/qcov.out"; fail "coverage --push-down on a query"; }
+grep -q "$n enterprises (counted by PostGIS, not loaded)" "$work/qcov.out" || { cat "$work/qcov.out"; fail "coverage --push-down on a query does not count its $n rows in PostGIS"; }
+"$cli" coverage "$work/query.parkcap.json" --out "$work/qcm" --no-push-down > /dev/null 2>&1 || fail "coverage in memory on a query"
+[ -s "$work/qcd_parks.csv" ] || fail "no coverage by park from a query pushed down"
+for t in parks clusters tiers; do  # the query has no cluster or tier field: those tables are left out by both
+  [ -e "$work/qcm_$t.csv" ] && [ ! -e "$work/qcd_$t.csv" ] && fail "coverage of a query by $t: written in memory, not pushed down"
+  [ -e "$work/qcd_$t.csv" ] && [ ! -e "$work/qcm_$t.csv" ] && fail "coverage of a query by $t: written pushed down, not in memory"
+  [ -e "$work/qcm_$t.csv" ] || continue
+  cmp -s "$work/qcm_$t.csv" "$work/qcd_$t.csv" || { diff "$work/qcm_$t.csv" "$work/qcd_$t.csv" | head; fail "coverage of a query by $t: PostGIS and memory disagree"; }
+done
+"$cli" clusters "$work/query.parkcap.json" --out "$work/qhd" --push-down --weight employees > "$work/qhs.out" 2>&1 || { cat "$work/qhs.out"; fail "clusters --push-down on a query"; }
+"$cli" clusters "$work/query.parkcap.json" --out "$work/qhm" --no-push-down --weight employees > /dev/null 2>&1 || fail "clusters in memory on a query"
+[ "$(cells "$work/qhd.gpkg" | wc -l)" -gt 10 ] && cmp -s <(cells "$work/qhd.gpkg") <(cells "$work/qhm.gpkg") || fail "hot spots of a query: PostGIS and memory disagree"
 
 # Bad input, named: a missing table, a table without geometry, one with SRID 0, a wrong host.
 sql "CREATE TABLE firms_srid0 AS SELECT fid, ST_SetSRID(geom, 0) AS geom, \"从业人员\" FROM enterprises; ALTER TABLE firms_srid0 ADD PRIMARY KEY (fid);
