@@ -1,0 +1,138 @@
+// parkcap cad: a site plan drawn in CAD (DXF) as GIS layers: parcels, green space and buildings
+// as polygons with their labels, roads as lines; registered onto CGCS2000 Gauss-Kruger from
+// control points when it is drawn in local coordinates (geo/cad).
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "args.h"
+#include "commands.h"
+#include "geo/cad/cad_drawing.h"
+#include "geo/cad/cad_layers.h"
+#include "geo/cad/cad_template.h"
+#include "geo/cad/registration.h"
+#include "geo/core/error.h"
+#include "geo/io/atomic_file.h"
+#include "geo/io/crs.h"
+#include "geo/io/layer_writer.h"
+#include "output_options.h"
+
+namespace cli {
+
+namespace {
+
+const std::vector<OptionSpec> kOptions = {
+    {"out", "FILE.gpkg", "the layers: parcels, green, buildings, roads, unplaced_labels (those with features)"},
+    {"encoding", "ENC", "the drawing's text encoding (CP936 for GBK, UTF-8, ...; default: its $DWGCODEPAGE, GBK when it names none)"},
+    {"template", "FILE.json", "which CAD layers are parcels, roads, green space, buildings and labels (default: common Chinese layer names)"},
+    {"save-template", "FILE.json", "write the template used, to edit and use again on the next drawing"},
+    {"control", "POINTS.csv", "control points: x,y in the drawing and east,north (or survey X,Y) in the target CRS"},
+    {"transform", "KIND", "similarity (4 parameters, default; at least 2 points) or affine (6; at least 3)"},
+    {"crs", "CRS", "the target CRS (default: the CGCS2000 Gauss-Kruger zone the eastings name, e.g. 36 -> EPSG:4545)"},
+    {"overwrite", "", "replace an existing file"},
+    {"help", "", "show this help"},
+};
+
+// The CGCS2000 Gauss-Kruger CRS (central-meridian form, false easting 500 km) of a zone number
+// as eastings carry it: 3-degree zones 25-45, 6-degree zones 13-23; 0 when there is none.
+int gauss_kruger_epsg(int zone)
+{
+    if (zone >= 25 && zone <= 45) return 4534 + zone - 25;  // CM 75E .. 135E
+    if (zone >= 13 && zone <= 23) return 4502 + zone - 13;  // 6-degree CM 75E .. 135E
+    return 0;
+}
+
+}  // namespace
+
+int run_cad(const std::vector<std::string>& argv)
+{
+    const Args args = parse_args(argv, kOptions);
+    if (args.flag("help")) {
+        std::printf("Usage: parkcap cad DRAWING.dxf --out FILE.gpkg [--encoding ENC] [--template T.json] [--control POINTS.csv [--transform KIND]] [--crs CRS]\n\n"
+                    "A site plan drawn in CAD as GIS layers: closed polylines, hatch fills and boundaries drawn as separate lines\n"
+                    "become parcel, green-space and building polygons, each label text (parcel number, land use, FAR) is attached\n"
+                    "to the parcel it lies in, road lines are kept; a drawing in local coordinates is registered onto CGCS2000\n"
+                    "Gauss-Kruger from control points, with every point's residual. DWG: save as DXF first (GDAL reads DWG only\n"
+                    "in the AutoCAD 2000 format).\n\nOptions:\n%s",
+                    options_help(kOptions).c_str());
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError("give one drawing");
+    if (args.get("out").empty() && args.get("save-template").empty()) throw UsageError("--out FILE.gpkg is required");
+    if (args.flag("transform") && !args.flag("control")) throw UsageError("--transform needs --control POINTS.csv");
+    const std::string drawing = args.positional[0];
+    for (const std::string& o : {args.get("out"), args.get("save-template")})
+        if (!o.empty() && std::filesystem::exists(o) && std::filesystem::equivalent(o, drawing))
+            throw geo::Error("the output would replace the drawing it reads", {.file = o});
+
+    const geo::CadTemplate tpl = args.get("template").empty() ? geo::default_cad_template() : geo::read_cad_template(args.get("template"));
+    if (!args.get("save-template").empty()) {
+        if (std::filesystem::exists(args.get("save-template")) && !args.flag("overwrite"))
+            throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("save-template")});
+        geo::write_file_atomically(args.get("save-template"), geo::to_json(tpl).dump(2) + "\n");
+        std::printf("wrote the layer template %s\n", args.get("save-template").c_str());
+        if (args.get("out").empty()) return 0;
+    }
+
+    geo::CadDrawing d = geo::read_cad(drawing, args.get("encoding"));
+    std::printf("%s: %zu lines (%zu closed), %zu hatch polygons, %zu texts; %s\n", drawing.c_str(), d.lines.size(),
+                static_cast<size_t>(std::count(d.line_closed.begin(), d.line_closed.end(), 1)), d.polygons.size(), d.text.size(),
+                d.encoding.c_str());
+    for (const std::string& n : d.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+
+    int zone = 0;
+    if (args.flag("control")) {
+        const auto points = geo::read_control_points(args.get("control"), zone);
+        const geo::PlaneTransformKind kind = geo::parse_plane_transform(args.get("transform").empty() ? "similarity" : args.get("transform"));
+        const geo::Registration r = geo::fit_plane_transform(points, kind);
+        std::printf("registration: %s transform from %zu control points%s\n", std::string(geo::to_string(kind)).c_str(), points.size(),
+                    zone ? (", eastings in zone " + std::to_string(zone) + " (the zone number taken off)").c_str() : "");
+        if (kind == geo::PlaneTransformKind::Similarity)
+            std::printf("  scale %.8f, rotation %.6f degrees, shift %.3f m east, %.3f m north\n", r.transform.scale(), r.transform.rotation_deg(),
+                        r.transform.c, r.transform.f);
+        else
+            std::printf("  east = %.8f x + %.8f y + %.3f; north = %.8f x + %.8f y + %.3f\n", r.transform.a, r.transform.b, r.transform.c, r.transform.d,
+                        r.transform.e, r.transform.f);
+        std::printf("  %-12s %12s\n", "point", "residual m");
+        for (size_t i = 0; i < points.size(); ++i) std::printf("  %-12s %12.3f\n", points[i].id.c_str(), r.residual_m[i]);
+        if (r.redundancy == 0)
+            std::printf("  no redundancy: %zu points fix the transform exactly, so the residuals are zero; add a point to check it\n", points.size());
+        else
+            std::printf("  RMS %.3f m (%zu redundant observations)\n", r.rms_m, r.redundancy);
+        geo::transform_drawing(d, r.transform);
+    } else if (d.lines.size() + d.polygons.size() > 0) {
+        // A drawing already in Gauss-Kruger coordinates may carry the zone in its eastings.
+        const geo::Envelope e = d.lines.size() ? d.lines.envelope(0) : d.polygons.envelope(0);
+        int z = 0;
+        geo::easting_without_zone(e.min_x, z);
+        if (z && gauss_kruger_epsg(z)) {
+            zone = z;
+            geo::PlaneTransform shift;
+            shift.c = -z * 1e6;
+            geo::transform_drawing(d, shift);
+            std::printf("eastings carry the zone number %d: taken off\n", z);
+        }
+    }
+    geo::Crs crs;
+    if (!args.get("crs").empty()) crs = geo::parse_crs(args.get("crs"));
+    else if (gauss_kruger_epsg(zone)) crs = geo::parse_crs("EPSG:" + std::to_string(gauss_kruger_epsg(zone)));
+    else
+        throw UsageError("give --crs (the CRS the drawing is drawn in, or the target of --control): the drawing does not say, and no zone number says it");
+    std::printf("CRS: %s\n", crs.describe().c_str());
+
+    const geo::CadLayers layers = geo::cad_layers(d, tpl);
+    for (const std::string& n : layers.notes) std::printf("%s\n", n.c_str());
+    std::vector<std::pair<std::string, const geo::Layer*>> out;
+    for (const geo::Layer* l : {&layers.parcels, &layers.green, &layers.buildings, &layers.roads, &layers.unplaced_labels})
+        if (l->size()) out.emplace_back(l->name, l);
+    if (out.empty()) throw geo::Error("no CAD layer of the drawing matches the template: nothing to write (--save-template shows the names it looks for)", {.file = drawing});
+    geo::WriteOptions wo;
+    wo.overwrite = args.flag("overwrite");
+    geo::write_layers(out, crs, args.get("out"), wo);
+    std::printf("wrote %s:", args.get("out").c_str());
+    for (const auto& [name, l] : out) std::printf(" %s (%zu)", name.c_str(), l->size());
+    std::printf("\n");
+    return 0;
+}
+
+}  // namespace cli

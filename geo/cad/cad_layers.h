@@ -1,0 +1,32 @@
+#pragma once
+// The layers a planner works with, made from a CAD drawing by a layer template: parcels, green
+// space and buildings as polygons (HATCH fills, closed polylines, and parcel boundaries drawn as
+// separate lines polygonized with GEOS; a closed polyline under an identical hatch counted
+// once), roads as lines, and each label text (parcel number, land use, FAR) attached to the
+// smallest polygon that contains it. Labels inside no polygon are kept as points, never dropped.
+#include <string>
+#include <vector>
+
+#include "geo/cad/cad_drawing.h"
+#include "geo/cad/cad_template.h"
+#include "geo/cad/registration.h"
+#include "geo/core/layer.h"
+
+namespace geo {
+
+struct CadLayers {
+    Layer parcels, green, buildings;  // cad_layer, source, area_m2, the labels' attributes (text), far (a number, when one is written)
+    Layer roads;                      // cad_layer
+    Layer unplaced_labels;            // cad_layer, attribute, text: labels inside no polygon
+    std::vector<std::string> notes;   // what was made from what, in words
+};
+
+// Moves every coordinate of the drawing by `t`.
+void transform_drawing(CadDrawing& d, const PlaneTransform& t);
+
+CadLayers cad_layers(const CadDrawing& d, const CadTemplate& t);
+
+// The number in a FAR label ("容积率≤2.0", "FAR 1.5", "2.5"): the last number written; NaN if none.
+double number_in_label(const std::string& text);
+
+}  // namespace geo
