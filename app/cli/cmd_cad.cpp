@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <vector>
 
 #include "args.h"
 #include "commands.h"
 #include "geo/cad/cad_drawing.h"
 #include "geo/cad/cad_layers.h"
 #include "geo/cad/cad_template.h"
+#include "geo/cad/datum_shift.h"
 #include "geo/cad/registration.h"
 #include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
@@ -26,9 +28,12 @@ const std::vector<OptionSpec> kOptions = {
     {"encoding", "ENC", "the drawing's text encoding (CP936 for GBK, UTF-8, ...; default: its $DWGCODEPAGE, GBK when it names none)"},
     {"template", "FILE.json", "which CAD layers are parcels, roads, green space, buildings and labels (default: common Chinese layer names)"},
     {"save-template", "FILE.json", "write the template used, to edit and use again on the next drawing"},
-    {"control", "POINTS.csv", "control points: x,y in the drawing and east,north (or survey X,Y) in the target CRS"},
+    {"control", "POINTS.csv", "control points: x,y in the drawing and east,north (or survey X,Y) in the target CRS (or in --from-crs)"},
     {"transform", "KIND", "similarity (4 parameters, default; at least 2 points) or affine (6; at least 3)"},
     {"crs", "CRS", "the target CRS (default: the CGCS2000 Gauss-Kruger zone the eastings name, e.g. 36 -> EPSG:4545)"},
+    {"from-crs", "CRS", "the CRS the drawing (or its control points) is in when it is not the target: Beijing 1954 or Xi'an 1980 Gauss-Kruger, ..."},
+    {"datum", "DX,DY,DZ,RX,RY,RZ,PPM", "7-parameter datum transform from --from-crs onto CGCS2000 (metres, arc-seconds, ppm; as published for the region)"},
+    {"rotation", "CONVENTION", "the rotations of --datum: position-vector (default, EPSG 9606) or coordinate-frame (EPSG 9607)"},
     {"overwrite", "", "replace an existing file"},
     {"help", "", "show this help"},
 };
@@ -105,13 +110,41 @@ int run_cad(const std::vector<std::string>& argv)
         const geo::Envelope e = d.lines.size() ? d.lines.envelope(0) : d.polygons.envelope(0);
         int z = 0;
         geo::easting_without_zone(e.min_x, z);
-        if (z && gauss_kruger_epsg(z)) {
+        if (z && gauss_kruger_epsg(z) && args.get("from-crs").empty()) {
             zone = z;
             geo::PlaneTransform shift;
             shift.c = -z * 1e6;
             geo::transform_drawing(d, shift);
             std::printf("eastings carry the zone number %d: taken off\n", z);
         }
+    }
+    if ((args.flag("datum") || args.flag("rotation")) && args.get("from-crs").empty())
+        throw UsageError("--datum needs --from-crs: the old CRS the drawing or its control points are in (Beijing 1954 or Xi'an 1980 Gauss-Kruger)");
+    if (!args.get("from-crs").empty()) {
+        if (args.get("crs").empty()) throw UsageError("--from-crs needs --crs, the CRS to move the drawing onto");
+        const geo::Crs from = geo::parse_crs(args.get("from-crs")), to = geo::parse_crs(args.get("crs"));
+        std::vector<geo::Coord> all;  // every coordinate of the drawing, moved together
+        for (const geo::Coord& c : d.lines.coords()) all.push_back(c);
+        for (const geo::Coord& c : d.polygons.coords()) all.push_back(c);
+        all.insert(all.end(), d.text_xy.begin(), d.text_xy.end());
+        if (args.flag("datum")) {
+            geo::SevenParameters p = geo::parse_seven_parameters(args.get("datum"));
+            const std::string rotation = args.get("rotation").empty() ? "position-vector" : args.get("rotation");
+            if (rotation != "position-vector" && rotation != "coordinate-frame")
+                throw UsageError("--rotation needs position-vector or coordinate-frame, not '" + rotation + "'");
+            p.coordinate_frame = rotation == "coordinate-frame";
+            geo::shift_datum(all, from, p, to);
+            std::printf("datum: %s onto %s by 7 parameters (%s rotations)\n", from.describe().c_str(), to.describe().c_str(), rotation.c_str());
+        } else {
+            geo::Transformer(from, to).transform(all);
+            for (const geo::Coord& c : all)
+                if (!std::isfinite(c.x) || !std::isfinite(c.y)) throw geo::Error("PROJ could not move a coordinate from " + from.describe() + " to " + to.describe(), {.file = drawing});
+            std::printf("reprojected: %s onto %s\n", from.describe().c_str(), to.describe().c_str());
+        }
+        size_t k = 0;
+        for (geo::Coord& c : d.lines.mutable_coords()) c = all[k++];
+        for (geo::Coord& c : d.polygons.mutable_coords()) c = all[k++];
+        for (geo::Coord& c : d.text_xy) c = all[k++];
     }
     geo::Crs crs;
     if (!args.get("crs").empty()) crs = geo::parse_crs(args.get("crs"));

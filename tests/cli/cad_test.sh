@@ -20,13 +20,20 @@ python3 - "$work" <<'PY'
 import math, sys
 work = sys.argv[1]
 def g(code, val): return f"{code}\n{val}\n"
+OFF = [0, 0]  # where the drawing lies (moved for the one in Gauss-Kruger coordinates)
 def lwpoly(layer, pts, closed):
+    pts = [(x + OFF[0], y + OFF[1]) for x, y in pts]
     s = g(0, "LWPOLYLINE") + g(8, layer) + g(100, "AcDbEntity") + g(100, "AcDbPolyline") + g(90, len(pts)) + g(70, 1 if closed else 0)
     for x, y in pts: s += g(10, x) + g(20, y)
     return s
-def line(layer, a, b): return g(0, "LINE") + g(8, layer) + g(10, a[0]) + g(20, a[1]) + g(11, b[0]) + g(21, b[1])
-def text(layer, p, t): return g(0, "TEXT") + g(8, layer) + g(10, p[0]) + g(20, p[1]) + g(40, 3) + g(1, t)
+def line(layer, a, b):
+    a, b = (a[0] + OFF[0], a[1] + OFF[1]), (b[0] + OFF[0], b[1] + OFF[1])
+    return g(0, "LINE") + g(8, layer) + g(10, a[0]) + g(20, a[1]) + g(11, b[0]) + g(21, b[1])
+def text(layer, p, t):
+    p = (p[0] + OFF[0], p[1] + OFF[1])
+    return g(0, "TEXT") + g(8, layer) + g(10, p[0]) + g(20, p[1]) + g(40, 3) + g(1, t)
 def hatch(layer, pts):
+    pts = [(x + OFF[0], y + OFF[1]) for x, y in pts]
     s = g(0, "HATCH") + g(8, layer) + g(100, "AcDbEntity") + g(100, "AcDbHatch") + g(10, 0) + g(20, 0) + g(30, 0)
     s += g(210, 0) + g(220, 0) + g(230, 1) + g(2, "SOLID") + g(70, 1) + g(71, 0) + g(91, 1) + g(92, 2) + g(72, 0) + g(73, 1) + g(93, len(pts))
     for x, y in pts: s += g(10, x) + g(20, y)
@@ -49,6 +56,8 @@ def drawing(codepage):
     return (head + body + g(0, "ENDSEC") + g(0, "EOF")).encode("cp936")
 open(f"{work}/plan.dxf", "wb").write(drawing("ANSI_936"))
 open(f"{work}/nopage.dxf", "wb").write(drawing(None))
+OFF[:] = [427000, 3270000]
+open(f"{work}/gk.dxf", "wb").write(drawing("ANSI_936"))
 open(f"{work}/new.dwg", "wb").write(b"AC1027" + bytes(200))
 # The known transform: scale 1.0002, 30 degrees, to (427000, 3270000) in zone 36.
 def known(x, y):
@@ -117,6 +126,22 @@ head -3 "$work/control.csv" > "$work/two.csv"
 "$cli" cad "$work/plan.dxf" --out "$work/y.gpkg" --control "$work/two.csv" --transform affine > "$work/few" 2>&1 && fail "an affine transform from two points"
 grep -q "at least 3 control points" "$work/few" || { cat "$work/few"; fail "too few points not named"; }
 [ -e "$work/y.gpkg" ] && fail "a failed run left a file"
+# Beijing 1954 / 3-degree GK CM 108E (EPSG:2433) onto CGCS2000 CM 108E: a reprojection alone
+# (--from-crs) changes only the ellipsoid; the 7 parameters move the drawing tens of metres
+# further (the formula itself is checked against a hand computation in the unit test).
+"$cli" cad "$work/gk.dxf" --out "$work/plain.gpkg" --from-crs EPSG:2433 --crs EPSG:4545 > "$work/plain.out" 2>&1 || { cat "$work/plain.out"; fail "--from-crs"; }
+"$cli" cad "$work/gk.dxf" --out "$work/datum.gpkg" --from-crs EPSG:2433 --crs EPSG:4545 --datum=-15.8,136.2,55.4,0.35,-1.2,2.6,-3.1 > "$work/datum.out" 2>&1 \
+  || { cat "$work/datum.out"; fail "--datum"; }
+grep -q "datum: EPSG:2433 .* onto EPSG:4545 .* by 7 parameters (position-vector rotations)" "$work/datum.out" || { cat "$work/datum.out"; fail "the datum line"; }
+corner() { ogrinfo -ro -q "$1" -sql "SELECT ST_MinX(geom) AS x, ST_MinY(geom) AS y FROM parcels WHERE parcel_no = 'A-01'" | awk -F'= ' '/ x \(| y \(/ {printf "%s ", $2}'; }
+python3 - "$(corner "$work/plain.gpkg")" "$(corner "$work/datum.gpkg")" <<'PY' || fail "the 7 parameters did not move the drawing by tens of metres"
+import math, sys
+a, b = [list(map(float, s.split())) for s in sys.argv[1:3]]
+d = math.hypot(a[0] - b[0], a[1] - b[1])
+print(d); sys.exit(0 if 20 < d < 300 else 1)
+PY
+"$cli" cad "$work/gk.dxf" --out "$work/w.gpkg" --crs EPSG:4545 --datum 1,2,3 2>&1 | grep -q "needs --from-crs" || fail "--datum without --from-crs is not refused"
+"$cli" cad "$work/gk.dxf" --out "$work/w.gpkg" --from-crs EPSG:2433 --crs EPSG:4545 --datum 1,2,3,4 2>&1 | grep -q "7 parameters .* or 3 .*, not 4" || fail "four datum parameters are not refused"
 # No CRS and no control points: asked for.
 "$cli" cad "$work/plan.dxf" --out "$work/z.gpkg" 2>&1 | grep -q "give --crs" || fail "no CRS is not asked for"
 echo "cad: OK"
