@@ -24,6 +24,7 @@ int run_export(const std::vector<std::string>& args);
 int run_map(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_cad(const std::vector<std::string>& args);
+int run_performance(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

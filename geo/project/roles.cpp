@@ -60,6 +60,7 @@ const std::vector<Meaning>& meanings_of(Role role)
     static const std::map<Role, std::vector<Meaning>> table = {
         {Role::Enterprises,
          {kName,
+          {"credit_code", false, {"credit_code", "uscc", "统一社会信用代码", "社会信用代码", "信用代码", "tyshxydm"}},
           {"industry_code", false, {"industry_code", "industrycode", "行业代码", "国民经济行业代码", "行业分类代码",
                                     "hydm", "gbt4754", "nic", "sic", "industry", "行业"}},
           {"cluster", false, {"cluster", "产业集群", "集群", "产业链", "chain", "产业", "sector"}},

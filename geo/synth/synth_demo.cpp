@@ -261,6 +261,41 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
     std::vector<double> tier_weights;
     for (const DemoTier& t : demo_tiers()) tier_weights.push_back(t.share);
     const Coord city = to_metric(to_metric_t, 106.55, 29.56);
+    // The bureau's table for 亩均效益 (parkcap performance), written row by row beside the
+    // enterprises from its own stream of random numbers (the layer stays as it was): credit
+    // code, name (a few spelled differently, a few firms missing, a few rows of firms not in
+    // the layer), tax, value added, sales, energy use, emissions, R&D.
+    Random ind_rng(o.seed * 6151 + 29);
+    const fs::path indicators_path = o.folder / "enterprise_indicators.csv";
+    std::ofstream indicators(indicators_path, std::ios::binary);
+    indicators << "\xEF\xBB\xBF统一社会信用代码,企业名称,税收,工业增加值,营业收入,综合能耗,排放当量,研发经费\n";
+    auto credit_code = [&] {
+        static const char kDigits[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        std::string c = "91500";
+        for (int k = 0; k < 13; ++k) c += kDigits[ind_rng.integer(0, k < 12 ? 9 : 30)];
+        return c;
+    };
+    auto indicator_row = [&](std::string name, double output, double tax) {
+        const double value_added = output * ind_rng.uniform(0.2, 0.35), sales = output * ind_rng.uniform(0.95, 1.15);
+        const double energy = output / ind_rng.lognormal(8, 0.6), emissions = energy * ind_rng.uniform(0.5, 3);
+        const double rd = sales * std::max(0.0, 0.025 + 0.015 * ind_rng.normal());
+        const double spelling = ind_rng.uniform();
+        if (spelling < 0.02) {  // 有限责任公司 for 有限公司
+            if (const size_t at = name.rfind("有限公司"); at != std::string::npos) name.replace(at, std::string("有限公司").size(), "有限责任公司");
+        } else if (spelling < 0.03) {  // a space after the city
+            name.insert(std::string("重庆").size(), " ");
+        }
+        const bool energy_known = ind_rng.uniform() >= 0.01;
+        char buf[320];
+        std::snprintf(buf, sizeof buf, "%s,%s,%.1f,%.1f,%.1f,", credit_code().c_str(), name.c_str(), tax, value_added, sales);
+        indicators << buf;
+        if (energy_known) {
+            std::snprintf(buf, sizeof buf, "%.2f,%.3f,%.1f\n", energy, emissions, rd);
+        } else {
+            std::snprintf(buf, sizeof buf, ",%.3f,%.1f\n", emissions, rd);
+        }
+        indicators << buf;
+    };
     for (int64_t i = 0; i < o.enterprises; ++i) {
         if ((i & 0xFFFF) == 0) progress(0.05 + 0.5 * static_cast<double>(i) / static_cast<double>(o.enterprises), "enterprises");
         const size_t p = rng.pick(park_weights);
@@ -300,7 +335,8 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
 
         firms.geometry.add_point(at);
         firms.fids.push_back(i + 1);
-        firms.columns[0].push_string(enterprise_name(rng, cl, tier == demo_tiers().size() - 1));
+        const std::string name = enterprise_name(rng, cl, tier == demo_tiers().size() - 1);
+        firms.columns[0].push_string(name);
         firms.columns[1].push_string(cl.codes[rng.pick(code_weights)]);
         firms.columns[2].push_string(cl.name_zh);
         if (t.name.empty()) firms.columns[3].push_null();
@@ -319,11 +355,17 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         firms.columns[12].push_real(round_to(land * std::clamp(0.13 + 0.06 * plot_rng.normal(), 0.0, 0.35), 10));
         firms.columns[13].push_real(plot_rng.uniform() < 0.15 ? round_to(plot_rng.uniform(8.5, 12), 0.5) : round_to(plot_rng.uniform(4, 7.5), 0.5));
         if (where < 0.82) park_jobs[p] += static_cast<double>(employees);
+        if (ind_rng.uniform() >= 0.02) indicator_row(name, output, tax);  // 2% of the firms are missing from the table
+        if (ind_rng.uniform() < 0.005)  // a firm the layer does not have
+            indicator_row("重庆新设" + cl.name_words.front() + std::to_string(i + 1) + "有限公司", output, tax);
         if (static_cast<int64_t>(firms.size()) == kChunk) flush_firms();
     }
     flush_firms();
     firms_file.commit();
     summary.files.push_back("enterprises.gpkg");
+    indicators.close();
+    if (!indicators) throw Error("cannot write the indicator table (is the disk full?)", {.file = indicators_path.string()});
+    summary.files.push_back("enterprise_indicators.csv");
 
     // Facilities inside and near each park.
     progress(0.55, "facilities");
@@ -574,6 +616,8 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
     project.extra["analysis"]["capacity"] = {{"standards_dir", "../standards"},
                                              {"infrastructure", "park_infrastructure.csv"},
                                              {"growth", "growth_targets.csv"}};
+    // 亩均效益: Huai'an's preset on the bureau's table.
+    project.extra["analysis"]["performance"] = {{"preset", "huaian"}, {"indicators", "enterprise_indicators.csv"}};
     // Site allocation: five more canteens where they cover the most employees, the existing ones kept.
     project.extra["analysis"]["allocation"] = {{"problem", "max_coverage"}, {"p", 5},           {"radius_m", 500},
                                                {"candidates", "lattice"},    {"lattice_spacing_m", 250},
@@ -613,7 +657,7 @@ SynthSummary synthesize_demo(const SynthOptions& o, const Progress& progress)
         throw Error("exists and is not a folder", {.file = o.folder.string()});
 
     const std::vector<std::string> outputs = {"parks.gpkg", "enterprises.gpkg", "facilities_gcj02.csv", "roads.fgb", "park_infrastructure.csv", "growth_targets.csv",
-                                              "constraints.shp", "sites.gpkg", "chongqing-demo.parkcap.json"};
+                                              "constraints.shp", "sites.gpkg", "enterprise_indicators.csv", "chongqing-demo.parkcap.json"};
     if (!o.overwrite)
         for (const auto& f : outputs)
             if (fs::exists(target / f, ec))

@@ -1,0 +1,171 @@
+#include "geo/performance/indicator_table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <unordered_map>
+
+#include "geo/core/error.h"
+#include "geo/io/csv_text.h"
+
+namespace geo {
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string trimmed(std::string s)
+{
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.pop_back();
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    return s.substr(i);
+}
+
+}  // namespace
+
+IndicatorTable read_indicator_table(const std::filesystem::path& file)
+{
+    const auto rows = read_csv_file(file);
+    if (rows.empty()) throw Error("the indicator table is empty", {.file = file.string()});
+    std::vector<std::string> h;
+    for (std::string c : rows[0]) {
+        if (c.rfind("\xEF\xBB\xBF", 0) == 0) c.erase(0, 3);  // a BOM, as Excel writes
+        h.push_back(trimmed(c));
+    }
+    auto find = [&](std::initializer_list<const char*> names) -> int {
+        for (const char* n : names)
+            for (size_t i = 0; i < h.size(); ++i)
+                if (h[i] == n) return static_cast<int>(i);
+        return -1;
+    };
+    const int code = find({"统一社会信用代码", "信用代码", "社会信用代码", "credit_code", "uscc"});
+    const int name = find({"企业名称", "名称", "单位名称", "name", "company"});
+    if (code < 0 && name < 0)
+        throw Error("the indicator table needs a 统一社会信用代码 (credit_code) or 企业名称 (name) column to join on", {.file = file.string(), .key = "line 1"});
+    const int tax = find({"税收", "实缴税金", "纳税额", "税收总额", "tax"}), va = find({"工业增加值", "增加值", "value_added"});
+    const int sales = find({"营业收入", "销售收入", "主营业务收入", "sales", "revenue"}), energy = find({"综合能耗", "能耗", "energy"});
+    const int emis = find({"排放当量", "排放量", "污染物排放当量", "emissions"}), rd = find({"研发经费", "研发投入", "R&D经费", "rd"});
+    const int emp = find({"从业人员", "职工人数", "employees"}), land_m2 = find({"用地面积", "land_m2"}), land_mu = find({"用地面积(亩)", "用地面积（亩）", "land_mu"});
+    IndicatorTable t;
+    t.file = file;
+    for (size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        if (row.empty() || (row.size() == 1 && trimmed(row[0]).empty())) continue;
+        const ErrorContext where{.file = file.string(), .key = "line " + std::to_string(r + 1)};
+        auto text = [&](int c) { return c >= 0 && static_cast<size_t>(c) < row.size() ? trimmed(row[static_cast<size_t>(c)]) : std::string(); };
+        auto number = [&](int c) {
+            const std::string v = text(c);
+            if (v.empty()) return kNaN;
+            char* end = nullptr;
+            const double x = std::strtod(v.c_str(), &end);
+            if (*end != '\0' || !std::isfinite(x)) throw Error("the " + h[static_cast<size_t>(c)] + " '" + v + "' is not a number", where);
+            if (x < 0) throw Error("a negative " + h[static_cast<size_t>(c)] + " (" + v + ")", where);
+            return x;
+        };
+        t.code.push_back(text(code));
+        t.name.push_back(text(name));
+        if (t.code.back().empty() && t.name.back().empty()) throw Error("a row with neither a credit code nor a name", where);
+        t.tax.push_back(number(tax));
+        t.value_added.push_back(number(va));
+        t.sales.push_back(number(sales));
+        t.energy.push_back(number(energy));
+        t.emissions.push_back(number(emis));
+        t.rd.push_back(number(rd));
+        t.employees.push_back(number(emp));
+        const double mu = number(land_mu);
+        t.land_m2.push_back(!std::isnan(mu) ? mu * 10000.0 / 15.0 : number(land_m2));
+        t.line.push_back(r + 1);
+    }
+    return t;
+}
+
+std::string normalised_company_name(std::string_view s)
+{
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        // U+FF01..U+FF5E (full-width ASCII) are EF BC 81..EF BD 9E; U+3000 is E3 80 80.
+        if (c == 0xEF && i + 2 < s.size()) {
+            const unsigned cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+                i += 3;
+                continue;
+            }
+        }
+        if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 && static_cast<unsigned char>(s[i + 2]) == 0x80) {
+            i += 3;  // an ideographic space
+            continue;
+        }
+        out.push_back(static_cast<char>(c));
+        ++i;
+    }
+    std::string r;
+    for (char ch : out) {
+        if (ch == ' ' || ch == '\t' || ch == '(' || ch == ')') continue;
+        r.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+    for (size_t at; (at = r.find("有限责任公司")) != std::string::npos;) r.replace(at, std::string("有限责任公司").size(), "有限公司");
+    return r;
+}
+
+std::string_view to_string(MatchKind k)
+{
+    switch (k) {
+    case MatchKind::Code: return "code";
+    case MatchKind::Name: return "name";
+    case MatchKind::NormalisedName: return "normalised name";
+    case MatchKind::NotFound: return "no enterprise";
+    case MatchKind::Ambiguous: return "several enterprises";
+    case MatchKind::Taken: break;
+    }
+    return "already matched";
+}
+
+size_t IndicatorMatch::count(MatchKind k) const { return static_cast<size_t>(std::count(how.begin(), how.end(), k)); }
+
+IndicatorMatch match_indicator_rows(const IndicatorTable& t, const std::vector<std::string>& codes, const std::vector<std::string>& names)
+{
+    const size_t n = names.size();
+    IndicatorMatch m;
+    m.row_of.assign(n, -1);
+    m.how.assign(t.size(), MatchKind::NotFound);
+    m.detail.assign(t.size(), "");
+    std::vector<uint8_t> done(t.size(), 0);
+    // One pass per key: rows not yet placed, against the enterprises holding that key.
+    auto pass = [&](MatchKind kind, auto&& key_of_enterprise, auto&& key_of_row) {
+        std::unordered_map<std::string, std::vector<size_t>> by_key;
+        for (size_t i = 0; i < n; ++i)
+            if (std::string k = key_of_enterprise(i); !k.empty()) by_key[k].push_back(i);
+        for (size_t r = 0; r < t.size(); ++r) {
+            if (done[r]) continue;
+            const std::string k = key_of_row(r);
+            if (k.empty()) continue;
+            const auto it = by_key.find(k);
+            if (it == by_key.end()) continue;
+            done[r] = 1;
+            if (it->second.size() > 1) {
+                m.how[r] = MatchKind::Ambiguous;
+                m.detail[r] = std::to_string(it->second.size()) + " enterprises have this " + std::string(to_string(kind));
+                continue;
+            }
+            const size_t e = it->second.front();
+            if (m.row_of[e] >= 0) {
+                m.how[r] = MatchKind::Taken;
+                m.detail[r] = "'" + names[e] + "' is matched by line " + std::to_string(t.line[static_cast<size_t>(m.row_of[e])]) + " already";
+                continue;
+            }
+            m.row_of[e] = static_cast<int64_t>(r);
+            m.how[r] = kind;
+            m.detail[r] = names[e];
+        }
+    };
+    if (!codes.empty()) pass(MatchKind::Code, [&](size_t i) { return codes[i]; }, [&](size_t r) { return t.code[r]; });
+    pass(MatchKind::Name, [&](size_t i) { return names[i]; }, [&](size_t r) { return t.name[r]; });
+    pass(MatchKind::NormalisedName, [&](size_t i) { return normalised_company_name(names[i]); }, [&](size_t r) { return normalised_company_name(t.name[r]); });
+    return m;
+}
+
+}  // namespace geo

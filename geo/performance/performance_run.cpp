@@ -1,0 +1,110 @@
+#include "geo/performance/performance_run.h"
+
+#include <cmath>
+#include <limits>
+
+#include "geo/capacity/capacity_tables.h"
+#include "geo/core/error.h"
+#include "geo/overlay/zone_assignment.h"
+#include "geo/project/settings_reader.h"
+
+namespace geo {
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<double> layer_numbers(const LoadedLayer& l, const char* meaning)
+{
+    std::vector<double> out(l.data->size(), kNaN);
+    const std::string* f = l.fields.field_for(meaning);
+    const Column* c = f ? l.data->column(*f) : nullptr;
+    if (c)
+        for (size_t i = 0; i < out.size(); ++i)
+            if (!c->is_null(i)) out[i] = c->number(i).value_or(kNaN);
+    return out;
+}
+
+std::vector<std::string> layer_texts(const LoadedLayer& l, const char* meaning)
+{
+    std::vector<std::string> out;
+    const std::string* f = l.fields.field_for(meaning);
+    const Column* c = f ? l.data->column(*f) : nullptr;
+    if (!c) return out;
+    out.reserve(l.data->size());
+    for (size_t i = 0; i < l.data->size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
+    return out;
+}
+
+}  // namespace
+
+PerformanceSettings performance_settings(const Project& project)
+{
+    const SettingsReader r(project, "performance");
+    PerformanceSettings s;
+    s.preset = r.text("preset", s.preset);
+    s.indicators = r.text("indicators", "");
+    if (!s.indicators.empty() && std::filesystem::path(s.indicators).is_relative() && !project.file.empty())
+        s.indicators = (project.file.parent_path() / s.indicators).string();
+    return s;
+}
+
+std::vector<std::string> performance_fields() { return {"name", "credit_code", "employees", "land_area", "tax", "output_value"}; }
+
+PerformanceRun run_performance(const LoadedProject& project, const PerformanceSettings& s, const std::filesystem::path& standards_override)
+{
+    PerformanceRun r;
+    r.preset_file = performance_preset_file(s.preset, standards_folder(project.project, standards_override));
+    r.preset = read_performance_preset(r.preset_file);
+    const LoadedLayer* firms = project.first(Role::Enterprises);
+    if (!firms) throw Error("the project has no enterprises layer to evaluate", {.file = project.project.file.string()});
+    const Layer& data = *firms->data;
+    const size_t n = data.size();
+    const std::vector<std::string> names = layer_texts(*firms, "name");
+    for (size_t i = 0; i < n; ++i) {
+        r.name.push_back(!names.empty() && !names[i].empty() ? names[i] : "fid " + std::to_string(data.fids[i]));
+        r.fid.push_back(data.fids[i]);
+        r.xy.push_back(data.geometry.first_coord(i));
+    }
+    const std::vector<std::string> codes = layer_texts(*firms, "credit_code");
+    r.has_codes = !codes.empty();
+
+    // The layer's own figures, then the table's where it has them.
+    PerformanceFigures& f = r.figures;
+    f.tax = layer_numbers(*firms, "tax");
+    f.employees = layer_numbers(*firms, "employees");
+    f.land_m2 = layer_numbers(*firms, "land_area");
+    f.sales = layer_numbers(*firms, "output_value");  // the layer's output value stands for sales where the table has none
+    for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);
+    if (!s.indicators.empty()) {
+        r.table = read_indicator_table(s.indicators);
+        r.match = match_indicator_rows(r.table, codes, names.empty() ? r.name : names);
+        const IndicatorTable& t = r.table;
+        for (size_t i = 0; i < n; ++i) {
+            if (r.match.row_of[i] < 0) continue;
+            const size_t row = static_cast<size_t>(r.match.row_of[i]);
+            auto take = [&](std::vector<double>& into, const std::vector<double>& from) {
+                if (!std::isnan(from[row])) into[i] = from[row];
+            };
+            take(f.tax, t.tax), take(f.value_added, t.value_added), take(f.sales, t.sales), take(f.energy, t.energy);
+            take(f.emissions, t.emissions), take(f.rd, t.rd), take(f.employees, t.employees), take(f.land_m2, t.land_m2);
+        }
+    } else {
+        r.match.row_of.assign(n, -1);
+    }
+    r.scores = score_performance(r.preset, f);
+
+    if (const LoadedLayer* parks = project.first(Role::Parks)) {
+        r.park_of = assign_to_zones(data.geometry, parks->data->geometry).zone_of;
+        const std::string* pn = parks->fields.field_for("name");
+        for (size_t p = 0; p < parks->data->size(); ++p) {
+            const std::string nm = pn ? parks->data->column(*pn)->text(p) : "";
+            r.park_name.push_back(nm.empty() ? "fid " + std::to_string(parks->data->fids[p]) : nm);
+        }
+    } else {
+        r.park_of.assign(n, -1);
+    }
+    return r;
+}
+
+}  // namespace geo

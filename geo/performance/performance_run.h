@@ -1,0 +1,45 @@
+#pragma once
+// One 亩均效益 evaluation of a loaded project: the preset, the bureau's indicator table joined
+// to the enterprises, each enterprise's figures (the table's, else the layer's tax, employees,
+// land, and its output value for sales), scores and classes, and the park each lies in. What the command and the report
+// both call.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/performance/indicator_table.h"
+#include "geo/performance/performance_preset.h"
+#include "geo/performance/performance_score.h"
+#include "geo/project/loaded_project.h"
+
+namespace geo {
+
+struct PerformanceSettings {
+    std::string preset = "huaian";  // a preset's name in the standards folder (mujun_NAME*.csv) or a file
+    std::string indicators;         // the bureau's table (CSV); empty: the layer's own figures only
+};
+// From analysis.performance (preset, indicators; a relative path is the project folder's).
+PerformanceSettings performance_settings(const Project& project);
+
+struct PerformanceRun {
+    PerformancePreset preset;
+    std::filesystem::path preset_file;
+    IndicatorTable table;   // empty without one
+    IndicatorMatch match;   // of the table's rows
+    PerformanceFigures figures;
+    PerformanceScores scores;
+    std::vector<std::string> name;  // per enterprise (or "fid N")
+    std::vector<int64_t> fid;
+    std::vector<Coord> xy;          // working CRS
+    std::vector<int32_t> park_of;   // -1 outside every park
+    std::vector<std::string> park_name;
+    bool has_codes = false;         // the layer has a credit code field
+};
+
+// Throws geo::Error naming the file or setting.
+PerformanceRun run_performance(const LoadedProject& project, const PerformanceSettings& settings, const std::filesystem::path& standards_override = {});
+
+// The enterprises' meanings the evaluation reads.
+std::vector<std::string> performance_fields();
+
+}  // namespace geo

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# parkcap performance (亩均效益) on the demo: the join report adds up to the table's rows; every
+# enterprise in the layer with its class; scores recomputed by hand from the written indicator
+# values and the printed benchmarks; the classes by rank (20/40/35/5%) of the scored; per park
+# the classes add up and the lowest class's land is the sum of its plots; the other presets;
+# bad presets and tables named.
+#   performance_test.sh PARKCAP DEMO_FOLDER
+set -u
+cli=$1 demo=$2
+command -v ogrinfo >/dev/null 2>&1 || { echo "SKIP: ogrinfo is not installed (apt-get install gdal-bin)"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --out "$work/p" > "$work/out" 2>&1 || { cat "$work/out"; fail "performance"; }
+grep -q "preset: mujun_huaian_2024" "$work/out" || fail "the project's preset is not used"
+rows=$(($(wc -l < "$demo/enterprise_indicators.csv") - 1))
+python3 - "$work" "$rows" <<'PY' || fail "the report"
+import csv, re, subprocess, sys
+work, rows = sys.argv[1], int(sys.argv[2])
+out = open(f"{work}/out", encoding="utf-8").read()
+m = re.search(r"(\d+) rows; matched by credit code (\d+), by name (\d+), by normalised name (\d+); no enterprise (\d+), several enterprises (\d+), enterprise already matched (\d+)", out)
+n = list(map(int, m.groups()))
+assert n[0] == rows == sum(n[1:]), ("the join report does not add up", n, rows)
+assert n[3] > 100 and n[5] > 100, ("normalised names and ambiguous names expected in the demo", n)
+matches = list(csv.DictReader(open(f"{work}/p_matches.csv", encoding="utf-8-sig")))
+assert len(matches) == rows
+assert sum(1 for r in matches if r["matched_by"] == "normalised name") == n[3]
+bench = {k: float(v) for k, v in re.findall(r"  (\w+): benchmark ([0-9.e+-]+)", out)}
+weights = {"tax_per_mu": 45, "sales_per_mu": 35, "tax_per_energy": 20}
+assert set(bench) == set(weights), bench
+# Every enterprise, its indicators and score, read back from the layer.
+q = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", f"{work}/p.gpkg", "performance"], capture_output=True, text=True, check=True).stdout
+layer = list(csv.DictReader(q.splitlines()))
+assert len(layer) == 20000, len(layer)
+scored = [r for r in layer if r["score"]]
+checked = 0
+for r in layer[:3000]:
+    have = {k: float(r[k]) for k in weights if r[k]}
+    if not r["score"]:
+        continue
+    total = sum(weights.values()); avail = sum(weights[k] for k in have)
+    want = sum(weights[k] * v / bench[k] for k, v in have.items()) * total / avail   # a missing weight spread
+    assert abs(float(r["score"]) - want) <= 1e-8 * max(1, want), (r["name"], r["score"], want)
+    assert (r["missing"] or "") == ",".join(k for k in weights if k not in have), (r["missing"], have)
+    checked += 1
+assert checked > 2500
+# Classes by rank among the scored: A top 20%, B to 60%, C to 95%, D the rest.
+order = sorted(range(len(scored)), key=lambda i: -float(scored[i]["score"]))
+counts = {c: sum(1 for r in scored if r["class"] == c) for c in "ABCD"}
+N = len(scored)
+assert counts == {"A": int(0.2 * N), "B": int(0.6 * N) - int(0.2 * N), "C": int(0.95 * N) - int(0.6 * N), "D": N - int(0.95 * N)}, counts
+assert all(float(scored[order[i]]["score"]) >= float(scored[order[i + 1]]["score"]) for i in range(N - 1))
+assert scored[order[0]]["class"] == "A" and scored[order[-1]]["class"] == "D"
+# Per park: the classes add up; class D land equals the layer's land of the D plots.
+parks = list(csv.DictReader(open(f"{work}/p_parks.csv", encoding="utf-8-sig")))
+for p in parks:
+    assert int(p["enterprises"]) == int(p["scored"]) + int(p["unscored"]), p
+    assert int(p["scored"]) == sum(int(p["class_" + c]) for c in "ABCD"), p
+    if p["park"].startswith("("):
+        continue
+    land = sum(float(r["land_m2"]) for r in layer if r["park"] == p["park"] and r["class"] == "D")
+    assert abs(land - float(p["class_D_land_m2"])) < 1e-6 * max(1, land), (p["park"], land, p["class_D_land_m2"])
+    assert abs(land / (10000 / 15) - float(p["class_D_land_mu"])) < 1e-3, p
+total = [p for p in parks if p["park"] == "(all)"][0]
+assert int(total["enterprises"]) == 20000 and int(total["class_D"]) == counts["D"]
+PY
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --preset jingde --out "$work/j" > "$work/jout" 2>&1 || { cat "$work/jout"; fail "jingde"; }
+grep -q "tax_per_mu: from .* (20) to .* (100)" "$work/jout" || fail "jingde does not print its ranges"
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --preset huangyan > "$work/hout" 2>&1 || { cat "$work/hout"; fail "huangyan"; }
+grep -q "tax_per_mu: benchmark 24.097" "$work/hout" || fail "huangyan's benchmark"
+grep -Eq "unscored \(an indicator missing: the preset leaves them unscored\)" "$work/hout" || fail "huangyan leaves firms lacking an indicator unscored, and says so"
+# Bad input, named.
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --preset nanjing 2>&1 | grep -q "no preset 'nanjing' in .*(there: huaian_2024, huangyan_2023, jingde_2022)" || fail "an unknown preset is not named with the known ones"
+printf '企业名称,税收\n重庆甲,十\n' > "$work/bad.csv"
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --indicators "$work/bad.csv" 2>&1 | grep -q "bad.csv: line 2: the 税收 '十' is not a number" || fail "a bad table is not named"
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --out "$work/p" 2>&1 | grep -q "already exists" || fail "an output replaced without --overwrite"
+echo "performance: OK"
