@@ -232,7 +232,8 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
                               Column("用地面积", FieldType::Real), Column("工业产值", FieldType::Real),
                               Column("税收", FieldType::Real), Column("成立年份", FieldType::Integer),
                               Column("建筑基底面积", FieldType::Real), Column("行政生活用地面积", FieldType::Real),
-                              Column("绿地面积", FieldType::Real), Column("层高", FieldType::Real)});
+                              Column("绿地面积", FieldType::Real), Column("层高", FieldType::Real),
+                              Column("统一社会信用代码", FieldType::String)});
     // The land-use details come from a second stream, so the fields above stay as they were.
     Random plot_rng(o.seed * 7919 + 17);
     std::vector<double> park_jobs(parks.size(), 0.0);
@@ -275,7 +276,7 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         for (int k = 0; k < 13; ++k) c += kDigits[ind_rng.integer(0, k < 12 ? 9 : 30)];
         return c;
     };
-    auto indicator_row = [&](std::string name, double output, double tax) {
+    auto indicator_row = [&](const std::string& code, std::string name, double output, double tax) {
         const double value_added = output * ind_rng.uniform(0.2, 0.35), sales = output * ind_rng.uniform(0.95, 1.15);
         const double energy = output / ind_rng.lognormal(8, 0.6), emissions = energy * ind_rng.uniform(0.5, 3);
         const double rd = sales * std::max(0.0, 0.025 + 0.015 * ind_rng.normal());
@@ -287,7 +288,7 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         }
         const bool energy_known = ind_rng.uniform() >= 0.01;
         char buf[320];
-        std::snprintf(buf, sizeof buf, "%s,%s,%.1f,%.1f,%.1f,", credit_code().c_str(), name.c_str(), tax, value_added, sales);
+        std::snprintf(buf, sizeof buf, "%s,%s,%.1f,%.1f,%.1f,", code.c_str(), name.c_str(), tax, value_added, sales);
         indicators << buf;
         if (energy_known) {
             std::snprintf(buf, sizeof buf, "%.2f,%.3f,%.1f\n", energy, emissions, rd);
@@ -355,9 +356,13 @@ SynthSummary write_demo(const SynthOptions& o, const Progress& progress)
         firms.columns[12].push_real(round_to(land * std::clamp(0.13 + 0.06 * plot_rng.normal(), 0.0, 0.35), 10));
         firms.columns[13].push_real(plot_rng.uniform() < 0.15 ? round_to(plot_rng.uniform(8.5, 12), 0.5) : round_to(plot_rng.uniform(4, 7.5), 0.5));
         if (where < 0.82) park_jobs[p] += static_cast<double>(employees);
-        if (ind_rng.uniform() >= 0.02) indicator_row(name, output, tax);  // 2% of the firms are missing from the table
+        // 90% of the firms carry their credit code in the layer too (the rest join by name).
+        const std::string code = credit_code();
+        const bool code_in_layer = ind_rng.uniform() < 0.9;
+        code_in_layer ? firms.columns[14].push_string(code) : firms.columns[14].push_null();
+        if (ind_rng.uniform() >= 0.02) indicator_row(code, name, output, tax);  // 2% of the firms are missing from the table
         if (ind_rng.uniform() < 0.005)  // a firm the layer does not have
-            indicator_row("重庆新设" + cl.name_words.front() + std::to_string(i + 1) + "有限公司", output, tax);
+            indicator_row(credit_code(), "重庆新设" + cl.name_words.front() + std::to_string(i + 1) + "有限公司", output, tax);
         if (static_cast<int64_t>(firms.size()) == kChunk) flush_firms();
     }
     flush_firms();
