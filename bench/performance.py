@@ -5,8 +5,8 @@
 
 DIR (default /tmp/parkcap-perf-1m) is a project made by `parkcap synth DIR --enterprises
 1000000` (made first when missing). Both contenders run Huai'an's preset on the project's
-enterprise_indicators.csv: join by exact name (names held by several enterprises or rows left
-out), then by normalised name; tax and sales per mu, tax per energy; benchmarks at twice the
+enterprise_indicators.csv: join by credit code, then exact name (names held by several
+enterprises are left out), then normalised name; tax and sales per mu, tax per energy; benchmarks at twice the
 mean; a missing indicator's weight spread; classes by rank (20/60/95/100%); enterprises per
 park and class, class-D land. Each runs as its own process (wall time, peak RSS); the script
 then checks that both give the same class counts per park.
@@ -31,15 +31,15 @@ def norm(s):
     return s.replace("有限责任公司", "有限公司")
 firms["row"] = -1
 free = table.copy()
-for key, f in (("exact", lambda s: s), ("normalised", norm)):
-    fk = firms["企业名称"].map(f); tk = free["企业名称"].map(f)
-    unique_f = fk[~fk.duplicated(keep=False) & (firms["row"] < 0)]
-    counts = fk.value_counts()
+for fcol, tcol, f in (("统一社会信用代码", "统一社会信用代码", lambda s: s), ("企业名称", "企业名称", lambda s: s), ("企业名称", "企业名称", norm)):
+    fk = firms[fcol].map(lambda v: f(v) if isinstance(v, str) and v else None)
+    tk = free[tcol].map(lambda v: f(v) if isinstance(v, str) and v else None)
     tmap = pd.Series(free.index, index=tk)
-    tmap = tmap[~tmap.index.duplicated(keep="first")]
-    hit = unique_f[unique_f.isin(tmap.index)]
+    tmap = tmap[tmap.index.notna() & ~tmap.index.duplicated(keep="first")]
+    dup = fk.duplicated(keep=False)
+    hit = fk[fk.notna() & ~dup & (firms["row"] < 0) & fk.isin(tmap.index)]
     firms.loc[hit.index, "row"] = tmap[hit.values].values
-    used = set(tmap[fk[fk.isin(tmap.index)].values].values)   # rows placed or ambiguous
+    used = set(tmap[fk[fk.notna() & fk.isin(tmap.index)].values].values)   # rows placed, or naming several firms
     free = free.loc[~free.index.isin(used)]
 t = table.reindex(firms["row"].where(firms["row"] >= 0)).reset_index(drop=True)
 mu = firms["用地面积"].values / (10000 / 15)

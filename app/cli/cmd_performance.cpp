@@ -2,7 +2,11 @@
 // county preset says, classes A-D, the distribution per park and the land in the lowest class
 // (geo/performance).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 
 #include "args.h"
 #include "commands.h"
@@ -28,6 +32,9 @@ const std::vector<OptionSpec> kOptions = {
                                "统一社会信用代码 or 企业名称 (default: analysis.performance.indicators of the project)"},
     {"standards", "DIR", "the folder of the standards tables (default: analysis.capacity.standards_dir of the project)"},
     {"out", "PREFIX", "write PREFIX.gpkg (performance), PREFIX_parks.csv and PREFIX_matches.csv"},
+    {"save-scenario", "NAME", "the lowest class's plots inside parks as a redevelopment scenario for `parkcap capacity` (with --project-out)"},
+    {"project-out", "FILE", "the copy of the project that holds the scenario"},
+    {"far", "F", "the FAR those plots are rebuilt to (default: each park's)"},
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 };
@@ -48,12 +55,22 @@ int run_performance(const std::vector<std::string>& argv)
         return 0;
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
+    if (args.flag("save-scenario") != args.flag("project-out")) throw UsageError("--save-scenario NAME and --project-out FILE go together");
+    if (args.flag("far") && !args.flag("save-scenario")) throw UsageError("--far is the FAR of the scenario's redevelopment: give --save-scenario");
+    std::optional<double> far;
+    if (args.flag("far")) {
+        char* end = nullptr;
+        far = std::strtod(args.get("far").c_str(), &end);
+        if (args.get("far").empty() || *end != '\0' || !(*far > 0) || !std::isfinite(*far)) throw UsageError("--far needs a number above 0, not '" + args.get("far") + "'");
+    }
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     geo::PerformanceSettings settings = geo::performance_settings(input);
     if (!args.get("preset").empty()) settings.preset = args.get("preset");
     if (!args.get("indicators").empty()) settings.indicators = args.get("indicators");
     const std::string prefix = args.get("out");
-    if (!prefix.empty()) refuse_inputs_as_outputs(input, prefixed(prefix, {".gpkg", "_parks.csv", "_matches.csv"}), {settings.indicators});
+    std::vector<std::string> outputs = prefix.empty() ? std::vector<std::string>{} : prefixed(prefix, {".gpkg", "_parks.csv", "_matches.csv"});
+    if (args.flag("project-out")) outputs.push_back(args.get("project-out"));
+    refuse_inputs_as_outputs(input, outputs, {settings.indicators});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, geo::performance_fields()}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Enterprises);
@@ -75,6 +92,16 @@ int run_performance(const std::vector<std::string>& argv)
             line += (c ? "  " : "") + cell;
         }
         std::printf("%s\n", line.c_str());
+    }
+    // The scenario copy first: a failure there leaves no half set of outputs.
+    if (args.flag("save-scenario")) {
+        const std::string out = args.get("project-out");
+        if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; give --overwrite to replace it", {.file = out});
+        geo::Project copy = project.project;
+        const geo::Scenario s = geo::performance_scenario(run, project.first(geo::Role::Enterprises)->config.id, args.get("save-scenario"), far);
+        geo::store_scenario(copy, s);
+        geo::write_project(copy, out);
+        std::printf("wrote the scenario '%s' (%s) into %s\n", s.name.c_str(), s.extra["note"].get<std::string>().c_str(), out.c_str());
     }
     if (!prefix.empty()) {
         const bool over = args.flag("overwrite");

@@ -107,4 +107,19 @@ PerformanceRun run_performance(const LoadedProject& project, const PerformanceSe
     return r;
 }
 
+Scenario performance_scenario(const PerformanceRun& r, const std::string& layer_id, const std::string& name, std::optional<double> far)
+{
+    const int lowest = static_cast<int>(r.preset.classes.size()) - 1;
+    RedevelopPlots edit{layer_id, {}, far};
+    for (size_t i = 0; i < r.fid.size(); ++i)
+        if (r.scores.klass[i] == lowest && r.park_of[i] >= 0) edit.fids.push_back(r.fid[i]);
+    if (edit.fids.empty())
+        throw Error("no plot inside a park is in class " + r.preset.classes.back().name + ": no scenario to make");
+    Scenario s{name, {edit}, Json::object()};
+    s.extra["kind"] = "performance";
+    s.extra["note"] = "class " + r.preset.classes.back().name + " of " + r.preset.name + " (亩均效益), " + std::to_string(edit.fids.size()) +
+                      " plots inside parks, marked for redevelopment";
+    return s;
+}
+
 }  // namespace geo

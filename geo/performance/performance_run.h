@@ -4,6 +4,7 @@
 // land, and its output value for sales), scores and classes, and the park each lies in. What the command and the report
 // both call.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "geo/performance/performance_preset.h"
 #include "geo/performance/performance_score.h"
 #include "geo/project/loaded_project.h"
+#include "geo/scenario/edits.h"
 
 namespace geo {
 
@@ -38,6 +40,11 @@ struct PerformanceRun {
 
 // Throws geo::Error naming the file or setting.
 PerformanceRun run_performance(const LoadedProject& project, const PerformanceSettings& settings, const std::filesystem::path& standards_override = {});
+
+// The lowest class's plots inside parks as a scenario for the capacity model: one
+// redevelop_plots edit of their features in `layer_id`, rebuilt to `far` (none: each park's
+// FAR). Throws geo::Error when no plot inside a park is in that class.
+Scenario performance_scenario(const PerformanceRun& run, const std::string& layer_id, const std::string& name, std::optional<double> far);
 
 // The enterprises' meanings the evaluation reads.
 std::vector<std::string> performance_fields();

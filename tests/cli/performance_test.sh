@@ -67,6 +67,35 @@ for p in parks:
 total = [p for p in parks if p["park"] == "(all)"][0]
 assert int(total["enterprises"]) == 20000 and int(total["class_D"]) == counts["D"]
 PY
+# Class D inside parks as a redevelopment scenario, evaluated by parkcap capacity: each park's
+# redevelopment is the sum over its class-D plots of land × 2.0 − their counted floor area.
+"$cli" performance "$demo/chongqing-demo.parkcap.json" --save-scenario "亩均D类" --project-out "$work/copy.parkcap.json" --far 2.0 > "$work/sout" 2>&1 \
+  || { cat "$work/sout"; fail "--save-scenario"; }
+grep -q "wrote the scenario '亩均D类' (class D of mujun_huaian_2024 (亩均效益), [0-9]* plots inside parks" "$work/sout" || { cat "$work/sout"; fail "the scenario line"; }
+"$cli" capacity "$work/copy.parkcap.json" --scenario "亩均D类" --out "$work/cap" > /dev/null 2>&1 || fail "capacity on the scenario"
+python3 - "$work" "$demo" <<'PY' || fail "the scenario's redevelopment is not the class-D plots' by hand"
+import csv, subprocess, sys
+work, demo = sys.argv[1:3]
+def layer(path, name):
+    q = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", path, name], capture_output=True, text=True, check=True).stdout
+    return list(csv.DictReader(q.splitlines()))
+firms = {}
+q = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", f"{demo}/enterprises.gpkg", "-sql", "SELECT CAST(fid AS integer) AS efid, 建筑面积, 层高, 用地面积 FROM enterprises"], capture_output=True, text=True, check=True).stdout
+for r in csv.DictReader(q.splitlines()):
+    firms[int(r["efid"])] = r
+want = {}
+for r in layer(f"{work}/p.gpkg", "performance"):
+    if r["class"] != "D" or not r["park"]:
+        continue
+    f = firms[int(r["enterprise_fid"])]
+    floor = float(f["建筑面积"] or 0) * (2 if f["层高"] and float(f["层高"]) > 8 else 1)
+    land = float(f["用地面积"] or 0)
+    want[r["park"]] = want.get(r["park"], 0) + max(0.0, land * 2.0 - floor)
+got = {r["park"]: float(r["redevelopment_m2"]) for r in csv.DictReader(open(f"{work}/cap_parks.csv", encoding="utf-8-sig")) if r["scenario"] == "亩均D类"}
+assert len(want) > 5
+for park, v in got.items():
+    assert abs(v - want.get(park, 0)) <= 1e-6 * max(1, v), (park, v, want.get(park, 0))
+PY
 "$cli" performance "$demo/chongqing-demo.parkcap.json" --preset jingde --out "$work/j" > "$work/jout" 2>&1 || { cat "$work/jout"; fail "jingde"; }
 grep -q "tax_per_mu: from .* (20) to .* (100)" "$work/jout" || fail "jingde does not print its ranges"
 "$cli" performance "$demo/chongqing-demo.parkcap.json" --preset huangyan > "$work/hout" 2>&1 || { cat "$work/hout"; fail "huangyan"; }
