@@ -61,7 +61,8 @@ int run_capacity(const std::vector<std::string>& argv)
     if (!args.get("out").empty())
         refuse_inputs_as_outputs(input, prefixed(args.get("out"), {".gpkg", "_parks.csv", "_factors.csv", "_clusters.csv", "_growth.csv", "_compliance.csv"}),
                                  {args.get("standards")});
-    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, geo::capacity_fields()}});
+    const std::vector<std::string> needs = geo::capacity_fields(input);  // before the project moves into the load
+    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, needs}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);

@@ -59,7 +59,8 @@ int run_place(const std::vector<std::string>& argv)
     if (args.flag("project-out")) outputs.push_back(args.get("project-out"));
     refuse_inputs_as_outputs(input, outputs, {args.get("applicants"), args.get("standards")});
     const std::vector<geo::Applicant> applicants = geo::read_applicants(args.get("applicants"));
-    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, geo::capacity_fields()}});
+    const std::vector<std::string> needs = geo::capacity_fields(input);  // before the project moves into the load
+    geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, needs}});
     print_load_notes(project);
     geo::require_features(project, geo::Role::Parks);
     geo::require_features(project, geo::Role::Enterprises);

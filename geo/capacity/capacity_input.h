@@ -57,6 +57,12 @@ struct CapacityInput {
     std::vector<double> redevelop_far;       // per park: raise under-used plots to this FAR (NaN: not redeveloped)
     std::vector<double> plot_redevelop_far;  // per enterprise: plots marked for redevelopment to this FAR (NaN: not marked)
 
+    // Plots marked under-used by a rule from outside the model (the 亩均 class, the sites: the
+    // capacity parameter underused_rule), per enterprise, and that rule in words; empty under
+    // the default rule. Enterprises a scenario adds are not marked.
+    std::vector<uint8_t> underused_marked;
+    std::string underused_rule_words;
+
     std::vector<std::string> notes;  // what was missing while reading (fields not bound, ...)
 
     // The park a name or code refers to, or -1.

@@ -88,7 +88,9 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     for (const auto& [key, share] : tables.growth_shares) check_park(key, "growth_shares");
     for (const auto& key : tables.relaxed_parks) check_park(key, "relaxed_parks");
     r.park_of = enterprises_in_parks(in);
-    r.compliance = compliance_rules(in, tables, r.park_of);
+    std::vector<uint8_t> marked = in.underused_marked;
+    if (!marked.empty()) marked.resize(in.firms->xy.size(), 0);  // enterprises a scenario adds are not marked
+    r.compliance = compliance_rules(in, tables, r.park_of, std::move(marked), in.underused_rule_words);
     r.plots = plot_compliance(in, tables, r.compliance, r.park_of);
     land(in, r.parks);
 

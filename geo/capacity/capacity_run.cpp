@@ -3,7 +3,11 @@
 #include <algorithm>
 
 #include "geo/capacity/scenario.h"
+#include "geo/core/error.h"
+#include "geo/overlay/zone_assignment.h"
+#include "geo/performance/performance_run.h"
 #include "geo/coverage/service_radii.h"
+#include "geo/project/settings_reader.h"
 
 namespace geo {
 
@@ -21,7 +25,31 @@ CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, con
         std::error_code ec;
         if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
     }
+    // The project's rule for under-used plots, when it is not the model's own: the lowest
+    // 亩均效益 class (scored before the enterprises move into the input), or the sites.
+    const std::string rule = b.tables.parameters.count("underused_rule") ? b.tables.parameters.at("underused_rule") : "bottom_share";
+    std::vector<uint8_t> marked;
+    std::string words;
+    if (parse_underused_rule(rule) == UnderusedRule::PerformanceClass) {
+        const LoadedLayer* firms = project.first(Role::Enterprises);
+        if (!firms) throw Error("the project has no enterprises layer");
+        const PerformanceRun perf = run_performance(project, enterprises ? *enterprises : *firms->data, performance_settings(project.project), standards_override);
+        const int lowest = static_cast<int>(perf.preset.classes.size()) - 1;
+        for (int c : perf.scores.klass) marked.push_back(c == lowest);
+        words = "亩均效益 class " + perf.preset.classes.back().name + " (" + perf.preset.name + ")";
+    }
     b.input = enterprises ? capacity_input(project, std::move(*enterprises), std::move(radii)) : capacity_input(project, std::move(radii));
+    if (parse_underused_rule(rule) == UnderusedRule::SiteStatus) {
+        const auto statuses = b.tables.list("underused_site_statuses");
+        GeometryColumn points(GeomKind::Point);
+        for (const Coord& c : b.input.firms->xy) points.add_point(c);
+        const ZoneAssignment on = assign_to_zones(points, b.input.sites);
+        for (int32_t s : on.zone_of)
+            marked.push_back(s >= 0 && std::find(statuses.begin(), statuses.end(), b.input.site_status[static_cast<size_t>(s)]) != statuses.end());
+        words = "on a site whose status is an under-used one (underused_site_statuses)";
+    }
+    b.input.underused_marked = std::move(marked);
+    b.input.underused_rule_words = words;
     b.coverage = capacity_coverage(b.input);
     return b;
 }
@@ -42,6 +70,14 @@ std::vector<std::string> capacity_fields()
 {
     return {"name", "industry_code", "cluster", "tier", "employees", "floor_area", "land_area", "footprint_area",
             "admin_living_area", "green_area", "storey_height", "output_value", "tax"};
+}
+
+std::vector<std::string> capacity_fields(const Project& project)
+{
+    std::vector<std::string> f = capacity_fields();
+    const SettingsReader r = SettingsReader(project, "capacity").child("parameters");
+    if (r.has("underused_rule") && r.text("underused_rule", "") == "performance_class") f.push_back("credit_code");
+    return f;
 }
 
 CapacityRun run_capacity(const Project& project, const Crs& working, const CapacityBase& base, const std::string& scenario)

@@ -35,8 +35,10 @@ CapacityBase capacity_base(const LoadedProject& project, const std::filesystem::
 // the evaluation is all that reads them, so a registry of millions is never in memory twice.
 CapacityBase capacity_base(LoadedProject& project, Layer enterprises, const std::filesystem::path& standards_override = {});
 
-// The enterprises' meanings capacity reads, for loading only those fields.
+// The enterprises' meanings capacity reads, for loading only those fields; with the project,
+// also what its rule for under-used plots reads (the credit code for the 亩均 class).
 std::vector<std::string> capacity_fields();
+std::vector<std::string> capacity_fields(const Project& project);
 
 // Evaluates the baseline (scenario empty) or one of `project`'s scenarios on copies of
 // `base`, whose coordinates are in `working`.

@@ -90,18 +90,44 @@ PlotCompliance evaluate_plot(const CapacityInput& in, const CapacityTables& tabl
     c.green_ok = check_rule(n.green_ratio, rules.green);
     n.output_per_mu = park >= 0 ? per_mu(f.output[i], f.land_area[i], rules.mu_m2) : kNaN;
     n.tax_per_mu = park >= 0 ? per_mu(f.tax[i], f.land_area[i], rules.mu_m2) : kNaN;
-    const bool low_output = n.output_per_mu <= rules.output_low, low_tax = n.tax_per_mu <= rules.tax_low;
-    c.underused = park >= 0 && (c.far_ok == Check::Fail || low_output || low_tax);
-    c.low_output = park >= 0 && low_output;
-    c.low_tax = park >= 0 && low_tax;
+    if (rules.underused == UnderusedRule::BottomShare) {
+        const bool low_output = n.output_per_mu <= rules.output_low, low_tax = n.tax_per_mu <= rules.tax_low;
+        c.underused = park >= 0 && (c.far_ok == Check::Fail || low_output || low_tax);
+        c.low_output = park >= 0 && low_output;
+        c.low_tax = park >= 0 && low_tax;
+    } else {
+        c.underused = park >= 0 && i < rules.marked.size() && rules.marked[i];
+    }
     return c;
 }
 
 }  // namespace
 
-ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of)
+UnderusedRule parse_underused_rule(const std::string& s)
+{
+    if (s == "bottom_share") return UnderusedRule::BottomShare;
+    if (s == "performance_class") return UnderusedRule::PerformanceClass;
+    if (s == "site_status") return UnderusedRule::SiteStatus;
+    throw Error("capacity parameter underused_rule: bottom_share, performance_class (the lowest 亩均效益 class) or site_status (on an under-used site), not '" +
+                s + "'");
+}
+
+ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of,
+                                 std::vector<uint8_t> marked, const std::string& marked_words)
 {
     ComplianceRules r;
+    r.underused = tables.parameters.count("underused_rule") ? parse_underused_rule(tables.parameters.at("underused_rule")) : UnderusedRule::BottomShare;
+    if (r.underused == UnderusedRule::BottomShare) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "FAR below the industry minimum, or output or tax per mu in the bottom %.0f%% of the parks' plots",
+                      100 * tables.number("underused_bottom_share"));
+        r.underused_words = buf;
+    } else {
+        if (marked.size() != in.firms->xy.size())
+            throw Error("capacity parameter underused_rule is " + tables.parameters.at("underused_rule") + ", but nothing marked the plots by it");
+        r.marked = std::move(marked);
+        r.underused_words = marked_words;
+    }
     r.storey_m = tables.rule("storey_height_double_count_m").value;
     r.coefficient = tables.rule("building_coefficient");
     r.admin = tables.rule("admin_living_land_share");
@@ -144,9 +170,10 @@ PlotNumbers plot_numbers(const CapacityInput& in, const CapacityTables& tables, 
     return numbers;
 }
 
-std::string compliance_reasons(const PlotCompliance& c, const PlotNumbers& n, const CapacityTables& tables)
+std::string compliance_reasons(const PlotCompliance& c, const PlotNumbers& n, const CapacityTables& tables, const ComplianceRules& rules)
 {
     std::string r;
+    if (c.underused && rules.underused != UnderusedRule::BottomShare) r = "under-used: " + rules.underused_words;
     if (c.far_ok == Check::Fail) add_reason(r, "FAR %.2f < %.2f", n.far, n.min_far);
     if (c.coefficient_ok == Check::Fail) add_reason(r, "building coefficient %.2f < %.2f", n.building_coefficient, tables.rule("building_coefficient").value);
     if (c.admin_ok == Check::Fail) add_reason(r, "admin/living share %.3f > %.3f", n.admin_share, n.admin_limit);

@@ -34,6 +34,12 @@ struct PlotNumbers {
     double output_per_mu = 0, tax_per_mu = 0;  // NaN outside parks
 };
 
+// Which rule marks a plot as under-used (低效), one per project (capacity parameter
+// underused_rule): the bottom share of output or tax per mu, or FAR below the industry
+// minimum (the default); the lowest 亩均效益 class; a site whose status is an under-used one.
+enum class UnderusedRule { BottomShare, PerformanceClass, SiteStatus };
+UnderusedRule parse_underused_rule(const std::string& s);  // "bottom_share", "performance_class", "site_status"; throws geo::Error
+
 // The rules as they apply to this input: the tables' thresholds, the parks that relax the
 // admin/living rule, and the bottom-share thresholds of output and tax per mu over the plots
 // inside parks (a plot at or below one is under-used).
@@ -42,6 +48,9 @@ struct ComplianceRules {
     StandardRule coefficient, admin, admin_relaxed, green;
     std::vector<uint8_t> relaxed;  // per park
     double output_low = 0, tax_low = 0;
+    UnderusedRule underused = UnderusedRule::BottomShare;
+    std::vector<uint8_t> marked;   // PerformanceClass, SiteStatus: per enterprise, marked by that rule
+    std::string underused_words;   // the rule in words, for every output that counts under-used plots
 };
 
 // What a plot is on the compliance map, one definition for every map, legend and layer. The
@@ -62,8 +71,10 @@ double counted_floor_area(double floor_area, double storey_height, double thresh
 Check check_rule(double value, const StandardRule& rule);
 
 // `park_of` gives each enterprise's park (-1 outside); the bottom shares are taken over the
-// enterprises inside parks.
-ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of);
+// enterprises inside parks. `marked` and `marked_words`: for the rules that mark plots from
+// outside the model (the 亩均 class, the sites), per enterprise and the rule in words.
+ComplianceRules compliance_rules(const CapacityInput& in, const CapacityTables& tables, const std::vector<int32_t>& park_of,
+                                 std::vector<uint8_t> marked = {}, const std::string& marked_words = {});
 std::vector<PlotCompliance> plot_compliance(const CapacityInput& in, const CapacityTables& tables, const ComplianceRules& rules,
                                             const std::vector<int32_t>& park_of);
 // Plot i's numbers, as plot_compliance compared them.
@@ -76,6 +87,7 @@ double industry_min_far(const CapacityTables& tables, std::string_view code);
 
 // Why a plot fails or is under-used, in words: "FAR 0.52 < 0.70; green ratio 0.240 > 0.200";
 // empty when it passes everything it can be checked on.
-std::string compliance_reasons(const PlotCompliance& plot, const PlotNumbers& numbers, const CapacityTables& tables);
+std::string compliance_reasons(const PlotCompliance& plot, const PlotNumbers& numbers, const CapacityTables& tables,
+                               const ComplianceRules& rules);
 
 }  // namespace geo

@@ -14,25 +14,25 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> layer_numbers(const LoadedLayer& l, const char* meaning)
+std::vector<double> layer_numbers(const LoadedLayer& l, const Layer& data, const char* meaning)
 {
-    std::vector<double> out(l.data->size(), kNaN);
+    std::vector<double> out(data.size(), kNaN);
     const std::string* f = l.fields.field_for(meaning);
-    const Column* c = f ? l.data->column(*f) : nullptr;
+    const Column* c = f ? data.column(*f) : nullptr;
     if (c)
         for (size_t i = 0; i < out.size(); ++i)
             if (!c->is_null(i)) out[i] = c->number(i).value_or(kNaN);
     return out;
 }
 
-std::vector<std::string> layer_texts(const LoadedLayer& l, const char* meaning)
+std::vector<std::string> layer_texts(const LoadedLayer& l, const Layer& data, const char* meaning)
 {
     std::vector<std::string> out;
     const std::string* f = l.fields.field_for(meaning);
-    const Column* c = f ? l.data->column(*f) : nullptr;
+    const Column* c = f ? data.column(*f) : nullptr;
     if (!c) return out;
-    out.reserve(l.data->size());
-    for (size_t i = 0; i < l.data->size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
+    out.reserve(data.size());
+    for (size_t i = 0; i < data.size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
     return out;
 }
 
@@ -53,28 +53,34 @@ std::vector<std::string> performance_fields() { return {"name", "credit_code", "
 
 PerformanceRun run_performance(const LoadedProject& project, const PerformanceSettings& s, const std::filesystem::path& standards_override)
 {
+    const LoadedLayer* firms = project.first(Role::Enterprises);
+    if (!firms) throw Error("the project has no enterprises layer to evaluate", {.file = project.project.file.string()});
+    return run_performance(project, *firms->data, s, standards_override);
+}
+
+PerformanceRun run_performance(const LoadedProject& project, const Layer& data, const PerformanceSettings& s, const std::filesystem::path& standards_override)
+{
     PerformanceRun r;
     r.preset_file = performance_preset_file(s.preset, standards_folder(project.project, standards_override));
     r.preset = read_performance_preset(r.preset_file);
     const LoadedLayer* firms = project.first(Role::Enterprises);
     if (!firms) throw Error("the project has no enterprises layer to evaluate", {.file = project.project.file.string()});
-    const Layer& data = *firms->data;
     const size_t n = data.size();
-    const std::vector<std::string> names = layer_texts(*firms, "name");
+    const std::vector<std::string> names = layer_texts(*firms, data, "name");
     for (size_t i = 0; i < n; ++i) {
         r.name.push_back(!names.empty() && !names[i].empty() ? names[i] : "fid " + std::to_string(data.fids[i]));
         r.fid.push_back(data.fids[i]);
         r.xy.push_back(data.geometry.first_coord(i));
     }
-    const std::vector<std::string> codes = layer_texts(*firms, "credit_code");
+    const std::vector<std::string> codes = layer_texts(*firms, data, "credit_code");
     r.has_codes = !codes.empty();
 
     // The layer's own figures, then the table's where it has them.
     PerformanceFigures& f = r.figures;
-    f.tax = layer_numbers(*firms, "tax");
-    f.employees = layer_numbers(*firms, "employees");
-    f.land_m2 = layer_numbers(*firms, "land_area");
-    f.sales = layer_numbers(*firms, "output_value");  // the layer's output value stands for sales where the table has none
+    f.tax = layer_numbers(*firms, data, "tax");
+    f.employees = layer_numbers(*firms, data, "employees");
+    f.land_m2 = layer_numbers(*firms, data, "land_area");
+    f.sales = layer_numbers(*firms, data, "output_value");  // the layer's output value stands for sales where the table has none
     for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);
     if (!s.indicators.empty()) {
         r.table = read_indicator_table(s.indicators);

@@ -40,6 +40,10 @@ struct PerformanceRun {
 
 // Throws geo::Error naming the file or setting.
 PerformanceRun run_performance(const LoadedProject& project, const PerformanceSettings& settings, const std::filesystem::path& standards_override = {});
+// The same on `enterprises`, the features of the project's enterprises layer taken out of it
+// (take_features; the layer's field bindings stay in the project).
+PerformanceRun run_performance(const LoadedProject& project, const Layer& enterprises, const PerformanceSettings& settings,
+                               const std::filesystem::path& standards_override = {});
 
 // The lowest class's plots inside parks as a scenario for the capacity model: one
 // redevelop_plots edit of their features in `layer_id`, rebuilt to `far` (none: each park's

@@ -88,7 +88,7 @@ Layer compliance_layer(const CapacityRun& run, size_t begin, size_t end)
         l.columns[12].push_string(check_text(c.green_ok, in_park));
         l.columns[13].push_integer(in_park && c.fails_any());
         l.columns[14].push_integer(in_park && c.underused);
-        l.columns[15].push_string(in_park ? compliance_reasons(c, n, run.tables) : "");
+        l.columns[15].push_string(in_park ? compliance_reasons(c, n, run.tables, run.result.compliance) : "");
     }
     return l;
 }

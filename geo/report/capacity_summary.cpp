@@ -83,9 +83,10 @@ std::vector<std::string> capacity_summary(const std::vector<CapacityRun>& runs, 
         }
     out.push_back("");
     out.push_back(language == Language::Zh
-                      ? printf_text("用地标准：园区内 %zu 家企业中有 %zu 家至少一项不达标；%zu 家为低效用地", in_parks, failing, underused)
-                      : printf_text("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used", failing,
-                                    in_parks, underused));
+                      ? printf_text("用地标准：园区内 %zu 家企业中有 %zu 家至少一项不达标；%zu 家为低效用地（%s）", in_parks, failing, underused,
+                                    base.compliance.underused_words.c_str())
+                      : printf_text("standards: %zu of %zu enterprises in parks fail at least one rule; %zu are flagged as under-used (%s)", failing,
+                                    in_parks, underused, base.compliance.underused_words.c_str()));
     return out;
 }
 

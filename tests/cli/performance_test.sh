@@ -96,6 +96,50 @@ assert len(want) > 5
 for park, v in got.items():
     assert abs(v - want.get(park, 0)) <= 1e-6 * max(1, v), (park, v, want.get(park, 0))
 PY
+# One rule for under-used plots per project: the 亩均 class, or the sites' status. capacity then
+# flags exactly the class-D plots inside parks (or the plots on 低效用地 sites) and names the rule.
+for rule in performance_class site_status; do
+  python3 - "$demo" "$work/rule_$rule.parkcap.json" "$rule" <<'PY'
+import json, os, sys
+demo, out, rule = sys.argv[1:4]
+p = json.load(open(demo + "/chongqing-demo.parkcap.json"))
+for l in p["layers"]:
+    if not l["path"].startswith("/"): l["path"] = os.path.join(demo, l["path"])
+def absolute(o):
+    for k, v in (o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else []):
+        if isinstance(v, str) and (v.endswith(".csv") or k == "standards_dir") and not v.startswith("/"): o[k] = os.path.join(demo, v)
+        else: absolute(v)
+absolute(p["analysis"])
+p["analysis"]["capacity"].setdefault("parameters", {})["underused_rule"] = rule
+json.dump(p, open(out, "w"), ensure_ascii=False)
+PY
+  "$cli" capacity "$work/rule_$rule.parkcap.json" --out "$work/rule_$rule" > "$work/rule_$rule.out" 2>&1 || { cat "$work/rule_$rule.out"; fail "capacity with underused_rule $rule"; }
+done
+grep -q "are flagged as under-used (亩均效益 class D (mujun_huaian_2024))" "$work/rule_performance_class.out" || { tail -2 "$work/rule_performance_class.out"; fail "the 亩均 rule is not named"; }
+grep -q "are flagged as under-used (on a site whose status is an under-used one" "$work/rule_site_status.out" || fail "the site rule is not named"
+/usr/bin/python3 - "$work" "$demo" <<'PY' || fail "the plots flagged under each rule"
+import csv, re, subprocess, sys
+from shapely.geometry import shape, Point
+import json
+work, demo = sys.argv[1:3]
+def rows(path, layer, *extra):
+    q = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", path, layer, "-lco", "GEOMETRY=AS_XY", *extra], capture_output=True, text=True, check=True).stdout
+    return list(csv.DictReader(q.splitlines()))
+perf = rows(f"{work}/p.gpkg", "performance")
+d_in_parks = sum(1 for r in perf if r["class"] == "D" and r["park"])
+out = open(f"{work}/rule_performance_class.out", encoding="utf-8").read()
+assert int(re.search(r"; (\d+) are flagged as under-used", out).group(1)) == d_in_parks, ("亩均", d_in_parks)
+comp = rows(f"{work}/rule_performance_class.gpkg", "enterprises_compliance")
+flagged = [r for r in comp if r["underused"] == "1"]
+assert len(flagged) == d_in_parks and all(r["reasons"].startswith("under-used: 亩均效益 class D") for r in flagged)
+# Site rule: plots inside a 低效用地 site (the sites in the working CRS), inside parks.
+sites = json.loads(subprocess.run(["ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4545", "/vsistdout/", f"{demo}/sites.gpkg"], capture_output=True, text=True, check=True).stdout)
+low = [shape(f["geometry"]) for f in sites["features"] if any(v == "低效用地" for v in f["properties"].values())]
+comp = rows(f"{work}/rule_site_status.gpkg", "enterprises_compliance")
+want = sum(1 for r in comp if r["park"] and any(g.contains(Point(float(r["X"]), float(r["Y"]))) for g in low))
+got = sum(1 for r in comp if r["underused"] == "1")
+assert want > 10 and got == want, ("sites", got, want)
+PY
 "$cli" performance "$demo/chongqing-demo.parkcap.json" --preset jingde --out "$work/j" > "$work/jout" 2>&1 || { cat "$work/jout"; fail "jingde"; }
 grep -q "tax_per_mu: from .* (20) to .* (100)" "$work/jout" || fail "jingde does not print its ranges"
 "$cli" performance "$demo/chongqing-demo.parkcap.json" --preset huangyan > "$work/hout" 2>&1 || { cat "$work/hout"; fail "huangyan"; }

@@ -55,7 +55,7 @@ TEST_CASE("each compliance rule at, just below and just above its threshold, the
     CHECK(r1.plots[1].green_ok == geo::Check::Pass);
     CHECK(r1.plots[2].green_ok == geo::Check::Fail);
     auto reasons = [&](const geo::CapacityResult& r, size_t i) {
-        return geo::compliance_reasons(r.plots[i], geo::plot_numbers(in, tables(), r.compliance, r.park_of, i), tables());
+        return geo::compliance_reasons(r.plots[i], geo::plot_numbers(in, tables(), r.compliance, r.park_of, i), tables(), r.compliance);
     };
     CHECK(reasons(r1, 2).find("green ratio 0.201 > 0.200") != std::string::npos);
     CHECK(reasons(r1, 2).find("admin/living share 0.071 > 0.070") != std::string::npos);
