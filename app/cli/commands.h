@@ -25,6 +25,7 @@ int run_map(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_cad(const std::vector<std::string>& args);
 int run_performance(const std::vector<std::string>& args);
+int run_lifecircles(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 
