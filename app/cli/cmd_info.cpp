@@ -113,6 +113,7 @@ const std::vector<Command>& commands()
         {"report", "the park report as one HTML file: map, capacity, indicators, coverage, scenarios (prints to PDF)", run_report},
         {"lifecircles", "5-, 10- and 15-minute walks to the daily facilities per park, against the plan's target", run_lifecircles},
         {"performance", "亩均效益: enterprises scored per mu of land by a county preset, classes A-D, per park, the bureau's table joined", run_performance},
+        {"suitability", "land suitability over the parks: veto layers, slope, roads, facilities, cluster density, AHP weights; sites scored", run_suitability},
         {"ahp", "factor weights from an AHP pairwise-comparison matrix, with the consistency ratio", run_ahp},
         {"cad", "a CAD site plan (DXF) as parcels, green space, buildings and roads, labels attached, registered to CGCS2000", run_cad},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},

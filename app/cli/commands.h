@@ -27,6 +27,7 @@ int run_cad(const std::vector<std::string>& args);
 int run_performance(const std::vector<std::string>& args);
 int run_lifecircles(const std::vector<std::string>& args);
 int run_ahp(const std::vector<std::string>& args);
+int run_suitability(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 

@@ -1,0 +1,53 @@
+#pragma once
+// Where new enterprises and facilities suit the land: a raster over the parks at a cell size,
+// each cell scored from graded factors (slope from a DEM, distance to the roads, distance to
+// the supporting facilities, same-cluster density), each through an editable class table
+// (datasets/standards/suitability_classes.csv) and combined by weights (from an AHP matrix);
+// veto layers (the constraint areas: ecological red lines, basic farmland, flood zones) set a
+// cell to 0. Cells outside the parks are no data. Each site gets the mean of its cells.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/density/raster.h"
+#include "geo/project/loaded_project.h"
+
+namespace geo {
+
+struct FactorClass {
+    double from = 0, to = 0, score = 0;  // [from, to)
+};
+struct SuitabilityFactor {
+    std::string key;  // slope_deg, road_distance_m, facility_distance_m, cluster_density
+    std::vector<FactorClass> classes;
+    double weight = 0;
+};
+// The class table, by factor. Throws geo::Error naming file and line (a gap or overlap between
+// a factor's classes, a score outside 0..100).
+std::vector<SuitabilityFactor> read_factor_classes(const std::filesystem::path& file);
+double class_score(const SuitabilityFactor& f, double value);  // NaN where no class holds the value
+
+struct SuitabilityOptions {
+    double cell_m = 50;
+    std::filesystem::path dem;   // empty: no slope factor
+    std::string cluster;         // empty: no cluster-density factor
+    std::vector<SuitabilityFactor> factors;  // with their weights (the factors used get renormalised)
+};
+
+struct SuitabilityResult {
+    Raster score;                // 0..100; vetoed 0; outside the parks NaN
+    std::vector<std::string> used;    // the factors scored
+    std::vector<double> weights;      // theirs, renormalised
+    size_t cells_in_parks = 0, cells_vetoed = 0;
+    // Per site of the project: the mean score of its cells (NaN with none), its cells, the vetoed share.
+    std::vector<std::string> site_name, site_status;
+    std::vector<double> site_mean, site_vetoed_share;
+    std::vector<size_t> site_cells;
+    std::vector<std::string> notes;
+};
+
+// Throws geo::Error naming what is missing (no parks; a DEM that GDAL cannot read or that does
+// not cover the parks).
+SuitabilityResult suitability(const LoadedProject& project, const SuitabilityOptions& options);
+
+}  // namespace geo
