@@ -109,6 +109,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
     };
     std::vector<Sums> sums(np);
     double city_floor = 0, city_jobs = 0;
+    std::map<std::string, size_t> no_min_far;  // industry codes (as given) with no minimum FAR, enterprises in parks
     for (size_t i = 0; i < in.firms->xy.size(); ++i) {
         const int32_t p = r.park_of[i];
         if (p < 0) continue;
@@ -126,6 +127,8 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         if (const double min_far = industry_min_far(tables, in.firms->code[i]); !std::isnan(min_far) && land_m2 > 0) {
             s.far_land += land_m2;
             s.far_weighted += land_m2 * min_far;
+        } else if (std::isnan(min_far) && !in.firms->code[i].empty()) {
+            ++no_min_far[std::string(in.firms->code[i].substr(0, std::min<size_t>(in.firms->code[i].size(), 4)))];
         }
         ClusterShare& cs = s.clusters[in.firms->cluster[i].empty() ? std::string("(none)") : std::string(in.firms->cluster[i])];
         ++cs.enterprises;
@@ -139,6 +142,17 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
         pc.plots_underused += c.underused;
     }
 
+    if (!no_min_far.empty()) {
+        size_t n = 0;
+        std::string codes;
+        for (const auto& [code, count] : no_min_far) {
+            n += count;
+            if (codes.size() < 200) codes += (codes.empty() ? "" : ", ") + code + " (" + std::to_string(count) + ")";
+        }
+        r.warnings.push_back(std::to_string(n) + " enterprises in parks have an industry code (GB/T 4754-" + tables.code_edition +
+                             ") with no minimum FAR in the table: " + codes + "; their FAR is not checked" +
+                             (tables.code_edition == "2002" ? " (if the codes are GB/T 4754-2017 ones, set analysis.capacity.industry_code_edition to \"2017\")" : ""));
+    }
     const std::vector<int32_t> site_park = sites_in_parks(in);
     std::vector<double> factory_floor_of_site(in.site_name.size(), -1), factory_beds(np, 0);
     for (const auto& f : in.factories) {

@@ -157,6 +157,18 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
             t.min_far[far.text(r, cc)] = v;
         }
     }
+    if (settings.contains("industry_code_edition")) {
+        const Json& e = settings["industry_code_edition"];
+        t.code_edition = e.is_string() ? e.get<std::string>() : "";
+        if (t.code_edition != "2002" && t.code_edition != "2017")
+            throw Error("\"2002\" (GB/T 4754-2002, the minimum-FAR table's own) or \"2017\" (GB/T 4754-2017, mapped)",
+                        {.file = project.file.string(), .key = "analysis.capacity.industry_code_edition"});
+    }
+    if (t.code_edition == "2017") {
+        const Table map = read_table(path_of("industry_codes", standards / "industry_codes_2017_to_2002.csv"), "industry code map");
+        const size_t cn = map.column("code_2017"), co = map.column("code_2002");
+        for (size_t r = 0; r < map.rows.size(); ++r) t.code_map[map.text(r, cn)] = map.text(r, co);
+    }
     const Table rates = read_table(path_of("demand_rates", standards / "infrastructure_demand_rates.csv"), "infrastructure demand rate");
     {
         const size_t cf = rates.column("factor"), cz = rates.column("factor_zh", false), cu = rates.column("unit", false),

@@ -43,6 +43,11 @@ struct ClusterAverages {
 struct CapacityTables {
     std::map<std::string, StandardRule> rules;                          // by indicator
     std::map<std::string, double> min_far;                              // by two-digit GB/T 4754 code
+    // The edition of the enterprises' industry codes (analysis.capacity.industry_code_edition):
+    // "2002", the minimum-FAR table's own, or "2017", mapped through code_map (a GB/T
+    // 4754-2017 code prefix of 2 to 4 digits -> the 2002 division; the longest prefix wins).
+    std::string code_edition = "2002";
+    std::map<std::string, std::string> code_map;
     std::vector<DemandRate> rates;
     std::map<std::string, std::map<std::string, double>> infrastructure;  // park name or code -> factor -> capacity
     std::map<std::string, std::string> parameters;                      // capacity_parameters.csv, then the project's

@@ -59,9 +59,21 @@ double counted_floor(const CapacityInput& in, const ComplianceRules& rules, size
     return counted_floor_area(in.firms->floor_area[i], height, rules.storey_m);
 }
 
+std::string table_division(const CapacityTables& tables, std::string_view code)
+{
+    if (tables.code_map.empty()) return industry_division(std::string(code));
+    std::string digits;  // "C3411" -> "3411"
+    for (char c : code)
+        if (c >= '0' && c <= '9') digits += c;
+        else if (!digits.empty()) break;
+    for (size_t n = std::min<size_t>(4, digits.size()); n >= 2; --n)
+        if (const auto it = tables.code_map.find(digits.substr(0, n)); it != tables.code_map.end()) return it->second;
+    return {};
+}
+
 double industry_min_far(const CapacityTables& tables, std::string_view code)
 {
-    const auto it = tables.min_far.find(industry_division(std::string(code)));
+    const auto it = tables.min_far.find(table_division(tables, code));
     return it == tables.min_far.end() ? kNaN : it->second;
 }
 

@@ -82,6 +82,9 @@ PlotNumbers plot_numbers(const CapacityInput& in, const CapacityTables& tables, 
                          size_t i);
 // Plot i's floor area as counted for FAR (tall storeys twice); NaN without a floor area.
 double counted_floor(const CapacityInput& in, const ComplianceRules& rules, size_t i);
+// The division of the minimum-FAR table an enterprise's code falls in: its own two digits, or
+// through the code map when the project's codes are of another edition; empty when none.
+std::string table_division(const CapacityTables& tables, std::string_view code);
 // The minimum FAR of an industry code's division; NaN where the table has none.
 double industry_min_far(const CapacityTables& tables, std::string_view code);
 

@@ -39,3 +39,24 @@ TEST_CASE("capacity tables: a missing rate table and a negative capacity are cle
     CHECK(t.min_far.at("27") == doctest::Approx(0.7));
     CHECK(t.number("road_utility_share") == doctest::Approx(0.15));
 }
+
+TEST_CASE("industry codes of GB/T 4754-2017 mapped onto the 2008 table's 2002 divisions; a code without one gives no minimum FAR")
+{
+    geo::Project p;
+    p.file = std::filesystem::path(test::datasets("chongqing-demo")) / "x.parkcap.json";
+    p.extra["analysis"]["capacity"] = {{"standards_dir", test::datasets("standards")}};
+    const auto t2002 = geo::load_capacity_tables(p);
+    CHECK(geo::industry_min_far(t2002, "3921") == doctest::Approx(0.7));  // 2002's 39: electrical machinery
+    p.extra["analysis"]["capacity"]["industry_code_edition"] = "2017";
+    const auto t = geo::load_capacity_tables(p);
+    CHECK(t.code_edition == "2017");
+    CHECK(geo::industry_min_far(t, "3921") == doctest::Approx(1.0));   // 2017's 39: computers and electronics = 2002's 40
+    CHECK(geo::industry_min_far(t, "C3670") == doctest::Approx(0.7));  // 2017's 36 cars = 2002's 37
+    CHECK(geo::industry_min_far(t, "2922") == doctest::Approx(1.0));   // plastics: 2002's 30
+    CHECK(geo::industry_min_far(t, "2911") == doctest::Approx(0.8));   // rubber: 2002's 29
+    CHECK(geo::industry_min_far(t, "2431") == doctest::Approx(1.0));   // crafts: 2002's 42
+    CHECK(geo::table_division(t, "3011") == "31");                     // non-metallic minerals, renumbered
+    CHECK(std::isnan(geo::industry_min_far(t, "4310")));               // repair: no 2002 division
+    p.extra["analysis"]["capacity"]["industry_code_edition"] = "2011";
+    CHECK_THROWS_WITH_AS(geo::load_capacity_tables(p), doctest::Contains("analysis.capacity.industry_code_edition"), geo::Error);
+}
