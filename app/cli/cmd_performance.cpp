@@ -35,6 +35,7 @@ const std::vector<OptionSpec> kOptions = {
     {"save-scenario", "NAME", "the lowest class's plots inside parks as a redevelopment scenario for `parkcap capacity` (with --project-out)"},
     {"project-out", "FILE", "the copy of the project that holds the scenario"},
     {"far", "F", "the FAR those plots are rebuilt to (default: each park's)"},
+    spatial_index_option(),
     {"overwrite", "", "replace earlier outputs"},
     {"help", "", "show this help"},
 };
@@ -105,12 +106,12 @@ int run_performance(const std::vector<std::string>& argv)
     }
     if (!prefix.empty()) {
         const bool over = args.flag("overwrite");
-        geo::WriteOptions wo;
+        geo::WriteOptions wo = gpkg_write_options(args);
         wo.overwrite = over;
-        wo.layer_name = "performance";
-        geo::write_layer(geo::performance_layer(run), project.working.crs, prefix + ".gpkg", wo);
+        note_spatial_index(wo, "performance", run.name.size());
+        geo::write_performance_layer(run, project.working.crs, prefix + ".gpkg", wo);
         geo::write_csv(parks, prefix + "_parks.csv", over);
-        if (run.table.size()) geo::write_csv(geo::performance_matches_table(run), prefix + "_matches.csv", over);
+        if (run.table.size()) geo::write_performance_matches(run, prefix + "_matches.csv", over);
         std::printf("wrote %s.gpkg, %s_parks.csv%s\n", prefix.c_str(), prefix.c_str(), run.table.size() ? ", _matches.csv" : "");
     }
     return 0;

@@ -27,33 +27,34 @@ std::string trimmed(std::string s)
 
 IndicatorTable read_indicator_table(const std::filesystem::path& file)
 {
-    const auto rows = read_csv_file(file);
-    if (rows.empty()) throw Error("the indicator table is empty", {.file = file.string()});
-    std::vector<std::string> h;
-    for (std::string c : rows[0]) {
-        if (c.rfind("\xEF\xBB\xBF", 0) == 0) c.erase(0, 3);  // a BOM, as Excel writes
-        h.push_back(trimmed(c));
-    }
-    auto find = [&](std::initializer_list<const char*> names) -> int {
-        for (const char* n : names)
-            for (size_t i = 0; i < h.size(); ++i)
-                if (h[i] == n) return static_cast<int>(i);
-        return -1;
-    };
-    const int code = find({"统一社会信用代码", "信用代码", "社会信用代码", "credit_code", "uscc"});
-    const int name = find({"企业名称", "名称", "单位名称", "name", "company"});
-    if (code < 0 && name < 0)
-        throw Error("the indicator table needs a 统一社会信用代码 (credit_code) or 企业名称 (name) column to join on", {.file = file.string(), .key = "line 1"});
-    const int tax = find({"税收", "实缴税金", "纳税额", "税收总额", "tax"}), va = find({"工业增加值", "增加值", "value_added"});
-    const int sales = find({"营业收入", "销售收入", "主营业务收入", "sales", "revenue"}), energy = find({"综合能耗", "能耗", "energy"});
-    const int emis = find({"排放当量", "排放量", "污染物排放当量", "emissions"}), rd = find({"研发经费", "研发投入", "R&D经费", "rd"});
-    const int emp = find({"从业人员", "职工人数", "employees"}), land_m2 = find({"用地面积", "land_m2"}), land_mu = find({"用地面积(亩)", "用地面积（亩）", "land_mu"});
     IndicatorTable t;
     t.file = file;
-    for (size_t r = 1; r < rows.size(); ++r) {
-        const auto& row = rows[r];
-        if (row.empty() || (row.size() == 1 && trimmed(row[0]).empty())) continue;
-        const ErrorContext where{.file = file.string(), .key = "line " + std::to_string(r + 1)};
+    std::vector<std::string> h;
+    int code = -1, name = -1, tax = -1, va = -1, sales = -1, energy = -1, emis = -1, rd = -1, emp = -1, land_m2 = -1, land_mu = -1;
+    // A record at a time: a bureau's table of ten million rows is never whole in memory as text.
+    read_csv_rows(file, [&](std::vector<std::string>& row, size_t line) {
+        if (h.empty()) {
+            for (std::string c : row) {
+                if (c.rfind("\xEF\xBB\xBF", 0) == 0) c.erase(0, 3);  // a BOM, as Excel writes
+                h.push_back(trimmed(c));
+            }
+            auto find = [&](std::initializer_list<const char*> names) -> int {
+                for (const char* n : names)
+                    for (size_t i = 0; i < h.size(); ++i)
+                        if (h[i] == n) return static_cast<int>(i);
+                return -1;
+            };
+            code = find({"统一社会信用代码", "信用代码", "社会信用代码", "credit_code", "uscc"});
+            name = find({"企业名称", "名称", "单位名称", "name", "company"});
+            if (code < 0 && name < 0)
+                throw Error("the indicator table needs a 统一社会信用代码 (credit_code) or 企业名称 (name) column to join on", {.file = file.string(), .key = "line 1"});
+            tax = find({"税收", "实缴税金", "纳税额", "税收总额", "tax"}), va = find({"工业增加值", "增加值", "value_added"});
+            sales = find({"营业收入", "销售收入", "主营业务收入", "sales", "revenue"}), energy = find({"综合能耗", "能耗", "energy"});
+            emis = find({"排放当量", "排放量", "污染物排放当量", "emissions"}), rd = find({"研发经费", "研发投入", "R&D经费", "rd"});
+            emp = find({"从业人员", "职工人数", "employees"}), land_m2 = find({"用地面积", "land_m2"}), land_mu = find({"用地面积(亩)", "用地面积（亩）", "land_mu"});
+            return;
+        }
+        const ErrorContext where{.file = file.string(), .key = "line " + std::to_string(line)};
         auto text = [&](int c) { return c >= 0 && static_cast<size_t>(c) < row.size() ? trimmed(row[static_cast<size_t>(c)]) : std::string(); };
         auto number = [&](int c) {
             const std::string v = text(c);
@@ -64,9 +65,10 @@ IndicatorTable read_indicator_table(const std::filesystem::path& file)
             if (x < 0) throw Error("a negative " + h[static_cast<size_t>(c)] + " (" + v + ")", where);
             return x;
         };
-        t.code.push_back(text(code));
-        t.name.push_back(text(name));
-        if (t.code.back().empty() && t.name.back().empty()) throw Error("a row with neither a credit code nor a name", where);
+        const std::string c = text(code), n = text(name);
+        if (c.empty() && n.empty()) throw Error("a row with neither a credit code nor a name", where);
+        t.code.push_back(c);
+        t.name.push_back(n);
         t.tax.push_back(number(tax));
         t.value_added.push_back(number(va));
         t.sales.push_back(number(sales));
@@ -76,8 +78,9 @@ IndicatorTable read_indicator_table(const std::filesystem::path& file)
         t.employees.push_back(number(emp));
         const double mu = number(land_mu);
         t.land_m2.push_back(!std::isnan(mu) ? mu * 10000.0 / 15.0 : number(land_m2));
-        t.line.push_back(r + 1);
-    }
+        t.line.push_back(line);
+    });
+    if (h.empty()) throw Error("the indicator table is empty", {.file = file.string()});
     return t;
 }
 
@@ -162,8 +165,8 @@ IndicatorMatch match_indicator_rows(const IndicatorTable& t, const std::vector<s
             m.detail[r] = names[e];
         }
     };
-    if (!codes.empty()) pass(MatchKind::Code, [&](size_t i) { return codes[i]; }, [&](size_t r) { return t.code[r]; });
-    pass(MatchKind::Name, [&](size_t i) { return names[i]; }, [&](size_t r) { return t.name[r]; });
+    if (!codes.empty()) pass(MatchKind::Code, [&](size_t i) { return codes[i]; }, [&](size_t r) { return std::string(t.code[r]); });
+    pass(MatchKind::Name, [&](size_t i) { return names[i]; }, [&](size_t r) { return std::string(t.name[r]); });
     pass(MatchKind::NormalisedName, [&](size_t i) { return normalised_company_name(names[i]); }, [&](size_t r) { return normalised_company_name(t.name[r]); });
     return m;
 }

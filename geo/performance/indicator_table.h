@@ -10,11 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "geo/core/text_list.h"
+
 namespace geo {
 
 struct IndicatorTable {
     std::filesystem::path file;
-    std::vector<std::string> code, name;  // "" where the table has none
+    TextList code, name;  // "" where the table has none (one buffer each: a table of millions of rows)
     // Per row; NaN where empty. Money in 万元, energy in tonnes of standard coal, land in m².
     std::vector<double> tax, value_added, sales, energy, emissions, rd, employees, land_m2;
     std::vector<size_t> line;  // the row's line in the file

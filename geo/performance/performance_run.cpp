@@ -66,13 +66,13 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     const LoadedLayer* firms = project.first(Role::Enterprises);
     if (!firms) throw Error("the project has no enterprises layer to evaluate", {.file = project.project.file.string()});
     const size_t n = data.size();
-    const std::vector<std::string> names = layer_texts(*firms, data, "name");
+    std::vector<std::string> names = layer_texts(*firms, data, "name");
+    if (names.empty()) names.assign(n, "");
     for (size_t i = 0; i < n; ++i) {
-        r.name.push_back(!names.empty() && !names[i].empty() ? names[i] : "fid " + std::to_string(data.fids[i]));
         r.fid.push_back(data.fids[i]);
         r.xy.push_back(data.geometry.first_coord(i));
     }
-    const std::vector<std::string> codes = layer_texts(*firms, data, "credit_code");
+    std::vector<std::string> codes = layer_texts(*firms, data, "credit_code");
     r.has_codes = !codes.empty();
 
     // The layer's own figures, then the table's where it has them.
@@ -84,7 +84,7 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);
     if (!s.indicators.empty()) {
         r.table = read_indicator_table(s.indicators);
-        r.match = match_indicator_rows(r.table, codes, names.empty() ? r.name : names);
+        r.match = match_indicator_rows(r.table, codes, names);
         const IndicatorTable& t = r.table;
         for (size_t i = 0; i < n; ++i) {
             if (r.match.row_of[i] < 0) continue;
@@ -98,6 +98,11 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     } else {
         r.match.row_of.assign(n, -1);
     }
+    std::vector<std::string>().swap(codes);
+    // The names as shown: "fid N" where the layer has none.
+    r.name = std::move(names);
+    for (size_t i = 0; i < n; ++i)
+        if (r.name[i].empty()) r.name[i] = "fid " + std::to_string(data.fids[i]);
     r.scores = score_performance(r.preset, f);
 
     if (const LoadedLayer* parks = project.first(Role::Parks)) {

@@ -1,5 +1,6 @@
 #include "geo/report/performance_outputs.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "geo/report/text_format.h"
@@ -22,7 +23,7 @@ struct ParkTally {
 
 }  // namespace
 
-Layer performance_layer(const PerformanceRun& r)
+Layer performance_layer(const PerformanceRun& r, size_t begin, size_t end)
 {
     Layer l;
     l.name = "performance";
@@ -34,7 +35,8 @@ Layer performance_layer(const PerformanceRun& r)
     l.columns.emplace_back("class", FieldType::String);
     l.columns.emplace_back("missing", FieldType::String);
     const size_t k = r.scores.keys.size();
-    for (size_t i = 0; i < r.name.size(); ++i) {
+    end = std::min(end, r.name.size());
+    for (size_t i = begin; i < end; ++i) {
         l.geometry.add_point(r.xy[i]);
         l.fids.push_back(static_cast<int64_t>(i + 1));
         l.columns[0].push_string(r.name[i]);
@@ -96,13 +98,21 @@ CsvTable performance_parks_table(const PerformanceRun& r)
     return out;
 }
 
-CsvTable performance_matches_table(const PerformanceRun& r)
+void write_performance_layer(const PerformanceRun& r, const Crs& crs, const std::filesystem::path& path, const WriteOptions& options)
 {
-    CsvTable out;
-    out.header = {"line", "credit_code", "name", "matched_by", "enterprise_or_reason"};
-    for (size_t k = 0; k < r.table.size(); ++k)
-        out.rows.push_back({std::to_string(r.table.line[k]), r.table.code[k], r.table.name[k], std::string(to_string(r.match.how[k])), r.match.detail[k]});
-    return out;
+    LayerFileWriter writer(path, crs, options);
+    writer.write_chunked("performance", r.name.size(), false, [&](size_t begin, size_t end) { return performance_layer(r, begin, end); });
+    writer.commit();
+}
+
+void write_performance_matches(const PerformanceRun& r, const std::filesystem::path& path, bool overwrite)
+{
+    write_csv_rows({"line", "credit_code", "name", "matched_by", "enterprise_or_reason"}, r.table.size(),
+                   [&](size_t k) {
+                       return std::vector<std::string>{std::to_string(r.table.line[k]), std::string(r.table.code[k]), std::string(r.table.name[k]),
+                                                       std::string(to_string(r.match.how[k])), r.match.detail[k]};
+                   },
+                   path, overwrite);
 }
 
 std::vector<std::string> performance_summary(const PerformanceRun& r)
