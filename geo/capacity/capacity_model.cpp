@@ -149,7 +149,7 @@ CapacityResult evaluate_capacity(const CapacityInput& in, const CapacityTables& 
             n += count;
             if (codes.size() < 200) codes += (codes.empty() ? "" : ", ") + code + " (" + std::to_string(count) + ")";
         }
-        r.warnings.push_back(std::to_string(n) + " enterprises in parks have an industry code (GB/T 4754-" + tables.code_edition +
+        r.warnings.push_back(std::to_string(n) + (n == 1 ? " enterprise in a park has" : " enterprises in parks have") + " an industry code (GB/T 4754-" + tables.code_edition +
                              ") with no minimum FAR in the table: " + codes + "; their FAR is not checked" +
                              (tables.code_edition == "2002" ? " (if the codes are GB/T 4754-2017 ones, set analysis.capacity.industry_code_edition to \"2017\")" : ""));
     }

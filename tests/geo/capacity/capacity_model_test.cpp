@@ -87,8 +87,10 @@ TEST_CASE("a park without a permitted FAR from either source: a warning, and no 
     auto t = tables();
     t.infrastructure["SQ"] = {{"power_kw", 2400}};
     const auto r = geo::evaluate_capacity(in, t);
-    REQUIRE(r.warnings.size() == 1);
-    CHECK(r.warnings[0].find("park 'Square' has no permitted FAR") != std::string::npos);
+    REQUIRE(r.warnings.size() == 2);
+    // The code without a minimum FAR, named with its count; then the park that has no FAR at all.
+    CHECK(r.warnings[0].find("1 enterprise in a park has an industry code (GB/T 4754-2002) with no minimum FAR in the table: 99 (1)") != std::string::npos);
+    CHECK(r.warnings[1].find("park 'Square' has no permitted FAR") != std::string::npos);
     CHECK_FALSE(factor(r.parks[0], "floor_area").given);
     CHECK(r.parks[0].binding == std::vector<std::string>{"power_kw"});
     CHECK(r.parks[0].available_floor_m2 == 0);
