@@ -17,6 +17,8 @@
 #include "geo/io/atomic_file.h"
 #include "geo/io/crs.h"
 #include "geo/io/layer_writer.h"
+#include "geo/project/project.h"
+#include "geo/project/settings_reader.h"
 #include "output_options.h"
 
 namespace cli {
@@ -26,8 +28,10 @@ namespace {
 const std::vector<OptionSpec> kOptions = {
     {"out", "FILE.gpkg", "the layers: parcels, green, buildings, roads, unplaced_labels (those with features)"},
     {"encoding", "ENC", "the drawing's text encoding (CP936 for GBK, UTF-8, ...; default: its $DWGCODEPAGE, GBK when it names none)"},
-    {"template", "FILE.json", "which CAD layers are parcels, roads, green space, buildings and labels (default: common Chinese layer names)"},
-    {"save-template", "FILE.json", "write the template used, to edit and use again on the next drawing"},
+    {"template", "FILE.json", "which CAD layers are parcels, roads, green space, buildings and labels: a template file or a project holding one "
+                              "(default: common Chinese layer names)"},
+    {"save-template", "FILE.json", "write the template used, to edit and use again on the next drawing; into an existing project "
+                                   "(PROJECT.parkcap.json) as its analysis.cad.template"},
     {"control", "POINTS.csv", "control points: x,y in the drawing and east,north (or survey X,Y) in the target CRS (or in --from-crs)"},
     {"transform", "KIND", "similarity (4 parameters, default; at least 2 points) or affine (6; at least 3)"},
     {"crs", "CRS", "the target CRS (default: the CGCS2000 Gauss-Kruger zone the eastings name, e.g. 36 -> EPSG:4545)"},
@@ -71,11 +75,19 @@ int run_cad(const std::vector<std::string>& argv)
             throw geo::Error("the output would replace the drawing it reads", {.file = o});
 
     const geo::CadTemplate tpl = args.get("template").empty() ? geo::default_cad_template() : geo::read_cad_template(args.get("template"));
-    if (!args.get("save-template").empty()) {
-        if (std::filesystem::exists(args.get("save-template")) && !args.flag("overwrite"))
-            throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("save-template")});
-        geo::write_file_atomically(args.get("save-template"), geo::to_json(tpl).dump(2) + "\n");
-        std::printf("wrote the layer template %s\n", args.get("save-template").c_str());
+    if (const std::string save = args.get("save-template"); !save.empty()) {
+        const bool project = save.size() > 13 && save.substr(save.size() - 13) == ".parkcap.json";
+        if (project) {
+            if (!std::filesystem::exists(save)) throw geo::Error("no such project to keep the template in", {.file = save});
+            geo::Project p = geo::read_project(save);
+            geo::store_settings(p, "cad", {{"template", geo::to_json(tpl)}});
+            geo::write_project(p, save);
+            std::printf("kept the layer template in %s (analysis.cad.template)\n", save.c_str());
+        } else {
+            if (std::filesystem::exists(save) && !args.flag("overwrite")) throw geo::Error("already exists; give --overwrite to replace it", {.file = save});
+            geo::write_file_atomically(save, geo::to_json(tpl).dump(2) + "\n");
+            std::printf("wrote the layer template %s\n", save.c_str());
+        }
         if (args.get("out").empty()) return 0;
     }
 

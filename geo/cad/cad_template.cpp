@@ -51,6 +51,12 @@ CadTemplate read_cad_template(const std::filesystem::path& file)
         throw Error(std::string("not JSON: ") + e.what(), {.file = file.string()});
     }
     if (!j.is_object()) throw Error("the template must be a JSON object", {.file = file.string()});
+    if (j.contains("parkcap")) {  // a project: its analysis.cad.template
+        if (!j.contains("analysis") || !j["analysis"].contains("cad") || !j["analysis"]["cad"].contains("template"))
+            throw Error("the project holds no CAD layer template (analysis.cad.template; --save-template PROJECT writes one)", {.file = file.string()});
+        j = nlohmann::ordered_json(j["analysis"]["cad"]["template"]);
+        if (!j.is_object()) throw Error("must be an object", {.file = file.string(), .key = "analysis.cad.template"});
+    }
     CadTemplate t;
     auto names = [&](const char* key, std::vector<std::string>& out) {
         if (!j.contains(key)) return;

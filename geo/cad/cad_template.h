@@ -20,7 +20,8 @@ struct CadTemplate {
 
 // Layer names common in Chinese site plans (地块, 用地红线, 道路中心线, 绿地, 建筑, ...).
 CadTemplate default_cad_template();
-// Throws geo::Error naming the file and the key.
+// From a template file, or from a project file's analysis.cad.template. Throws geo::Error
+// naming the file and the key.
 CadTemplate read_cad_template(const std::filesystem::path& file);
 nlohmann::ordered_json to_json(const CadTemplate& t);
 

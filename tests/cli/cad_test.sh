@@ -116,6 +116,12 @@ ogrinfo -ro -q "$work/nopage.gpkg" -sql "SELECT parcel_no FROM parcels WHERE lan
 python3 -c "import json; t = json.load(open('$work/t.json')); t['green'] = []; json.dump(t, open('$work/t2.json', 'w'), ensure_ascii=False)"
 "$cli" cad "$work/plan.dxf" --out "$work/t2.gpkg" --crs EPSG:4545 --template "$work/t2.json" > /dev/null 2>&1 || fail "cad with a template"
 ogrinfo -ro -q "$work/t2.gpkg" green > /dev/null 2>&1 && fail "green space written although the template has none"
+# The template kept in a project and read back from it.
+printf '{"parkcap": 1, "name": "p", "working_crs": "EPSG:4545", "layers": []}' > "$work/p.parkcap.json"
+"$cli" cad "$work/plan.dxf" --save-template "$work/p.parkcap.json" --template "$work/t2.json" > /dev/null || fail "--save-template into a project"
+python3 -c "import json; t = json.load(open('$work/p.parkcap.json'))['analysis']['cad']['template']; assert t['green'] == [] and '地块' in t['parcels']" || fail "the project holds not the template"
+"$cli" cad "$work/plan.dxf" --out "$work/t3.gpkg" --crs EPSG:4545 --template "$work/p.parkcap.json" > /dev/null 2>&1 || fail "cad with the project's template"
+ogrinfo -ro -q "$work/t3.gpkg" green > /dev/null 2>&1 && fail "the project's template (no green space) was not used"
 echo '{"parcels": ["地块"], "roads": "道路"}' > "$work/bad.json"
 "$cli" cad "$work/plan.dxf" --out "$work/x.gpkg" --crs EPSG:4545 --template "$work/bad.json" 2>&1 | grep -q "bad.json: roads" || fail "a bad template is not named with its key"
 # DWG newer than AutoCAD 2000: a message naming the version and what to do.
