@@ -44,9 +44,13 @@ std::vector<float> dem_on_grid(const std::filesystem::path& file, const GridSpec
     std::vector<float> z(static_cast<size_t>(cols) * static_cast<size_t>(rows));
     if (dst->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, cols, rows, z.data(), cols, rows, GDT_Float32, 0, 0) != CE_None)
         throw Error("cannot read the resampled DEM: " + capture.last_error(), {.file = file.string()});
-    if (int has = 0; src->GetRasterBand(1)->GetNoDataValue(&has), has) {
-        // Cells the source leaves without data stay without (GDALReprojectImage keeps the fill).
-    }
+    // The source's own no-data cells read as no data here too (their value, resampled, would
+    // make cliffs); cells the source does not reach keep the fill.
+    int has = 0;
+    const double src_nodata = src->GetRasterBand(1)->GetNoDataValue(&has);
+    if (has)
+        for (float& v : z)
+            if (std::abs(v - src_nodata) <= 1e-3 * std::max(1.0, std::abs(src_nodata))) v = nodata;
     return z;
 }
 
