@@ -40,6 +40,8 @@ const std::vector<OptionSpec> kOptions = {
     {"park", "NAME", "demand: only this park"},
     {"candidates", "WHAT", "sites (the sites layer), lattice (default), or a layer id"},
     {"spacing", "METRES", "the lattice's spacing (default 250)"},
+    {"suitability", "FILE.tif", "a suitability raster (parkcap suitability): candidates below --min-suitability, vetoed or off it are left out"},
+    {"min-suitability", "SCORE", "the least suitability score a candidate needs, 0-100 (default 0: only vetoed and no-data cells are left out)"},
     {"required-type", "TYPE", "existing facilities of this type stay open and count"},
     {"capacity", "UNITS", "cmclp: what a new site holds (existing ones: their capacity field)"},
     {"capacity-factor", "FACTOR", "cmclp: the unit of --capacity, a factor of the demand-rate table (e.g. dormitory_beds); default: jobs"},

@@ -157,6 +157,9 @@ void apply_allocation_flags(const Args& a, geo::AllocationSettings& s)
     s.capacity = a.get_number("capacity", s.capacity);
     if (s.capacity < 0) throw UsageError("--capacity must not be negative");
     if (a.flag("capacity-factor")) s.capacity_factor = a.get("capacity-factor");
+    if (a.flag("suitability")) s.suitability = a.get("suitability");
+    s.min_suitability = a.get_number("min-suitability", s.min_suitability);
+    if (s.min_suitability < 0 || s.min_suitability > 100) throw UsageError("--min-suitability is a score from 0 to 100");
     s.lattice_spacing_m = a.get_number("spacing", s.lattice_spacing_m);
     if (!(s.lattice_spacing_m > 0)) throw UsageError("--spacing must be > 0");
     if (a.flag("network")) s.distance = "network";

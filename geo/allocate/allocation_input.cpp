@@ -18,6 +18,7 @@
 #include "geo/coverage/coverage_settings.h"
 #include "geo/density/point_selection.h"
 #include "geo/io/csv_text.h"
+#include "geo/io/raster_sample.h"
 #include "geo/project/settings_reader.h"
 
 namespace geo {
@@ -287,6 +288,23 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
                                 {.file = project.project.file.string(), .key = "analysis.allocation.candidates"});
         if (layer->data->size() == 0) throw Error("the candidate layer has no features", {.file = layer->data->source, .layer = layer->data->name});
         add_layer_candidates(*layer, s.candidates == "sites" ? "site" : "layer", in);
+    }
+    if (!s.suitability.empty()) {
+        // Candidates on land the suitability analysis vetoed, scored below the least score, or off its raster stay out.
+        const std::vector<double> score = sample_raster(s.suitability, in.candidate_xy, project.working.crs);
+        size_t kept = 0;
+        for (size_t j = 0; j < in.candidate_xy.size(); ++j)
+            if (!std::isnan(score[j]) && score[j] > 0 && score[j] >= s.min_suitability) {
+                in.candidate_xy[kept] = in.candidate_xy[j];
+                in.candidate_id[kept] = in.candidate_id[j];
+                in.candidate_kind[kept] = in.candidate_kind[j];
+                ++kept;
+            }
+        const size_t left = in.candidate_xy.size() - kept;
+        in.candidate_xy.resize(kept), in.candidate_id.resize(kept), in.candidate_kind.resize(kept);
+        in.notes.push_back(std::to_string(left) + " candidates left out by the suitability raster (vetoed, off it, or below " +
+                           std::to_string(static_cast<int>(s.min_suitability)) + "): " + std::to_string(kept) + " stand");
+        if (kept == 0) throw Error("no candidate is suitable enough (score above 0 and at least " + std::to_string(s.min_suitability) + ")", {.file = s.suitability});
     }
     const size_t candidates = in.candidate_xy.size();
     // Existing facilities of the required type: open and counted.

@@ -1,5 +1,7 @@
 #include "geo/allocate/allocation_settings.h"
 
+#include <filesystem>
+
 #include "geo/core/error.h"
 #include "geo/project/settings_reader.h"
 
@@ -37,6 +39,10 @@ AllocationSettings allocation_settings(const Project& project)
     s.candidates = r.text("candidates", s.candidates);
     if (s.candidates.empty()) r.fail("candidates", "must name the candidates: \"sites\", \"lattice\" or a layer id");
     s.lattice_spacing_m = r.number_in("lattice_spacing_m", s.lattice_spacing_m, 0, 1e5, true);
+    s.suitability = r.text("suitability", s.suitability);
+    if (!s.suitability.empty() && std::filesystem::path(s.suitability).is_relative() && !project.file.empty())
+        s.suitability = (project.file.parent_path() / s.suitability).string();
+    s.min_suitability = r.number_in("min_suitability", s.min_suitability, 0, 100);
     s.required_type = r.text("required_type", s.required_type);
     s.capacity = r.number_in("capacity", s.capacity, 0, 1e12);
     s.capacity_factor = r.text("capacity_factor", s.capacity_factor);
@@ -61,6 +67,8 @@ Json to_json(const AllocationSettings& s)
             {"park", s.park},
             {"candidates", s.candidates},
             {"lattice_spacing_m", s.lattice_spacing_m},
+            {"suitability", s.suitability},
+            {"min_suitability", s.min_suitability},
             {"required_type", s.required_type},
             {"capacity", s.capacity},
             {"capacity_factor", s.capacity_factor},

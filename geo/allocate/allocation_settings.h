@@ -28,6 +28,11 @@ struct AllocationSettings {
     // constraint areas).
     std::string candidates = "lattice";
     double lattice_spacing_m = 250;
+    // A suitability raster (parkcap suitability's GeoTIFF; a path relative to the project) and
+    // the least score a candidate's cell needs: candidates below it, on no data or vetoed (0),
+    // are left out. Empty: every candidate stands.
+    std::string suitability;
+    double min_suitability = 0;
     // Existing facilities of this type are required (kept open, counted); "" for none.
     std::string required_type;
     // max_capacitated_coverage: what a new site holds, in units of `capacity_factor` (a factor
