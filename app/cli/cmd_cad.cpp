@@ -11,12 +11,12 @@
 #include "geo/cad/cad_drawing.h"
 #include "geo/cad/cad_layers.h"
 #include "geo/cad/cad_template.h"
-#include "geo/cad/datum_shift.h"
 #include "geo/cad/registration.h"
 #include "geo/core/error.h"
 #include "geo/io/atomic_file.h"
 #include "geo/io/crs.h"
 #include "geo/io/layer_writer.h"
+#include "geo/report/registration_summary.h"
 #include "geo/project/project.h"
 #include "geo/project/settings_reader.h"
 #include "output_options.h"
@@ -41,15 +41,6 @@ const std::vector<OptionSpec> kOptions = {
     {"overwrite", "", "replace an existing file"},
     {"help", "", "show this help"},
 };
-
-// The CGCS2000 Gauss-Kruger CRS (central-meridian form, false easting 500 km) of a zone number
-// as eastings carry it: 3-degree zones 25-45, 6-degree zones 13-23; 0 when there is none.
-int gauss_kruger_epsg(int zone)
-{
-    if (zone >= 25 && zone <= 45) return 4534 + zone - 25;  // CM 75E .. 135E
-    if (zone >= 13 && zone <= 23) return 4502 + zone - 13;  // 6-degree CM 75E .. 135E
-    return 0;
-}
 
 }  // namespace
 
@@ -102,27 +93,14 @@ int run_cad(const std::vector<std::string>& argv)
         const auto points = geo::read_control_points(args.get("control"), zone);
         const geo::PlaneTransformKind kind = geo::parse_plane_transform(args.get("transform").empty() ? "similarity" : args.get("transform"));
         const geo::Registration r = geo::fit_plane_transform(points, kind);
-        std::printf("registration: %s transform from %zu control points%s\n", std::string(geo::to_string(kind)).c_str(), points.size(),
-                    zone ? (", eastings in zone " + std::to_string(zone) + " (the zone number taken off)").c_str() : "");
-        if (kind == geo::PlaneTransformKind::Similarity)
-            std::printf("  scale %.8f, rotation %.6f degrees, shift %.3f m east, %.3f m north\n", r.transform.scale(), r.transform.rotation_deg(),
-                        r.transform.c, r.transform.f);
-        else
-            std::printf("  east = %.8f x + %.8f y + %.3f; north = %.8f x + %.8f y + %.3f\n", r.transform.a, r.transform.b, r.transform.c, r.transform.d,
-                        r.transform.e, r.transform.f);
-        std::printf("  %-12s %12s\n", "point", "residual m");
-        for (size_t i = 0; i < points.size(); ++i) std::printf("  %-12s %12.3f\n", points[i].id.c_str(), r.residual_m[i]);
-        if (r.redundancy == 0)
-            std::printf("  no redundancy: %zu points fix the transform exactly, so the residuals are zero; add a point to check it\n", points.size());
-        else
-            std::printf("  RMS %.3f m (%zu redundant observations)\n", r.rms_m, r.redundancy);
+        for (const std::string& line : geo::registration_summary(points, r, zone)) std::printf("%s\n", line.c_str());
         geo::transform_drawing(d, r.transform);
     } else if (d.lines.size() + d.polygons.size() > 0) {
         // A drawing already in Gauss-Kruger coordinates may carry the zone in its eastings.
         const geo::Envelope e = d.lines.size() ? d.lines.envelope(0) : d.polygons.envelope(0);
         int z = 0;
         geo::easting_without_zone(e.min_x, z);
-        if (z && gauss_kruger_epsg(z) && args.get("from-crs").empty()) {
+        if (z && geo::gauss_kruger_epsg(z) && args.get("from-crs").empty()) {
             zone = z;
             geo::PlaneTransform shift;
             shift.c = -z * 1e6;
@@ -135,32 +113,22 @@ int run_cad(const std::vector<std::string>& argv)
     if (!args.get("from-crs").empty()) {
         if (args.get("crs").empty()) throw UsageError("--from-crs needs --crs, the CRS to move the drawing onto");
         const geo::Crs from = geo::parse_crs(args.get("from-crs")), to = geo::parse_crs(args.get("crs"));
-        std::vector<geo::Coord> all;  // every coordinate of the drawing, moved together
-        for (const geo::Coord& c : d.lines.coords()) all.push_back(c);
-        for (const geo::Coord& c : d.polygons.coords()) all.push_back(c);
-        all.insert(all.end(), d.text_xy.begin(), d.text_xy.end());
         if (args.flag("datum")) {
             geo::SevenParameters p = geo::parse_seven_parameters(args.get("datum"));
             const std::string rotation = args.get("rotation").empty() ? "position-vector" : args.get("rotation");
             if (rotation != "position-vector" && rotation != "coordinate-frame")
                 throw UsageError("--rotation needs position-vector or coordinate-frame, not '" + rotation + "'");
             p.coordinate_frame = rotation == "coordinate-frame";
-            geo::shift_datum(all, from, p, to);
+            geo::reproject_drawing(d, from, to, &p, drawing);
             std::printf("datum: %s onto %s by 7 parameters (%s rotations)\n", from.describe().c_str(), to.describe().c_str(), rotation.c_str());
         } else {
-            geo::Transformer(from, to).transform(all);
-            for (const geo::Coord& c : all)
-                if (!std::isfinite(c.x) || !std::isfinite(c.y)) throw geo::Error("PROJ could not move a coordinate from " + from.describe() + " to " + to.describe(), {.file = drawing});
+            geo::reproject_drawing(d, from, to, nullptr, drawing);
             std::printf("reprojected: %s onto %s\n", from.describe().c_str(), to.describe().c_str());
         }
-        size_t k = 0;
-        for (geo::Coord& c : d.lines.mutable_coords()) c = all[k++];
-        for (geo::Coord& c : d.polygons.mutable_coords()) c = all[k++];
-        for (geo::Coord& c : d.text_xy) c = all[k++];
     }
     geo::Crs crs;
     if (!args.get("crs").empty()) crs = geo::parse_crs(args.get("crs"));
-    else if (gauss_kruger_epsg(zone)) crs = geo::parse_crs("EPSG:" + std::to_string(gauss_kruger_epsg(zone)));
+    else if (geo::gauss_kruger_epsg(zone)) crs = geo::parse_crs("EPSG:" + std::to_string(geo::gauss_kruger_epsg(zone)));
     else
         throw UsageError("give --crs (the CRS the drawing is drawn in, or the target of --control): the drawing does not say, and no zone number says it");
     std::printf("CRS: %s\n", crs.describe().c_str());

@@ -8,6 +8,7 @@
 
 #include <geos_c.h>
 
+#include "geo/core/error.h"
 #include "geo/core/geos_util.h"
 #include "geo/core/polygon_locator.h"
 
@@ -58,6 +59,25 @@ void transform_drawing(CadDrawing& d, const PlaneTransform& t)
     for (Coord& c : d.lines.mutable_coords()) c = t.apply(c);
     for (Coord& c : d.polygons.mutable_coords()) c = t.apply(c);
     for (Coord& c : d.text_xy) c = t.apply(c);
+}
+
+void reproject_drawing(CadDrawing& d, const Crs& from, const Crs& to, const SevenParameters* datum, const std::string& file)
+{
+    // Every coordinate of the drawing, moved together.
+    std::vector<Coord> all(d.lines.coords().begin(), d.lines.coords().end());
+    all.insert(all.end(), d.polygons.coords().begin(), d.polygons.coords().end());
+    all.insert(all.end(), d.text_xy.begin(), d.text_xy.end());
+    if (datum) {
+        shift_datum(all, from, *datum, to);
+    } else {
+        Transformer(from, to).transform(all);
+        for (const Coord& c : all)
+            if (!std::isfinite(c.x) || !std::isfinite(c.y)) throw Error("PROJ could not move a coordinate from " + from.describe() + " to " + to.describe(), {.file = file});
+    }
+    size_t k = 0;
+    for (Coord& c : d.lines.mutable_coords()) c = all[k++];
+    for (Coord& c : d.polygons.mutable_coords()) c = all[k++];
+    for (Coord& c : d.text_xy) c = all[k++];
 }
 
 double number_in_label(const std::string& text)

@@ -9,6 +9,7 @@
 
 #include "geo/cad/cad_drawing.h"
 #include "geo/cad/cad_template.h"
+#include "geo/cad/datum_shift.h"
 #include "geo/cad/registration.h"
 #include "geo/core/layer.h"
 
@@ -23,6 +24,10 @@ struct CadLayers {
 
 // Moves every coordinate of the drawing by `t`.
 void transform_drawing(CadDrawing& d, const PlaneTransform& t);
+// Moves every coordinate of the drawing from `from` to `to`: with `datum`, through those 7
+// parameters onto CGCS2000 (shift_datum); else by PROJ. Throws geo::Error naming `file` when
+// PROJ cannot move a coordinate.
+void reproject_drawing(CadDrawing& d, const Crs& from, const Crs& to, const SevenParameters* datum, const std::string& file);
 
 CadLayers cad_layers(const CadDrawing& d, const CadTemplate& t);
 

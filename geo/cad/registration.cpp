@@ -68,6 +68,13 @@ Registration fit_plane_transform(const std::vector<ControlPoint>& pts, PlaneTran
     return r;
 }
 
+int gauss_kruger_epsg(int zone)
+{
+    if (zone >= 25 && zone <= 45) return 4534 + zone - 25;  // CM 75E .. 135E
+    if (zone >= 13 && zone <= 23) return 4502 + zone - 13;  // 6-degree CM 75E .. 135E
+    return 0;
+}
+
 double easting_without_zone(double easting, int& zone)
 {
     zone = 0;

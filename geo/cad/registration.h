@@ -43,6 +43,10 @@ struct Registration {
 // problem (too few, coincident or collinear points).
 Registration fit_plane_transform(const std::vector<ControlPoint>& points, PlaneTransformKind kind);
 
+// The CGCS2000 Gauss-Kruger CRS (central-meridian form, false easting 500 km) of a zone number
+// as eastings carry it: 3-degree zones 25-45, 6-degree zones 13-23; 0 when there is none.
+int gauss_kruger_epsg(int zone);
+
 // An easting with the zone number in front (values of a million and more): the easting within
 // the zone and the zone; `zone` is 0 when the easting carries none.
 double easting_without_zone(double easting, int& zone);

@@ -8,7 +8,7 @@
 #include "geo/capacity/capacity_tables.h"
 #include "geo/core/error.h"
 #include "geo/io/csv_text.h"
-#include "geo/overlay/zone_assignment.h"
+#include "geo/overlay/points_in_parks.h"
 #include "geo/project/settings_reader.h"
 
 namespace geo {
@@ -109,16 +109,9 @@ LifeCircleResult life_circles(const LoadedProject& project, const LifeCircleSett
         if (const Column* c = run.firms.data->column(*f))
             for (size_t i = 0; i < n; ++i)
                 if (!c->is_null(i)) r.employees[i] = c->number(i).value_or(0);
-    if (const LoadedLayer* parks = project.first(Role::Parks)) {
-        r.park_of = assign_to_zones(run.firms.data->geometry, parks->data->geometry).zone_of;
-        const std::string* pn = parks->fields.field_for("name");
-        for (size_t p = 0; p < parks->data->size(); ++p) {
-            const std::string nm = pn ? parks->data->column(*pn)->text(p) : "";
-            r.park_name.push_back(nm.empty() ? "fid " + std::to_string(parks->data->fids[p]) : nm);
-        }
-    } else {
-        r.park_of.assign(n, -1);
-    }
+    PointsInParks in_parks = points_in_parks(project, run.firms.data->geometry);
+    r.park_of = std::move(in_parks.park_of);
+    r.park_name = std::move(in_parks.park_name);
     const size_t np = r.park_name.size(), nt = r.types.size(), nc = r.spec.minutes.size();
     r.reach.assign(np + 1, std::vector<std::vector<LifeCircleResult::Reach>>(nc, std::vector<LifeCircleResult::Reach>(nt + 1)));
     r.total.assign(np + 1, {});

@@ -5,7 +5,7 @@
 
 #include "geo/capacity/capacity_tables.h"
 #include "geo/core/error.h"
-#include "geo/overlay/zone_assignment.h"
+#include "geo/overlay/points_in_parks.h"
 #include "geo/project/settings_reader.h"
 
 namespace geo {
@@ -105,16 +105,9 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
         if (r.name[i].empty()) r.name[i] = "fid " + std::to_string(data.fids[i]);
     r.scores = score_performance(r.preset, f);
 
-    if (const LoadedLayer* parks = project.first(Role::Parks)) {
-        r.park_of = assign_to_zones(data.geometry, parks->data->geometry).zone_of;
-        const std::string* pn = parks->fields.field_for("name");
-        for (size_t p = 0; p < parks->data->size(); ++p) {
-            const std::string nm = pn ? parks->data->column(*pn)->text(p) : "";
-            r.park_name.push_back(nm.empty() ? "fid " + std::to_string(parks->data->fids[p]) : nm);
-        }
-    } else {
-        r.park_of.assign(n, -1);
-    }
+    PointsInParks in_parks = points_in_parks(project, data.geometry);
+    r.park_of = std::move(in_parks.park_of);
+    r.park_name = std::move(in_parks.park_name);
     return r;
 }
 
