@@ -116,6 +116,7 @@ const std::vector<Command>& commands()
         {"suitability", "land suitability over the parks: veto layers, slope, roads, facilities, cluster density, AHP weights; sites scored", run_suitability},
         {"ahp", "factor weights from an AHP pairwise-comparison matrix, with the consistency ratio", run_ahp},
         {"cad", "a CAD site plan (DXF) as parcels, green space, buildings and roads, labels attached, registered to CGCS2000", run_cad},
+        {"basemap", "the basemap under the map (GeoTIFF, MBTiles, XYZ or WMTS tiles, Tianditu's key, GCJ-02 shifted) checked, drawn, saved", run_basemap},
         {"synth", "generate the synthetic Chongqing demo project (or a scaled one for benchmarks)", run_synth},
     };
     return list;

@@ -28,6 +28,7 @@ int run_performance(const std::vector<std::string>& args);
 int run_lifecircles(const std::vector<std::string>& args);
 int run_ahp(const std::vector<std::string>& args);
 int run_suitability(const std::vector<std::string>& args);
+int run_basemap(const std::vector<std::string>& args);
 
 const std::vector<Command>& commands();
 
