@@ -14,6 +14,7 @@
 
 #include "geo/core/error.h"
 #include "geo/report/text_format.h"
+#include "gui/basemap_view.h"
 #include "gui/i18n.h"
 #include "gui/recent_projects.h"
 
@@ -69,6 +70,7 @@ App::~App()
     m_gpu.clear();
     m_bins.clear();
     m_density.reset();
+    m_basemap.reset();
     m_renderer.reset();
     if (m_window) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -155,7 +157,7 @@ int App::run()
             const bool wants_coverage = std::find(m_options.panels.begin(), m_options.panels.end(), "coverage") != m_options.panels.end();
             const bool wants_capacity = std::find(m_options.panels.begin(), m_options.panels.end(), "capacity") != m_options.panels.end();
             const bool wants_allocation = std::find(m_options.panels.begin(), m_options.panels.end(), "allocation") != m_options.panels.end();
-            const bool density_ready = (!wants_density || (m_ws.density.result && !m_ws.density.busy)) &&
+            const bool density_ready = basemap_settled(m_ws) && (!wants_density || (m_ws.density.result && !m_ws.density.busy)) &&
                                        (!wants_clusters || m_ws.clusters_computed) && (!wants_coverage || m_ws.coverage_computed) &&
                                        (!wants_capacity || m_ws.capacity_computed) && (!wants_allocation || m_ws.allocation_computed);
             // The panels compute on workers while frames go on; the wait has a time budget, not
@@ -214,6 +216,7 @@ void App::frame()
     m_ws.camera.set_viewport(w, h);
     if (m_ws.doc && m_start_view_pending) apply_start_view();
     sync_gpu();
+    if (!m_start_view_pending) update_basemap(m_ws);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -252,6 +255,15 @@ void App::frame()
         }
     }
     m_renderer->begin(fw, fh, kBackground);
+    if (m_ws.doc && m_ws.basemap.image && m_ws.basemap.source && m_ws.basemap.source->visible) {  // under every layer
+        if (!m_basemap || m_basemap_version != m_ws.basemap.version) {
+            if (!m_basemap) m_basemap = std::make_unique<render::ImageLayer>(m_ws.doc->origin);
+            const geo::BasemapImage& img = *m_ws.basemap.image;
+            m_basemap->update(img.rgba, img.width, img.height, img.extent);
+            m_basemap_version = m_ws.basemap.version;
+        }
+        m_basemap->draw(m_ws.camera, static_cast<float>(m_ws.basemap.source->opacity));
+    }
     if (m_ws.doc) {
         // The density surface lies under the first point layer: above districts and parks,
         // under enterprises and facilities.
@@ -308,6 +320,8 @@ void App::poll_loader()
         m_gpu.clear();
         m_bins.clear();
         m_density.reset();
+        m_basemap.reset();  // its origin is the document's
+        m_basemap_version = -1;
         m_ws.tasks.cancel_all();  // their results belong to the project being closed
         m_ws.doc = std::move(r->document);
         m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";

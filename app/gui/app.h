@@ -15,6 +15,7 @@
 #include "gui/workspace.h"
 #include "render/gpu_layer.h"
 #include "render/map_renderer.h"
+#include "render/image_layer.h"
 #include "render/raster_layer.h"
 
 struct GLFWwindow;
@@ -57,6 +58,8 @@ private:
     std::unique_ptr<render::MapRenderer> m_renderer;
     std::map<size_t, std::unique_ptr<render::GpuLayer>> m_gpu;  // by layer index
     std::unique_ptr<render::RasterLayer> m_density;             // the density overlay on the GPU
+    std::unique_ptr<render::ImageLayer> m_basemap;              // the basemap image on the GPU
+    int m_basemap_version = -1;
     struct Bins {
         std::unique_ptr<render::RasterLayer> raster;
         int version = -1;

@@ -71,11 +71,13 @@ int App::take_screenshot()
     // Any error a panel or the loader reported (a missing standards table, a failed
     // analysis) fails the run, after the picture is written: a report must not be built on it.
     size_t errors = 0;
-    for (const Message& m : m_ws.messages)
+    for (const Message& m : m_ws.messages) {
+        if (m.level == Message::Warning) std::fprintf(stderr, "parkcap-gui: warning: %s\n", m.text.c_str());
         if (m.level == Message::Error) {
             std::fprintf(stderr, "parkcap-gui: error: %s\n", m.text.c_str());
             ++errors;
         }
+    }
     if (!err.empty()) {
         std::fprintf(stderr, "parkcap-gui: error: %s\n", err.c_str());
         return 1;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "gui/basemap_view.h"
 #include "gui/panels.h"
 #include "gui/i18n.h"
 
@@ -86,6 +87,7 @@ public:
                 std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) - 1]);
             ImGui::PopID();
         }
+        basemap_editor(ws);  // the bottom layer, as in QGIS
         ImGui::Separator();
         for (LayerView& v : views)
             if (v.layer == m_selected) style_editor(ws, v);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/basemap/basemap_reader.h"
 #include "geo/project/terms.h"
 #include "geo/scenario/edits.h"
 #include "geo/density/kde.h"
@@ -65,6 +66,20 @@ struct DensityOverlay {
     bool busy = false;  // a computation (surface or contours) is under way
 };
 
+// The basemap under the layers (basemap_view.h): the project's source, its reader (opened on
+// a worker: a WMTS service is asked for its capabilities) and the image last drawn for the view.
+struct BasemapOverlay {
+    const void* doc = nullptr;                         // the document the source was read from
+    std::optional<geo::BasemapSource> source;          // none: no basemap
+    std::shared_ptr<const geo::BasemapReader> reader;  // null until opened
+    std::shared_ptr<const geo::BasemapImage> image;    // the latest drawn
+    int version = 0;                                   // bumps when `image` changes
+    double drawn_mpp = 0;                              // the map's scale the image was asked for
+    bool opening = false, drawing = false;
+    std::string failed;  // why the source could not be opened ("" when it could): the map goes on without it
+    std::string said;    // the last problem told the planner (each is said once)
+};
+
 // A file a panel asks the planner for (the in-app browser shows it): to read (a table, a
 // layer) or to save to (Save As). `done` runs on the UI thread with the chosen path.
 struct FileRequest {
@@ -84,6 +99,7 @@ struct Workspace {
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
     DensityOverlay density;
+    BasemapOverlay basemap;
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kFormatVersion = 1;
-const std::set<std::string> kTopKeys = {"parkcap", "name", "working_crs", "layers", "analysis", "scenarios"};
+const std::set<std::string> kTopKeys = {"parkcap", "name", "working_crs", "layers", "analysis", "scenarios", "view", "basemap"};
 const std::set<std::string> kLayerKeys = {"id", "role", "path", "layer", "sql", "srs", "encoding", "coordinates", "fields"};
 
 struct Reader {

@@ -12,7 +12,9 @@
 //      "layer": "enterprises", "srs": "EPSG:4326", "encoding": "CP936",
 //      "coordinates": "gcj02", "fields": {"employees": "从业人员"}}
 //   ],
-//   "analysis": {...}, "scenarios": [...]
+//   "analysis": {...}, "scenarios": [...],
+//   "view": {...},                              // where the map was (the GUI's)
+//   "basemap": {"source": "tiles/{z}/{x}/{y}.png"}  // geo/basemap/basemap_source.h
 // }
 #include <filesystem>
 #include <map>
