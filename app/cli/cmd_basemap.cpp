@@ -20,7 +20,7 @@ namespace {
 
 const std::vector<OptionSpec> kOptions = {
     {"source", "SOURCE", "a raster file (GeoTIFF, MBTiles, GeoPackage), an XYZ template with {x} {y} {z} (URL or folder), or WMTS:URL"},
-    {"layer", "NAME", "the WMTS layer (Tianditu: img, vec, ter, cia, cva, ...)"},
+    {"wmts-layer", "NAME", "the WMTS layer (Tianditu: img, vec, ter, cia, cva, ...)"},
     {"key-env", "VAR", "the environment variable holding the key sent on every request (Tianditu's tk)"},
     {"coordinates", "wgs84|gcj02", "the tiles' coordinates: gcj02 for Amap and Tencent (shifted onto true positions)"},
     {"max-zoom", "Z", "XYZ: the deepest zoom level the server has (default 18)"},
@@ -48,13 +48,14 @@ geo::BasemapSource basemap_from(const geo::Project& project, const Args& args)
 {
     geo::Json j = project.extra.contains("basemap") ? project.extra["basemap"] : geo::Json::object();
     if (!j.is_object()) j = geo::Json::object();
-    for (const char* key : {"source", "layer", "key-env", "coordinates", "cache"})
+    for (const char* key : {"source", "wmts-layer", "key-env", "coordinates", "cache"})
         if (args.flag(key)) {
             std::string k = key;
             if (k == "key-env") k = "key_env";
+            if (k == "wmts-layer") k = "layer";
             j[k] = args.get(key);
         }
-    if (args.flag("source") && !args.flag("layer")) j.erase("layer");
+    if (args.flag("source") && !args.flag("wmts-layer")) j.erase("layer");
     if (args.flag("max-zoom")) j["max_zoom"] = whole_number(args, "max-zoom", 18, 0, 23);
     if (args.flag("opacity")) {
         char* end = nullptr;

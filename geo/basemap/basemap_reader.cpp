@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <optional>
 
@@ -158,6 +159,22 @@ bool read_window(GDALDataset& ds, int colour_bands, int c0, int r0, int cw, int 
     return ds.GetRasterBand(1)->GetMaskBand()->RasterIO(GF_Read, c0, r0, cw, rh, mask.data(), bw, bh, GDT_Byte, 1, bw, &arg) == CE_None;
 }
 
+// GDAL's web-tile errors in a planner's words: "the server cannot be reached (Couldn't connect
+// to server)", "the server answered HTTP 403"; anything else as GDAL said it.
+std::string plain_http_error(const std::string& gdal)
+{
+    const size_t code_at = gdal.find("HTTP status code: ");
+    if (code_at == std::string::npos) return gdal;
+    const int code = std::atoi(gdal.c_str() + code_at + 18);
+    if (code != 0) return "the server answered HTTP " + std::to_string(code);
+    std::string why;
+    if (size_t e = gdal.find("error: ", code_at); e != std::string::npos) {
+        why = gdal.substr(e + 7);
+        if (size_t end = why.find(". Add the HTTP"); end != std::string::npos) why.resize(end);
+    }
+    return "the server cannot be reached" + (why.empty() ? std::string() : " (" + why + ")");
+}
+
 }  // namespace
 
 BasemapImage BasemapReader::render(const Envelope& view, int width, int height) const
@@ -203,7 +220,7 @@ BasemapImage BasemapReader::render(const Envelope& view, int width, int height) 
         GdalErrorCapture capture;
         CPLConfigOptionSetter timeout("GDAL_HTTP_TIMEOUT", "10", true), connect("GDAL_HTTP_CONNECTTIMEOUT", "5", true);
         if (!read_window(ds, m_open->colour_bands, c0, r0, cw, rh, bw, bh, colour, mask)) {
-            img.problem = "cannot read the basemap " + m_name + ": " + capture.last_error("no reason given");
+            img.problem = "cannot read the basemap " + m_name + ": " + plain_http_error(capture.last_error("no reason given"));
             if (m_source.kind == BasemapSource::Kind::File) return img;
             // A web source that stopped answering: what the disk cache holds.
             try {

@@ -192,8 +192,7 @@ std::string gdal_basemap_name(const BasemapSource& s, const fs::path& folder, bo
     }
     case BasemapSource::Kind::Wmts: {
         std::string url = s.source.substr(5);
-        if (!is_url(url)) url = absolute_local(url, folder);
-        else url = with_key(url, key);
+        if (!is_url(url)) url = absolute_local(url, folder);  // GDAL adds ExtraQueryParameters to the capabilities request too
         std::string xml = "<GDAL_WMTS><GetCapabilitiesUrl>" + xml_escaped(url) + "</GetCapabilitiesUrl>";
         if (!s.layer.empty()) xml += "<Layer>" + xml_escaped(s.layer) + "</Layer>";
         if (!key.empty()) xml += "<ExtraQueryParameters>tk=" + xml_escaped(key) + "</ExtraQueryParameters>";
