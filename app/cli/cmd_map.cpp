@@ -84,6 +84,7 @@ int run_map(const std::vector<std::string>& argv)
     print_load_notes(project);
 
     geo::MapPage base = geo::project_page(project, language);
+    if (!base.basemap_problem.empty()) std::fprintf(stderr, "warning: basemap: %s; the map is printed without it\n", base.basemap_problem.c_str());
     if (!args.get("title").empty()) base.title = args.get("title");
     base.date = args.get("date").empty() ? geo::today() : args.get("date");
 
@@ -132,6 +133,7 @@ int run_map(const std::vector<std::string>& argv)
         return 0;
     }
     geo::write_map(base, paper, out);
+    if (base.basemap && !base.basemap->last_problem().empty()) std::fprintf(stderr, "warning: %s\n", base.basemap->last_problem().c_str());
     std::printf("wrote %s in %.2f s\n", out.c_str(), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;
 }

@@ -177,9 +177,23 @@ std::string plain_http_error(const std::string& gdal)
 
 }  // namespace
 
-BasemapImage BasemapReader::render(const Envelope& view, int width, int height) const
+std::string BasemapReader::last_problem() const
 {
     std::lock_guard lock(m_mutex);
+    return m_last_problem;
+}
+
+BasemapImage BasemapReader::render(const Envelope& view, int width, int height) const
+{
+    BasemapImage img = render_unlocked(view, width, height);
+    std::lock_guard lock(m_mutex);
+    m_last_problem = img.problem;
+    return img;
+}
+
+BasemapImage BasemapReader::render_unlocked(const Envelope& view, int width, int height) const
+{
+    std::lock_guard lock(m_render_mutex);
     BasemapImage img;
     img.extent = view;
     img.width = std::max(width, 1);

@@ -43,17 +43,22 @@ public:
     BasemapImage render(const Envelope& view, int width, int height) const;
 
     const BasemapSource& source() const { return m_source; }
+    // The problem of the last render ("" when none): for callers that do not see the image.
+    std::string last_problem() const;
     std::string describe() const;  // the source, its CRS and size
 
     struct Open;  // an opened source (the .cpp's)
 
 private:
+    BasemapImage render_unlocked(const Envelope& view, int width, int height) const;
     BasemapSource m_source;
     std::filesystem::path m_folder;
     Crs m_working;
     std::string m_name;  // for messages (describe(source))
     std::unique_ptr<Open> m_open, m_offline;
-    mutable std::mutex m_mutex;
+    mutable std::mutex m_render_mutex;  // GDAL datasets are one thread's at a time
+    mutable std::mutex m_mutex;         // m_last_problem
+    mutable std::string m_last_problem;
 };
 
 }  // namespace geo

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -46,9 +47,15 @@ void set_colour(cairo_t* cr, Rgba c, double opacity = 1)
 }
 
 // Text at (x, y) (its top-left), `size` in points of the page, returns its width and height.
-std::pair<double, double> text(cairo_t* cr, const std::string& s, double x, double y, double size, bool bold = false, Rgba colour = rgba(30, 30, 30))
+// `wrap`: the width at which lines break (0: one line).
+std::pair<double, double> text(cairo_t* cr, const std::string& s, double x, double y, double size, bool bold = false, Rgba colour = rgba(30, 30, 30),
+                               double wrap = 0)
 {
     PangoLayout* layout = pango_cairo_create_layout(cr);
+    if (wrap > 0) {
+        pango_layout_set_width(layout, static_cast<int>(wrap * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
     PangoFontDescription* font = pango_font_description_from_string(kFont);
     pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
     if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
@@ -228,6 +235,37 @@ void swatch(cairo_t* cr, double x, double y, double s, Rgba fill, GeomKind kind,
     }
 }
 
+// The basemap in the frame at 150 dpi (at most 4,000 pixels a side), under the layers.
+void draw_basemap(cairo_t* cr, const BasemapReader& basemap, double opacity, const Frame& fr, double unit)
+{
+    const double per_mm = 150 / 25.4;
+    const double scale = std::min({1.0, 4000 / (fr.w / unit * per_mm), 4000 / (fr.h / unit * per_mm)});
+    const int w = std::max(1, static_cast<int>(std::lround(fr.w / unit * per_mm * scale)));
+    const int h = std::max(1, static_cast<int>(std::lround(fr.h / unit * per_mm * scale)));
+    const BasemapImage img = basemap.render(fr.view, w, h);
+    if (img.covered_pixels() == 0) return;
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    const int stride = cairo_image_surface_get_stride(surface);
+    cairo_surface_flush(surface);
+    unsigned char* data = cairo_image_surface_get_data(surface);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const uint8_t* p = &img.rgba[(static_cast<size_t>(y) * static_cast<size_t>(w) + static_cast<size_t>(x)) * 4];
+            const uint32_t a = p[3];
+            // cairo's ARGB32: premultiplied, native-endian 32-bit words.
+            const uint32_t word = a << 24 | (p[0] * a / 255) << 16 | (p[1] * a / 255) << 8 | (p[2] * a / 255);
+            std::memcpy(data + static_cast<size_t>(y) * static_cast<size_t>(stride) + static_cast<size_t>(x) * 4, &word, 4);
+        }
+    cairo_surface_mark_dirty(surface);
+    cairo_save(cr);
+    cairo_translate(cr, fr.x, fr.y);
+    cairo_scale(cr, fr.w / w, fr.h / h);
+    cairo_set_source_surface(cr, surface, 0, 0);
+    cairo_paint_with_alpha(cr, opacity);
+    cairo_restore(cr);
+    cairo_surface_destroy(surface);
+}
+
 void draw_page(cairo_t* cr, const MapPage& page, Size size, double unit /* page units per mm */)
 {
     const bool zh = page.language == Language::Zh;
@@ -249,6 +287,7 @@ void draw_page(cairo_t* cr, const MapPage& page, Size size, double unit /* page 
     cairo_clip(cr);
     cairo_set_source_rgb(cr, 222 / 255.0, 230 / 255.0, 236 / 255.0);  // the screen's background
     cairo_paint(cr);
+    if (page.basemap) draw_basemap(cr, *page.basemap, page.basemap_opacity, fr, unit);
     std::vector<uint32_t> binned(page.layers.size(), 0);
     std::vector<PrintLayer> layers = page.layers;
     for (size_t i = 0; i < layers.size(); ++i) {
@@ -334,7 +373,8 @@ void draw_page(cairo_t* cr, const MapPage& page, Size size, double unit /* page 
     text(cr, "N", ax - 1.1 * unit, ay - 4.5 * unit, 3.2 * unit, true);
     const std::string info = (zh ? "坐标系：" : "CRS: ") + page.crs + (page.sources.empty() ? "" : "   " + page.sources) +
                              (page.date.empty() ? "" : (zh ? "   日期：" : "   Date: ") + page.date);
-    text(cr, info, fr.x + bar + 12 * unit, fy, 2.4 * unit, false, rgba(80, 80, 80));
+    const double info_x = fr.x + bar + 12 * unit;
+    text(cr, info, info_x, fy, 2.4 * unit, false, rgba(80, 80, 80), size.w - margin - info_x);  // wrapped: long source lists stay on the page
 }
 
 cairo_status_t write_chunk(void* closure, const unsigned char* data, unsigned int length)
@@ -417,6 +457,16 @@ MapPage project_page(const LoadedProject& project, Language language)
         page.extent.expand(l.data->geometry.envelope());
     }
     page.sources = (language == Language::Zh ? "数据：" : "Data: ") + sources;
+    try {
+        if (const std::optional<BasemapSource> b = basemap_of(project.project); b && b->visible) {
+            const fs::path folder = project.project.file.has_parent_path() ? project.project.file.parent_path() : fs::path(".");
+            page.basemap = std::make_shared<const BasemapReader>(*b, folder, project.working.crs);
+            page.basemap_opacity = b->opacity;
+            page.sources += (language == Language::Zh ? "；底图：" : "; basemap: ") + describe(*b);
+        }
+    } catch (const Error& e) {
+        page.basemap_problem = e.what();
+    }
     return page;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/basemap/basemap_reader.h"
 #include "geo/core/envelope.h"
 #include "geo/core/layer.h"
 #include "geo/project/loaded_project.h"
@@ -33,6 +34,10 @@ struct MapPage {
     std::string sources;              // "Data: ..."
     std::string date;                 // as printed ("2026-11-30"); fixed for reproducible files
     Language language = Language::En;
+    // The basemap under the layers (the project's, when shown), drawn at 150 dpi in the frame.
+    std::shared_ptr<const BasemapReader> basemap;
+    double basemap_opacity = 1;
+    std::string basemap_problem;  // why the project's basemap is not drawn ("" when it is or there is none)
 };
 
 struct PaperSpec {
@@ -42,7 +47,7 @@ struct PaperSpec {
     double dpi = 150;                      // PNG from a paper size
 };
 
-// The project as the map shows it: every layer in the project's order with its style
+// The project as the map shows it: its basemap, every layer in the project's order with its style
 // (project_layer_style), the enterprises under the aggregation rule, the whole extent, the CRS
 // and the layer files as sources; title = the project's name.
 MapPage project_page(const LoadedProject& project, Language language);

@@ -6,6 +6,7 @@
 #   with the server stopped, the same view drawn from the cache, pixel for pixel; a view the
 #   cache does not hold: said, and the exit status says nothing was drawn.
 # - WMTS: the capabilities and every tile requested with tk; the same picture as XYZ.
+# - parkcap map prints the basemap under the layers and names it among the sources.
 # - A file that is not a raster, a WMTS layer that does not exist: named.
 set -u
 parkcap=$1 demo=$2 standards=$3
@@ -33,7 +34,7 @@ export PARKCAP_TEST_TK=secret-key-42
 
 # XYZ over HTTP, with the key and a cache.
 out=$("$parkcap" basemap "$project" --source "http://127.0.0.1:$port/tiles/{z}/{x}/{y}.png" --max-zoom 8 --key-env PARKCAP_TEST_TK \
-  --cache "$work/cache" --out "$work/online.tif" 2>&1) || { echo "$out"; fail "parkcap basemap (XYZ) failed"; }
+  --cache "$work/cache" --out "$work/online.tif" --project-out "$work/demo/web.parkcap.json" 2>&1) || { echo "$out"; fail "parkcap basemap (XYZ) failed"; }
 echo "$out"
 grep -q "covers 100.0% of the project's extent" <<<"$out" || fail "XYZ: not the whole extent"
 grep -q "secret-key-42" <<<"$out" && fail "the key was printed"
@@ -44,6 +45,21 @@ bad=$(grep "^/tiles/" "$work/requests.log" | grep -vc "tk=secret-key-42")
 [ "$bad" = 0 ] || fail "$bad of $n tile requests without the key"
 echo "XYZ: $n tile requests, each with tk"
 [ -n "$(find "$work/cache" -type f | head -1)" ] || fail "nothing cached in $work/cache"
+
+# The print map has the basemap under its layers: lavender (#b48cd2) in the frame, and the
+# PDF's sources line names it.
+"$parkcap" map "$work/demo/web.parkcap.json" --out "$work/map.png" --date 2026-11-30 >/dev/null 2>&1 || fail "parkcap map with a basemap"
+"$parkcap" map "$work/demo/web.parkcap.json" --out "$work/map.pdf" --date 2026-11-30 >/dev/null 2>&1 || fail "parkcap map (PDF) with a basemap"
+share=$(/usr/bin/python3 -c "
+from osgeo import gdal
+import numpy as np
+a = gdal.Open('$work/map.png').ReadAsArray().astype(int)
+print(((abs(a[0] - 0xb4) < 9) & (abs(a[1] - 0x8c) < 9) & (abs(a[2] - 0xd2) < 9)).mean())")
+/usr/bin/python3 -c "import sys; sys.exit(0 if float('$share') > 0.05 else 1)" || fail "the printed map shows the basemap in a share $share of pixels"
+echo "print map: basemap in a share $share of the pixels"
+if command -v pdftotext >/dev/null; then
+  pdftotext "$work/map.pdf" - | grep -q "basemap: XYZ tiles" || fail "the PDF's sources do not name the basemap"
+fi
 
 # The server stopped: the same view from the cache, the same pixels.
 kill "$server"; wait "$server" 2>/dev/null; server=
