@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <cstdio>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -34,6 +36,48 @@ double Args::get_number(const std::string& name, double fallback) const
     const double d = std::strtod(v.c_str(), &end);
     if (end == v.c_str() || *end != '\0' || !std::isfinite(d)) throw UsageError("--" + name + " needs a number, not '" + v + "'");
     return d;
+}
+
+namespace {
+
+std::string number_text(double v)
+{
+    char b[32];
+    std::snprintf(b, sizeof b, "%g", v);
+    return b;
+}
+
+}  // namespace
+
+double Args::get_number_in(const std::string& name, double fallback, double min, double max, bool above) const
+{
+    if (!flag(name)) return fallback;
+    const std::string v = get(name);
+    char* end = nullptr;
+    const double d = std::strtod(v.c_str(), &end);
+    const bool ok = !v.empty() && *end == '\0' && std::isfinite(d) && (above ? d > min : d >= min) && d <= max;
+    if (!ok) {
+        const std::string range = above ? (std::isinf(max) ? "above " + number_text(min) : "above " + number_text(min) + " and at most " + number_text(max))
+                                         : (std::isinf(max) ? "of at least " + number_text(min) : "from " + number_text(min) + " to " + number_text(max));
+        throw UsageError("--" + name + " needs a number " + range + ", not '" + v + "'");
+    }
+    return d;
+}
+
+long long Args::get_int_in(const std::string& name, long long fallback, long long min, long long max) const
+{
+    if (!flag(name)) return fallback;
+    const std::string v = get(name);
+    size_t used = 0;
+    long long n = 0;
+    try {
+        n = std::stoll(v, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (v.empty() || used != v.size() || n < min || n > max)
+        throw UsageError("--" + name + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" + v + "'");
+    return n;
 }
 
 const std::vector<std::string>& Args::all(const std::string& name) const

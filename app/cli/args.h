@@ -28,6 +28,10 @@ struct Args {
     long long get_int(const std::string& name, long long fallback) const;
     // A finite number, or `fallback` when the option is absent; UsageError for anything else.
     double get_number(const std::string& name, double fallback) const;
+    // The same within [min, max] (`above`: min itself excluded); an option given empty is
+    // refused too: "--far needs a number above 0, not ''".
+    double get_number_in(const std::string& name, double fallback, double min, double max, bool above = false) const;
+    long long get_int_in(const std::string& name, long long fallback, long long min, long long max) const;
     const std::vector<std::string>& all(const std::string& name) const;
 };
 

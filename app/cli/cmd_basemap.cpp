@@ -33,16 +33,6 @@ const std::vector<OptionSpec> kOptions = {
     {"help", "", "show this help"},
 };
 
-int whole_number(const Args& args, const char* key, int fallback, int lo, int hi)
-{
-    if (!args.flag(key)) return fallback;
-    char* end = nullptr;
-    const long v = std::strtol(args.get(key).c_str(), &end, 10);
-    if (args.get(key).empty() || *end != '\0' || v < lo || v > hi)
-        throw UsageError(std::string("--") + key + " needs a whole number from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" + args.get(key) + "'");
-    return static_cast<int>(v);
-}
-
 // The project's basemap with the options given here laid over it.
 geo::BasemapSource basemap_from(const geo::Project& project, const Args& args)
 {
@@ -56,13 +46,8 @@ geo::BasemapSource basemap_from(const geo::Project& project, const Args& args)
             j[k] = args.get(key);
         }
     if (args.flag("source") && !args.flag("wmts-layer")) j.erase("layer");
-    if (args.flag("max-zoom")) j["max_zoom"] = whole_number(args, "max-zoom", 18, 0, 23);
-    if (args.flag("opacity")) {
-        char* end = nullptr;
-        const double v = std::strtod(args.get("opacity").c_str(), &end);
-        if (args.get("opacity").empty() || *end != '\0' || !(v >= 0 && v <= 1)) throw UsageError("--opacity needs a number from 0 to 1, not '" + args.get("opacity") + "'");
-        j["opacity"] = v;
-    }
+    if (args.flag("max-zoom")) j["max_zoom"] = args.get_int_in("max-zoom", 18, 0, 23);
+    if (args.flag("opacity")) j["opacity"] = args.get_number_in("opacity", 1, 0, 1);
     if (!j.contains("source")) throw geo::Error("the project has no basemap; give one with --source", {.file = project.file.string()});
     return geo::parse_basemap(j, args.flag("source") ? "--source" : "basemap");
 }
@@ -85,9 +70,9 @@ int run_basemap(const std::vector<std::string>& argv)
         return 0;
     }
     if (args.positional.size() != 1) throw UsageError("give one project file");
+    const int width = static_cast<int>(args.get_int_in("width", 2000, 16, 16000));
     geo::Project input = input_project(args.positional[0], args, geo::Role::Parks);
     const geo::BasemapSource source = basemap_from(input, args);
-    const int width = whole_number(args, "width", 2000, 16, 16000);
     std::vector<std::string> outputs;
     if (args.flag("out")) outputs.push_back(args.get("out"));
     if (args.flag("project-out")) outputs.push_back(args.get("project-out"));

@@ -47,9 +47,7 @@ int run_lifecircles(const std::vector<std::string>& argv)
     geo::LifeCircleSettings settings = geo::life_circle_settings(input, args.get("standards"));
     if (args.flag("network")) settings.network = true;
     if (args.flag("walk-speed")) {
-        char* end = nullptr;
-        const double v = std::strtod(args.get("walk-speed").c_str(), &end);
-        if (args.get("walk-speed").empty() || *end != '\0' || !(v > 0) || v > 1000) throw UsageError("--walk-speed needs metres a minute above 0, not '" + args.get("walk-speed") + "'");
+        const double v = args.get_number_in("walk-speed", 0, 0, 1000, true);  // metres a minute
         settings.spec.walk_speed = v;
         for (size_t k = 0; k < settings.spec.minutes.size(); ++k) settings.spec.metres[k] = settings.spec.minutes[k] * v;
     }

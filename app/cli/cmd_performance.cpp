@@ -59,11 +59,7 @@ int run_performance(const std::vector<std::string>& argv)
     if (args.flag("save-scenario") != args.flag("project-out")) throw UsageError("--save-scenario NAME and --project-out FILE go together");
     if (args.flag("far") && !args.flag("save-scenario")) throw UsageError("--far is the FAR of the scenario's redevelopment: give --save-scenario");
     std::optional<double> far;
-    if (args.flag("far")) {
-        char* end = nullptr;
-        far = std::strtod(args.get("far").c_str(), &end);
-        if (args.get("far").empty() || *end != '\0' || !(*far > 0) || !std::isfinite(*far)) throw UsageError("--far needs a number above 0, not '" + args.get("far") + "'");
-    }
+    if (args.flag("far")) far = args.get_number_in("far", 0, 0, INFINITY, true);
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     geo::PerformanceSettings settings = geo::performance_settings(input);
     if (!args.get("preset").empty()) settings.preset = args.get("preset");

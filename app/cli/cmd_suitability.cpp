@@ -56,11 +56,7 @@ int run_suitability(const std::vector<std::string>& argv)
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     const std::filesystem::path dir = geo::standards_folder(input, args.get("standards"));
     geo::SuitabilityOptions o;
-    if (args.flag("cell")) {
-        char* end = nullptr;
-        o.cell_m = std::strtod(args.get("cell").c_str(), &end);
-        if (args.get("cell").empty() || *end != '\0' || !(o.cell_m > 0)) throw UsageError("--cell needs metres above 0, not '" + args.get("cell") + "'");
-    }
+    o.cell_m = args.get_number_in("cell", o.cell_m, 0, INFINITY, true);
     o.dem = args.get("dem");
     o.cluster = args.get("cluster");
     o.factors = geo::read_factor_classes(args.get("classes").empty() ? dir / "suitability_classes.csv" : std::filesystem::path(args.get("classes")));

@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "geo/core/error.h"
+#include "geo/report/text_format.h"
 
 namespace fs = std::filesystem;
 
@@ -14,21 +15,6 @@ namespace {
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 bool is_url(const std::string& s) { return starts_with(s, "http://") || starts_with(s, "https://") || starts_with(s, "file://"); }
-
-std::string xml_escaped(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string replaced(std::string s, const std::string& from, const std::string& to)
 {
@@ -167,7 +153,7 @@ fs::path basemap_cache_dir(const BasemapSource& s, const fs::path& project_folde
 std::string gdal_basemap_name(const BasemapSource& s, const fs::path& folder, bool offline)
 {
     const std::string key = basemap_key(s);
-    const std::string cache = "<Cache><Path>" + xml_escaped(basemap_cache_dir(s, folder).string()) + "</Path></Cache>";
+    const std::string cache = "<Cache><Path>" + xml_escape(basemap_cache_dir(s, folder).string()) + "</Path></Cache>";
     switch (s.kind) {
     case BasemapSource::Kind::File:
         return absolute_local(s.source, folder);
@@ -180,7 +166,7 @@ std::string gdal_basemap_name(const BasemapSource& s, const fs::path& folder, bo
         url = replaced(replaced(replaced(replaced(url, "{x}", "${x}"), "{y}", "${y}"), "{z}", "${z}"), "{-y}", "${y}");
         // Local tiles need no cache (GDAL's cache also turns a missing local tile into an error).
         const bool cached = !starts_with(url, "file://");
-        return "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>" + xml_escaped(url) +
+        return "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>" + xml_escape(url) +
                "</ServerUrl></Service><DataWindow><UpperLeftX>-20037508.34</UpperLeftX><UpperLeftY>20037508.34</UpperLeftY>"
                "<LowerRightX>20037508.34</LowerRightX><LowerRightY>-20037508.34</LowerRightY><TileLevel>" +
                std::to_string(s.max_zoom) + "</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY><YOrigin>" +
@@ -193,9 +179,9 @@ std::string gdal_basemap_name(const BasemapSource& s, const fs::path& folder, bo
     case BasemapSource::Kind::Wmts: {
         std::string url = s.source.substr(5);
         if (!is_url(url)) url = absolute_local(url, folder);  // GDAL adds ExtraQueryParameters to the capabilities request too
-        std::string xml = "<GDAL_WMTS><GetCapabilitiesUrl>" + xml_escaped(url) + "</GetCapabilitiesUrl>";
-        if (!s.layer.empty()) xml += "<Layer>" + xml_escaped(s.layer) + "</Layer>";
-        if (!key.empty()) xml += "<ExtraQueryParameters>tk=" + xml_escaped(key) + "</ExtraQueryParameters>";
+        std::string xml = "<GDAL_WMTS><GetCapabilitiesUrl>" + xml_escape(url) + "</GetCapabilitiesUrl>";
+        if (!s.layer.empty()) xml += "<Layer>" + xml_escape(s.layer) + "</Layer>";
+        if (!key.empty()) xml += "<ExtraQueryParameters>tk=" + xml_escape(key) + "</ExtraQueryParameters>";
         return xml + cache + (offline ? "<OfflineMode>true</OfflineMode>" : "") + "</GDAL_WMTS>";
     }
     }
