@@ -48,10 +48,13 @@ GLuint compile(GLenum type, const std::string& name)
 
 }  // namespace
 
-Program make_program(const std::string& name)
+Program make_program(const std::string& name) { return make_program(name, name); }
+
+Program make_program(const std::string& vertex, const std::string& fragment)
 {
-    GLuint vs = compile(GL_VERTEX_SHADER, name + ".vert");
-    GLuint fs = compile(GL_FRAGMENT_SHADER, name + ".frag");
+    const std::string name = vertex == fragment ? vertex : vertex + "+" + fragment;
+    GLuint vs = compile(GL_VERTEX_SHADER, vertex + ".vert");
+    GLuint fs = compile(GL_FRAGMENT_SHADER, fragment + ".frag");
     GLuint p = glCreateProgram();
     glAttachShader(p, vs);
     glAttachShader(p, fs);

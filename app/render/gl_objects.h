@@ -47,6 +47,8 @@ VertexArray make_vertex_array();
 // Compiles and links shaders/NAME.vert and NAME.frag (embedded at build time); throws
 // std::runtime_error with the driver's log on failure.
 Program make_program(const std::string& name);
+// The same from shaders/VERTEX.vert and FRAGMENT.frag (programs that share a vertex shader).
+Program make_program(const std::string& vertex, const std::string& fragment);
 
 // Embedded shader sources (generated from shaders/).
 const char* shader_source(const std::string& name);

@@ -7,27 +7,22 @@
 #include "geo/core/envelope.h"
 #include "render/camera.h"
 #include "render/gl_objects.h"
+#include "render/textured_quad.h"
 
 namespace render {
 
 class ImageLayer {
 public:
     explicit ImageLayer(geo::Coord origin);
-    ~ImageLayer();
-    ImageLayer(const ImageLayer&) = delete;
-    ImageLayer& operator=(const ImageLayer&) = delete;
 
     // `rgba`: width x height pixels, row 0 at the north edge of `extent`.
     void update(const std::vector<uint8_t>& rgba, int width, int height, const geo::Envelope& extent);
     void draw(const Camera& camera, float opacity) const;
-    bool empty() const { return !m_loaded; }
 
 private:
     geo::Coord m_origin;
     Program m_program;
-    Buffer m_quad;
-    VertexArray m_vao;
-    GLuint m_texture = 0;
+    TexturedQuad m_quad;
     bool m_loaded = false;
 };
 

@@ -6,6 +6,7 @@
 #include "geo/density/raster.h"
 #include "render/camera.h"
 #include "render/gl_objects.h"
+#include "render/textured_quad.h"
 #include "geo/style/layer_style.h"
 
 namespace render {
@@ -13,7 +14,6 @@ namespace render {
 class RasterLayer {
 public:
     RasterLayer(const geo::Raster& raster, geo::Coord origin);
-    ~RasterLayer();
     RasterLayer(const RasterLayer&) = delete;
     RasterLayer& operator=(const RasterLayer&) = delete;
 
@@ -27,9 +27,7 @@ public:
 private:
     geo::Coord m_origin;
     Program m_program;
-    Buffer m_quad;
-    VertexArray m_vao;
-    GLuint m_texture = 0;
+    TexturedQuad m_quad;
 };
 
 // The five colours of a ramp (used by the shader and the legend).

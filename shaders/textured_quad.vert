@@ -1,5 +1,5 @@
 #version 330 core
-// An image drawn as one textured quad in working-CRS metres relative to the layer origin.
+// A raster or an image drawn as one textured quad in working-CRS metres relative to the layer origin.
 layout(location = 0) in vec2 a_position;
 layout(location = 1) in vec2 a_uv;
 uniform mat3 u_clip;
