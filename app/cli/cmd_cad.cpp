@@ -95,18 +95,8 @@ int run_cad(const std::vector<std::string>& argv)
         const geo::Registration r = geo::fit_plane_transform(points, kind);
         for (const std::string& line : geo::registration_summary(points, r, zone)) std::printf("%s\n", line.c_str());
         geo::transform_drawing(d, r.transform);
-    } else if (d.lines.size() + d.polygons.size() > 0) {
-        // A drawing already in Gauss-Kruger coordinates may carry the zone in its eastings.
-        const geo::Envelope e = d.lines.size() ? d.lines.envelope(0) : d.polygons.envelope(0);
-        int z = 0;
-        geo::easting_without_zone(e.min_x, z);
-        if (z && geo::gauss_kruger_epsg(z) && args.get("from-crs").empty()) {
-            zone = z;
-            geo::PlaneTransform shift;
-            shift.c = -z * 1e6;
-            geo::transform_drawing(d, shift);
-            std::printf("eastings carry the zone number %d: taken off\n", z);
-        }
+    } else if (args.get("from-crs").empty() && (zone = geo::take_off_zone_prefix(d)) != 0) {
+        std::printf("eastings carry the zone number %d: taken off\n", zone);  // a drawing already in Gauss-Kruger coordinates
     }
     if ((args.flag("datum") || args.flag("rotation")) && args.get("from-crs").empty())
         throw UsageError("--datum needs --from-crs: the old CRS the drawing or its control points are in (Beijing 1954 or Xi'an 1980 Gauss-Kruger)");

@@ -22,7 +22,6 @@ namespace gui {
 
 namespace {
 
-const geo::Rgba kBackground = geo::rgba(222, 230, 236);
 
 // Shortcuts are taken from GLFW's key events, not ImGui's key state: ImGui 1.86 has no input
 // queue, so a press and release within one frame (a quick tap) would never show as pressed.
@@ -151,33 +150,25 @@ int App::run()
         frame();
         if (screenshot || m_options.benchmark_frames > 0) {
             if (m_load_failed) return screenshot ? take_screenshot() : 1;
-            // With the density panel, wait (up to about a minute) for its surface.
-            const bool wants_density = std::find(m_options.panels.begin(), m_options.panels.end(), "density") != m_options.panels.end();
-            const bool wants_clusters = std::find(m_options.panels.begin(), m_options.panels.end(), "clusters") != m_options.panels.end();
-            const bool wants_coverage = std::find(m_options.panels.begin(), m_options.panels.end(), "coverage") != m_options.panels.end();
-            const bool wants_capacity = std::find(m_options.panels.begin(), m_options.panels.end(), "capacity") != m_options.panels.end();
-            const bool wants_allocation = std::find(m_options.panels.begin(), m_options.panels.end(), "allocation") != m_options.panels.end();
-            const bool density_ready = basemap_settled(m_ws) && (!wants_density || (m_ws.density.result && !m_ws.density.busy)) &&
-                                       (!wants_clusters || m_ws.clusters_computed) && (!wants_coverage || m_ws.coverage_computed) &&
-                                       (!wants_capacity || m_ws.capacity_computed) && (!wants_allocation || m_ws.allocation_computed);
+            const bool results = results_ready();
             // The panels compute on workers while frames go on; the wait has a time budget, not
             // a count of frames (a frame is a few milliseconds: thousands of them said nothing).
             if (!m_ws.doc || m_loader.busy()) m_wait_started = std::chrono::steady_clock::now();
             const double waited_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wait_started).count();
             const bool waited_enough = waited_s > 90;
-            if (waited_enough && !density_ready && !m_wait_reported) {
+            if (waited_enough && !results && !m_wait_reported) {
                 m_ws.error("--screenshot: the panels' results were not ready after 90 s; the picture shows them unfinished");
                 m_wait_reported = true;
             }
             // Results that arrived in this frame reach the GPU in the next: wait 3 ready frames.
-            ready_frames = (m_ws.doc && !m_loader.busy() && (density_ready || waited_enough)) ? ready_frames + 1 : 0;
+            ready_frames = (m_ws.doc && !m_loader.busy() && (results || waited_enough)) ? ready_frames + 1 : 0;
             if (++frames_after_load >= 4 && ready_frames >= 3) {
                 if (screenshot)
                     std::printf("panels ready after %d frames, %.1f s after loading\n", frames_after_load,
                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wait_started).count());
                 return screenshot ? take_screenshot() : run_benchmark();
             }
-            if (!density_ready) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            if (!results) std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }
     return 0;
@@ -241,54 +232,7 @@ void App::frame()
     password_prompt();
     ImGui::Render();
 
-    if (m_ws.density.version != m_density_version) {  // a new density surface: upload it once
-        m_density_version = m_ws.density.version;
-        m_density.reset();
-        if (m_ws.density.result && m_ws.doc) {
-            const geo::GridSpec& g = m_ws.density.result->raster.grid;
-            const int limit = render::RasterLayer::max_texture_size();
-            if (static_cast<int>(std::max(g.cols, g.rows)) > limit)
-                m_ws.warn("density: a grid of " + std::to_string(g.cols) + " x " + std::to_string(g.rows) +
-                          " cells is larger than this GPU draws (" + std::to_string(limit) + "); use a larger cell");
-            else
-                m_density = std::make_unique<render::RasterLayer>(m_ws.density.result->raster, m_ws.doc->origin);
-        }
-    }
-    m_renderer->begin(fw, fh, kBackground);
-    if (m_ws.doc && m_ws.basemap.image && m_ws.basemap.source && m_ws.basemap.source->visible) {  // under every layer
-        if (!m_basemap || m_basemap_version != m_ws.basemap.version) {
-            if (!m_basemap) m_basemap = std::make_unique<render::ImageLayer>(m_ws.doc->origin);
-            const geo::BasemapImage& img = *m_ws.basemap.image;
-            m_basemap->update(img.rgba, img.width, img.height, img.extent);
-            m_basemap_version = m_ws.basemap.version;
-        }
-        m_basemap->draw(m_ws.camera, static_cast<float>(m_ws.basemap.source->opacity));
-    }
-    if (m_ws.doc) {
-        // The density surface lies under the first point layer: above districts and parks,
-        // under enterprises and facilities.
-        bool density_drawn = !m_density || !m_ws.density.visible;
-        auto draw_density = [&] {
-            m_density->draw(m_ws.camera, m_ws.density.ramp, m_ws.density.min_value, m_ws.density.max_value, m_ws.density.opacity);
-            density_drawn = true;
-        };
-        for (const LayerView& v : m_ws.doc->views) {
-            if (!density_drawn && m_ws.doc->layer_of(v).data->geometry.kind() == geo::GeomKind::Point) draw_density();
-            if (v.bins && v.style.visible) {  // too many points in view: their bins, in the layer's place
-                auto& gpu = m_bins[v.layer];
-                if (!gpu.raster) gpu.raster = std::make_unique<render::RasterLayer>(*v.bins, m_ws.doc->origin);
-                else if (gpu.version != v.bins_version) gpu.raster->update(*v.bins);  // the shader program kept
-                gpu.version = v.bins_version;
-                gpu.raster->draw(m_ws.camera, geo::Ramp::YellowBrown, 0, std::sqrt(static_cast<float>(v.bins_max)), 0.85f * v.style.opacity);
-                continue;
-            }
-            geo::LayerStyle look = v.style;  // smaller and lighter as points crowd
-            look.point_size_px *= v.look.size_factor;
-            look.opacity *= v.look.opacity_factor;
-            if (auto it = m_gpu.find(v.layer); it != m_gpu.end()) m_renderer->draw(*it->second, m_ws.camera, look);
-        }
-        if (!density_drawn) draw_density();
-    }
+    draw_map(fw, fh);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (m_ws.request_save) {
         m_ws.request_save = false;

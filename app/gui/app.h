@@ -34,6 +34,7 @@ private:
     void frame();
     void poll_loader();
     void sync_gpu();
+    void draw_map(int framebuffer_width, int framebuffer_height);  // app_map_draw.cpp
     void shortcuts();
     // Saves to the project's file, or to `save_as` (Save As: the project is then that file).
     void save_project(const std::string& save_as = {});
@@ -45,6 +46,9 @@ private:
     void password_prompt();
     void apply_start_view();
     int take_screenshot();
+    // --screenshot / --benchmark-frames: the basemap drawn and the results of the panels asked
+    // for (--panel density, clusters, coverage, capacity, allocation) in.
+    bool results_ready() const;
     // The map's visible share and any overlapping panels, as drawn (printed by --screenshot).
     std::string describe_layout() const;
     int run_benchmark();

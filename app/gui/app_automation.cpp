@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "gui/basemap_view.h"
 #include "render/screenshot.h"
 
 namespace gui {
@@ -61,6 +62,14 @@ std::string App::describe_layout() const
     char text[128];
     std::snprintf(text, sizeof text, "layout: the map shows on %.1f%% of the window, %zu panel windows; ", 100 * share, shown.size());
     return text + (overlaps.empty() ? std::string("no panels overlap") : "overlapping: " + overlaps);
+}
+
+bool App::results_ready() const
+{
+    auto wants = [&](const char* panel) { return std::find(m_options.panels.begin(), m_options.panels.end(), panel) != m_options.panels.end(); };
+    return basemap_settled(m_ws) && (!wants("density") || (m_ws.density.result && !m_ws.density.busy)) &&
+           (!wants("clusters") || m_ws.clusters_computed) && (!wants("coverage") || m_ws.coverage_computed) &&
+           (!wants("capacity") || m_ws.capacity_computed) && (!wants("allocation") || m_ws.allocation_computed);
 }
 
 int App::take_screenshot()

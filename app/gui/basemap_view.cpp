@@ -128,22 +128,13 @@ void apply_source(Workspace& ws, const std::optional<geo::BasemapSource>& source
     b.source = source;
 }
 
-struct EditBuffers {
-    char source[1024] = "";
-    char layer[128] = "";
-    char key_env[128] = "";
-    int coordinates = 0;  // 0 WGS84 / CGCS2000, 1 GCJ-02
-    const void* doc = nullptr;
-};
-
 }  // namespace
 
-void basemap_editor(Workspace& ws)
+void basemap_editor(Workspace& ws, BasemapFields& e)
 {
-    static EditBuffers e;  // the fields being typed (one Layers panel)
     BasemapOverlay& b = ws.basemap;
     if (e.doc != ws.doc.get()) {
-        e = EditBuffers{};
+        e = BasemapFields{};
         e.doc = ws.doc.get();
         if (b.source) {
             std::snprintf(e.source, sizeof e.source, "%s", b.source->source.c_str());

@@ -87,7 +87,7 @@ public:
                 std::swap(views[static_cast<size_t>(i)], views[static_cast<size_t>(i) - 1]);
             ImGui::PopID();
         }
-        basemap_editor(ws);  // the bottom layer, as in QGIS
+        basemap_editor(ws, m_basemap_fields);  // the bottom layer, as in QGIS
         ImGui::Separator();
         for (LayerView& v : views)
             if (v.layer == m_selected) style_editor(ws, v);
@@ -134,6 +134,7 @@ private:
     }
 
     size_t m_selected = 0;
+    BasemapFields m_basemap_fields;
 };
 
 }  // namespace

@@ -47,30 +47,6 @@ size_t BasemapImage::covered_pixels() const
 
 namespace {
 
-std::unique_ptr<BasemapReader::Open> open_source(const std::string& gdal_name, const std::string& shown, const Crs& working, bool gcj02);
-
-}  // namespace
-
-BasemapReader::BasemapReader(const BasemapSource& source, const std::filesystem::path& folder, const Crs& working)
-    : m_source(source), m_folder(folder), m_working(working), m_name(geo::describe(source))
-{
-    if (!source.key_env.empty() && basemap_key(source).empty())
-        throw Error("the key's environment variable " + source.key_env + " is not set", {.file = m_name, .key = "basemap.key_env"});
-    m_open = open_source(gdal_basemap_name(source, folder), m_name, working, source.coordinates == WebMapCoords::Gcj02);
-}
-
-BasemapReader::~BasemapReader() = default;
-
-std::string BasemapReader::describe() const
-{
-    GDALDataset& ds = *m_open->ds;
-    if (m_source.kind == BasemapSource::Kind::Xyz) return m_name + ", " + m_open->crs.code() + ", zoom levels 0-" + std::to_string(m_source.max_zoom);
-    return m_name + ", " + m_open->crs.code() + ", " + std::to_string(ds.GetRasterXSize()) + " x " + std::to_string(ds.GetRasterYSize()) + " pixels" +
-           (ds.GetRasterBand(1)->GetOverviewCount() > 0 ? ", " + std::to_string(ds.GetRasterBand(1)->GetOverviewCount()) + " overviews" : "");
-}
-
-namespace {
-
 std::unique_ptr<BasemapReader::Open> open_source(const std::string& gdal_name, const std::string& shown, const Crs& working, bool gcj02)
 {
     ensure_gdal_registered();
@@ -177,6 +153,25 @@ std::string plain_http_error(const std::string& gdal)
 
 }  // namespace
 
+BasemapReader::BasemapReader(const BasemapSource& source, const std::filesystem::path& folder, const Crs& working)
+    : m_source(source), m_folder(folder), m_working(working), m_name(geo::describe(source))
+{
+    if (!source.key_env.empty() && basemap_key(source).empty())
+        throw Error("the key's environment variable " + source.key_env + " is not set", {.file = m_name, .key = "basemap.key_env"});
+    m_open = open_source(gdal_basemap_name(source, folder), m_name, working, source.coordinates == WebMapCoords::Gcj02);
+}
+
+BasemapReader::~BasemapReader() = default;
+
+std::string BasemapReader::describe() const
+{
+    GDALDataset& ds = *m_open->ds;
+    if (m_source.kind == BasemapSource::Kind::Xyz) return m_name + ", " + m_open->crs.code() + ", zoom levels 0-" + std::to_string(m_source.max_zoom);
+    return m_name + ", " + m_open->crs.code() + ", " + std::to_string(ds.GetRasterXSize()) + " x " + std::to_string(ds.GetRasterYSize()) + " pixels" +
+           (ds.GetRasterBand(1)->GetOverviewCount() > 0 ? ", " + std::to_string(ds.GetRasterBand(1)->GetOverviewCount()) + " overviews" : "");
+}
+
+
 std::string BasemapReader::last_problem() const
 {
     std::lock_guard lock(m_mutex);
@@ -185,15 +180,14 @@ std::string BasemapReader::last_problem() const
 
 BasemapImage BasemapReader::render(const Envelope& view, int width, int height) const
 {
-    BasemapImage img = render_unlocked(view, width, height);
     std::lock_guard lock(m_mutex);
+    BasemapImage img = draw(view, width, height);
     m_last_problem = img.problem;
     return img;
 }
 
-BasemapImage BasemapReader::render_unlocked(const Envelope& view, int width, int height) const
+BasemapImage BasemapReader::draw(const Envelope& view, int width, int height) const
 {
-    std::lock_guard lock(m_render_mutex);
     BasemapImage img;
     img.extent = view;
     img.width = std::max(width, 1);
@@ -239,8 +233,7 @@ BasemapImage BasemapReader::render_unlocked(const Envelope& view, int width, int
             // A web source that stopped answering: what the disk cache holds.
             try {
                 if (!m_offline)
-                    const_cast<BasemapReader*>(this)->m_offline =
-                        open_source(gdal_basemap_name(m_source, m_folder, true), m_name, m_working, gcj02);
+                    m_offline = open_source(gdal_basemap_name(m_source, m_folder, true), m_name, m_working, gcj02);
                 capture.clear();
                 if (!read_window(*m_offline->ds, m_offline->colour_bands, c0, r0, cw, rh, bw, bh, colour, mask)) return img;
                 from_cache = true;

@@ -50,14 +50,14 @@ public:
     struct Open;  // an opened source (the .cpp's)
 
 private:
-    BasemapImage render_unlocked(const Envelope& view, int width, int height) const;
+    BasemapImage draw(const Envelope& view, int width, int height) const;  // under m_mutex
     BasemapSource m_source;
     std::filesystem::path m_folder;
     Crs m_working;
     std::string m_name;  // for messages (describe(source))
-    std::unique_ptr<Open> m_open, m_offline;
-    mutable std::mutex m_render_mutex;  // GDAL datasets are one thread's at a time
-    mutable std::mutex m_mutex;         // m_last_problem
+    std::unique_ptr<Open> m_open;
+    mutable std::unique_ptr<Open> m_offline;  // the cache alone, opened when the server first fails
+    mutable std::mutex m_mutex;               // GDAL datasets are one thread's at a time
     mutable std::string m_last_problem;
 };
 

@@ -61,6 +61,19 @@ void transform_drawing(CadDrawing& d, const PlaneTransform& t)
     for (Coord& c : d.text_xy) c = t.apply(c);
 }
 
+int take_off_zone_prefix(CadDrawing& d)
+{
+    if (d.lines.size() + d.polygons.size() == 0) return 0;
+    const Envelope e = d.lines.size() ? d.lines.envelope(0) : d.polygons.envelope(0);
+    int zone = 0;
+    easting_without_zone(e.min_x, zone);
+    if (!zone || !gauss_kruger_epsg(zone)) return 0;
+    PlaneTransform shift;
+    shift.c = -zone * 1e6;
+    transform_drawing(d, shift);
+    return zone;
+}
+
 void reproject_drawing(CadDrawing& d, const Crs& from, const Crs& to, const SevenParameters* datum, const std::string& file)
 {
     // Every coordinate of the drawing, moved together.

@@ -24,6 +24,10 @@ struct CadLayers {
 
 // Moves every coordinate of the drawing by `t`.
 void transform_drawing(CadDrawing& d, const PlaneTransform& t);
+// A drawing in Gauss-Kruger coordinates whose eastings carry the zone number (36 427000.00):
+// the zone taken off every easting and returned; 0 (and nothing moved) when they carry none
+// or the number names no CGCS2000 zone.
+int take_off_zone_prefix(CadDrawing& d);
 // Moves every coordinate of the drawing from `from` to `to`: with `datum`, through those 7
 // parameters onto CGCS2000 (shift_datum); else by PROJ. Throws geo::Error naming `file` when
 // PROJ cannot move a coordinate.

@@ -58,6 +58,8 @@ open(f"{work}/plan.dxf", "wb").write(drawing("ANSI_936"))
 open(f"{work}/nopage.dxf", "wb").write(drawing(None))
 OFF[:] = [427000, 3270000]
 open(f"{work}/gk.dxf", "wb").write(drawing("ANSI_936"))
+OFF[:] = [36427000, 3270000]
+open(f"{work}/zoned.dxf", "wb").write(drawing("ANSI_936"))
 open(f"{work}/new.dwg", "wb").write(b"AC1027" + bytes(200))
 # The known transform: scale 1.0002, 30 degrees, to (427000, 3270000) in zone 36.
 def known(x, y):
@@ -148,6 +150,12 @@ print(d); sys.exit(0 if 20 < d < 300 else 1)
 PY
 "$cli" cad "$work/gk.dxf" --out "$work/w.gpkg" --crs EPSG:4545 --datum 1,2,3 2>&1 | grep -q "needs --from-crs" || fail "--datum without --from-crs is not refused"
 "$cli" cad "$work/gk.dxf" --out "$work/w.gpkg" --from-crs EPSG:2433 --crs EPSG:4545 --datum 1,2,3,4 2>&1 | grep -q "7 parameters .* or 3 .*, not 4" || fail "four datum parameters are not refused"
+# Eastings that carry the zone number (36 427000): taken off, the zone's CRS (EPSG:4545) taken
+# without --crs, and the drawing where the same drawing without the prefix lands.
+"$cli" cad "$work/zoned.dxf" --out "$work/zoned.gpkg" > "$work/zoned.out" 2>&1 || { cat "$work/zoned.out"; fail "cad on zone-prefixed eastings"; }
+grep -q "eastings carry the zone number 36: taken off" "$work/zoned.out" && grep -q "CRS: EPSG:4545" "$work/zoned.out" || { cat "$work/zoned.out"; fail "the zone prefix is not taken off"; }
+"$cli" cad "$work/gk.dxf" --out "$work/unzoned.gpkg" --crs EPSG:4545 > /dev/null 2>&1 || fail "cad on gk.dxf"
+[ "$(corner "$work/zoned.gpkg")" = "$(corner "$work/unzoned.gpkg")" ] || fail "the zoned drawing lands elsewhere: $(corner "$work/zoned.gpkg") / $(corner "$work/unzoned.gpkg")"
 # No CRS and no control points: asked for.
 "$cli" cad "$work/plan.dxf" --out "$work/z.gpkg" 2>&1 | grep -q "give --crs" || fail "no CRS is not asked for"
 echo "cad: OK"
