@@ -126,8 +126,7 @@ int run_allocate(const std::vector<std::string>& argv)
         geo::store_scenario(*with_scenario, geo::allocation_scenario(in, r, settings.facility_type, args.get("save-scenario"), project.working.crs));
     }
     const bool over = args.flag("overwrite");
-    if (with_scenario && std::filesystem::exists(args.get("project-out")) && !over)
-        throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("project-out")});
+    if (with_scenario) refuse_to_overwrite(args.get("project-out"), over);
     if (in.has_places()) {
         geo::WriteOptions wo = gpkg_write_options(args);
         wo.metadata = geo::allocation_metadata(in, settings, r);

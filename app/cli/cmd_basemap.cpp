@@ -77,8 +77,7 @@ int run_basemap(const std::vector<std::string>& argv)
     if (args.flag("out")) outputs.push_back(args.get("out"));
     if (args.flag("project-out")) outputs.push_back(args.get("project-out"));
     refuse_inputs_as_outputs(input, outputs, {});
-    if (args.flag("project-out") && std::filesystem::exists(args.get("project-out")) && !args.flag("overwrite"))
-        throw geo::Error("already exists; not overwriting it (--overwrite replaces it)", {.file = args.get("project-out")});
+    if (args.flag("project-out")) refuse_to_overwrite(args.get("project-out"), args.flag("overwrite"));
     const std::filesystem::path folder = input.file.has_parent_path() ? input.file.parent_path() : std::filesystem::path(".");
     geo::Project copy = input;
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {});

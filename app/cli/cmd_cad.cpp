@@ -75,7 +75,7 @@ int run_cad(const std::vector<std::string>& argv)
             geo::write_project(p, save);
             std::printf("kept the layer template in %s (analysis.cad.template)\n", save.c_str());
         } else {
-            if (std::filesystem::exists(save) && !args.flag("overwrite")) throw geo::Error("already exists; give --overwrite to replace it", {.file = save});
+            refuse_to_overwrite(save, args.flag("overwrite"));
             geo::write_file_atomically(save, geo::to_json(tpl).dump(2) + "\n");
             std::printf("wrote the layer template %s\n", save.c_str());
         }

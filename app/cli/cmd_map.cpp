@@ -75,7 +75,7 @@ int run_map(const std::vector<std::string>& argv)
     const std::string atlas = args.get("atlas");
     if (!atlas.empty() && atlas != "parks") throw UsageError("--atlas takes parks, not '" + atlas + "'");
     const geo::Language language = table_language(args);
-    if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = out});
+    refuse_to_overwrite(out, args.flag("overwrite"));
 
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     refuse_inputs_as_outputs(input, {out});

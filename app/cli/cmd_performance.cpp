@@ -93,7 +93,7 @@ int run_performance(const std::vector<std::string>& argv)
     // The scenario copy first: a failure there leaves no half set of outputs.
     if (args.flag("save-scenario")) {
         const std::string out = args.get("project-out");
-        if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; give --overwrite to replace it", {.file = out});
+        refuse_to_overwrite(out, args.flag("overwrite"));
         geo::Project copy = project.project;
         const geo::Scenario s = geo::performance_scenario(run, project.first(geo::Role::Enterprises)->config.id, args.get("save-scenario"), far);
         geo::store_scenario(copy, s);

@@ -85,8 +85,7 @@ int run_place(const std::vector<std::string>& argv)
     if (args.flag("save-scenario")) {
         with_scenario = project.project;
         geo::store_scenario(*with_scenario, geo::placement_scenario(in, r.site_of, args.get("save-scenario"), project.working.crs));
-        if (std::filesystem::exists(args.get("project-out")) && !over)
-            throw geo::Error("already exists; give --overwrite to replace it", {.file = args.get("project-out")});
+        refuse_to_overwrite(args.get("project-out"), over);
     }
     const geo::Layer layer = geo::placements_layer(in, r);
     geo::WriteOptions wo;

@@ -49,7 +49,7 @@ int run_report(const std::vector<std::string>& argv)
     const std::string out = args.get("out");
     if (out.empty()) throw UsageError("--out FILE.html is required");
     const geo::Language language = table_language(args);
-    if (std::filesystem::exists(out) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = out});
+    refuse_to_overwrite(out, args.flag("overwrite"));
     const auto t0 = std::chrono::steady_clock::now();
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     refuse_inputs_as_outputs(input, {out, args.get("xlsx")}, {args.get("standards")});
@@ -70,7 +70,7 @@ int run_report(const std::vector<std::string>& argv)
         throw;
     }
     const std::string xlsx = args.get("xlsx");
-    if (!xlsx.empty() && std::filesystem::exists(xlsx) && !args.flag("overwrite")) throw geo::Error("already exists; not overwriting it", {.file = xlsx});
+    if (!xlsx.empty()) refuse_to_overwrite(xlsx, args.flag("overwrite"));
     geo::write_file_atomically(out, geo::html_report(r));
     if (!xlsx.empty()) {
         geo::write_xlsx_report(r, xlsx);

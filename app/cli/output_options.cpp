@@ -1,6 +1,9 @@
 #include "output_options.h"
 
 #include <cstdio>
+#include <filesystem>
+
+#include "geo/core/error.h"
 
 namespace cli {
 
@@ -54,6 +57,12 @@ geo::Language table_language(const Args& args)
     } catch (const std::exception&) {
         throw UsageError("--lang needs zh or en, not '" + v + "'");
     }
+}
+
+void refuse_to_overwrite(const std::string& path, bool overwrite)
+{
+    std::error_code ec;
+    if (!overwrite && std::filesystem::exists(path, ec)) throw geo::Error("already exists; not overwriting it (--overwrite replaces it)", {.file = path});
 }
 
 }  // namespace cli

@@ -19,6 +19,10 @@ geo::WriteOptions gpkg_write_options(const Args& args);
 // Says on the terminal that `layer` (of `features`) goes without an R-tree, when it does.
 void note_spatial_index(const geo::WriteOptions& options, const std::string& layer, size_t features);
 
+// Refuses, before any work, to replace an existing `path` without --overwrite: throws
+// geo::Error naming it ("already exists; not overwriting it (--overwrite replaces it)").
+void refuse_to_overwrite(const std::string& path, bool overwrite);
+
 // Refuses, before any work, an output that would replace a file this run reads (the
 // project, its layers and tables, and `extra_inputs` such as --radii), with or without
 // --overwrite. Throws geo::Error naming both.
