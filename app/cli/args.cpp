@@ -1,9 +1,10 @@
 #include "args.h"
 
-#include <cstdio>
-
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+
+#include "geo/report/text_format.h"
 
 namespace cli {
 
@@ -13,19 +14,31 @@ std::string Args::get(const std::string& name, const std::string& fallback) cons
     return it == values.end() || it->second.empty() ? fallback : it->second.back();
 }
 
-long long Args::get_int(const std::string& name, long long fallback) const
+namespace {
+
+// The whole number `v` spells, all of it; none for anything else (empty, "12x", out of range).
+std::optional<long long> whole_number(const std::string& v)
 {
-    const std::string v = get(name);
-    if (v.empty()) return fallback;
     size_t used = 0;
     long long n = 0;
     try {
         n = std::stoll(v, &used);
     } catch (const std::exception&) {
-        used = 0;
+        return std::nullopt;
     }
-    if (used != v.size()) throw UsageError("--" + name + " needs a whole number, not '" + v + "'");
+    if (used != v.size()) return std::nullopt;
     return n;
+}
+
+}  // namespace
+
+long long Args::get_int(const std::string& name, long long fallback) const
+{
+    const std::string v = get(name);
+    if (v.empty()) return fallback;
+    const std::optional<long long> n = whole_number(v);
+    if (!n) throw UsageError("--" + name + " needs a whole number, not '" + v + "'");
+    return *n;
 }
 
 double Args::get_number(const std::string& name, double fallback) const
@@ -38,17 +51,6 @@ double Args::get_number(const std::string& name, double fallback) const
     return d;
 }
 
-namespace {
-
-std::string number_text(double v)
-{
-    char b[32];
-    std::snprintf(b, sizeof b, "%g", v);
-    return b;
-}
-
-}  // namespace
-
 double Args::get_number_in(const std::string& name, double fallback, double min, double max, bool above) const
 {
     if (!flag(name)) return fallback;
@@ -57,8 +59,8 @@ double Args::get_number_in(const std::string& name, double fallback, double min,
     const double d = std::strtod(v.c_str(), &end);
     const bool ok = !v.empty() && *end == '\0' && std::isfinite(d) && (above ? d > min : d >= min) && d <= max;
     if (!ok) {
-        const std::string range = above ? (std::isinf(max) ? "above " + number_text(min) : "above " + number_text(min) + " and at most " + number_text(max))
-                                         : (std::isinf(max) ? "of at least " + number_text(min) : "from " + number_text(min) + " to " + number_text(max));
+        const std::string range = above ? (std::isinf(max) ? "above " + geo::printf_text("%g", min) : "above " + geo::printf_text("%g", min) + " and at most " + geo::printf_text("%g", max))
+                                         : (std::isinf(max) ? "of at least " + geo::printf_text("%g", min) : "from " + geo::printf_text("%g", min) + " to " + geo::printf_text("%g", max));
         throw UsageError("--" + name + " needs a number " + range + ", not '" + v + "'");
     }
     return d;
@@ -68,16 +70,10 @@ long long Args::get_int_in(const std::string& name, long long fallback, long lon
 {
     if (!flag(name)) return fallback;
     const std::string v = get(name);
-    size_t used = 0;
-    long long n = 0;
-    try {
-        n = std::stoll(v, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (v.empty() || used != v.size() || n < min || n > max)
+    const std::optional<long long> n = whole_number(v);
+    if (!n || *n < min || *n > max)
         throw UsageError("--" + name + " needs a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", not '" + v + "'");
-    return n;
+    return *n;
 }
 
 const std::vector<std::string>& Args::all(const std::string& name) const
