@@ -80,7 +80,9 @@ int run_basemap(const std::vector<std::string>& argv)
     if (args.flag("project-out")) refuse_to_overwrite(args.get("project-out"), args.flag("overwrite"));
     const std::filesystem::path folder = input.file.has_parent_path() ? input.file.parent_path() : std::filesystem::path(".");
     geo::Project copy = input;
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {});
+    geo::FieldNeeds geometry_only;  // the extent is all this needs of the layers
+    for (geo::Role role : geo::all_roles()) geometry_only[role] = {};
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), geometry_only);
     end_terminal_progress();
     print_load_notes(project);
 
