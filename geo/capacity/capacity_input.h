@@ -2,6 +2,7 @@
 // What the capacity model works on, taken from a loaded project: parks, constraint areas,
 // enterprises, sites and facilities as plain values in the working CRS (metres). Scenario
 // edits change a copy of it; the project's layers are never touched.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,6 +63,11 @@ struct CapacityInput {
     // the default rule. Enterprises a scenario adds are not marked.
     std::vector<uint8_t> underused_marked;
     std::string underused_rule_words;
+
+    // Plots holding a building prohibited on industrial land (from the buildings layer, through
+    // the table of building uses): enterprise -> those buildings in words. They fail the
+    // admin/living check.
+    std::map<size_t, std::string> prohibited_buildings;
 
     std::vector<std::string> notes;  // what was missing while reading (fields not bound, ...)
 

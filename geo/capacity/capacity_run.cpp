@@ -1,7 +1,9 @@
 #include "geo/capacity/capacity_run.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "geo/capacity/building_uses.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
 #include "geo/overlay/zone_assignment.h"
@@ -38,6 +40,28 @@ CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, con
         for (int c : perf.scores.klass) marked.push_back(c == lowest);
         words = "亩均效益 class " + perf.preset.classes.back().name + " (" + perf.preset.name + ")";
     }
+    // The buildings' owners are found by the enterprises' names and credit codes, read before
+    // the enterprises move into the input.
+    std::optional<EnterpriseBuildings> buildings;
+    if (const LoadedLayer* layer = project.first(Role::Buildings)) {
+        const LoadedLayer* firms = project.first(Role::Enterprises);
+        if (!firms) throw Error("the project has no enterprises layer");
+        const Layer& data = enterprises ? *enterprises : *firms->data;
+        EnterpriseKeys keys;
+        for (size_t i = 0; i < data.size(); ++i) keys.xy.push_back(data.geometry.first_coord(i));
+        auto texts = [&](const char* meaning) {
+            std::vector<std::string> out;
+            const std::string* field = firms->fields.field_for(meaning);
+            if (const Column* c = field ? data.column(*field) : nullptr)
+                for (size_t i = 0; i < data.size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
+            return out;
+        };
+        keys.name = texts("name");
+        keys.credit_code = texts("credit_code");
+        const LoadedLayer* sites = project.first(Role::Sites);
+        buildings = enterprise_buildings(*layer, keys, sites ? sites->data->geometry : GeometryColumn(GeomKind::Polygon),
+                                         read_building_uses(b.tables.building_uses));
+    }
     b.input = enterprises ? capacity_input(project, std::move(*enterprises), std::move(radii)) : capacity_input(project, std::move(radii));
     if (parse_underused_rule(rule) == UnderusedRule::SiteStatus) {
         const auto statuses = b.tables.list("underused_site_statuses");
@@ -48,6 +72,7 @@ CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, con
             marked.push_back(s >= 0 && std::find(statuses.begin(), statuses.end(), b.input.site_status[static_cast<size_t>(s)]) != statuses.end());
         words = "on a site whose status is an under-used one (underused_site_statuses)";
     }
+    if (buildings) apply_enterprise_buildings(b.input, *buildings);
     b.input.underused_marked = std::move(marked);
     b.input.underused_rule_words = words;
     b.coverage = capacity_coverage(b.input);
@@ -76,7 +101,8 @@ std::vector<std::string> capacity_fields(const Project& project)
 {
     std::vector<std::string> f = capacity_fields();
     const SettingsReader r = SettingsReader(project, "capacity").child("parameters");
-    if (r.has("underused_rule") && r.text("underused_rule", "") == "performance_class") f.push_back("credit_code");
+    const bool buildings = std::any_of(project.layers.begin(), project.layers.end(), [](const ProjectLayer& l) { return l.role == Role::Buildings; });
+    if (buildings || (r.has("underused_rule") && r.text("underused_rule", "") == "performance_class")) f.push_back("credit_code");
     return f;
 }
 

@@ -169,6 +169,7 @@ CapacityTables load_capacity_tables(const Project& project, const fs::path& stan
         const size_t cn = map.column("code_2017"), co = map.column("code_2002");
         for (size_t r = 0; r < map.rows.size(); ++r) t.code_map[map.text(r, cn)] = map.text(r, co);
     }
+    t.building_uses = path_of("building_uses", standards / "admin_living_building_uses.csv");
     const Table rates = read_table(path_of("demand_rates", standards / "infrastructure_demand_rates.csv"), "infrastructure demand rate");
     {
         const size_t cf = rates.column("factor"), cz = rates.column("factor_zh", false), cu = rates.column("unit", false),

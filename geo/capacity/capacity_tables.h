@@ -58,6 +58,10 @@ struct CapacityTables {
     std::map<std::string, double> growth_shares;
     std::vector<std::string> relaxed_parks;  // parks applying the dormitory relaxation (names or codes)
     std::vector<std::string> factors;        // the infrastructure factors, in the rate table's order
+    // The table of building uses (which count as admin/living; building_uses.h), read when the
+    // project has a buildings layer: analysis.capacity.building_uses, else the standards folder's
+    // admin_living_building_uses.csv.
+    std::filesystem::path building_uses;
 
     // A rule or parameter that must be there; throws geo::Error naming the table when missing.
     const StandardRule& rule(const std::string& indicator) const;

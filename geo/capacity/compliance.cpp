@@ -98,6 +98,10 @@ PlotCompliance evaluate_plot(const CapacityInput& in, const CapacityTables& tabl
     const StandardRule& a = park >= 0 && rules.relaxed[static_cast<size_t>(park)] ? rules.admin_relaxed : rules.admin;
     c.admin_ok = check_rule(n.admin_share, a);
     n.admin_limit = a.value;
+    if (const auto p = in.prohibited_buildings.find(i); p != in.prohibited_buildings.end()) {
+        n.prohibited = p->second;  // the same article of the 2008 indicators: no housing, hotels, ... on the plot
+        c.admin_ok = Check::Fail;
+    }
     n.green_ratio = ratio(f.green_area[i], f.land_area[i]);
     c.green_ok = check_rule(n.green_ratio, rules.green);
     n.output_per_mu = park >= 0 ? per_mu(f.output[i], f.land_area[i], rules.mu_m2) : kNaN;
@@ -188,7 +192,8 @@ std::string compliance_reasons(const PlotCompliance& c, const PlotNumbers& n, co
     if (c.underused && rules.underused != UnderusedRule::BottomShare) r = "under-used: " + rules.underused_words;
     if (c.far_ok == Check::Fail) add_reason(r, "FAR %.2f < %.2f", n.far, n.min_far);
     if (c.coefficient_ok == Check::Fail) add_reason(r, "building coefficient %.2f < %.2f", n.building_coefficient, tables.rule("building_coefficient").value);
-    if (c.admin_ok == Check::Fail) add_reason(r, "admin/living share %.3f > %.3f", n.admin_share, n.admin_limit);
+    if (c.admin_ok == Check::Fail && n.admin_share > n.admin_limit) add_reason(r, "admin/living share %.3f > %.3f", n.admin_share, n.admin_limit);
+    if (!n.prohibited.empty()) r += (r.empty() ? "" : "; ") + std::string("prohibited on industrial land: ") + n.prohibited;
     if (c.green_ok == Check::Fail) add_reason(r, "green ratio %.3f > %.3f", n.green_ratio, tables.rule("green_ratio").value);
     const double share = tables.number("underused_bottom_share");
     if (c.low_output) add_reason(r, "output %.1f per mu in the bottom %.0f%%", n.output_per_mu, share * 100);

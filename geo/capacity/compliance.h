@@ -32,6 +32,7 @@ struct PlotNumbers {
     double far = 0, min_far = 0, building_coefficient = 0, admin_share = 0, green_ratio = 0;
     double admin_limit = 0;                    // the admin/living rule applied (relaxed in some parks)
     double output_per_mu = 0, tax_per_mu = 0;  // NaN outside parks
+    std::string prohibited;  // buildings prohibited on industrial land, in words ("" when none)
 };
 
 // Which rule marks a plot as under-used (低效), one per project (capacity parameter

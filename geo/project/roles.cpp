@@ -21,6 +21,7 @@ std::string_view to_string(Role role)
     case Role::Constraints: return "constraints";
     case Role::Sites: return "sites";
     case Role::Regions: return "regions";
+    case Role::Buildings: return "buildings";
     case Role::Context: return "context";
     }
     return "?";
@@ -29,7 +30,8 @@ std::string_view to_string(Role role)
 const std::vector<Role>& all_roles()
 {
     static const std::vector<Role> roles = {Role::Parks, Role::Enterprises, Role::Facilities, Role::Roads,
-                                            Role::Constraints, Role::Sites, Role::Regions, Role::Context};
+                                            Role::Constraints, Role::Sites, Role::Regions, Role::Buildings,
+                                            Role::Context};
     return roles;
 }
 
@@ -49,7 +51,8 @@ std::optional<GeomKind> required_kind(Role role)
     case Role::Parks:
     case Role::Constraints:
     case Role::Sites:
-    case Role::Regions: return GeomKind::Polygon;
+    case Role::Regions:
+    case Role::Buildings: return GeomKind::Polygon;
     case Role::Context: return std::nullopt;
     }
     return std::nullopt;
@@ -102,6 +105,14 @@ const std::vector<Meaning>& meanings_of(Role role)
           {"status", false, {"status", "state", "状态", "用地状态", "现状"}}}},
         {Role::Regions,
          {kName, {"code", false, {"code", "adcode", "区划代码", "行政区划代码", "编码"}}}},
+        {Role::Buildings,
+         {{"name", false, {"name", "名称", "建筑名称", "楼号", "栋号", "building"}},
+          {"use", false, {"use", "building_use", "type", "function", "用途", "建筑用途", "建筑性质", "使用功能", "功能", "类型",
+                          "text"}},  // text: the label parkcap cad attaches
+          {"floor_area", true, {"floor_area", "floorarea", "gfa", "building_area", "建筑面积", "总建筑面积"}, "m²"},
+          {"storeys", true, {"storeys", "stories", "floors", "levels", "层数", "建筑层数", "地上层数"}},
+          {"credit_code", false, {"credit_code", "uscc", "统一社会信用代码", "社会信用代码", "信用代码"}},
+          {"enterprise", false, {"enterprise", "company", "owner", "所属企业", "企业名称", "使用单位", "权属单位", "单位名称"}}}},
         {Role::Context, {kName}},
     };
     return table.at(role);

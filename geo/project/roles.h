@@ -10,7 +10,7 @@
 
 namespace geo {
 
-enum class Role { Parks, Enterprises, Facilities, Roads, Constraints, Sites, Regions, Context };
+enum class Role { Parks, Enterprises, Facilities, Roads, Constraints, Sites, Regions, Buildings, Context };
 
 std::string_view to_string(Role role);  // "parks", "enterprises", ...
 std::optional<Role> parse_role(std::string_view text);

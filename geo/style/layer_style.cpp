@@ -225,6 +225,10 @@ LayerStyle default_style(Role role, const Layer& layer, const std::string& clust
         s.stroke = rgba(150, 140, 130);
         s.label_field = name_field;
         break;
+    case Role::Buildings:
+        s.fill = rgba(190, 170, 150, 200);
+        s.stroke = rgba(120, 100, 85);
+        break;
     case Role::Context: break;
     }
     (void)layer;
