@@ -11,6 +11,7 @@
 #include "geo/core/triangulate.h"
 #include "geo/coverage/service_radii.h"
 #include "geo/io/csv_text.h"
+#include "geo/io/raster_sample.h"
 
 namespace geo {
 
@@ -100,22 +101,22 @@ std::vector<Applicant> read_applicants(const std::string& path)
     return out;
 }
 
-PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables,
-                               std::vector<Applicant> applicants, const std::filesystem::path& standards, bool with_pairs)
+PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tables, std::vector<Applicant> applicants,
+                               const std::filesystem::path& standards, const PlacementChoices& choices)
 {
     PlacementInput in;
     in.applicants = std::move(applicants);
     const CapacityInput& ci = run.input;
     const CapacityResult& cr = run.result;
     // Weights and tier priorities.
-    std::map<std::string, double> weight = {{"agglomeration", 0.35}, {"cluster_fit", 0.25}, {"coverage", 0.2}, {"tier", 0.15}, {"preference", 0.05}};
+    std::map<std::string, double> weight = {{"agglomeration", 0.35}, {"cluster_fit", 0.25}, {"coverage", 0.2}, {"tier", 0.15}, {"preference", 0.05}, {"suitability", 0.2}};
     {
         const Table w = read_table(standards / "placement_weights.csv");
         const size_t c = w.column("component", true), v = w.column("weight", true);
         for (size_t r = 0; r < w.rows.size(); ++r) {
             const std::string component = c < w.rows[r].size() ? w.rows[r][c] : "";
             if (!weight.count(component))
-                throw Error("unknown component '" + component + "' (agglomeration, cluster_fit, coverage, tier, preference)", {.file = w.file, .key = "line " + std::to_string(r + 2)});
+                throw Error("unknown component '" + component + "' (agglomeration, cluster_fit, coverage, tier, preference, suitability)", {.file = w.file, .key = "line " + std::to_string(r + 2)});
             weight[component] = number_at(v < w.rows[r].size() ? w.rows[r][v] : "", w.file, r + 2, "weight");
         }
     }
@@ -148,6 +149,7 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         const double floor = factory ? factory_floor[k] : ci.site_area[k] * (std::isnan(far) ? 0.0 : far);
         if (!(floor > 0)) continue;
         in.site_row.push_back(k);
+        in.freed_plot.push_back(-1);
         in.site_name.push_back(ci.site_name[k]);
         in.site_park.push_back(p >= 0 ? ci.park_name[static_cast<size_t>(p)] : "");
         in.site_xy.push_back(label_point(ci.sites, k));
@@ -155,7 +157,38 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         in.problem.multi_tenant.push_back(factory);
         in.problem.park_of_site.push_back(p);
     }
-    if (in.site_row.empty()) throw Error("no vacant site to place applicants on (sites whose status is one of the vacant statuses, or a standard factory of the scenario)");
+    if (choices.free_underused) {
+        // The under-used plots inside parks, as land to free: the plot's land at its park's permitted FAR.
+        const std::vector<int32_t> firm_park = enterprises_in_parks(ci);
+        size_t freed = 0, no_far = 0;
+        for (size_t i = 0; i < cr.plots.size(); ++i) {
+            const int32_t p = firm_park[i];
+            if (!cr.plots[i].underused || p < 0 || !(ci.firms->land_area[i] > 0)) continue;
+            const double far = cr.parks[static_cast<size_t>(p)].permitted_far;
+            if (!(far > 0)) {
+                ++no_far;
+                continue;
+            }
+            ++freed;
+            in.site_row.push_back(SIZE_MAX);
+            in.freed_plot.push_back(static_cast<int64_t>(i));
+            const std::string name(ci.firms->name[i]);
+            in.site_name.push_back("plot of " + (name.empty() ? "an enterprise" : name) + " (" + ci.enterprise_layer + " fid " + std::to_string(ci.firms->fid[i]) +
+                                   ", to free)");
+            in.site_park.push_back(ci.park_name[static_cast<size_t>(p)]);
+            in.site_xy.push_back(ci.firms->xy[i]);
+            in.problem.site_floor.push_back(ci.firms->land_area[i] * far);
+            in.problem.multi_tenant.push_back(0);
+            in.problem.park_of_site.push_back(p);
+        }
+        in.notes.push_back(std::to_string(freed) + " under-used plots offered as land to free (" +
+                           (ci.underused_rule_words.empty() ? std::string("the capacity model's bottom-share rule") : ci.underused_rule_words) +
+                           "), at their park's permitted FAR; the parks' headroom is not credited with what the leaving enterprises use");
+        if (no_far) in.notes.push_back(std::to_string(no_far) + " under-used plots left out: their park has no permitted FAR");
+    }
+    if (in.site_row.empty())
+        throw Error(std::string("no vacant site to place applicants on (sites whose status is one of the vacant statuses, or a standard factory of the scenario") +
+                    (choices.free_underused ? ", or an under-used plot)" : ")"));
     const size_t ns = in.site_row.size(), na = in.applicants.size();
     in.problem.sites = ns;
     in.problem.applicants = na;
@@ -201,6 +234,8 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         for (double& x : v) x = top > 0 ? x / top : 0.0;
         agglomeration[a.cluster] = std::move(v);
     }
+    in.suitability.assign(ns, 0.0);
+    in.unsuitable.assign(ns, 0);
     std::vector<double>& coverage = in.coverage;
     coverage.assign(ns, 0.0);
     if (!ci.radii.empty()) {
@@ -244,11 +279,11 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
             std::vector<double>& fit = in.cluster_fit[ap.cluster];
             for (size_t p = 0; p < in.problem.parks; ++p) fit.push_back(cluster_fit(static_cast<int32_t>(p), ap.cluster));
         }
-    in.weights = {weight["agglomeration"], weight["cluster_fit"], weight["coverage"], weight["tier"], weight["preference"]};
+    in.weights = {weight["agglomeration"], weight["cluster_fit"], weight["coverage"], weight["tier"], weight["preference"], weight["suitability"]};
 
     // Per site its FAR (for a need given as land), per applicant its demands and score parts.
     for (size_t s = 0; s < ns; ++s) {
-        double far = ci.site_far[in.site_row[s]];
+        double far = in.freed_plot[s] >= 0 ? cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far : ci.site_far[in.site_row[s]];
         if (std::isnan(far) && in.problem.park_of_site[s] >= 0) far = cr.parks[static_cast<size_t>(in.problem.park_of_site[s])].permitted_far;
         in.site_far.push_back(far);
     }
@@ -268,8 +303,28 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
         }
     }
     if (land_only) in.notes.push_back(std::to_string(land_only) + " applicants give land, not floor area: their floor need is land x the site's FAR");
-    if (with_pairs) placement_pairs(in);
+    if (choices.with_pairs) placement_pairs(in);
     return in;
+}
+
+void use_suitability(PlacementInput& in, const std::filesystem::path& raster, double min_score, const Crs& working)
+{
+    const std::vector<double> score = sample_raster(raster, in.site_xy, working);
+    size_t left = 0;
+    for (size_t s = 0; s < score.size(); ++s) {
+        const bool out = std::isnan(score[s]) || !(score[s] > 0) || score[s] < min_score;
+        in.unsuitable[s] = out;
+        in.suitability[s] = out ? 0.0 : std::min(score[s], 100.0) / 100;
+        left += out;
+    }
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "%zu of %zu places left out by the suitability raster (vetoed, off it, or below %g); the rest scored by it at weight %g",
+                  left, score.size(), min_score, in.weights[5]);
+    in.notes.push_back(buf);
+    if (left == score.size()) {
+        std::snprintf(buf, sizeof buf, "no place is suitable enough (a score above 0 and at least %g)", min_score);
+        throw Error(buf, {.file = raster.string()});
+    }
 }
 
 void placement_pairs(PlacementInput& in)
@@ -282,7 +337,7 @@ void placement_pairs(PlacementInput& in)
     // Counted first, so that the pair arrays are allocated once.
     size_t pairs = 0;
     for (const Applicant& ap : in.applicants)
-        for (size_t s = 0; s < ns; ++s) pairs += need_at(ap, s) <= in.problem.site_floor[s];
+        for (size_t s = 0; s < ns; ++s) pairs += !in.unsuitable[s] && need_at(ap, s) <= in.problem.site_floor[s];
     in.problem.site.clear();
     in.problem.score.clear();
     in.problem.floor.clear();
@@ -294,8 +349,8 @@ void placement_pairs(PlacementInput& in)
         const Applicant& ap = in.applicants[a];
         for (size_t s = 0; s < ns; ++s) {
             const double need = need_at(ap, s);
-            if (need > in.problem.site_floor[s]) continue;
-            const std::array<double, 5> part = score_parts(in, a, s);
+            if (in.unsuitable[s] || need > in.problem.site_floor[s]) continue;
+            const std::array<double, 6> part = score_parts(in, a, s);
             double score = 0;
             for (size_t i = 0; i < part.size(); ++i) score += in.weights[i] * part[i];
             in.problem.site.push_back(static_cast<uint32_t>(s));
@@ -306,14 +361,14 @@ void placement_pairs(PlacementInput& in)
     }
 }
 
-std::array<double, 5> score_parts(const PlacementInput& in, size_t a, size_t s)
+std::array<double, 6> score_parts(const PlacementInput& in, size_t a, size_t s)
 {
     const Applicant& ap = in.applicants[a];
     const int32_t park = in.problem.park_of_site[s];
     const auto agg = in.agglomeration.find(ap.cluster);
     const auto fit = in.cluster_fit.find(ap.cluster);
     return {agg != in.agglomeration.end() ? agg->second[s] : 0.0, fit != in.cluster_fit.end() && park >= 0 ? fit->second[static_cast<size_t>(park)] : 0.0,
-            in.coverage[s], in.tier_priority[a], in.preferred_park[a] >= 0 && park == in.preferred_park[a] ? 1.0 : 0.0};
+            in.coverage[s], in.tier_priority[a], in.preferred_park[a] >= 0 && park == in.preferred_park[a] ? 1.0 : 0.0, in.suitability[s]};
 }
 
 Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>& site_of, const std::string& name, const Crs& working)
@@ -322,7 +377,7 @@ Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>
     Scenario sc{name, {}, Json::object()};
     sc.extra["kind"] = "placement";
     for (size_t a = 0; a < in.applicants.size(); ++a) {
-        if (site_of[a] < 0) continue;
+        if (site_of[a] < 0 || in.freed_plot[static_cast<size_t>(site_of[a])] >= 0) continue;  // see placement_scenario's note
         const auto s = static_cast<size_t>(site_of[a]);
         const Applicant& ap = in.applicants[a];
         Coord c = in.site_xy[s];
@@ -344,6 +399,17 @@ Scenario placement_scenario(const PlacementInput& in, const std::vector<int64_t>
         sc.edits.push_back(std::move(e));
     }
     return sc;
+}
+
+size_t placed_on_plots_to_free(const PlacementInput& in, const std::vector<int64_t>& site_of)
+{
+    return static_cast<size_t>(std::count_if(site_of.begin(), site_of.end(), [&](int64_t s) { return s >= 0 && in.freed_plot[static_cast<size_t>(s)] >= 0; }));
+}
+
+std::string_view land_kind(const PlacementInput& in, size_t s)
+{
+    if (in.freed_plot[s] >= 0) return "plot to free";
+    return in.problem.multi_tenant[s] ? "standard factory" : "vacant site";
 }
 
 std::string unplaced_reason(const PlacementInput& in, const std::vector<int64_t>& site_of, size_t a)
