@@ -58,6 +58,7 @@ void PlacementView::draw(Workspace& ws)
     ImGui::SetNextItemWidth(200);
     ImGui::InputText(tr("Against scenario (empty: baseline)"), m_scenario_in, sizeof m_scenario_in);
     ImGui::Checkbox(tr("Prove the optimum (CBC)"), &m_exact);
+    ImGui::Checkbox(tr("Also offer under-used plots as land to free"), &m_free_underused);
     if (ws.tasks.running("placement")) {
         ImGui::Text(tr("placing... %.0f%%"), 100 * ws.tasks.progress("placement"));
         ImGui::SameLine();
@@ -76,14 +77,15 @@ void PlacementView::start(Workspace& ws)
     const geo::Coord origin = ws.doc->origin;
     const std::string applicants = m_applicants, scenario = m_scenario_in;
     const bool exact = m_exact;
-    ws.tasks.start("placement", [this, snapshot, origin, applicants, scenario, exact](const geo::Progress& progress) -> TaskRunner::Finish {
+    const geo::PlacementChoices choices{.free_underused = m_free_underused};
+    ws.tasks.start("placement", [this, snapshot, origin, applicants, scenario, exact, choices](const geo::Progress& progress) -> TaskRunner::Finish {
         try {
             const auto t0 = std::chrono::steady_clock::now();
             auto out = std::make_shared<PlacementOutcome>();
             const std::vector<geo::Applicant> list = geo::read_applicants(applicants);
             const geo::CapacityBase base = geo::capacity_base(*snapshot);
             const geo::CapacityRun run = geo::run_capacity(snapshot->project, snapshot->working.crs, base, scenario);
-            out->input = geo::placement_input(run, base.tables, list, geo::standards_folder(snapshot->project));
+            out->input = geo::placement_input(run, base.tables, list, geo::standards_folder(snapshot->project), choices);
             geo::PlacementOptions options;
             options.exact = exact;
             out->result = geo::place_applicants(out->input.problem, options, progress);
@@ -157,6 +159,9 @@ void PlacementView::save_scenario(Workspace& ws)
         const geo::Scenario after = geo::placement_scenario(m_out->input, m_out->result.site_of, name, ws.doc->project.working.crs);
         ws.store_scenario_undoable(after, "placement: scenario '" + name + "' with " + std::to_string(after.edits.size()) + " incoming enterprises");
         ws.info(geo::printf_text(tr("placement: scenario '%s' saved; the capacity panel evaluates it as growth"), name.c_str()));
+        if (const size_t n = geo::placed_on_plots_to_free(m_out->input, m_out->result.site_of))
+            ws.info(geo::printf_text(tr("placement: the %d placed on plots to free are not in the scenario (no edit yet takes an enterprise off its plot)"),
+                                     static_cast<int>(n)));
     } catch (const std::exception& e) {
         m_error = e.what();
     }

@@ -26,6 +26,7 @@ private:
     char m_scenario_in[128] = "";  // capacity scenario to place against ("" = baseline)
     char m_scenario_out[128] = "placement";
     bool m_exact = false;
+    bool m_free_underused = false;  // offer the under-used plots as land to free
     std::string m_error;
     std::shared_ptr<const PlacementOutcome> m_out;
 };
