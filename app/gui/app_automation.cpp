@@ -69,7 +69,8 @@ bool App::results_ready() const
     auto wants = [&](const char* panel) { return std::find(m_options.panels.begin(), m_options.panels.end(), panel) != m_options.panels.end(); };
     return basemap_settled(m_ws) && (!wants("density") || (m_ws.density.result && !m_ws.density.busy)) &&
            (!wants("clusters") || m_ws.clusters_computed) && (!wants("coverage") || m_ws.coverage_computed) &&
-           (!wants("capacity") || m_ws.capacity_computed) && (!wants("allocation") || m_ws.allocation_computed);
+           (!wants("capacity") || m_ws.capacity_computed) && (!wants("allocation") || m_ws.allocation_computed) &&
+           (!wants("performance") || m_ws.performance_computed);
 }
 
 int App::take_screenshot()

@@ -104,6 +104,7 @@ struct Workspace {
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
+    bool performance_computed = false; // the 亩均效益 panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
     int64_t active_layer = -1;  // index into project.layers: what the select tools work on (-1: the enterprises)
     float map_area[4] = {0, 0, 0, 0};  // x0, y0, x1, y1: the map's part no panel covers (this frame's layout)
