@@ -26,11 +26,12 @@ namespace {
 
 const std::vector<OptionSpec> kOptions = {
     {"out", "PREFIX", "write PREFIX.tif (the scores, 0-100; vetoed 0; outside the parks no data) and PREFIX_sites.csv"},
-    {"cell", "METRES", "the cell size (default 50)"},
-    {"dem", "FILE", "a DEM raster (any CRS GDAL reads) for the slope factor"},
-    {"cluster", "NAME", "the industry cluster whose density within 1 km is a factor (e.g. 电子信息)"},
+    {"cell", "METRES", "the cell size (default: the project's analysis.suitability.cell_m, else 50)"},
+    {"dem", "FILE", "a DEM raster (any CRS GDAL reads) for the slope factor (default: analysis.suitability.dem)"},
+    {"cluster", "NAME", "the industry cluster whose density within 1 km is a factor, e.g. 电子信息 (default: analysis.suitability.cluster)"},
     {"classes", "FILE.csv", "the factors' class tables (default: suitability_classes.csv in the standards folder)"},
-    {"ahp", "FILE.csv", "the pairwise comparison of the factors (default: suitability_ahp.csv in the standards folder)"},
+    {"ahp", "FILE.csv", "the pairwise comparison of the factors (default: suitability_ahp.csv in the standards folder; the project's typed "
+                        "weights, analysis.suitability.weights, are used instead when it has them and this is not given)"},
     {"ri", "NAME", "the random-index table for the AHP consistency ratio (default saaty)"},
     {"standards", "DIR", "the standards folder (default: analysis.capacity.standards_dir of the project)"},
     {"overwrite", "", "replace earlier outputs"},
@@ -55,24 +56,25 @@ int run_suitability(const std::vector<std::string>& argv)
     if (args.get("out").empty()) throw UsageError("--out PREFIX is required");
     geo::Project input = input_project(args.positional[0], args, geo::Role::Enterprises);
     const std::filesystem::path dir = geo::standards_folder(input, args.get("standards"));
+    // The project's saved choices (the planner's suitability panel), each overridden by its flag.
+    const geo::SuitabilitySettings saved = geo::suitability_settings(input);
     geo::SuitabilityOptions o;
-    o.cell_m = args.get_number_in("cell", o.cell_m, 0, INFINITY, true);
-    o.dem = args.get("dem");
-    o.cluster = args.get("cluster");
-    o.factors = geo::read_factor_classes(args.get("classes").empty() ? dir / "suitability_classes.csv" : std::filesystem::path(args.get("classes")));
-    std::vector<std::string> names;
+    o.cell_m = args.get_number_in("cell", saved.cell_m, 0, INFINITY, true);
+    o.dem = args.flag("dem") ? std::filesystem::path(args.get("dem")) : geo::settings_path(input, saved.dem);
+    o.cluster = args.flag("cluster") ? args.get("cluster") : saved.cluster;
+    const std::filesystem::path classes = args.get("classes").empty() ? dir / "suitability_classes.csv" : std::filesystem::path(args.get("classes"));
     const std::filesystem::path ahp_file = args.get("ahp").empty() ? dir / "suitability_ahp.csv" : std::filesystem::path(args.get("ahp"));
-    const auto matrix = geo::read_ahp_matrix(ahp_file, names);
-    const geo::RandomIndexTable ri = geo::read_random_index(dir / "ahp_random_index.csv", args.get("ri").empty() ? "saaty" : args.get("ri"));
-    const geo::AhpResult ahp = geo::ahp_weights(matrix, ri);
-    for (size_t i = 0; i < names.size(); ++i) {
-        auto it = std::find_if(o.factors.begin(), o.factors.end(), [&](const geo::SuitabilityFactor& f) { return f.key == names[i]; });
-        if (it == o.factors.end()) throw geo::Error("the AHP matrix names the factor '" + names[i] + "', which the class table does not have", {.file = ahp_file.string()});
-        it->weight = ahp.weights[i];
-    }
+    const geo::WeightedFactors weighted = geo::ahp_weighted_factors(classes, ahp_file, dir / "ahp_random_index.csv", args.get("ri").empty() ? "saaty" : args.get("ri"));
+    o.factors = weighted.factors;
+    const geo::AhpResult& ahp = weighted.ahp;
+    const std::vector<std::string>& names = weighted.matrix_factors;
     std::printf("AHP weights (%s): ", ahp_file.filename().string().c_str());
     for (size_t i = 0; i < names.size(); ++i) std::printf("%s%s %.3f", i ? ", " : "", names[i].c_str(), ahp.weights[i]);
-    std::printf("; CR %.3f (%s)%s\n", ahp.cr, ri.name.c_str(), ahp.consistent ? "" : ": NOT consistent, revise the comparisons");
+    std::printf("; CR %.3f (%s)%s\n", ahp.cr, weighted.ri.c_str(), ahp.consistent ? "" : ": NOT consistent, revise the comparisons");
+    if (!saved.weights.empty() && !args.flag("ahp")) {
+        geo::use_typed_weights(o.factors, saved.weights);
+        std::printf("typed weights (analysis.suitability.weights) used in their place\n");
+    }
     const std::string prefix = args.get("out");
     refuse_inputs_as_outputs(input, prefixed(prefix, {".tif", "_sites.csv"}), {o.dem.string(), ahp_file.string()});
     const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, {"cluster"}}});

@@ -62,6 +62,7 @@ private:
     std::unique_ptr<render::MapRenderer> m_renderer;
     std::map<size_t, std::unique_ptr<render::GpuLayer>> m_gpu;  // by layer index
     std::unique_ptr<render::RasterLayer> m_density;             // the density overlay on the GPU
+    std::unique_ptr<render::RasterLayer> m_suitability;         // the suitability overlay on the GPU
     std::unique_ptr<render::ImageLayer> m_basemap;              // the basemap image on the GPU
     int m_basemap_version = -1;
     struct Bins {
@@ -70,6 +71,7 @@ private:
     };
     std::map<size_t, Bins> m_bins;  // point layers drawn as bins at this zoom, by layer index
     int m_density_version = -1;
+    int m_suitability_version = -1;
     std::unique_ptr<Panels> m_panels;
     bool m_load_failed = false;
     bool m_start_view_pending = true;

@@ -17,18 +17,25 @@ const geo::Rgba kBackground = geo::rgba(222, 230, 236);
 
 void App::draw_map(int fw, int fh)
 {
-    if (m_ws.density.version != m_density_version) {  // a new density surface: upload it once
+    // A new density surface or suitability raster: uploaded once.
+    auto upload = [&](const geo::Raster* raster, const char* what, std::unique_ptr<render::RasterLayer>& gpu) {
+        gpu.reset();
+        if (!raster || !m_ws.doc) return;
+        const geo::GridSpec& g = raster->grid;
+        const int limit = render::RasterLayer::max_texture_size();
+        if (static_cast<int>(std::max(g.cols, g.rows)) > limit)
+            m_ws.warn(std::string(what) + ": a grid of " + std::to_string(g.cols) + " x " + std::to_string(g.rows) +
+                      " cells is larger than this GPU draws (" + std::to_string(limit) + "); use a larger cell");
+        else
+            gpu = std::make_unique<render::RasterLayer>(*raster, m_ws.doc->origin);
+    };
+    if (m_ws.density.version != m_density_version) {
         m_density_version = m_ws.density.version;
-        m_density.reset();
-        if (m_ws.density.result && m_ws.doc) {
-            const geo::GridSpec& g = m_ws.density.result->raster.grid;
-            const int limit = render::RasterLayer::max_texture_size();
-            if (static_cast<int>(std::max(g.cols, g.rows)) > limit)
-                m_ws.warn("density: a grid of " + std::to_string(g.cols) + " x " + std::to_string(g.rows) +
-                          " cells is larger than this GPU draws (" + std::to_string(limit) + "); use a larger cell");
-            else
-                m_density = std::make_unique<render::RasterLayer>(m_ws.density.result->raster, m_ws.doc->origin);
-        }
+        upload(m_ws.density.result ? &m_ws.density.result->raster : nullptr, "density", m_density);
+    }
+    if (m_ws.suitability.version != m_suitability_version) {
+        m_suitability_version = m_ws.suitability.version;
+        upload(m_ws.suitability.raster.get(), "suitability", m_suitability);
     }
     m_renderer->begin(fw, fh, kBackground);
     if (m_ws.doc && m_ws.basemap.image && m_ws.basemap.source && m_ws.basemap.source->visible) {  // under every layer
@@ -43,9 +50,12 @@ void App::draw_map(int fw, int fh)
     if (m_ws.doc) {
         // The density surface lies under the first point layer: above districts and parks,
         // under enterprises and facilities.
-        bool density_drawn = !m_density || !m_ws.density.visible;
+        // The suitability raster takes the same place, under the density surface.
+        bool density_drawn = (!m_density || !m_ws.density.visible) && (!m_suitability || !m_ws.suitability.visible);
         auto draw_density = [&] {
-            m_density->draw(m_ws.camera, m_ws.density.ramp, m_ws.density.min_value, m_ws.density.max_value, m_ws.density.opacity);
+            if (m_suitability && m_ws.suitability.visible) m_suitability->draw(m_ws.camera, geo::Ramp::Viridis, 0, 100, m_ws.suitability.opacity);
+            if (m_density && m_ws.density.visible)
+                m_density->draw(m_ws.camera, m_ws.density.ramp, m_ws.density.min_value, m_ws.density.max_value, m_ws.density.opacity);
             density_drawn = true;
         };
         for (const LayerView& v : m_ws.doc->views) {

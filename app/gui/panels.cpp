@@ -30,7 +30,7 @@ constexpr Placement kPlacements[] = {
     {"measure", Dock::LeftLower, N_("Measure")},   {"density", Dock::Right, N_("Density")},
     {"clusters", Dock::Right, N_("Clusters")},     {"coverage", Dock::Right, N_("Coverage")},
     {"capacity", Dock::Right, N_("Capacity")},     {"allocation", Dock::Right, N_("Allocation")},
-    {"performance", Dock::Right, N_("Performance per mu")},
+    {"suitability", Dock::Right, N_("Suitability")},   {"performance", Dock::Right, N_("Performance per mu")},
     {"table", Dock::Bottom, N_("Attribute table")}, {"messages", Dock::Bottom, N_("Messages")},
 };
 

@@ -66,6 +66,15 @@ struct DensityOverlay {
     bool busy = false;  // a computation (surface or contours) is under way
 };
 
+// The suitability raster on the map, as the suitability panel last computed it (0..100,
+// vetoed 0, no data outside the parks), on the Viridis ramp: dark where vetoed, yellow where best.
+struct SuitabilityOverlay {
+    std::shared_ptr<const geo::Raster> raster;  // null: none
+    int version = 0;                            // bumps when `raster` changes
+    bool visible = true;
+    float opacity = 0.85f;
+};
+
 // The basemap under the layers (basemap_view.h): the project's source, its reader (opened on
 // a worker: a WMTS service is asked for its capabilities) and the image last drawn for the view.
 struct BasemapOverlay {
@@ -99,11 +108,13 @@ struct Workspace {
     std::string project_path;
     bool automated = false;  // --screenshot / --benchmark-frames: no mouse hover
     DensityOverlay density;
+    SuitabilityOverlay suitability;
     BasemapOverlay basemap;
     bool clusters_computed = false; // the clusters panel has a result (screenshots wait for it)
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
+    bool suitability_computed = false; // the suitability panel has a result or an error (screenshots wait for it)
     bool performance_computed = false; // the 亩均效益 panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;
     int64_t active_layer = -1;  // index into project.layers: what the select tools work on (-1: the enterprises)

@@ -15,6 +15,7 @@
 #include "geo/coverage/road_network.h"
 #include "geo/io/csv_text.h"
 #include "geo/io/gdal_errors.h"
+#include "geo/project/settings_reader.h"
 
 namespace geo {
 
@@ -107,6 +108,61 @@ std::vector<SuitabilityFactor> read_factor_classes(const std::filesystem::path& 
     return out;
 }
 
+SuitabilitySettings suitability_settings(const Project& project)
+{
+    const SettingsReader r(project, "suitability");
+    SuitabilitySettings s;
+    s.cell_m = r.number_in("cell_m", s.cell_m, 0, 100000, true);
+    s.dem = r.text("dem", "");
+    s.cluster = r.text("cluster", "");
+    const SettingsReader w = r.child("weights");
+    for (const char* key : {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density"})
+        if (w.has(key)) s.weights[key] = w.number_in(key, 0, 0, 1e9);
+    return s;
+}
+
+Json to_json(const SuitabilitySettings& s)
+{
+    Json j = {{"cell_m", s.cell_m}, {"dem", s.dem}, {"cluster", s.cluster}};
+    if (!s.weights.empty()) j["weights"] = s.weights;
+    return j;
+}
+
+void use_typed_weights(std::vector<SuitabilityFactor>& factors, const std::map<std::string, double>& weights)
+{
+    for (const auto& [key, w] : weights)
+        if (std::none_of(factors.begin(), factors.end(), [&](const SuitabilityFactor& f) { return f.key == key; }))
+            throw Error("a weight for the factor '" + key + "', which the class table does not have", {.key = "analysis.suitability.weights"});
+    for (SuitabilityFactor& f : factors) {
+        const auto it = weights.find(f.key);
+        f.weight = it == weights.end() ? 0.0 : it->second;
+    }
+}
+
+std::filesystem::path settings_path(const Project& project, const std::string& path)
+{
+    if (path.empty() || std::filesystem::path(path).is_absolute() || project.file.empty()) return path;
+    return project.file.parent_path() / path;
+}
+
+WeightedFactors ahp_weighted_factors(const std::filesystem::path& classes, const std::filesystem::path& matrix,
+                                     const std::filesystem::path& ri_table, const std::string& ri)
+{
+    WeightedFactors w;
+    w.factors = read_factor_classes(classes);
+    const auto m = read_ahp_matrix(matrix, w.matrix_factors);
+    const RandomIndexTable table = read_random_index(ri_table, ri);
+    w.ri = table.name;
+    w.ahp = ahp_weights(m, table);
+    for (size_t i = 0; i < w.matrix_factors.size(); ++i) {
+        auto it = std::find_if(w.factors.begin(), w.factors.end(), [&](const SuitabilityFactor& f) { return f.key == w.matrix_factors[i]; });
+        if (it == w.factors.end())
+            throw Error("the AHP matrix names the factor '" + w.matrix_factors[i] + "', which the class table does not have", {.file = matrix.string()});
+        it->weight = w.ahp.weights[i];
+    }
+    return w;
+}
+
 double class_score(const SuitabilityFactor& f, double v)
 {
     if (std::isnan(v)) return kNaN;
@@ -167,13 +223,13 @@ SuitabilityResult suitability(const LoadedProject& project, const SuitabilityOpt
         used.push_back(it->second);
         return true;
     };
-    const bool slope = want("slope_deg", !o.dem.empty(), "no DEM (--dem)");
+    const bool slope = want("slope_deg", !o.dem.empty(), "no DEM given");
     const LoadedLayer* roads = project.first(Role::Roads);
     const bool road = want("road_distance_m", roads && roads->data->size(), "no roads layer");
     const LoadedLayer* fac = project.first(Role::Facilities);
     const bool facility = want("facility_distance_m", fac && fac->data->size(), "no facilities layer");
     const LoadedLayer* firms = project.first(Role::Enterprises);
-    const bool density = want("cluster_density", !o.cluster.empty() && firms, "no cluster chosen (--cluster)");
+    const bool density = want("cluster_density", !o.cluster.empty() && firms, "no cluster chosen for the density");
     if (used.empty()) throw Error("no factor with a weight can be scored for this project");
     double total = 0;
     for (const SuitabilityFactor* f : used) total += f->weight;

@@ -6,11 +6,13 @@
 // veto layers (the constraint areas: ecological red lines, basic farmland, flood zones) set a
 // cell to 0. Cells outside the parks are no data. Each site gets the mean of its cells.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "geo/density/raster.h"
 #include "geo/project/loaded_project.h"
+#include "geo/suitability/ahp.h"
 
 namespace geo {
 
@@ -26,6 +28,35 @@ struct SuitabilityFactor {
 // a factor's classes, a score outside 0..100).
 std::vector<SuitabilityFactor> read_factor_classes(const std::filesystem::path& file);
 double class_score(const SuitabilityFactor& f, double value);  // NaN where no class holds the value
+
+// The class table's factors weighted by an AHP matrix (its factors by name; each must be in
+// the class table), with the weights, λmax, CI and CR against the random-index table `ri`
+// (a column of ri_table). Throws geo::Error naming the file of a factor the classes lack.
+struct WeightedFactors {
+    std::vector<SuitabilityFactor> factors;  // the class table's, in its order, with the matrix's weights
+    std::vector<std::string> matrix_factors; // the matrix's factors, in its order (ahp.weights follow it)
+    AhpResult ahp;
+    std::string ri;
+};
+WeightedFactors ahp_weighted_factors(const std::filesystem::path& classes, const std::filesystem::path& matrix,
+                                     const std::filesystem::path& ri_table, const std::string& ri = "saaty");
+
+// What a project keeps under analysis.suitability (the planner's panel saves it; the command's
+// flags override it): the cell size, a DEM (as written: relative to the project file), the
+// cluster whose density is a factor, and typed weights by factor (empty: the AHP matrix's).
+struct SuitabilitySettings {
+    double cell_m = 50;
+    std::string dem, cluster;
+    std::map<std::string, double> weights;
+};
+// Throws geo::Error naming the key of a wrong value.
+SuitabilitySettings suitability_settings(const Project& project);
+Json to_json(const SuitabilitySettings& s);
+// Typed weights in place of the AHP matrix's: a factor not named weighs 0. Throws geo::Error
+// naming a factor the class table lacks.
+void use_typed_weights(std::vector<SuitabilityFactor>& factors, const std::map<std::string, double>& weights);
+// A DEM path as the settings write it, made usable: relative to the project file.
+std::filesystem::path settings_path(const Project& project, const std::string& path);
 
 struct SuitabilityOptions {
     double cell_m = 50;

@@ -92,4 +92,31 @@ PY
 "$cli" suitability "$work/t.parkcap.json" --out "$work/n" 2>&1 | grep -q "slope_deg left out: no DEM" || fail "no DEM is not said"
 printf 'factor,slope_deg,views\nslope_deg,1,3\nviews,,1\n' > "$work/bad.csv"
 "$cli" suitability "$work/t.parkcap.json" --out "$work/b" --ahp "$work/bad.csv" 2>&1 | grep -q "names the factor 'views', which the class table does not have" || fail "an unknown factor"
+# The choices the planner's panel saves (analysis.suitability): its cell, DEM, cluster and typed
+# weights drive the command; only roads weigh, so each cell outside the veto scores the road
+# class of its distance.
+/usr/bin/python3 - "$work" <<'PY' || fail "the saved choices"
+import json, sys
+work = sys.argv[1]
+p = json.load(open(f"{work}/t.parkcap.json"))
+p["analysis"]["suitability"] = {"cell_m": 100, "dem": "dem.tif", "cluster": "电子信息", "weights": {"road_distance_m": 1}}
+json.dump(p, open(f"{work}/saved.parkcap.json", "w"), ensure_ascii=False)
+PY
+"$cli" suitability "$work/saved.parkcap.json" --out "$work/v" > "$work/v.out" 2>&1 || { cat "$work/v.out"; fail "suitability with saved choices"; }
+grep -q "typed weights (analysis.suitability.weights) used in their place" "$work/v.out" || fail "the typed weights are not said"
+grep -q "factors scored: road_distance_m 1.000$" "$work/v.out" || { cat "$work/v.out"; fail "only the road factor should weigh"; }
+grep -q "100 cells of 100 m in the parks, 4 vetoed" "$work/v.out" || { cat "$work/v.out"; fail "the saved cell size"; }
+/usr/bin/python3 - "$work" "$X" "$Y" <<'PY' || fail "the road-only scores"
+import sys
+from osgeo import gdal
+work, X, Y = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+ds = gdal.Open(f"{work}/v.tif"); gt = ds.GetGeoTransform(); a = ds.ReadAsArray()
+for r in range(a.shape[0]):
+    for c in range(a.shape[1]):
+        x, y = gt[0] + (c + 0.5) * gt[1], gt[3] + (r + 0.5) * gt[5]
+        if not (X <= x < X + 1000 and Y <= y < Y + 1000) or (x >= X + 800 and y >= Y + 800): continue
+        d = y - (Y - 10)
+        want = 100 if d < 200 else 80 if d < 500 else 60 if d < 1000 else 30
+        assert abs(a[r, c] - want) < 1e-3, (x, y, a[r, c], want)
+PY
 echo "suitability: OK"
