@@ -70,7 +70,8 @@ bool App::results_ready() const
     return basemap_settled(m_ws) && (!wants("density") || (m_ws.density.result && !m_ws.density.busy)) &&
            (!wants("clusters") || m_ws.clusters_computed) && (!wants("coverage") || m_ws.coverage_computed) &&
            (!wants("capacity") || m_ws.capacity_computed) && (!wants("allocation") || m_ws.allocation_computed) &&
-           (!wants("performance") || m_ws.performance_computed) && (!wants("suitability") || m_ws.suitability_computed);
+           (!wants("performance") || m_ws.performance_computed) && (!wants("suitability") || m_ws.suitability_computed) &&
+           (!wants("lifecircles") || m_ws.lifecircles_computed);
 }
 
 int App::take_screenshot()

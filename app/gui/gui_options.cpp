@@ -27,7 +27,7 @@ const char* gui_usage()
            "  --view park=NAME        show one park (its name as in the parks layer)\n"
            "  --view x0,y0,x1,y1      show a box in the working CRS (metres)\n"
            "  --panel NAME            show only the named panels (repeatable): layers, legend, identify, park, measure,\n"
-           "                          table, messages, density, clusters, coverage, capacity, allocation, suitability,\n"
+           "                          table, messages, density, clusters, coverage, lifecircles, capacity, allocation, suitability,\n"
            "                          performance (an analysis panel computes before the screenshot); --panel all: the\n"
            "                          first screen as a new user sees it (the default layout, menu bar included)\n"
            "  --lang zh|en            the interface language (default: the last one chosen, else the locale)\n"

@@ -29,6 +29,7 @@ constexpr Placement kPlacements[] = {
     {"identify", Dock::LeftLower, N_("Identify")}, {"park", Dock::LeftLower, N_("Park summary")},
     {"measure", Dock::LeftLower, N_("Measure")},   {"density", Dock::Right, N_("Density")},
     {"clusters", Dock::Right, N_("Clusters")},     {"coverage", Dock::Right, N_("Coverage")},
+    {"lifecircles", Dock::Right, N_("Life circles")},
     {"capacity", Dock::Right, N_("Capacity")},     {"allocation", Dock::Right, N_("Allocation")},
     {"suitability", Dock::Right, N_("Suitability")},   {"performance", Dock::Right, N_("Performance per mu")},
     {"table", Dock::Bottom, N_("Attribute table")}, {"messages", Dock::Bottom, N_("Messages")},

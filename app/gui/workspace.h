@@ -114,6 +114,7 @@ struct Workspace {
     bool coverage_computed = false; // the coverage panel has a result (screenshots wait for it)
     bool capacity_computed = false; // the capacity panel has a result (screenshots wait for it)
     bool allocation_computed = false; // the allocation panel has a result or an error (screenshots wait for it)
+    bool lifecircles_computed = false; // the life-circles panel has a result or an error (screenshots wait for it)
     bool suitability_computed = false; // the suitability panel has a result or an error (screenshots wait for it)
     bool performance_computed = false; // the 亩均效益 panel has a result or an error (screenshots wait for it)
     MapTool map_tool = MapTool::Select;

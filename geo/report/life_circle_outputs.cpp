@@ -42,7 +42,7 @@ std::vector<std::string> life_circle_summary(const LifeCircleResult& r)
         circles += (circles.empty() ? "" : ", ") + std::to_string(r.spec.minutes[c]) + " min = " + number_text(r.spec.metres[c]) + " m";
     for (const std::string& t : r.types) daily += (daily.empty() ? "" : ", ") + t;
     out.push_back("life circles: " + circles + (r.spec.walk_speed > 0 ? " (walking " + number_text(r.spec.walk_speed) + " m a minute)" : " (GB 50180-2018's reading)") +
-                  (r.network ? ", along the roads" : ", in a straight line (--network: along the roads)"));
+                  (r.network ? ", along the roads" : ", in a straight line"));
     out.push_back("daily facilities: " + daily);
     const size_t np = r.park_name.size(), nt = r.types.size();
     const size_t c = static_cast<size_t>(std::find(r.spec.minutes.begin(), r.spec.minutes.end(), r.spec.target_minutes) - r.spec.minutes.begin());
