@@ -8,8 +8,7 @@
 
 #include "args.h"
 #include "commands.h"
-#include "geo/cad/cad_drawing.h"
-#include "geo/cad/cad_layers.h"
+#include "geo/cad/cad_import.h"
 #include "geo/cad/cad_template.h"
 #include "geo/cad/registration.h"
 #include "geo/core/error.h"
@@ -82,49 +81,35 @@ int run_cad(const std::vector<std::string>& argv)
         if (args.get("out").empty()) return 0;
     }
 
-    geo::CadDrawing d = geo::read_cad(drawing, args.get("encoding"));
-    std::printf("%s: %zu lines (%zu closed), %zu hatch polygons, %zu texts; %s\n", drawing.c_str(), d.lines.size(),
-                static_cast<size_t>(std::count(d.line_closed.begin(), d.line_closed.end(), 1)), d.polygons.size(), d.text.size(),
-                d.encoding.c_str());
-    for (const std::string& n : d.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
-
-    int zone = 0;
-    if (args.flag("control")) {
-        const auto points = geo::read_control_points(args.get("control"), zone);
-        const geo::PlaneTransformKind kind = geo::parse_plane_transform(args.get("transform").empty() ? "similarity" : args.get("transform"));
-        const geo::Registration r = geo::fit_plane_transform(points, kind);
-        for (const std::string& line : geo::registration_summary(points, r, zone)) std::printf("%s\n", line.c_str());
-        geo::transform_drawing(d, r.transform);
-    } else if (args.get("from-crs").empty() && (zone = geo::take_off_zone_prefix(d)) != 0) {
-        std::printf("eastings carry the zone number %d: taken off\n", zone);  // a drawing already in Gauss-Kruger coordinates
-    }
     if ((args.flag("datum") || args.flag("rotation")) && args.get("from-crs").empty())
         throw UsageError("--datum needs --from-crs: the old CRS the drawing or its control points are in (Beijing 1954 or Xi'an 1980 Gauss-Kruger)");
-    if (!args.get("from-crs").empty()) {
-        if (args.get("crs").empty()) throw UsageError("--from-crs needs --crs, the CRS to move the drawing onto");
-        const geo::Crs from = geo::parse_crs(args.get("from-crs")), to = geo::parse_crs(args.get("crs"));
-        if (args.flag("datum")) {
-            geo::SevenParameters p = geo::parse_seven_parameters(args.get("datum"));
-            const std::string rotation = args.get("rotation").empty() ? "position-vector" : args.get("rotation");
-            if (rotation != "position-vector" && rotation != "coordinate-frame")
-                throw UsageError("--rotation needs position-vector or coordinate-frame, not '" + rotation + "'");
-            p.coordinate_frame = rotation == "coordinate-frame";
-            geo::reproject_drawing(d, from, to, &p, drawing);
-            std::printf("datum: %s onto %s by 7 parameters (%s rotations)\n", from.describe().c_str(), to.describe().c_str(), rotation.c_str());
-        } else {
-            geo::reproject_drawing(d, from, to, nullptr, drawing);
-            std::printf("reprojected: %s onto %s\n", from.describe().c_str(), to.describe().c_str());
-        }
+    if (!args.get("from-crs").empty() && args.get("crs").empty()) throw UsageError("--from-crs needs --crs, the CRS to move the drawing onto");
+    geo::CadImportOptions o;
+    o.drawing = drawing;
+    o.encoding = args.get("encoding");
+    o.layer_template = tpl;
+    o.control = args.get("control");
+    o.transform = geo::parse_plane_transform(args.get("transform").empty() ? "similarity" : args.get("transform"));
+    o.crs = args.get("crs");
+    o.from_crs = args.get("from-crs");
+    if (args.flag("datum")) {
+        o.datum = geo::parse_seven_parameters(args.get("datum"));
+        const std::string rotation = args.get("rotation").empty() ? "position-vector" : args.get("rotation");
+        if (rotation != "position-vector" && rotation != "coordinate-frame")
+            throw UsageError("--rotation needs position-vector or coordinate-frame, not '" + rotation + "'");
+        o.datum->coordinate_frame = rotation == "coordinate-frame";
     }
-    geo::Crs crs;
-    if (!args.get("crs").empty()) crs = geo::parse_crs(args.get("crs"));
-    else if (geo::gauss_kruger_epsg(zone)) crs = geo::parse_crs("EPSG:" + std::to_string(geo::gauss_kruger_epsg(zone)));
-    else
-        throw UsageError("give --crs (the CRS the drawing is drawn in, or the target of --control): the drawing does not say, and no zone number says it");
-    std::printf("CRS: %s\n", crs.describe().c_str());
-
-    const geo::CadLayers layers = geo::cad_layers(d, tpl);
-    for (const std::string& n : layers.notes) std::printf("%s\n", n.c_str());
+    const geo::CadImport imported = [&] {
+        try {
+            return geo::import_cad(o);
+        } catch (const geo::CadNeedsCrs&) {
+            throw UsageError("give --crs (the CRS the drawing is drawn in, or the target of --control): the drawing does not say, and no zone number says it");
+        }
+    }();
+    for (const std::string& n : imported.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+    for (const std::string& line : imported.log) std::printf("%s\n", line.c_str());
+    const geo::CadLayers& layers = imported.layers;
+    const geo::Crs& crs = imported.crs;
     std::vector<std::pair<std::string, const geo::Layer*>> out;
     for (const geo::Layer* l : {&layers.parcels, &layers.green, &layers.buildings, &layers.roads, &layers.unplaced_labels})
         if (l->size()) out.emplace_back(l->name, l);
