@@ -27,6 +27,7 @@ void draw_menu_bar(Workspace& ws, std::vector<std::unique_ptr<Panel>>& panels, P
         if (ImGui::MenuItem(tr("Save project"), "Ctrl+S", false, ws.doc != nullptr)) ws.request_save = true;
         if (ImGui::MenuItem(tr("Save project as..."), "Ctrl+Shift+S", false, ws.doc != nullptr)) ws.file_request = save_as_request(ws);
         ImGui::Separator();
+        if (ImGui::MenuItem(tr("Import CAD drawing (DXF)..."), nullptr, false, ws.doc != nullptr)) ws.request_cad_import = true;
         if (ImGui::MenuItem(tr("Export layer..."), nullptr, false, ws.doc != nullptr)) ws.request_export_layer = true;
         if (ImGui::MenuItem(tr("Export map..."), nullptr, false, ws.doc != nullptr)) ws.file_request = export_map_request(ws);
         if (ImGui::MenuItem(tr("Export report..."), nullptr, false, ws.doc != nullptr)) ws.file_request = export_report_request(ws);

@@ -125,6 +125,7 @@ struct Workspace {
     std::set<uint32_t> glyphs_wanted;    // characters of newly shown text (computed layers, results): the font adds them
     bool request_open_dialog = false;
     bool request_export_layer = false;        // File > Export layer...
+    bool request_cad_import = false;          // File > Import CAD drawing...
     std::optional<FileRequest> file_request;  // set by a panel or File > Save project as; the browser takes it
     std::string request_save_as;              // save the project to this path (from the browser)
     std::optional<geo::Language> request_language;  // View > Language: the App switches and remembers it

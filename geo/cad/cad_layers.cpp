@@ -174,57 +174,72 @@ CadLayers cad_layers(const CadDrawing& d, const CadTemplate& t)
             out.roads.columns[0].push_string(d.line_layer[k]);
         }
 
-    // Labels: each to the smallest parcel that contains it.
-    Layer& parcels = out.parcels;
-    std::vector<PolygonLocator> loc;
-    for (size_t k = 0; k < parcels.size(); ++k) loc.emplace_back(parcels.geometry, k);
-    std::vector<std::map<std::string, std::string>> labels(parcels.size());
-    size_t attached = 0;
+    // Labels: a parcel's attributes to the smallest parcel that contains them; a building's use
+    // (text on a buildings layer, or on a label layer of the attribute "use") to the smallest
+    // building. A label inside none is kept as a point.
+    auto attach = [&](Layer& polys, const char* noun, const std::vector<std::string>& attrs, const std::vector<std::pair<size_t, std::string>>& texts) {
+        std::vector<PolygonLocator> loc;
+        for (size_t k = 0; k < polys.size(); ++k) loc.emplace_back(polys.geometry, k);
+        std::vector<std::map<std::string, std::string>> labels(polys.size());
+        size_t attached = 0;
+        for (const auto& [i, attribute] : texts) {
+            int64_t best = -1;
+            double best_area = std::numeric_limits<double>::infinity();
+            for (size_t k = 0; k < loc.size(); ++k)
+                if (loc[k].contains(d.text_xy[i].x, d.text_xy[i].y)) {
+                    const double area = polys.columns[2].number(k).value_or(0);
+                    if (area < best_area) best_area = area, best = static_cast<int64_t>(k);
+                }
+            if (best < 0) {
+                out.unplaced_labels.geometry.add_point(d.text_xy[i]);
+                out.unplaced_labels.fids.push_back(static_cast<int64_t>(out.unplaced_labels.fids.size()));
+                out.unplaced_labels.columns[0].push_string(d.text_layer[i]);
+                out.unplaced_labels.columns[1].push_string(attribute);
+                out.unplaced_labels.columns[2].push_string(d.text[i]);
+                continue;
+            }
+            auto [it, added] = labels[static_cast<size_t>(best)].try_emplace(attribute, d.text[i]);
+            if (!added) {
+                out.notes.push_back(std::string(noun) + " " + std::to_string(best + 1) + " has two " + attribute + " labels: '" + it->second + "' is kept, '" +
+                                    d.text[i] + "' is not");
+                continue;
+            }
+            ++attached;
+        }
+        for (const std::string& a : attrs) {
+            Column c(a, FieldType::String);
+            for (size_t k = 0; k < polys.size(); ++k) {
+                const auto it = labels[k].find(a);
+                it == labels[k].end() ? c.push_null() : c.push_string(it->second);
+            }
+            polys.columns.push_back(std::move(c));
+        }
+        return attached;
+    };
+    std::vector<std::pair<size_t, std::string>> parcel_texts, building_texts;
     for (size_t i = 0; i < d.text.size(); ++i) {
         std::string attribute;
         for (const auto& [layer, a] : t.labels)
             if (layer_matches({layer}, d.text_layer[i])) attribute = a;
-        if (attribute.empty()) continue;
-        int64_t best = -1;
-        double best_area = std::numeric_limits<double>::infinity();
-        for (size_t k = 0; k < loc.size(); ++k)
-            if (loc[k].contains(d.text_xy[i].x, d.text_xy[i].y)) {
-                const double area = parcels.columns[2].number(k).value_or(0);
-                if (area < best_area) best_area = area, best = static_cast<int64_t>(k);
-            }
-        if (best < 0) {
-            out.unplaced_labels.geometry.add_point(d.text_xy[i]);
-            out.unplaced_labels.fids.push_back(static_cast<int64_t>(out.unplaced_labels.fids.size()));
-            out.unplaced_labels.columns[0].push_string(d.text_layer[i]);
-            out.unplaced_labels.columns[1].push_string(attribute);
-            out.unplaced_labels.columns[2].push_string(d.text[i]);
-            continue;
-        }
-        auto [it, added] = labels[static_cast<size_t>(best)].try_emplace(attribute, d.text[i]);
-        if (!added) {
-            out.notes.push_back("parcel " + std::to_string(best + 1) + " has two " + attribute + " labels: '" + it->second + "' is kept, '" + d.text[i] +
-                                "' is not");
-            continue;
-        }
-        ++attached;
+        if (attribute == "use" || (attribute.empty() && layer_matches(t.buildings, d.text_layer[i]))) building_texts.emplace_back(i, "use");
+        else if (!attribute.empty()) parcel_texts.emplace_back(i, attribute);
     }
-    for (const std::string& a : attributes) {
-        Column c(a, FieldType::String);
-        for (size_t k = 0; k < parcels.size(); ++k) {
-            const auto it = labels[k].find(a);
-            it == labels[k].end() ? c.push_null() : c.push_string(it->second);
-        }
-        parcels.columns.push_back(std::move(c));
-    }
+    std::vector<std::string> parcel_attributes;
+    for (const std::string& a : attributes)
+        if (a != "use") parcel_attributes.push_back(a);
+    Layer& parcels = out.parcels;
+    const size_t attached = attach(parcels, "parcel", parcel_attributes, parcel_texts);
+    const size_t uses = attach(out.buildings, "building", {"use"}, building_texts);
     if (std::find(attributes.begin(), attributes.end(), "far") != attributes.end()) {
         Column c("far_value", FieldType::Real);
         for (size_t k = 0; k < parcels.size(); ++k) {
-            const auto it = labels[k].find("far");
-            const double v = it == labels[k].end() ? kNaN : number_in_label(it->second);
+            const Column* far = parcels.column("far");
+            const double v = far && !far->is_null(k) ? number_in_label(far->text(k)) : kNaN;
             std::isnan(v) ? c.push_null() : c.push_real(v);
         }
         parcels.columns.push_back(std::move(c));
     }
+    if (!building_texts.empty()) out.notes.push_back(std::to_string(uses) + " building labels (their use) attached to buildings");
     out.notes.push_back(std::to_string(attached) + " labels attached to parcels, " + std::to_string(out.unplaced_labels.size()) + " inside none (kept as points)");
     return out;
 }

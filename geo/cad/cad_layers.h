@@ -3,7 +3,9 @@
 // space and buildings as polygons (HATCH fills, closed polylines, and parcel boundaries drawn as
 // separate lines polygonized with GEOS; a closed polyline under an identical hatch counted
 // once), roads as lines, and each label text (parcel number, land use, FAR) attached to the
-// smallest polygon that contains it. Labels inside no polygon are kept as points, never dropped.
+// smallest parcel that contains it; a building's label (text on a buildings layer, or on a label
+// layer of the attribute "use": 办公楼, 倒班宿舍 6F) to the smallest building, as its use.
+// Labels inside no polygon are kept as points, never dropped.
 #include <string>
 #include <vector>
 
@@ -16,7 +18,7 @@
 namespace geo {
 
 struct CadLayers {
-    Layer parcels, green, buildings;  // cad_layer, source, area_m2, the labels' attributes (text), far (a number, when one is written)
+    Layer parcels, green, buildings;  // cad_layer, source, area_m2; parcels: the labels' attributes (text), far_value; buildings: use
     Layer roads;                      // cad_layer
     Layer unplaced_labels;            // cad_layer, attribute, text: labels inside no polygon
     std::vector<std::string> notes;   // what was made from what, in words

@@ -15,7 +15,7 @@ CadTemplate default_cad_template()
     t.green = {"绿地", "绿地*", "绿化*", "GREEN*"};
     t.buildings = {"建筑", "建筑*", "建筑轮廓", "JZ", "BUILDING*"};
     t.labels = {{"地块编号", "parcel_no"}, {"用地编号", "parcel_no"}, {"用地性质", "land_use"}, {"用地代码", "land_use"},
-                {"容积率", "far"}, {"FAR", "far"}};
+                {"容积率", "far"}, {"FAR", "far"}, {"建筑性质", "use"}, {"建筑功能", "use"}, {"建筑用途", "use"}};
     return t;
 }
 
