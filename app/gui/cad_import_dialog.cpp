@@ -74,7 +74,7 @@ public:
         ImGui::SetNextItemWidth(260);
         ImGui::InputText(tr("CRS (empty: the zone its eastings name)"), m_crs, sizeof m_crs);
         path_field(ws, tr("Layers to (GeoPackage)"), "##cad_out", m_out, sizeof m_out, {".gpkg"});
-        if (!m_out[0] && m_drawing[0]) ImGui::TextDisabled(tr("empty: %s"), default_output().c_str());
+        if (!m_out[0]) ImGui::TextDisabled(tr("empty: %s"), m_drawing[0] ? default_output().c_str() : tr("beside the drawing, NAME_cad.gpkg"));
         ImGui::Checkbox(tr("Replace the GeoPackage if it exists"), &m_replace);
         if (ws.tasks.running("cad")) ImGui::TextDisabled("%s", tr("importing..."));
         else if (ImGui::Button(tr("Import"))) start(ws);
