@@ -25,11 +25,9 @@ const char* kLifeCircleLayer = "life circles";
 struct Output {
     geo::LifeCircleResult result;
     std::vector<std::string> summary, warnings;
+    std::vector<std::vector<double>> shares;  // per park (then all), per circle
     std::pair<geo::LoadedLayer, LayerView> layer;
 };
-
-// "≤ 5 min", ..., or "beyond 15 min": what the map shows of each enterprise.
-std::string reach_label(int minutes) { return geo::printf_text("<= %d min", minutes); }
 
 class LifeCirclesPanel : public Panel {
 public:
@@ -111,13 +109,8 @@ private:
                 auto out = std::make_shared<Output>();
                 out->result = geo::life_circles(*snapshot, settings, out->warnings, progress);
                 out->summary = geo::life_circle_summary(out->result);
+                out->shares = geo::life_circle_shares(out->result);
                 geo::Layer layer = geo::life_circle_layer(out->result);
-                const geo::Column& within = *layer.column("all_daily_within_min");
-                geo::Column reach("reach", geo::FieldType::String);
-                const int largest = out->result.spec.minutes.empty() ? 0 : out->result.spec.minutes.back();
-                for (size_t i = 0; i < layer.size(); ++i)
-                    reach.push_string(within.is_null(i) ? geo::printf_text("> %d min", largest) : reach_label(static_cast<int>(*within.number(i))));
-                layer.columns.push_back(std::move(reach));
                 out->layer = computed_view(std::move(layer), kLifeCircleLayer, origin);
                 return [this, out](Workspace& w) { finish(w, out); };
             } catch (const geo::Cancelled&) {
@@ -145,8 +138,9 @@ private:
         view.style.stroke = geo::rgba(255, 255, 255);
         view.style.fixed_colours.clear();
         const auto& minutes = out->result.spec.minutes;
-        for (size_t c = 0; c < minutes.size(); ++c) view.style.fixed_colours[reach_label(minutes[c])] = greens[std::min(c, std::size(greens) - 1)];
-        if (!minutes.empty()) view.style.fixed_colours[geo::printf_text("> %d min", minutes.back())] = geo::rgba(215, 25, 28);
+        for (size_t c = 0; c < minutes.size(); ++c)
+            view.style.fixed_colours[geo::life_circle_reach(out->result, minutes[c])] = greens[std::min(c, std::size(greens) - 1)];
+        view.style.fixed_colours[geo::life_circle_reach(out->result, -1)] = geo::rgba(215, 25, 28);
         ws.add_or_replace_computed(std::move(layer), std::move(view));
         for (const std::string& w : out->warnings) ws.warn("life circles: " + w);
         for (const std::string& line : out->summary) append_utf8_codepoints(line, ws.glyphs_wanted);
@@ -178,7 +172,7 @@ private:
                 ImGui::TextUnformatted(p < np ? r.park_name[p].c_str() : tr("(all in parks)"));
                 for (size_t c = 0; c < nc; ++c) {
                     ImGui::TableNextColumn();
-                    const double share = r.total[p].employees > 0 ? r.reach[p][c][nt].employees / r.total[p].employees : 0;
+                    const double share = m_out->shares[p][c];
                     const bool below = c == target && share < r.spec.target_share;
                     if (below) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%.1f%%", 100 * share);
                     else ImGui::Text("%.1f%%", 100 * share);

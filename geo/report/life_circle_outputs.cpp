@@ -66,6 +66,7 @@ Layer life_circle_layer(const LifeCircleResult& r)
     l.columns = {Column("enterprise_fid", FieldType::Integer), Column("park", FieldType::String)};
     for (const std::string& t : r.types) l.columns.emplace_back(t + "_m", FieldType::Real);
     l.columns.emplace_back("all_daily_within_min", FieldType::Integer);
+    l.columns.emplace_back("reach", FieldType::String);
     const size_t nt = r.types.size();
     for (size_t i = 0; i < r.xy.size(); ++i) {
         l.geometry.add_point(r.xy[i]);
@@ -82,8 +83,24 @@ Layer life_circle_layer(const LifeCircleResult& r)
         for (size_t c = 0; c < r.spec.minutes.size() && within < 0; ++c)
             if (worst <= r.spec.metres[c]) within = r.spec.minutes[c];
         within < 0 ? l.columns[2 + nt].push_null() : l.columns[2 + nt].push_integer(within);
+        l.columns[3 + nt].push_string(life_circle_reach(r, within));
     }
     return l;
+}
+
+std::string life_circle_reach(const LifeCircleResult& r, int within_minutes)
+{
+    if (within_minutes >= 0) return printf_text("<= %d min", within_minutes);
+    return printf_text("> %d min", r.spec.minutes.empty() ? 0 : r.spec.minutes.back());
+}
+
+std::vector<std::vector<double>> life_circle_shares(const LifeCircleResult& r)
+{
+    const size_t np = r.park_name.size(), nt = r.types.size(), nc = r.spec.minutes.size();
+    std::vector<std::vector<double>> out(np + 1, std::vector<double>(nc, 0.0));
+    for (size_t p = 0; p <= np; ++p)
+        for (size_t c = 0; c < nc; ++c) out[p][c] = share(r.reach[p][c][nt].employees, r.total[p].employees);
+    return out;
 }
 
 }  // namespace geo

@@ -16,7 +16,14 @@ CsvTable life_circle_table(const LifeCircleResult& r);
 // the target circle, below the target marked.
 std::vector<std::string> life_circle_summary(const LifeCircleResult& r);
 // Every enterprise: its park, the distance to the nearest of each daily type (null beyond the
-// largest circle), and the smallest circle in which it reaches them all (null: none).
+// largest circle), the smallest circle in which it reaches them all (null: none), and that as
+// a class to style by (`reach`: "<= 5 min", ..., "> 15 min").
 Layer life_circle_layer(const LifeCircleResult& r);
+// The `reach` class of an enterprise reaching every daily facility within `within_minutes`
+// (-1: beyond every circle).
+std::string life_circle_reach(const LifeCircleResult& r, int within_minutes);
+// Per park (then all in parks), per circle: the share of employees reaching every daily
+// facility (0 where a park has no employees).
+std::vector<std::vector<double>> life_circle_shares(const LifeCircleResult& r);
 
 }  // namespace geo

@@ -51,6 +51,10 @@ for mode, prefix in (("straight", "d_"), ("network", "n_")):
         m = float(row["metres"])
         n = sum(1 for l in lc.values() if l["park"] == row["park"] and all(l[t + "_m"] and float(l[t + "_m"]) <= m for t in types))
         assert n == int(row["enterprises"]), (mode, row["park"], row["minutes"], n, row["enterprises"])
+    # Each enterprise's class to style by: the smallest circle holding every daily type, else beyond the largest.
+    for l in lc.values():
+        want = f"<= {l['all_daily_within_min']} min" if l["all_daily_within_min"] else "> 15 min"
+        assert l["reach"] == want, (mode, l["reach"], want)
 PY
 "$cli" lifecircles "$p" --walk-speed 80 2>&1 | grep -q "5 min = 400 m, 10 min = 800 m, 15 min = 1200 m (walking 80 m a minute)" || fail "--walk-speed"
 mkdir -p "$work/std" && cp -r "$demo/../standards/." "$work/std/"
