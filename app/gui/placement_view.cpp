@@ -59,6 +59,8 @@ void PlacementView::draw(Workspace& ws)
     ImGui::InputText(tr("Against scenario (empty: baseline)"), m_scenario_in, sizeof m_scenario_in);
     ImGui::Checkbox(tr("Prove the optimum (CBC)"), &m_exact);
     ImGui::Checkbox(tr("Also offer under-used plots as land to free"), &m_free_underused);
+    if (ws.suitability.raster) ImGui::Checkbox(tr("Score places by the Suitability panel's raster"), &m_use_suitability);
+    else ImGui::TextDisabled("%s", tr("(the Suitability panel's raster, once computed, can score the places)"));
     if (ws.tasks.running("placement")) {
         ImGui::Text(tr("placing... %.0f%%"), 100 * ws.tasks.progress("placement"));
         ImGui::SameLine();
@@ -77,8 +79,9 @@ void PlacementView::start(Workspace& ws)
     const geo::Coord origin = ws.doc->origin;
     const std::string applicants = m_applicants, scenario = m_scenario_in;
     const bool exact = m_exact;
-    const geo::PlacementChoices choices{.free_underused = m_free_underused};
-    ws.tasks.start("placement", [this, snapshot, origin, applicants, scenario, exact, choices](const geo::Progress& progress) -> TaskRunner::Finish {
+    const geo::PlacementChoices choices{.free_underused = m_free_underused, .with_pairs = false};
+    const std::shared_ptr<const geo::Raster> suitability = m_use_suitability ? ws.suitability.raster : nullptr;
+    ws.tasks.start("placement", [this, snapshot, origin, applicants, scenario, exact, choices, suitability](const geo::Progress& progress) -> TaskRunner::Finish {
         try {
             const auto t0 = std::chrono::steady_clock::now();
             auto out = std::make_shared<PlacementOutcome>();
@@ -86,6 +89,8 @@ void PlacementView::start(Workspace& ws)
             const geo::CapacityBase base = geo::capacity_base(*snapshot);
             const geo::CapacityRun run = geo::run_capacity(snapshot->project, snapshot->working.crs, base, scenario);
             out->input = geo::placement_input(run, base.tables, list, geo::standards_folder(snapshot->project), choices);
+            if (suitability) geo::use_suitability(out->input, *suitability, 0, "the Suitability panel's raster");
+            geo::placement_pairs(out->input);
             geo::PlacementOptions options;
             options.exact = exact;
             out->result = geo::place_applicants(out->input.problem, options, progress);

@@ -27,6 +27,7 @@ private:
     char m_scenario_out[128] = "placement";
     bool m_exact = false;
     bool m_free_underused = false;  // offer the under-used plots as land to free
+    bool m_use_suitability = true;  // score places by the Suitability panel's raster, when it has one
     std::string m_error;
     std::shared_ptr<const PlacementOutcome> m_out;
 };

@@ -307,9 +307,11 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
     return in;
 }
 
-void use_suitability(PlacementInput& in, const std::filesystem::path& raster, double min_score, const Crs& working)
+namespace {
+
+// Each place's score (0..100; NaN off the raster or on no data) taken into the problem.
+void score_places(PlacementInput& in, const std::vector<double>& score, double min_score, const std::string& source)
 {
-    const std::vector<double> score = sample_raster(raster, in.site_xy, working);
     size_t left = 0;
     for (size_t s = 0; s < score.size(); ++s) {
         const bool out = std::isnan(score[s]) || !(score[s] > 0) || score[s] < min_score;
@@ -323,8 +325,27 @@ void use_suitability(PlacementInput& in, const std::filesystem::path& raster, do
     in.notes.push_back(buf);
     if (left == score.size()) {
         std::snprintf(buf, sizeof buf, "no place is suitable enough (a score above 0 and at least %g)", min_score);
-        throw Error(buf, {.file = raster.string()});
+        throw Error(buf, {.file = source});
     }
+}
+
+}  // namespace
+
+void use_suitability(PlacementInput& in, const std::filesystem::path& raster, double min_score, const Crs& working)
+{
+    score_places(in, sample_raster(raster, in.site_xy, working), min_score, raster.string());
+}
+
+void use_suitability(PlacementInput& in, const Raster& raster, double min_score, const std::string& source)
+{
+    const GridSpec& g = raster.grid;
+    std::vector<double> score(in.site_xy.size(), std::numeric_limits<double>::quiet_NaN());
+    for (size_t s = 0; s < score.size(); ++s) {
+        const double col = std::floor((in.site_xy[s].x - g.x0) / g.cell), row = std::floor((g.y_top - in.site_xy[s].y) / g.cell);
+        if (col >= 0 && row >= 0 && col < static_cast<double>(g.cols) && row < static_cast<double>(g.rows))
+            score[s] = raster.at(static_cast<size_t>(col), static_cast<size_t>(row));
+    }
+    score_places(in, score, min_score, source);
 }
 
 void placement_pairs(PlacementInput& in)

@@ -19,6 +19,7 @@
 #include "geo/allocate/placement.h"
 #include "geo/capacity/capacity_run.h"
 #include "geo/core/geometry.h"
+#include "geo/density/raster.h"
 #include "geo/io/crs.h"
 #include "geo/scenario/edits.h"
 
@@ -74,6 +75,9 @@ PlacementInput placement_input(const CapacityRun& run, const CapacityTables& tab
 // below `min_score` gets no applicant. Before placement_pairs. Throws geo::Error naming the
 // raster when it cannot be read, or when no place is left.
 void use_suitability(PlacementInput& in, const std::filesystem::path& raster, double min_score, const Crs& working);
+// The same from a raster in memory, in the working CRS (the planner's Suitability panel);
+// `source` names it in the note and the error.
+void use_suitability(PlacementInput& in, const Raster& raster, double min_score, const std::string& source);
 void placement_pairs(PlacementInput& in);
 
 // The placed applicants as add_enterprise edits of a scenario (each on its site, at a point
