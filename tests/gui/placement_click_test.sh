@@ -23,9 +23,9 @@ xdotool windowfocus --sync "\$wid"
 for i in \$(seq 1 30); do
   xdotool mousemove 1050 66 click 1    # the "Incoming enterprises" tab (the right column, at a fixed place)
   sleep 0.3
-  xdotool mousemove 922 175 click 1    # Place
+  xdotool mousemove 922 222 click 1    # Place
   sleep 1.5
-  xdotool mousemove 1160 205 click 1   # Save as scenario (just below Place)
+  xdotool mousemove 1160 252 click 1   # Save as scenario (just below Place)
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7
