@@ -24,20 +24,20 @@ sleep 3
 xdotool windowfocus --sync "\$wid"
 for i in \$(seq 1 5); do
   xdotool mousemove 20 12 click 1; sleep 0.4; xdotool mousemove 22 14; sleep 0.2   # File
-  xdotool mousemove 60 150; sleep 0.2; xdotool click 1; sleep 0.6                   # Export layer...
+  xdotool mousemove 60 171; sleep 0.2; xdotool click 1; sleep 0.6                   # Export layer...
   xdotool mousemove 570 526; sleep 0.2; xdotool click 1; sleep 0.8                  # Choose the file and export...
   xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (the browser, centred)
   [ -f "$out" ] && break
 done
 for i in \$(seq 1 5); do
   xdotool mousemove 20 12 click 1; sleep 0.4; xdotool mousemove 22 14; sleep 0.2   # File
-  xdotool mousemove 60 171; sleep 0.2; xdotool click 1; sleep 0.8                   # Export map...
+  xdotool mousemove 60 192; sleep 0.2; xdotool click 1; sleep 0.8                   # Export map...
   xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (map.pdf)
   [ -f "$work/demo/map.pdf" ] && break
 done
 for i in \$(seq 1 5); do
   xdotool mousemove 20 12 click 1; sleep 0.4; xdotool mousemove 22 14; sleep 0.2   # File
-  xdotool mousemove 60 192; sleep 0.2; xdotool click 1; sleep 0.8                   # Export report...
+  xdotool mousemove 60 213; sleep 0.2; xdotool click 1; sleep 0.8                   # Export report...
   xdotool mousemove 414 646; sleep 0.2; xdotool click 1; sleep 2                    # Save (report.html)
   [ -f "$work/demo/report.html" ] && break
 done

@@ -19,8 +19,8 @@ cat > "$work/session.sh" <<EOS
 edit() {  # a placement saved as a scenario: an entry of the undo history
   for i in \$(seq 1 20); do
     xdotool mousemove 1050 66 click 1; sleep 0.3
-    xdotool mousemove 922 175 click 1; sleep 1.2
-    xdotool mousemove 1160 205 click 1; sleep 0.5
+    xdotool mousemove 922 222 click 1; sleep 1.2
+    xdotool mousemove 1160 252 click 1; sleep 0.5
     case "\$(xdotool getwindowname \$wid)" in *" *") return 0 ;; esac
   done
   return 1
