@@ -295,6 +295,7 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
         size_t kept = 0;
         for (size_t j = 0; j < in.candidate_xy.size(); ++j)
             if (!std::isnan(score[j]) && score[j] > 0 && score[j] >= s.min_suitability) {
+                in.candidate_suitability.push_back(score[j]);
                 in.candidate_xy[kept] = in.candidate_xy[j];
                 in.candidate_id[kept] = in.candidate_id[j];
                 in.candidate_kind[kept] = in.candidate_kind[j];
@@ -360,6 +361,7 @@ AllocationInput allocation_input(const LoadedProject& project, const AllocationS
         in.problem.costs = std::move(groups.costs);
         in.demand_group = std::move(groups.of);
         for (const Coord& p : in.candidate_xy) in.problem.candidate_xy.push_back({p.x, p.y});
+        if (!in.candidate_suitability.empty()) in.candidate_suitability.resize(in.candidate_xy.size(), std::nan(""));  // existing facilities
         if (in.problem.costs.demands < in.demand_xy.size())
             in.notes.push_back(std::to_string(in.demand_xy.size()) + " demand points are " + std::to_string(in.problem.costs.demands) +
                                " demands of the problem: points the same candidates cover count as one, weighing their sum");

@@ -28,6 +28,9 @@ struct AllocationInput {
     std::vector<Coord> candidate_xy;
     std::vector<std::string> candidate_id;   // "S12", "lattice 17", "facility 403", or the table's id
     std::vector<std::string> candidate_kind; // "site", "lattice", "layer", "existing", "table"
+    // Per candidate: its score on the suitability raster (0..100; NaN for existing facilities);
+    // empty without a raster.
+    std::vector<double> candidate_suitability;
     std::string candidate_source;            // in words, for the report and the layer metadata
     std::string distance;                    // "straight line", "along the roads", "imported cost table"
     std::vector<std::string> notes;          // polygons taken by a point on surface, points not attached to roads, ...

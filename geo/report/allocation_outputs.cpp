@@ -61,6 +61,12 @@ std::string objective_words(const AllocationResult& r, double value)
     return "";
 }
 
+// A candidate's score on the suitability raster; NaN without one (or for an existing facility).
+double suitability_of(const AllocationInput& in, size_t j)
+{
+    return j < in.candidate_suitability.size() ? in.candidate_suitability[j] : std::nan("");
+}
+
 }  // namespace
 
 Layer chosen_sites_layer(const AllocationInput& in, const AllocationResult& r)
@@ -71,7 +77,8 @@ Layer chosen_sites_layer(const AllocationInput& in, const AllocationResult& r)
                                            {"demand_points", FieldType::Integer},
                                            {"weight_served", FieldType::Real},
                                            {"mean_cost", FieldType::Real},
-                                           {"max_cost", FieldType::Real}});
+                                           {"max_cost", FieldType::Real},
+                                           {"suitability", FieldType::Real}});
     if (in.candidate_xy.empty()) return l;
     const SiteStats s = site_stats(in, r);
     for (size_t k = 0; k < r.chosen.size(); ++k) {
@@ -85,6 +92,7 @@ Layer chosen_sites_layer(const AllocationInput& in, const AllocationResult& r)
         l.columns[4].push_real(s.weight[j]);
         real_or_null(l.columns[5], s.assigned[j] > 0 ? s.cost_sum[j] / s.assigned[j] : std::nan(""));
         real_or_null(l.columns[6], s.points[j] ? s.cost_max[j] : std::nan(""));
+        real_or_null(l.columns[7], suitability_of(in, j));
     }
     return l;
 }
@@ -95,7 +103,8 @@ Layer candidates_layer(const AllocationInput& in, const AllocationResult& r)
                                          {"kind", FieldType::String},
                                          {"required", FieldType::Integer},
                                          {"chosen", FieldType::Integer},
-                                         {"rank", FieldType::Integer}});
+                                         {"rank", FieldType::Integer},
+                                         {"suitability", FieldType::Real}});
     if (in.candidate_xy.empty()) return l;
     const SiteStats s = site_stats(in, r);
     for (size_t j = 0; j < in.candidate_xy.size(); ++j) {
@@ -106,6 +115,7 @@ Layer candidates_layer(const AllocationInput& in, const AllocationResult& r)
         l.columns[2].push_integer(in.problem.required[j]);
         l.columns[3].push_integer(s.rank[j] > 0);
         s.rank[j] > 0 ? l.columns[4].push_integer(s.rank[j]) : l.columns[4].push_null();
+        real_or_null(l.columns[5], suitability_of(in, j));
     }
     return l;
 }
@@ -160,14 +170,15 @@ Layer allocation_lines_layer(const AllocationInput& in, const AllocationResult& 
 CsvTable chosen_sites_table(const AllocationInput& in, const AllocationResult& r)
 {
     CsvTable t;
-    t.header = {"rank", "site", "kind", "x", "y", "demand_points", "weight_served", "mean_cost", "max_cost"};
+    t.header = {"rank", "site", "kind", "x", "y", "demand_points", "weight_served", "mean_cost", "max_cost", "suitability"};
     const SiteStats s = site_stats(in, r);
     for (size_t k = 0; k < r.chosen.size(); ++k) {
         const uint32_t j = r.chosen[k];
         const bool placed = j < in.candidate_xy.size();
         t.rows.push_back({std::to_string(k + 1), in.candidate_id[j], in.candidate_kind[j], placed ? number_text(in.candidate_xy[j].x, 10) : "",
                           placed ? number_text(in.candidate_xy[j].y, 10) : "", std::to_string(s.points[j]), number_text(s.weight[j]),
-                          s.assigned[j] > 0 ? number_text(s.cost_sum[j] / s.assigned[j]) : "", s.points[j] ? number_text(s.cost_max[j]) : ""});
+                          s.assigned[j] > 0 ? number_text(s.cost_sum[j] / s.assigned[j]) : "", s.points[j] ? number_text(s.cost_max[j]) : "",
+                          std::isnan(suitability_of(in, j)) ? "" : number_text(suitability_of(in, j))});
     }
     return t;
 }

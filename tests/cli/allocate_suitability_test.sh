@@ -14,10 +14,12 @@ grep -Eq "note: [0-9]+ candidates left out by the suitability raster \(vetoed, o
 left=$(sed -n 's/.*note: \([0-9]*\) candidates left out by the suitability.*/\1/p' "$work/out")
 [ "$left" -gt 100 ] || fail "too few candidates left out ($left) for a least score of 80"
 n=0
-while IFS=, read -r rank site kind x y rest; do
+while IFS=, read -r rank site kind x y points served mean max score; do
   [ "$rank" = rank ] || [ -z "$x" ] && continue
   v=$(gdallocationinfo -valonly -geoloc "$work/s.tif" "$x" "$y")
   python3 -c "import sys; sys.exit(0 if float('$v') >= 80 else 1)" || fail "site $site at $x,$y lies on a cell scored $v"
+  # The chosen site's score as written: the raster's at its place (existing facilities have none).
+  [ "$kind" = existing ] || python3 -c "import sys; sys.exit(0 if abs(float('$v') - float('$score')) < 1e-3 else 1)" || fail "site $site: suitability '$score', the raster $v"
   n=$((n + 1))
 done < <(tr -d '\r' < "$work/a_chosen.csv" | sed '1s/^\xEF\xBB\xBF//')
 [ "$n" -ge 1 ] || fail "no chosen site checked"
