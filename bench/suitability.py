@@ -7,7 +7,9 @@ done in QGIS (its processing tools and raster calculator) and as a GeoPandas/Num
 All three score the same four factors on the same grid (the parks' bounds snapped to the cell):
 slope from a DEM (bilinear onto the grid grown by a cell, Horn's slope), distance to the roads,
 distance to the nearest facility, same-cluster enterprises within 1 km; each through
-suitability_classes.csv, combined by the AHP weights of suitability_ahp.csv; the constraint
+suitability_classes.csv, combined by the AHP weights of the first four factors' matrix (written
+by the script, given to parkcap with --ahp: parkcap's park-LQ and coverage factors have no
+counterpart in the references); the constraint
 areas veto (0); cells whose centre is in no park are left out. Setup, not timed: a synthetic
 DEM over the parks (EPSG:4545, 100 m) and the demo's layers exported by parkcap in the working
 CRS (the facilities are GCJ-02 in the demo; parkcap's export has them on true positions).
@@ -66,7 +68,7 @@ import sys, geopandas as gpd
 from scipy.spatial import cKDTree
 from shapely.strtree import STRtree
 from shapely.geometry import Point
-prep, dem, standards, cell, cluster, out = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5], sys.argv[6]
+prep, dem, standards, cell, cluster, ahp_file, out = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
 parks = gpd.read_file(prep + "/parks.gpkg"); cons = gpd.read_file(prep + "/constraints.gpkg")
 roads = gpd.read_file(prep + "/roads.gpkg"); fac = gpd.read_file(prep + "/facilities.gpkg")
 firms = gpd.read_file(prep + "/enterprises.gpkg")
@@ -98,7 +100,7 @@ pts = np.column_stack([cx, cy])
 facility = cKDTree(np.column_stack([fac.geometry.x, fac.geometry.y])).query(pts)[0]
 same = firms[firms["产业集群"] == cluster]
 density = cKDTree(np.column_stack([same.geometry.x, same.geometry.y])).query_ball_point(pts, 1000, return_length=True).astype(float)
-t = classes(standards + "/suitability_classes.csv"); w = ahp(standards + "/suitability_ahp.csv")
+t = classes(standards + "/suitability_classes.csv"); w = ahp(ahp_file)
 def score(key, v):
     s = np.full(v.shape, np.nan)
     for lo, hi, sc in t[key]: s[(v >= lo) & (v < hi)] = sc
@@ -121,7 +123,7 @@ sys.path.append("/usr/share/qgis/python/plugins")
 from processing.core.Processing import Processing
 Processing.initialize()
 import processing
-prep, dem, standards, cell, cluster, out, tmp = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7]
+prep, dem, standards, cell, cluster, ahp_file, out, tmp = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5], sys.argv[6], sys.argv[7], sys.argv[8]
 # The grid: the parks' extent snapped to the cell, as the planner types it into each tool.
 ext = QgsVectorLayer(prep + "/parks.gpkg", "parks", "ogr").extent()
 x0, ytop, cols, rows = grid_of((ext.xMinimum(), ext.yMinimum(), ext.xMaximum(), ext.yMaximum()), cell)
@@ -146,7 +148,7 @@ dens = run("qgis:heatmapkerneldensityestimation", INPUT=f"{prep}/enterprises.gpk
 dens = run("gdal:warpreproject", INPUT=dens, TARGET_CRS="EPSG:4545", RESAMPLING=0, TARGET_RESOLUTION=cell, TARGET_EXTENT=extent,
            OUTPUT=f"{tmp}/dens_grid.tif")["OUTPUT"]
 dens = run("native:fillnodata", INPUT=dens, BAND=1, FILL_VALUE=0, OUTPUT=f"{tmp}/dens.tif")["OUTPUT"]
-t = classes(standards + "/suitability_classes.csv"); w = ahp(standards + "/suitability_ahp.csv")
+t = classes(standards + "/suitability_classes.csv"); w = ahp(ahp_file)
 scored = {}
 for key, src in (("slope_deg", slope), ("road_distance_m", road), ("facility_distance_m", fac), ("cluster_density", dens)):
     table = []
@@ -214,6 +216,12 @@ def main():
     b = subprocess.run(["ogrinfo", "-so", "-al", os.path.join(prep, "parks.gpkg")], check=True, capture_output=True, text=True).stdout
     ext = b.split("Extent: (")[1].split("\n")[0].replace(") - (", ", ").rstrip(")").split(", ")
     x0, y0, x1, y1 = float(ext[0]) - 2000, float(ext[1]) - 2000, float(ext[2]) + 2000, float(ext[3]) + 2000
+    # The four factors both references compute (the park's LQ and coverage are parkcap's own): a
+    # 4 x 4 matrix, given to parkcap with --ahp and read by the references.
+    ahp = os.path.join(tmp, "ahp4.csv")
+    with open(ahp, "w", encoding="utf-8") as f:
+        f.write("factor,slope_deg,road_distance_m,facility_distance_m,cluster_density\nslope_deg,1,2,3,2\nroad_distance_m,,1,2,1\n"
+                "facility_distance_m,,,1,1/2\ncluster_density,,,,1\n")
     dem = os.path.join(tmp, "dem.tif")
     subprocess.run(["/usr/bin/python3", "-c", DEM, str(x0), str(y0), str(x1), str(y1), dem], check=True)
 
@@ -224,9 +232,9 @@ def main():
         rows.append((name, secs, mb, out.strip().splitlines()[-1] if out.strip() else ""))
 
     cell = str(int(a.cell)) if a.cell == int(a.cell) else str(a.cell)
-    contender("parkcap", [parkcap, "suitability", DEMO, "--cell", cell, "--dem", dem, "--cluster", CLUSTER, "--out", os.path.join(tmp, "parkcap"),
-                          "--overwrite"])
-    args = [prep, dem, STANDARDS, cell, CLUSTER]
+    contender("parkcap", [parkcap, "suitability", DEMO, "--cell", cell, "--dem", dem, "--cluster", CLUSTER, "--ahp", ahp,
+                          "--out", os.path.join(tmp, "parkcap"), "--overwrite"])
+    args = [prep, dem, STANDARDS, cell, CLUSTER, ahp]
     contender("geopandas", ["/usr/bin/python3", "-c", GEOPANDAS, *args, os.path.join(tmp, "geopandas.tif")])
     outputs = ["geopandas", os.path.join(tmp, "geopandas.tif")]
     if not a.skip_qgis:

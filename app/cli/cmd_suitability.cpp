@@ -62,6 +62,7 @@ int run_suitability(const std::vector<std::string>& argv)
     o.cell_m = args.get_number_in("cell", saved.cell_m, 0, INFINITY, true);
     o.dem = args.flag("dem") ? std::filesystem::path(args.get("dem")) : geo::settings_path(input, saved.dem);
     o.cluster = args.flag("cluster") ? args.get("cluster") : saved.cluster;
+    o.radii = geo::service_radii_or_standard(input, dir);
     const std::filesystem::path classes = args.get("classes").empty() ? dir / "suitability_classes.csv" : std::filesystem::path(args.get("classes"));
     const std::filesystem::path ahp_file = args.get("ahp").empty() ? dir / "suitability_ahp.csv" : std::filesystem::path(args.get("ahp"));
     const geo::WeightedFactors weighted = geo::ahp_weighted_factors(classes, ahp_file, dir / "ahp_random_index.csv", args.get("ri").empty() ? "saaty" : args.get("ri"));
@@ -77,7 +78,7 @@ int run_suitability(const std::vector<std::string>& argv)
     }
     const std::string prefix = args.get("out");
     refuse_inputs_as_outputs(input, prefixed(prefix, {".tif", "_sites.csv"}), {o.dem.string(), ahp_file.string()});
-    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, {"cluster"}}});
+    const geo::LoadedProject project = geo::load_project(std::move(input), terminal_progress(), {{geo::Role::Enterprises, {"cluster", "employees"}}});
     print_load_notes(project);
     const geo::SuitabilityResult r = geo::suitability(project, o);
     for (const std::string& n : r.notes) std::printf("note: %s\n", n.c_str());

@@ -24,8 +24,9 @@ namespace gui {
 
 namespace {
 
-const char* const kFactors[] = {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density"};
-const char* const kFactorLabels[] = {N_("Slope (from the DEM)"), N_("Distance to roads"), N_("Distance to facilities"), N_("Cluster density")};
+const char* const kFactors[] = {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density", "park_lq", "coverage_pct"};
+const char* const kFactorLabels[] = {N_("Slope (from the DEM)"), N_("Distance to roads"),        N_("Distance to facilities"),
+                                     N_("Cluster density"),      N_("The park's LQ of the cluster"), N_("Facility coverage")};
 
 class SuitabilityPanel : public Panel {
 public:
@@ -146,6 +147,13 @@ private:
         o.cell_m = m_settings.cell_m;
         o.dem = geo::settings_path(project, m_settings.dem);
         o.cluster = m_settings.cluster;
+        try {
+            o.radii = geo::service_radii_or_standard(project, geo::standards_folder(project));
+        } catch (const std::exception& e) {
+            m_error = e.what();
+            ws.suitability_computed = true;
+            return;
+        }
         o.factors = m_weighted->factors;
         try {
             if (m_typed) geo::use_typed_weights(o.factors, m_settings.weights);

@@ -21,12 +21,7 @@ CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, con
 {
     CapacityBase b;
     b.tables = load_capacity_tables(project.project, standards_override);
-    std::vector<FacilityType> radii = project_service_radii(project.project);
-    if (radii.empty()) {
-        const fs::path dir = standards_folder(project.project, standards_override);
-        std::error_code ec;
-        if (fs::exists(dir / "facility_service_radii.csv", ec)) radii = read_service_radii(dir / "facility_service_radii.csv");
-    }
+    std::vector<FacilityType> radii = service_radii_or_standard(project.project, standards_folder(project.project, standards_override));
     // The project's rule for under-used plots, when it is not the model's own: the lowest
     // 亩均效益 class (scored before the enterprises move into the input), or the sites.
     const std::string rule = b.tables.parameters.count("underused_rule") ? b.tables.parameters.at("underused_rule") : "bottom_share";

@@ -48,6 +48,15 @@ std::vector<FacilityType> read_service_radii(const std::filesystem::path& path)
     return parse_service_radii(read_csv_file(path), path.string());
 }
 
+std::vector<FacilityType> service_radii_or_standard(const Project& project, const std::filesystem::path& standards_dir)
+{
+    std::vector<FacilityType> radii = project_service_radii(project);
+    std::error_code ec;
+    if (radii.empty() && std::filesystem::exists(standards_dir / "facility_service_radii.csv", ec))
+        radii = read_service_radii(standards_dir / "facility_service_radii.csv");
+    return radii;
+}
+
 const FacilityType* find_facility_type(const std::vector<FacilityType>& types, const std::string& value)
 {
     for (const FacilityType& t : types)

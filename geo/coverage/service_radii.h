@@ -26,6 +26,10 @@ std::vector<FacilityType> parse_service_radii(const std::vector<std::vector<std:
 // "facility_type_zh", "service_radius_m"}]); empty when it has none.
 std::vector<FacilityType> project_service_radii(const Project& project);
 
+// The radii a project uses: its own (analysis.coverage.radii), else facility_service_radii.csv
+// in `standards_dir` when there is one, else none.
+std::vector<FacilityType> service_radii_or_standard(const Project& project, const std::filesystem::path& standards_dir);
+
 // The type a facility's type value names (code or Chinese name), or nullptr.
 const FacilityType* find_facility_type(const std::vector<FacilityType>& types, const std::string& value);
 

@@ -15,6 +15,7 @@
 #include "geo/coverage/road_network.h"
 #include "geo/io/csv_text.h"
 #include "geo/io/gdal_errors.h"
+#include "geo/overlay/zone_assignment.h"
 #include "geo/project/settings_reader.h"
 
 namespace geo {
@@ -116,7 +117,7 @@ SuitabilitySettings suitability_settings(const Project& project)
     s.dem = r.text("dem", "");
     s.cluster = r.text("cluster", "");
     const SettingsReader w = r.child("weights");
-    for (const char* key : {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density"})
+    for (const char* key : {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density", "park_lq", "coverage_pct"})
         if (w.has(key)) s.weights[key] = w.number_in(key, 0, 0, 1e9);
     return s;
 }
@@ -230,6 +231,8 @@ SuitabilityResult suitability(const LoadedProject& project, const SuitabilityOpt
     const bool facility = want("facility_distance_m", fac && fac->data->size(), "no facilities layer");
     const LoadedLayer* firms = project.first(Role::Enterprises);
     const bool density = want("cluster_density", !o.cluster.empty() && firms, "no cluster chosen for the density");
+    const bool lq = want("park_lq", !o.cluster.empty() && firms, "no cluster chosen for the LQ");
+    const bool coverage = want("coverage_pct", fac && fac->data->size() && !o.radii.empty(), fac ? "no service-radius table" : "no facilities layer");
     if (used.empty()) throw Error("no factor with a weight can be scored for this project");
     double total = 0;
     for (const SuitabilityFactor* f : used) total += f->weight;
@@ -256,6 +259,51 @@ SuitabilityResult suitability(const LoadedProject& project, const SuitabilityOpt
             }
         if (buckets.empty()) r.notes.push_back("no enterprise of the cluster '" + o.cluster + "': its density is 0 everywhere");
     }
+    // The chosen cluster's location quotient in each park, by employment (a count of
+    // enterprises where none has employees), against all the parks' enterprises.
+    std::vector<double> park_lq(parks->data->size(), 0.0);
+    if (lq) {
+        const std::string* cf = firms->fields.field_for("cluster");
+        if (!cf) throw Error("no field is bound to the cluster, needed for the park's LQ", {.file = firms->data->source, .layer = firms->data->name});
+        const Column* c = firms->data->column(*cf);
+        const std::string* ef = firms->fields.field_for("employees");
+        const Column* e = ef ? firms->data->column(*ef) : nullptr;
+        GeometryColumn points(GeomKind::Point);
+        for (size_t i = 0; i < firms->data->size(); ++i) points.add_point(firms->data->geometry.first_coord(i));
+        const std::vector<int32_t> in_park = assign_to_zones(points, parks->data->geometry).zone_of;
+        std::vector<double> all(park_lq.size(), 0.0), of(park_lq.size(), 0.0);
+        double total = 0, total_of = 0;
+        bool weighted = false;
+        if (e)
+            for (size_t i = 0; i < firms->data->size() && !weighted; ++i) weighted = !e->is_null(i) && e->number(i).value_or(0) > 0;
+        for (size_t i = 0; i < firms->data->size(); ++i) {
+            if (in_park[i] < 0) continue;
+            const double w = weighted ? std::max(0.0, e->is_null(i) ? 0.0 : e->number(i).value_or(0)) : 1.0;
+            const bool same_cluster = !c->is_null(i) && c->text(i) == o.cluster;
+            all[static_cast<size_t>(in_park[i])] += w, total += w;
+            if (same_cluster) of[static_cast<size_t>(in_park[i])] += w, total_of += w;
+        }
+        for (size_t p = 0; p < park_lq.size(); ++p)
+            park_lq[p] = all[p] > 0 && total_of > 0 ? (of[p] / all[p]) / (total_of / total) : 0.0;
+    }
+    // Facilities by type, for the coverage share.
+    std::vector<std::vector<Coord>> by_type(o.radii.size());
+    if (coverage) {
+        const std::string* tf = fac->fields.field_for("type");
+        const Column* t = tf ? fac->data->column(*tf) : nullptr;
+        size_t untyped = 0;
+        for (size_t i = 0; i < fac->data->size(); ++i) {
+            const FacilityType* type = t && !t->is_null(i) ? find_facility_type(o.radii, t->text(i)) : nullptr;
+            if (!type) {
+                ++untyped;
+                continue;
+            }
+            by_type[static_cast<size_t>(type - o.radii.data())].push_back(fac->data->geometry.first_coord(i));
+        }
+        if (untyped) r.notes.push_back(std::to_string(untyped) + " facilities of no type in the service-radius table: left out of the coverage share");
+    }
+    std::vector<PointIndex> type_index;
+    for (const auto& points : by_type) type_index.emplace_back(points);
     size_t missing_dem = 0;
     for (size_t row = 0; row < grid.rows; ++row)
         for (size_t col = 0; col < grid.cols; ++col) {
@@ -289,6 +337,15 @@ SuitabilityResult suitability(const LoadedProject& project, const SuitabilityOpt
                             if (const auto it = buckets.find({bx + dx, by + dy}); it != buckets.end())
                                 for (const Coord& p : it->second) n += std::hypot(p.x - c.x, p.y - c.y) <= 1000;
                     v = static_cast<double>(n);
+                } else if (key == "park_lq") {
+                    v = park_lq[static_cast<size_t>(park_of[k])];
+                } else if (key == "coverage_pct") {
+                    size_t reached = 0;
+                    for (size_t t = 0; t < o.radii.size(); ++t) {
+                        const auto h = type_index[t].nearest(c);
+                        reached += h && h->distance <= o.radii[t].radii_m.back();
+                    }
+                    v = 100.0 * static_cast<double>(reached) / static_cast<double>(o.radii.size());
                 }
                 const double s = class_score(*used[u], v);
                 if (std::isnan(s)) continue;

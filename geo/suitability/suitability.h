@@ -1,7 +1,8 @@
 #pragma once
 // Where new enterprises and facilities suit the land: a raster over the parks at a cell size,
 // each cell scored from graded factors (slope from a DEM, distance to the roads, distance to
-// the supporting facilities, same-cluster density), each through an editable class table
+// the supporting facilities, same-cluster density, the park's location quotient of that
+// cluster, facility coverage), each through an editable class table
 // (datasets/standards/suitability_classes.csv) and combined by weights (from an AHP matrix);
 // veto layers (the constraint areas: ecological red lines, basic farmland, flood zones) set a
 // cell to 0. Cells outside the parks are no data. Each site gets the mean of its cells.
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/coverage/service_radii.h"
 #include "geo/density/raster.h"
 #include "geo/project/loaded_project.h"
 #include "geo/suitability/ahp.h"
@@ -20,7 +22,10 @@ struct FactorClass {
     double from = 0, to = 0, score = 0;  // [from, to)
 };
 struct SuitabilityFactor {
-    std::string key;  // slope_deg, road_distance_m, facility_distance_m, cluster_density
+    // slope_deg, road_distance_m, facility_distance_m, cluster_density, park_lq (the LQ of the
+    // chosen cluster in the cell's park, by employment), coverage_pct (the share of facility
+    // types, 0..100, with one within its service radius of the cell)
+    std::string key;
     std::vector<FactorClass> classes;
     double weight = 0;
 };
@@ -61,7 +66,8 @@ std::filesystem::path settings_path(const Project& project, const std::string& p
 struct SuitabilityOptions {
     double cell_m = 50;
     std::filesystem::path dem;   // empty: no slope factor
-    std::string cluster;         // empty: no cluster-density factor
+    std::string cluster;         // empty: no cluster-density or park-LQ factor
+    std::vector<FacilityType> radii;  // the facility types and radii for coverage_pct (empty: no such factor)
     std::vector<SuitabilityFactor> factors;  // with their weights (the factors used get renormalised)
 };
 

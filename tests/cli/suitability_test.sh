@@ -63,6 +63,8 @@ for r in csv.DictReader(open(f"{std}/suitability_classes.csv", encoding="utf-8")
     classes.setdefault(r["factor"], []).append((float(r["from"]), float(r["to"]), float(r["score"])))
 def score(f, v):
     return next(s for a, b, s in classes[f] if a <= v < b)
+radius = {r["facility_type"]: float(r["service_radius_m"]) for r in csv.DictReader(open(f"{std}/facility_service_radii.csv", encoding="utf-8"))}
+assert set(w) == {"slope_deg", "road_distance_m", "facility_distance_m", "cluster_density", "park_lq", "coverage_pct"}, w
 gt = ds.GetGeoTransform(); a = ds.ReadAsArray()
 assert ds.GetRasterBand(1).GetNoDataValue() == -9999
 checked = 0
@@ -77,8 +79,11 @@ for r in range(a.shape[0]):
         road = y - (Y - 10)
         fac = min(math.hypot(x - X - 200, y - Y - 300), math.hypot(x - X - 900, y - Y - 100))
         n = 1 if math.hypot(x - X - 500, y - Y - 500) <= 1000 else 0
+        # Coverage: the share of the radius table's types with one of theirs within its radius (canteen 500 m, clinic 1,000 m here).
+        cov = 100 * ((math.hypot(x - X - 200, y - Y - 300) <= radius["canteen"]) + (math.hypot(x - X - 900, y - Y - 100) <= radius["clinic"])) / len(radius)
         want = w["slope_deg"] * score("slope_deg", math.degrees(math.atan(0.1))) + w["road_distance_m"] * score("road_distance_m", road) \
-             + w["facility_distance_m"] * score("facility_distance_m", fac) + w["cluster_density"] * score("cluster_density", n)
+             + w["facility_distance_m"] * score("facility_distance_m", fac) + w["cluster_density"] * score("cluster_density", n) \
+             + w["park_lq"] * score("park_lq", 1.0) + w["coverage_pct"] * score("coverage_pct", cov)  # one park, one enterprise: LQ 1
         want /= sum(w.values())
         assert abs(a[r, c] - want) < 1e-3, (x, y, a[r, c], want)
         checked += 1
