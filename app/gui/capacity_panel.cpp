@@ -5,6 +5,8 @@
 // on a worker thread: the panel shows the last result until the new one is in.
 #include "gui/capacity_panel.h"
 
+#include "geo/report/text_format.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -15,6 +17,7 @@
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/polygon_locator.h"
+#include "geo/report/text_format.h"
 #include "gui/panels.h"
 #include "gui/i18n.h"
 
@@ -230,6 +233,34 @@ void CapacityPanel::choosers(Workspace& ws)
     if (ImGui::Button(tr("Compliance map"))) compliance_layer(ws);
     ImGui::SameLine();
     ImGui::TextDisabled(tr("last evaluation %.0f ms%s"), m_seconds * 1000, m_busy ? " (updating...)" : "");
+    underused_rule(ws);
+}
+
+void CapacityPanel::underused_rule(Workspace& ws)
+{
+    // One meaning of 低效 (under-used) per project: capacity's parameter underused_rule.
+    static const char* const kRules[] = {"bottom_share", "performance_class", "site_status"};
+    static const char* const kLabels[] = {N_("the bottom share of output or tax per mu, or FAR below the minimum"), N_("the lowest 亩均效益 class"),
+                                          N_("the sites' status (低效用地)")};
+    geo::Json& extra = ws.doc->project.project.extra;
+    const geo::Json* params = nullptr;
+    if (extra.contains("analysis") && extra["analysis"].contains("capacity") && extra["analysis"]["capacity"].contains("parameters"))
+        params = &extra["analysis"]["capacity"]["parameters"];
+    const std::string rule = params && params->contains("underused_rule") && (*params)["underused_rule"].is_string()
+                                 ? (*params)["underused_rule"].get<std::string>()
+                                 : m_runs.front().tables.parameters.count("underused_rule") ? m_runs.front().tables.parameters.at("underused_rule")
+                                                                                           : std::string("bottom_share");
+    int chosen = 0;
+    for (int k = 0; k < 3; ++k)
+        if (rule == kRules[k]) chosen = k;
+    ImGui::SetNextItemWidth(300);
+    if (ImGui::Combo(tr("Under-used plots (低效) by"), &chosen, tr_items({kLabels[0], kLabels[1], kLabels[2]}).c_str()) && rule != kRules[chosen]) {
+        extra["analysis"]["capacity"]["parameters"]["underused_rule"] = kRules[chosen];  // saved with the project
+        m_base.reset();  // the rule marks the plots when the base is made
+        m_dirty = true;
+        m_only.clear();
+        ws.info(geo::printf_text(tr("capacity: under-used plots are now marked by %s; every output names the rule"), tr(kLabels[chosen])));
+    }
 }
 
 geo::Json& CapacityPanel::scenarios(Workspace& ws)

@@ -46,6 +46,8 @@ private:
 
     void choosers(Workspace& ws);
 
+    void underused_rule(Workspace& ws);  // the project's one rule for under-used plots
+
     // The park a map position lies in (else the one whose outline is nearest).
     size_t park_at(geo::Coord at) const;
     // Follows the planner: a selected park (or a selected feature's park), else the park the

@@ -25,24 +25,24 @@ sleep 5   # the capacity panel evaluates on a worker
 xdotool windowfocus --sync "\$wid"
 # Until the saved project shows the new scenario (the panel may still be evaluating at first):
 for i in \$(seq 1 10); do
-  xdotool mousemove 1022 119 click 1     # the "Scenario editor" tab
+  xdotool mousemove 1022 147 click 1     # the "Scenario editor" tab
   sleep 0.3
-  xdotool mousemove 1192 147 click 1    # New scenario ("my scenario")
+  xdotool mousemove 1192 175 click 1    # New scenario ("my scenario")
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7
   grep -q '"my scenario"' "$project" && break
 done
 for i in \$(seq 1 5); do
-  xdotool mousemove 1055 200 click 1     # Raise FAR (2.5)
+  xdotool mousemove 1055 228 click 1     # Raise FAR (2.5)
   sleep 0.3
-  xdotool mousemove 1240 227 click 1    # Upgrade capacity by (power_kw, 10000)
+  xdotool mousemove 1240 255 click 1    # Upgrade capacity by (power_kw, 10000)
   sleep 0.3
-  xdotool mousemove 1210 280 click 1    # Add facility by clicking (bus_stop)
+  xdotool mousemove 1210 308 click 1    # Add facility by clicking (bus_stop)
   sleep 0.3
   xdotool mousemove 500 300 click 1     # on the map
   sleep 0.3
-  xdotool mousemove 1210 280 click 1    # put the tool down
+  xdotool mousemove 1210 308 click 1    # put the tool down
   sleep 0.3
   xdotool key --clearmodifiers ctrl+s
   sleep 0.7
