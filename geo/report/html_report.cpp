@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "geo/report/text_format.h"
@@ -52,6 +53,45 @@ std::string factor_chart(const ParkCapacity& pc, const Terms& terms, Language la
     o << "<line x1=\"" << now << "\" y1=\"2\" x2=\"" << now << "\" y2=\"" << h - 4 << "\" stroke=\"#141414\" stroke-width=\"2\"/>";
     o << "</svg>";
     return o.str();
+}
+
+// The park's 亩均效益 classes: "亩均效益 (mujun_huaian_2024): A 355 · B 459 · C 283 · D 48; class D
+// land 614 mu; mean score 51.2".
+void performance_lines(std::ostringstream& o, const ReportPerformance& perf, const std::string& park, const Words& w)
+{
+    const auto row = std::find_if(perf.parks.rows.begin(), perf.parks.rows.end(), [&](const auto& r) { return !r.empty() && r[0] == park; });
+    if (row == perf.parks.rows.end()) return;
+    auto cell = [&](const std::string& column, int decimals = -1) {
+        const auto it = std::find(perf.parks.header.begin(), perf.parks.header.end(), column);
+        const size_t c = static_cast<size_t>(it - perf.parks.header.begin());
+        if (it == perf.parks.header.end() || c >= row->size() || (*row)[c].empty()) return std::string("–");
+        return decimals < 0 ? (*row)[c] : fixed(std::strtod((*row)[c].c_str(), nullptr), decimals);
+    };
+    o << "<p><b>" << w("亩均效益 (performance per mu, ", "亩均效益（") << xml_escape(perf.preset) << w("): ", "）：") << "</b>";
+    for (size_t k = 0; k < perf.classes.size(); ++k)
+        o << (k ? " · " : "") << xml_escape(perf.classes[k]) << " " << xml_escape(cell("class_" + perf.classes[k]));
+    if (!perf.classes.empty()) {
+        const std::string lowest = perf.classes.back();
+        o << w("; class ", "；") << xml_escape(lowest) << w(" land ", " 类用地 ") << "<b>" << xml_escape(cell("class_" + lowest + "_land_mu", 1)) << "</b>"
+          << w(" mu", " 亩");
+    }
+    o << w("; mean score ", "；平均得分 ") << xml_escape(cell("mean_score", 1)) << "</p>\n";
+}
+
+// The park's life circles: the share of employees reaching every daily facility within each
+// circle, the target circle's below the target marked.
+void life_circle_lines(std::ostringstream& o, const ReportLifeCircles& lc, const std::string& park, const Words& w)
+{
+    const auto it = std::find(lc.park_name.begin(), lc.park_name.end(), park);
+    if (it == lc.park_name.end()) return;
+    const std::vector<double>& share = lc.shares[static_cast<size_t>(it - lc.park_name.begin())];
+    o << "<p><b>" << w("Life circles: ", "生活圈：") << "</b>" << w("employees reaching every daily facility within ", "可达全部日常配套设施的从业人员，");
+    for (size_t c = 0; c < lc.minutes.size() && c < share.size(); ++c) {
+        const bool below = lc.minutes[c] == lc.target_minutes && share[c] < lc.target_share;
+        o << (c ? w(", ", "，") : "") << lc.minutes[c] << w(" min: ", " 分钟：") << (below ? "<b class=\"problem\">" : "") << fixed(100 * share[c], 1) << "%"
+          << (below ? "</b>" : "");
+    }
+    o << w(" (target ", "（目标：") << fixed(100 * lc.target_share, 0) << w("% within ", "%，") << lc.target_minutes << w(" minutes)", " 分钟内）") << "</p>\n";
 }
 
 void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const Terms& terms)
@@ -109,6 +149,8 @@ void park_section(std::ostringstream& o, const ReportInput& in, size_t p, const 
               << fixed(100 * share, 0) << "%</td></tr>\n";
         o << "</table>\n";
     }
+    if (in.performance) performance_lines(o, *in.performance, pc.name, w);
+    if (in.life_circles) life_circle_lines(o, *in.life_circles, pc.name, w);
     // The scenarios against the baseline.
     if (in.runs.size() > 1) {
         o << "<table class=\"scenarios\"><tr><th>" << w("Scenario", "情景") << "</th><th>" << w("Capacity (jobs)", "承载力（岗位）") << "</th><th>"

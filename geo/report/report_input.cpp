@@ -5,8 +5,12 @@
 #include "geo/capacity/capacity_run.h"
 #include "geo/capacity/scenario.h"
 #include "geo/core/error.h"
+#include "geo/coverage/life_circles.h"
+#include "geo/performance/performance_run.h"
 #include "geo/print/print_map.h"
 #include "geo/report/display_units.h"
+#include "geo/report/life_circle_outputs.h"
+#include "geo/report/performance_outputs.h"
 #include "geo/report/text_format.h"
 
 namespace geo {
@@ -66,6 +70,37 @@ ReportInput report_input(const LoadedProject& project, LoadedProject* consumable
     r.crs = page.crs;
     r.sources = page.sources;
 
+    // 亩均效益 and the life circles read the enterprises too: before they move into capacity.
+    if (project.project.extra.contains("analysis") && project.project.extra["analysis"].contains("performance") && project.first(Role::Enterprises)) {
+        const PerformanceRun perf = run_performance(project, performance_settings(project.project), req.standards);
+        ReportPerformance rp;
+        rp.preset = perf.preset.name;
+        for (const PerformanceClass& c : perf.preset.classes) rp.classes.push_back(c.name);
+        rp.parks = performance_parks_table(perf);
+        r.performance = std::move(rp);
+        r.parameters.push_back((req.language == Language::Zh ? "亩均效益评价方案：" : "亩均效益 preset: ") + perf.preset_file.string());
+    }
+    if (project.first(Role::Facilities) && project.first(Role::Enterprises)) {
+        try {
+            std::vector<std::string> warnings;
+            const LifeCircleResult lc = life_circles(project, life_circle_settings(project.project, req.standards), warnings);
+            ReportLifeCircles rl;
+            rl.minutes = lc.spec.minutes;
+            rl.metres = lc.spec.metres;
+            rl.target_minutes = lc.spec.target_minutes;
+            rl.target_share = lc.spec.target_share;
+            rl.park_name = lc.park_name;
+            rl.park_name.push_back(req.language == Language::Zh ? "（全部园区）" : "(all in parks)");
+            rl.shares = life_circle_shares(lc);
+            r.life_circles = std::move(rl);
+            std::string circles;
+            for (size_t c = 0; c < lc.spec.minutes.size(); ++c) circles += (c ? ", " : "") + std::to_string(lc.spec.minutes[c]) + " min = " + number_text(lc.spec.metres[c]) + " m";
+            r.parameters.push_back((req.language == Language::Zh ? "生活圈：" : "Life circles: ") + circles + (lc.network ? " (roads)" : " (straight line)"));
+            for (const std::string& w : warnings) r.parameters.push_back(w);
+        } catch (const Error& e) {  // not asked for by name: the report goes on without it, and says why
+            r.parameters.push_back((req.language == Language::Zh ? "生活圈未计算：" : "Life circles left out: ") + std::string(e.what()));
+        }
+    }
     const CapacityBase base = consumable ? capacity_base(*consumable, take_features(*consumable, Role::Enterprises), req.standards)
                                          : capacity_base(project, req.standards);
     // The report reads per-park figures only: each run lets its per-plot figures go (ten million

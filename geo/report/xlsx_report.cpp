@@ -185,6 +185,34 @@ void write_xlsx_report(const ReportInput& in, const std::filesystem::path& path)
             ++sc.row;
         }
 
+    // 亩均效益 by park, as performance_parks_table gives it (numbers as numbers).
+    if (in.performance) {
+        Sheet perf{workbook_add_worksheet(wb, w("Performance per mu", "亩均效益").c_str()), header};
+        perf.head(in.performance->parks.header);
+        for (const auto& r : in.performance->parks.rows) {
+            for (size_t c = 0; c < r.size(); ++c) {
+                char* end = nullptr;
+                const double v = std::strtod(r[c].c_str(), &end);
+                if (c > 0 && !r[c].empty() && end && *end == '\0') put(perf, static_cast<int>(c), v, nullptr);
+                else put(perf, static_cast<int>(c), r[c]);
+            }
+            ++perf.row;
+        }
+    }
+    // Life circles: per park, the share of employees reaching every daily facility within each circle.
+    if (in.life_circles) {
+        const ReportLifeCircles& lc = *in.life_circles;
+        Sheet lcs{workbook_add_worksheet(wb, w("Life circles", "生活圈").c_str()), header};
+        std::vector<std::string> head = {w("Park", "园区")};
+        for (int m : lc.minutes) head.push_back(std::to_string(m) + w(" min", " 分钟"));
+        lcs.head(head);
+        for (size_t p = 0; p < lc.park_name.size() && p < lc.shares.size(); ++p) {
+            put(lcs, 0, lc.park_name[p]);
+            for (size_t c = 0; c < lc.shares[p].size(); ++c) put(lcs, static_cast<int>(c + 1), lc.shares[p][c], percent);
+            ++lcs.row;
+        }
+    }
+
     const lxw_error err = workbook_close(wb);
     if (err != LXW_NO_ERROR) {
         std::error_code ec;
