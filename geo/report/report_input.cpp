@@ -71,7 +71,14 @@ ReportInput report_input(const LoadedProject& project, LoadedProject* consumable
     r.sources = page.sources;
 
     // 亩均效益 and the life circles read the enterprises too: before they move into capacity.
-    if (project.project.extra.contains("analysis") && project.project.extra["analysis"].contains("performance") && project.first(Role::Enterprises)) {
+    const LoadedLayer* firms = project.first(Role::Enterprises);
+    const bool sections = firms && firms->data->size() <= req.sections_limit;
+    if (firms && !sections)
+        r.parameters.push_back(printf_text(req.language == Language::Zh ? "亩均效益与生活圈未列入：%zu 家企业超过报告计算的上限（%zu）；可用 parkcap performance 与 parkcap lifecircles 计算"
+                                                                        : "亩均效益 and life circles left out: %zu enterprises are more than the report computes them for (%zu); "
+                                                                          "parkcap performance and parkcap lifecircles give them",
+                                           firms->data->size(), req.sections_limit));
+    if (sections && project.project.extra.contains("analysis") && project.project.extra["analysis"].contains("performance")) {
         const PerformanceRun perf = run_performance(project, performance_settings(project.project), req.standards);
         ReportPerformance rp;
         rp.preset = perf.preset.name;
@@ -80,7 +87,7 @@ ReportInput report_input(const LoadedProject& project, LoadedProject* consumable
         r.performance = std::move(rp);
         r.parameters.push_back((req.language == Language::Zh ? "亩均效益评价方案：" : "亩均效益 preset: ") + perf.preset_file.string());
     }
-    if (project.first(Role::Facilities) && project.first(Role::Enterprises)) {
+    if (sections && project.first(Role::Facilities)) {
         try {
             std::vector<std::string> warnings;
             const LifeCircleResult lc = life_circles(project, life_circle_settings(project.project, req.standards), warnings);

@@ -15,6 +15,10 @@ struct ReportRequest {
     std::string park;                 // one park (its name or code), "" for all
     std::string date;                 // as printed; "" for today
     Language language = Language::En;
+    // 亩均效益 and the life circles are computed for the report up to this many enterprises
+    // (above it they cost more memory than the rest of the report: the report says they were
+    // left out and which commands give them).
+    size_t sections_limit = 2'000'000;
 };
 
 // Throws geo::Error for a park the project does not have ("no park named 'X'") and for what
