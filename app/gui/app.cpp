@@ -264,6 +264,9 @@ void App::poll_loader()
         m_gpu.clear();
         m_bins.clear();
         m_density.reset();
+        m_ws.suitability = {};  // the raster of the project being closed
+        m_suitability.reset();
+        m_suitability_version = -1;
         m_basemap.reset();  // its origin is the document's
         m_basemap_version = -1;
         m_ws.tasks.cancel_all();  // their results belong to the project being closed

@@ -74,9 +74,7 @@ private:
     {
         m_doc = ws.doc.get();
         m_result.reset();
-        m_error.clear();
-        ws.suitability.raster.reset();
-        ++ws.suitability.version;
+        m_error.clear();  // the App let the closed project's raster go when this one opened
         std::set<std::string> clusters;
         for (const ParkStats& p : ws.doc->park_stats)
             for (const CountRow& c : p.by_cluster) clusters.insert(c.label);
