@@ -129,19 +129,47 @@ std::string_view to_string(MatchKind k)
 
 size_t IndicatorMatch::count(MatchKind k) const { return static_cast<size_t>(std::count(how.begin(), how.end(), k)); }
 
-IndicatorMatch match_indicator_rows(const IndicatorTable& t, const std::vector<std::string>& codes, const std::vector<std::string>& names)
+std::string IndicatorMatch::detail(size_t r, const IndicatorTable& t, const TextList& names) const
+{
+    const int64_t e = enterprise[r];
+    switch (how[r]) {
+    case MatchKind::Code:
+    case MatchKind::Name:
+    case MatchKind::NormalisedName: return e >= 0 ? std::string(names[static_cast<size_t>(e)]) : std::string();
+    case MatchKind::Ambiguous: return std::to_string(holders[r]) + " enterprises have this " + std::string(to_string(key[r]));
+    case MatchKind::Taken:
+        return e >= 0 ? "'" + std::string(names[static_cast<size_t>(e)]) + "' is matched by line " +
+                            std::to_string(t.line[static_cast<size_t>(row_of[static_cast<size_t>(e)])]) + " already"
+                      : std::string();
+    case MatchKind::NotFound: break;
+    }
+    return {};
+}
+
+IndicatorMatch match_indicator_rows(const IndicatorTable& t, const TextList& codes, const TextList& names)
 {
     const size_t n = names.size();
     IndicatorMatch m;
     m.row_of.assign(n, -1);
     m.how.assign(t.size(), MatchKind::NotFound);
-    m.detail.assign(t.size(), "");
+    m.enterprise.assign(t.size(), -1);
+    m.holders.assign(t.size(), 0);
+    m.key.assign(t.size(), MatchKind::NotFound);
     std::vector<uint8_t> done(t.size(), 0);
-    // One pass per key: rows not yet placed, against the enterprises holding that key.
-    auto pass = [&](MatchKind kind, auto&& key_of_enterprise, auto&& key_of_row) {
-        std::unordered_map<std::string, std::vector<size_t>> by_key;
-        for (size_t i = 0; i < n; ++i)
-            if (std::string k = key_of_enterprise(i); !k.empty()) by_key[k].push_back(i);
+    // One pass per key: rows not yet placed, against the enterprises holding that key. The
+    // index holds views into `keys` (one buffer), each with its first enterprise and a count.
+    struct Holders {
+        size_t first = 0;
+        uint32_t count = 0;
+    };
+    auto pass = [&](MatchKind kind, const TextList& keys, auto&& key_of_row) {
+        std::unordered_map<std::string_view, Holders> by_key;
+        by_key.reserve(keys.size());
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (const std::string_view k = keys[i]; !k.empty()) {
+                Holders& h = by_key[k];
+                if (h.count++ == 0) h.first = i;
+            }
         for (size_t r = 0; r < t.size(); ++r) {
             if (done[r]) continue;
             const std::string k = key_of_row(r);
@@ -149,25 +177,28 @@ IndicatorMatch match_indicator_rows(const IndicatorTable& t, const std::vector<s
             const auto it = by_key.find(k);
             if (it == by_key.end()) continue;
             done[r] = 1;
-            if (it->second.size() > 1) {
+            if (it->second.count > 1) {
                 m.how[r] = MatchKind::Ambiguous;
-                m.detail[r] = std::to_string(it->second.size()) + " enterprises have this " + std::string(to_string(kind));
+                m.holders[r] = it->second.count;
+                m.key[r] = kind;
                 continue;
             }
-            const size_t e = it->second.front();
+            const size_t e = it->second.first;
+            m.enterprise[r] = static_cast<int64_t>(e);
             if (m.row_of[e] >= 0) {
                 m.how[r] = MatchKind::Taken;
-                m.detail[r] = "'" + names[e] + "' is matched by line " + std::to_string(t.line[static_cast<size_t>(m.row_of[e])]) + " already";
                 continue;
             }
             m.row_of[e] = static_cast<int64_t>(r);
             m.how[r] = kind;
-            m.detail[r] = names[e];
         }
     };
-    if (!codes.empty()) pass(MatchKind::Code, [&](size_t i) { return codes[i]; }, [&](size_t r) { return std::string(t.code[r]); });
-    pass(MatchKind::Name, [&](size_t i) { return names[i]; }, [&](size_t r) { return std::string(t.name[r]); });
-    pass(MatchKind::NormalisedName, [&](size_t i) { return normalised_company_name(names[i]); }, [&](size_t r) { return normalised_company_name(t.name[r]); });
+    if (!codes.empty()) pass(MatchKind::Code, codes, [&](size_t r) { return std::string(t.code[r]); });
+    pass(MatchKind::Name, names, [&](size_t r) { return std::string(t.name[r]); });
+    TextList normalised;
+    normalised.reserve(n, 0);
+    for (size_t i = 0; i < n; ++i) normalised.push_back(normalised_company_name(names[i]));
+    pass(MatchKind::NormalisedName, normalised, [&](size_t r) { return normalised_company_name(t.name[r]); });
     return m;
 }
 

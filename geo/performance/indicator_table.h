@@ -39,11 +39,18 @@ std::string_view to_string(MatchKind k);  // "code", "name", "normalised name", 
 struct IndicatorMatch {
     std::vector<int64_t> row_of;     // per enterprise: its table row, -1 none
     std::vector<MatchKind> how;      // per table row
-    std::vector<std::string> detail; // per table row: which enterprise, or why none
+    // Per table row: the enterprise it matched, or (Taken) the one another row took first;
+    // -1 otherwise. For Ambiguous rows, how many enterprises hold the key.
+    std::vector<int64_t> enterprise;
+    std::vector<uint32_t> holders;
+    std::vector<MatchKind> key;  // per table row: the key an Ambiguous row was found by (code, name, normalised name)
     size_t count(MatchKind k) const;
+    // Which enterprise a row matched, or why none, in words ("2 enterprises have this name",
+    // "'X' is matched by line 3 already"); made when asked, not kept for ten million rows.
+    std::string detail(size_t row, const IndicatorTable& table, const TextList& names) const;
 };
 
 // `codes` may be empty (the layer has no credit code); `names` per enterprise.
-IndicatorMatch match_indicator_rows(const IndicatorTable& table, const std::vector<std::string>& codes, const std::vector<std::string>& names);
+IndicatorMatch match_indicator_rows(const IndicatorTable& table, const TextList& codes, const TextList& names);
 
 }  // namespace geo

@@ -1,5 +1,7 @@
 #include "geo/performance/performance_run.h"
 
+#include <functional>
+
 #include <cmath>
 #include <limits>
 
@@ -25,14 +27,21 @@ std::vector<double> layer_numbers(const LoadedLayer& l, const Layer& data, const
     return out;
 }
 
-std::vector<std::string> layer_texts(const LoadedLayer& l, const Layer& data, const char* meaning)
+// The texts of the field bound to `meaning`, in one buffer; empty when none is bound. Where
+// `fallback` is given, an empty text becomes fallback(i) ("fid N").
+template <class Fallback>
+TextList layer_texts(const LoadedLayer& l, const Layer& data, const char* meaning, Fallback fallback)
 {
-    std::vector<std::string> out;
+    TextList out;
     const std::string* f = l.fields.field_for(meaning);
     const Column* c = f ? data.column(*f) : nullptr;
-    if (!c) return out;
-    out.reserve(data.size());
-    for (size_t i = 0; i < data.size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
+    if (!c && !fallback) return out;
+    out.reserve(data.size(), c && c->type() == FieldType::String ? c->text_bytes() : 0);
+    for (size_t i = 0; i < data.size(); ++i) {
+        if (c && !c->is_null(i) && c->type() == FieldType::String && !c->string(i).empty()) out.push_back(c->string(i));
+        else if (c && !c->is_null(i) && c->type() != FieldType::String) out.push_back(c->text(i));
+        else out.push_back(fallback ? fallback(i) : std::string());
+    }
     return out;
 }
 
@@ -66,13 +75,14 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     const LoadedLayer* firms = project.first(Role::Enterprises);
     if (!firms) throw Error("the project has no enterprises layer to evaluate", {.file = project.project.file.string()});
     const size_t n = data.size();
-    std::vector<std::string> names = layer_texts(*firms, data, "name");
-    if (names.empty()) names.assign(n, "");
+    // The names as shown: "fid N" where the layer has none.
+    const std::function<std::string(size_t)> fid_name = [&](size_t i) { return "fid " + std::to_string(data.fids[i]); };
+    r.name = layer_texts(*firms, data, "name", fid_name);
     for (size_t i = 0; i < n; ++i) {
         r.fid.push_back(data.fids[i]);
         r.xy.push_back(data.geometry.first_coord(i));
     }
-    std::vector<std::string> codes = layer_texts(*firms, data, "credit_code");
+    TextList codes = layer_texts(*firms, data, "credit_code", std::function<std::string(size_t)>());
     r.has_codes = !codes.empty();
 
     // The layer's own figures, then the table's where it has them.
@@ -81,10 +91,10 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     f.employees = layer_numbers(*firms, data, "employees");
     f.land_m2 = layer_numbers(*firms, data, "land_area");
     f.sales = layer_numbers(*firms, data, "output_value");  // the layer's output value stands for sales where the table has none
-    for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);
     if (!s.indicators.empty()) {
+        for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);  // only the table has them
         r.table = read_indicator_table(s.indicators);
-        r.match = match_indicator_rows(r.table, codes, names);
+        r.match = match_indicator_rows(r.table, codes, r.name);
         const IndicatorTable& t = r.table;
         for (size_t i = 0; i < n; ++i) {
             if (r.match.row_of[i] < 0) continue;
@@ -98,11 +108,7 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
     } else {
         r.match.row_of.assign(n, -1);
     }
-    std::vector<std::string>().swap(codes);
-    // The names as shown: "fid N" where the layer has none.
-    r.name = std::move(names);
-    for (size_t i = 0; i < n; ++i)
-        if (r.name[i].empty()) r.name[i] = "fid " + std::to_string(data.fids[i]);
+    codes = TextList();
     r.scores = score_performance(r.preset, f);
 
     PointsInParks in_parks = points_in_parks(project, data.geometry);

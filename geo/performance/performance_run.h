@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/core/text_list.h"
 #include "geo/performance/indicator_table.h"
 #include "geo/performance/performance_preset.h"
 #include "geo/performance/performance_score.h"
@@ -30,7 +31,7 @@ struct PerformanceRun {
     IndicatorMatch match;   // of the table's rows
     PerformanceFigures figures;
     PerformanceScores scores;
-    std::vector<std::string> name;  // per enterprise (or "fid N")
+    TextList name;                  // per enterprise (or "fid N"), one buffer
     std::vector<int64_t> fid;
     std::vector<Coord> xy;          // working CRS
     std::vector<int32_t> park_of;   // -1 outside every park

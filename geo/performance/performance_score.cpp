@@ -19,16 +19,25 @@ double ratio(double a, double b) { return std::isnan(a) || std::isnan(b) || !(b 
 
 double indicator_value(const PerformanceFigures& f, const std::string& key, size_t i)
 {
-    const double mu = f.land_m2[i] / kMuM2;
-    if (key == "tax_per_mu") return ratio(f.tax[i], mu);
-    if (key == "value_added_per_mu") return ratio(f.value_added[i], mu);
-    if (key == "sales_per_mu") return ratio(f.sales[i], mu);
-    if (key == "value_added_per_energy") return ratio(f.value_added[i], f.energy[i]);
-    if (key == "tax_per_energy") return ratio(f.tax[i], f.energy[i]);
-    if (key == "value_added_per_emission") return ratio(f.value_added[i], f.emissions[i]);
-    if (key == "labour_productivity") return ratio(f.value_added[i], f.employees[i]);
-    if (key == "rd_share") return ratio(f.rd[i], f.sales[i]);
+    const auto at = [i](const std::vector<double>& v) { return i < v.size() ? v[i] : kNaN; };  // an empty figure: nobody has it
+    const double mu = at(f.land_m2) / kMuM2;
+    if (key == "tax_per_mu") return ratio(at(f.tax), mu);
+    if (key == "value_added_per_mu") return ratio(at(f.value_added), mu);
+    if (key == "sales_per_mu") return ratio(at(f.sales), mu);
+    if (key == "value_added_per_energy") return ratio(at(f.value_added), at(f.energy));
+    if (key == "tax_per_energy") return ratio(at(f.tax), at(f.energy));
+    if (key == "value_added_per_emission") return ratio(at(f.value_added), at(f.emissions));
+    if (key == "labour_productivity") return ratio(at(f.value_added), at(f.employees));
+    if (key == "rd_share") return ratio(at(f.rd), at(f.sales));
     throw Error("unknown indicator '" + key + "'");
+}
+
+std::string PerformanceScores::missing(size_t i) const
+{
+    std::string out;
+    for (size_t j = 0; j < keys.size(); ++j)
+        if (std::isnan(value[i * keys.size() + j])) out += (out.empty() ? "" : ",") + keys[j];
+    return out;
 }
 
 PerformanceScores score_performance(const PerformancePreset& p, const PerformanceFigures& f)
@@ -65,20 +74,19 @@ PerformanceScores score_performance(const PerformancePreset& p, const Performanc
     for (const PresetIndicator& ind : p.indicators) total_weight += ind.weight;
     s.score.assign(n, kNaN);
     s.klass.assign(n, -1);
-    s.missing.assign(n, "");
     for (size_t i = 0; i < n; ++i) {
         double sum = 0, weight = 0;
+        bool complete = true;
         for (size_t j = 0; j < k; ++j) {
             const double v = s.value[i * k + j], w = p.indicators[j].weight;
             if (std::isnan(v)) {
-                s.missing[i] += (s.missing[i].empty() ? "" : ",") + s.keys[j];
+                complete = false;
                 continue;
             }
             weight += w;
             if (p.scaling == Scaling::MinMax) sum += w * (s.high[j] > s.low[j] ? 20 + 80 * (v - s.low[j]) / (s.high[j] - s.low[j]) : 100.0);
             else sum += w * v / s.reference[j];
         }
-        const bool complete = s.missing[i].empty();
         if (weight == 0 || (!complete && p.missing == MissingRule::Unscored)) {
             ++s.unscored;
             continue;

@@ -51,7 +51,8 @@ Layer performance_layer(const PerformanceRun& r, size_t begin, size_t end)
         }
         std::isnan(r.scores.score[i]) ? l.columns[5 + k].push_null() : l.columns[5 + k].push_real(r.scores.score[i]);
         r.scores.klass[i] < 0 ? l.columns[6 + k].push_null() : l.columns[6 + k].push_string(r.preset.classes[static_cast<size_t>(r.scores.klass[i])].name);
-        r.scores.missing[i].empty() ? l.columns[7 + k].push_null() : l.columns[7 + k].push_string(r.scores.missing[i]);
+        const std::string missing = r.scores.missing(i);
+        missing.empty() ? l.columns[7 + k].push_null() : l.columns[7 + k].push_string(missing);
     }
     return l;
 }
@@ -110,7 +111,7 @@ void write_performance_matches(const PerformanceRun& r, const std::filesystem::p
     write_csv_rows({"line", "credit_code", "name", "matched_by", "enterprise_or_reason"}, r.table.size(),
                    [&](size_t k) {
                        return std::vector<std::string>{std::to_string(r.table.line[k]), std::string(r.table.code[k]), std::string(r.table.name[k]),
-                                                       std::string(to_string(r.match.how[k])), r.match.detail[k]};
+                                                       std::string(to_string(r.match.how[k])), r.match.detail(k, r.table, r.name)};
                    },
                    path, overwrite);
 }

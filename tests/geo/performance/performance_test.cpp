@@ -44,7 +44,8 @@ TEST_CASE("Huangyan 2023: a firm at every benchmark scores 100, one at twice the
     CHECK(s.score[0] == doctest::Approx(100).epsilon(1e-12));
     CHECK(s.score[1] == doctest::Approx(30 * 2 + 20 * 2 + 20 + 10 + 10 + 10).epsilon(1e-12));
     CHECK(std::isnan(s.score[2]));
-    CHECK(s.missing[2] == "value_added_per_energy");
+    CHECK(s.missing(2) == "value_added_per_energy");
+    CHECK(s.missing(0).empty());
     CHECK(s.scored == 2);
     CHECK(s.unscored == 1);
     CHECK(s.klass[2] == -1);
@@ -74,7 +75,7 @@ TEST_CASE("Huai'an 2024: benchmarks at twice the mean; a missing indicator's wei
     CHECK(s.score[3] == doctest::Approx(50));
     CHECK(s.spread == 1);
     CHECK(s.scored == 4);
-    CHECK(s.missing[3] == "tax_per_energy");
+    CHECK(s.missing(3) == "tax_per_energy");
 }
 
 TEST_CASE("Jingde 2022: each indicator onto 20..100 between its smallest and largest, classes by score")
@@ -150,17 +151,18 @@ TEST_CASE("a bureau's table joins by credit code, then exact name, then normalis
     const auto t = geo::read_indicator_table(dir.path / "t.csv");
     REQUIRE(t.size() == 6);
     CHECK(t.land_m2[0] == doctest::Approx(3 * 10000.0 / 15));
-    const std::vector<std::string> names = {"重庆甲科技有限公司", "重庆乙制造有限公司", "重庆丙电子有限公司(两江)", "重庆丁材料有限公司", "重庆丁材料有限公司", "重庆己有限公司"};
-    const std::vector<std::string> codes = {"91500000AAAAAAAA01", "", "", "", "", ""};
+    const geo::TextList names = {"重庆甲科技有限公司", "重庆乙制造有限公司", "重庆丙电子有限公司(两江)", "重庆丁材料有限公司", "重庆丁材料有限公司", "重庆己有限公司"};
+    const geo::TextList codes = {"91500000AAAAAAAA01", "", "", "", "", ""};
     const auto m = geo::match_indicator_rows(t, codes, names);
     CHECK(m.how[0] == geo::MatchKind::Code);
     CHECK(m.how[1] == geo::MatchKind::Name);
     CHECK(m.how[2] == geo::MatchKind::NormalisedName);
     CHECK(m.how[3] == geo::MatchKind::Ambiguous);
-    CHECK(m.detail[3].find("2 enterprises") != std::string::npos);
+    CHECK(m.detail(3, t, names) == "2 enterprises have this normalised name");
     CHECK(m.how[4] == geo::MatchKind::NotFound);
     CHECK(m.how[5] == geo::MatchKind::Taken);
-    CHECK(m.detail[5].find("line 3") != std::string::npos);
+    CHECK(m.detail(5, t, names) == "'重庆乙制造有限公司' is matched by line 3 already");
+    CHECK(m.detail(2, t, names) == "重庆丙电子有限公司(两江)");
     CHECK(m.row_of == std::vector<int64_t>{0, 1, 2, -1, -1, -1});
     CHECK(geo::normalised_company_name("ＡＢＣ（重庆） 有限责任公司") == "abc重庆有限公司");
     {
