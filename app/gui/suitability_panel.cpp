@@ -55,7 +55,7 @@ public:
             ws.file_request = std::move(r);
         }
         ImGui::TextDisabled("%s", tr("DEM (empty: no slope factor)"));
-        if (ImGui::BeginCombo(tr("Cluster density of"), m_settings.cluster.empty() ? tr("(none)") : m_settings.cluster.c_str())) {
+        if (ImGui::BeginCombo(tr("Cluster (its density, the park's LQ)"), m_settings.cluster.empty() ? tr("(none)") : m_settings.cluster.c_str())) {
             if (ImGui::Selectable(tr("(none)"), m_settings.cluster.empty())) m_settings.cluster.clear();
             for (const std::string& c : m_clusters)
                 if (ImGui::Selectable(c.c_str(), c == m_settings.cluster)) m_settings.cluster = c;
