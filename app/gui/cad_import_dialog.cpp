@@ -12,12 +12,12 @@
 
 #include "geo/cad/cad_import.h"
 #include "geo/core/error.h"
-#include "geo/io/layer_reader.h"
 #include "geo/io/layer_writer.h"
-#include "geo/project/field_map.h"
 #include "geo/report/text_format.h"
 #include "gui/i18n.h"
 #include "gui/panels.h"
+#include "gui/path_field.h"
+#include "gui/project_loader.h"
 
 namespace gui {
 
@@ -63,20 +63,20 @@ public:
         ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
         const std::string title = std::string(tr("Import CAD drawing")) + "###cad_import";
         if (!ImGui::Begin(title.c_str(), &m_open, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return ImGui::End();
-        path_field(ws, tr("Drawing (DXF)"), "##drawing", m_drawing, sizeof m_drawing, {".dxf"});
+        labelled_path(ws, tr("Drawing (DXF)"), "drawing", m_drawing, sizeof m_drawing, {".dxf"});
         ImGui::SetNextItemWidth(260);
         ImGui::Combo(tr("Text encoding"), &m_encoding, tr_items({kEncodings[0], kEncodings[1], kEncodings[2]}).c_str());
-        path_field(ws, tr("Control points (CSV: x,y,east,north; optional)"), "##control", m_control, sizeof m_control, {".csv"});
+        labelled_path(ws, tr("Control points (CSV: x,y,east,north; optional)"), "control", m_control, sizeof m_control, {".csv"});
         if (m_control[0]) {
             ImGui::SetNextItemWidth(260);
             ImGui::Combo(tr("Transform"), &m_transform, tr_items({N_("similarity (4 parameters)"), N_("affine (6 parameters)")}).c_str());
         }
         ImGui::SetNextItemWidth(260);
         ImGui::InputText(tr("CRS (empty: the zone its eastings name)"), m_crs, sizeof m_crs);
-        path_field(ws, tr("Layers to (GeoPackage)"), "##cad_out", m_out, sizeof m_out, {".gpkg"});
+        labelled_path(ws, tr("Layers to (GeoPackage)"), "cad_out", m_out, sizeof m_out, {".gpkg"}, FileRequest::Save);
         if (!m_out[0]) ImGui::TextDisabled(tr("empty: %s"), m_drawing[0] ? default_output().c_str() : tr("beside the drawing, NAME_cad.gpkg"));
         ImGui::Checkbox(tr("Replace the GeoPackage if it exists"), &m_replace);
-        if (ws.tasks.running("cad")) ImGui::TextDisabled("%s", tr("importing..."));
+        if (ws.tasks.running("CAD")) ImGui::TextDisabled("%s", tr("importing..."));
         else if (ImGui::Button(tr("Import"))) start(ws);
         ImGui::SameLine();
         if (ImGui::Button(tr("Close##cad"))) m_open = false;
@@ -86,21 +86,12 @@ public:
     }
 
 private:
-    void path_field(Workspace& ws, const char* label, const char* id, char* buffer, size_t size, std::vector<std::string> extensions)
+    // A path under its label, as wide as the dialog's fields.
+    static void labelled_path(Workspace& ws, const char* label, const char* id, char* buffer, size_t size, std::vector<std::string> extensions,
+                              FileRequest::Purpose purpose = FileRequest::Read)
     {
         ImGui::TextUnformatted(label);
-        ImGui::SetNextItemWidth(360);
-        ImGui::InputText(id, buffer, size);
-        ImGui::SameLine();
-        if (ImGui::Button((std::string(tr("Browse...")) + id).c_str())) {
-            FileRequest r;
-            r.purpose = extensions.front() == ".gpkg" ? FileRequest::Save : FileRequest::Read;
-            r.title = label;
-            r.extensions = std::move(extensions);
-            r.start = buffer;
-            r.done = [buffer, size](Workspace&, const std::string& path) { std::snprintf(buffer, size, "%s", path.c_str()); };
-            ws.file_request = std::move(r);
-        }
+        path_field(ws, id, buffer, size, label, std::move(extensions), purpose, 360);
     }
 
     std::string default_output() const
@@ -151,10 +142,18 @@ private:
         const geo::Coord origin = ws.doc->origin;
         const std::string stem = o.drawing.stem().string();
         const bool replace = m_replace;
-        ws.tasks.start("cad", [this, o, out, working, origin, stem, replace](const geo::Progress&) -> TaskRunner::Finish {
-            try {
+        const std::string crs_hint = tr(" (the CRS field)");
+        ws.tasks.start(
+            "CAD",
+            [this, o, out, working, origin, stem, replace, crs_hint](const geo::Progress&) -> TaskRunner::Finish {
                 auto result = std::make_shared<Imported>();
-                const geo::CadImport imported = geo::import_cad(o);
+                const geo::CadImport imported = [&] {
+                    try {
+                        return geo::import_cad(o);
+                    } catch (const geo::CadNeedsCrs& e) {
+                        throw geo::Error(e.what() + crs_hint);
+                    }
+                }();
                 result->log = imported.log;
                 result->notes = imported.notes;
                 result->file = out;
@@ -170,40 +169,20 @@ private:
                 geo::WriteOptions wo;
                 wo.overwrite = replace;
                 geo::write_layers(written, imported.crs, out, wo);
-                // Read back in the project's working CRS, as a project layer of that file.
+                // Read back in the project's working CRS, as project layers of that file.
                 for (const auto& [layer, role] : made) {
                     if (!layer->size()) continue;
-                    geo::LoadedLayer l;
-                    l.config.id = stem + " " + layer->name;
-                    l.config.role = role;
-                    l.config.path = out;
-                    l.config.source.path = out;
-                    l.config.source.layer = layer->name;
-                    l.data = std::make_shared<geo::Layer>(geo::read_layer(l.config.source, working.crs));
-                    std::vector<std::string> names;
-                    for (const auto& col : l.data->columns) names.push_back(col.name());
-                    l.fields = geo::guess_fields(role, names, {});
-                    Document frame;
-                    frame.origin = origin;
-                    frame.project.working = working;
-                    frame.project.layers.push_back(l);
-                    LayerView view = make_view(frame, 0);
-                    result->layers.emplace_back(std::move(l), std::move(view));
+                    geo::ProjectLayer config;
+                    config.id = stem + " " + layer->name;
+                    config.role = role;
+                    config.path = out;
+                    config.source.path = out;
+                    config.source.layer = layer->name;
+                    result->layers.push_back(read_layer_view(config, working, origin));
                 }
                 return [this, result](Workspace& w) { finish(w, *result); };
-            } catch (const geo::Cancelled&) {
-                throw;
-            } catch (const geo::CadNeedsCrs& e) {
-                const std::string what = e.what();
-                return [this, what](Workspace&) { m_error = what + tr(" (the CRS field)"); };
-            } catch (const std::exception& e) {
-                const std::string what = e.what();
-                return [this, what](Workspace& w) {
-                    m_error = what;
-                    w.error("CAD: " + what);
-                };
-            }
-        });
+            },
+            [this](Workspace&, const std::string& what) { m_error = what; });
     }
 
     void finish(Workspace& ws, Imported& r)

@@ -24,6 +24,7 @@
 #include "geo/coverage/network_state.h"
 #include "geo/coverage/road_network.h"
 #include "gui/panels.h"
+#include "gui/path_field.h"
 #include "gui/i18n.h"
 
 namespace gui {
@@ -98,17 +99,7 @@ void CoveragePanel::open_document(Workspace& ws)
 
 void CoveragePanel::radii_editor(Workspace& ws)
 {
-    ImGui::SetNextItemWidth(300);
-    ImGui::InputText("##radii", m_path, sizeof m_path);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Browse..."))) {
-        FileRequest r;
-        r.title = tr("Service-radius table");
-        r.extensions = {".csv"};
-        r.start = m_path;
-        r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_path, sizeof m_path, "%s", path.c_str()); };
-        ws.file_request = std::move(r);
-    }
+    path_field(ws, "radii", m_path, sizeof m_path, tr("Service-radius table"), {".csv"});
     ImGui::SameLine();
     if (ImGui::Button(tr("Load radius table"))) {
         try {

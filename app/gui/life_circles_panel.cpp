@@ -21,6 +21,7 @@ namespace gui {
 namespace {
 
 const char* kLifeCircleLayer = "life circles";
+const char* kLifeCircleTask = "life circles";  // its errors read "life circles: ..."
 
 struct Output {
     geo::LifeCircleResult result;
@@ -54,7 +55,7 @@ public:
         for (size_t c = 0; c < m_settings.spec.minutes.size(); ++c)
             circles += (c ? ", " : "") + geo::printf_text(tr("%d min = %.0f m"), m_settings.spec.minutes[c], m_settings.spec.metres[c]);
         ImGui::TextDisabled("%s", circles.c_str());
-        if (ws.tasks.running("lifecircles")) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress("lifecircles"));
+        if (ws.tasks.running(kLifeCircleTask)) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress(kLifeCircleTask));
         else if (ImGui::Button(tr("Compute##lifecircles")) || (ws.automated && !m_started)) start(ws);
         if (!m_error.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", m_error.c_str());
         if (m_out) results();
@@ -104,26 +105,20 @@ private:
         auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
         const geo::Coord origin = ws.doc->origin;
         const geo::LifeCircleSettings settings = m_settings;
-        ws.tasks.start("lifecircles", [this, snapshot, origin, settings](const geo::Progress& progress) -> TaskRunner::Finish {
-            try {
+        ws.tasks.start(
+            kLifeCircleTask,
+            [this, snapshot, origin, settings](const geo::Progress& progress) -> TaskRunner::Finish {
                 auto out = std::make_shared<Output>();
                 out->result = geo::life_circles(*snapshot, settings, out->warnings, progress);
                 out->summary = geo::life_circle_summary(out->result);
                 out->shares = geo::life_circle_shares(out->result);
-                geo::Layer layer = geo::life_circle_layer(out->result);
-                out->layer = computed_view(std::move(layer), kLifeCircleLayer, origin);
+                out->layer = computed_view(geo::life_circle_layer(out->result), kLifeCircleLayer, origin);
                 return [this, out](Workspace& w) { finish(w, out); };
-            } catch (const geo::Cancelled&) {
-                throw;
-            } catch (const std::exception& e) {
-                const std::string what = e.what();
-                return [this, what](Workspace& w) {
-                    m_error = what;
-                    w.error("life circles: " + what);
-                    w.lifecircles_computed = true;
-                };
-            }
-        });
+            },
+            [this](Workspace& w, const std::string& what) {
+                m_error = what;
+                w.lifecircles_computed = true;
+            });
     }
 
     void finish(Workspace& ws, const std::shared_ptr<Output>& out)

@@ -16,6 +16,7 @@
 #include "geo/report/text_format.h"
 #include "gui/i18n.h"
 #include "gui/panels.h"
+#include "gui/path_field.h"
 
 namespace gui {
 
@@ -78,17 +79,7 @@ public:
             for (const std::string& p : m_presets) items += p + '\0';
             ImGui::Combo(tr("Preset"), &m_preset, items.c_str());
         }
-        ImGui::SetNextItemWidth(300);
-        ImGui::InputText("##indicators", m_indicators, sizeof m_indicators);
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Browse...##performance"))) {
-            FileRequest r;
-            r.title = tr("Indicator table (tax, energy, value added, ...)");
-            r.extensions = {".csv"};
-            r.start = m_indicators;
-            r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_indicators, sizeof m_indicators, "%s", path.c_str()); };
-            ws.file_request = std::move(r);
-        }
+        path_field(ws, "indicators", m_indicators, sizeof m_indicators, tr("Indicator table (tax, energy, value added, ...)"), {".csv"});
         ImGui::TextDisabled("%s", tr("Indicator table (empty: the layer's own tax, output and land)"));
         if (ws.tasks.running("performance")) ImGui::TextDisabled(tr("computing... %.0f%%"), 100 * ws.tasks.progress("performance"));
         else if (ImGui::Button(tr("Score")) || (ws.automated && !m_started)) start(ws);
@@ -138,25 +129,20 @@ private:
         const geo::PerformanceSettings settings = geo::performance_settings(project);  // the table resolved against the project's folder
         auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
         const geo::Coord origin = ws.doc->origin;
-        ws.tasks.start("performance", [this, snapshot, origin, settings](const geo::Progress&) -> TaskRunner::Finish {
-            try {
+        ws.tasks.start(
+            "performance",
+            [this, snapshot, origin, settings](const geo::Progress&) -> TaskRunner::Finish {
                 auto out = std::make_shared<Output>();
                 out->run = geo::run_performance(*snapshot, settings);
                 out->parks = geo::performance_parks_table(out->run);
                 out->summary = geo::performance_summary(out->run);
                 out->layer = computed_view(geo::performance_layer(out->run), kPerformanceLayer, origin);
                 return [this, out](Workspace& w) { finish(w, out); };
-            } catch (const geo::Cancelled&) {
-                throw;
-            } catch (const std::exception& e) {
-                const std::string what = e.what();
-                return [this, what](Workspace& w) {
-                    m_error = what;
-                    w.error("performance: " + what);
-                    w.performance_computed = true;
-                };
-            }
-        });
+            },
+            [this](Workspace& w, const std::string& what) {
+                m_error = what;
+                w.performance_computed = true;
+            });
     }
 
     void finish(Workspace& ws, const std::shared_ptr<Output>& out)

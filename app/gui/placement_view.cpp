@@ -15,6 +15,7 @@
 #include "gui/document.h"
 #include "geo/report/text_format.h"
 #include "gui/i18n.h"
+#include "gui/path_field.h"
 
 namespace gui {
 
@@ -42,17 +43,7 @@ void PlacementView::draw(Workspace& ws)
         std::error_code ec;
         std::snprintf(m_applicants, sizeof m_applicants, "%s", std::filesystem::exists(guess, ec) ? guess.string().c_str() : "");
     }
-    ImGui::SetNextItemWidth(300);
-    ImGui::InputText("##applicants", m_applicants, sizeof m_applicants);
-    ImGui::SameLine();
-    if (ImGui::Button(tr("Browse...##applicants"))) {
-        FileRequest r;
-        r.title = tr("Applicants (CSV)");
-        r.extensions = {".csv"};
-        r.start = m_applicants;
-        r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_applicants, sizeof m_applicants, "%s", path.c_str()); };
-        ws.file_request = std::move(r);
-    }
+    path_field(ws, "applicants", m_applicants, sizeof m_applicants, tr("Applicants (CSV)"), {".csv"});
     ImGui::SameLine();
     ImGui::TextUnformatted(tr("Applicants (CSV)"));
     ImGui::SetNextItemWidth(200);

@@ -103,25 +103,34 @@ void ProjectLoader::add_layer(const std::string& path, const Document& doc)
     start(path, [path, working, origin](const geo::Progress& progress) {
         LoadResult r;
         r.path = path;
-        geo::Project p = project_for(path);
-        geo::LoadedLayer layer;
-        layer.config = p.layers.at(0);
-        geo::LayerSource source = layer.config.source;
-        source.wanted = geo::required_kind(layer.config.role);
-        layer.data = std::make_shared<geo::Layer>(geo::read_layer(source, working.crs, progress));
-        std::vector<std::string> names;
-        for (const auto& c : layer.data->columns) names.push_back(c.name());
-        layer.fields = geo::guess_fields(layer.config.role, names, {});
-        // The view is built against a copy of the document's frame (origin), not the document.
-        Document frame;
-        frame.origin = origin;
-        frame.project.working = working;
-        frame.project.layers.push_back(layer);
-        r.added_view = make_view(frame, 0);
-        r.codepoints = codepoints_in(frame);
+        auto [layer, view] = read_layer_view(project_for(path).layers.at(0), working, origin, progress);
+        std::set<uint32_t> cps;
+        append_layer_codepoints(layer, cps);
+        r.codepoints.assign(cps.begin(), cps.end());
+        r.added_view = std::move(view);
         r.added_layer = std::move(layer);
         return r;
     });
+}
+
+std::pair<geo::LoadedLayer, LayerView> read_layer_view(const geo::ProjectLayer& config, const geo::WorkingCrsChoice& working, geo::Coord origin,
+                                                       const geo::Progress& progress)
+{
+    geo::LoadedLayer layer;
+    layer.config = config;
+    geo::LayerSource source = layer.config.source;
+    source.wanted = geo::required_kind(layer.config.role);
+    layer.data = std::make_shared<geo::Layer>(geo::read_layer(source, working.crs, progress));
+    std::vector<std::string> names;
+    for (const auto& c : layer.data->columns) names.push_back(c.name());
+    layer.fields = geo::guess_fields(layer.config.role, names, {});
+    // The view is built against a copy of the document's frame (origin), not the document.
+    Document frame;
+    frame.origin = origin;
+    frame.project.working = working;
+    frame.project.layers.push_back(layer);
+    LayerView view = make_view(frame, 0);
+    return {std::move(layer), std::move(view)};
 }
 
 }  // namespace gui

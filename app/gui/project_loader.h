@@ -24,6 +24,12 @@ struct LoadResult {
     std::string path;
 };
 
+// A layer of a project file read in the working CRS (its role's geometry wanted, its fields
+// guessed) with its view against the document's origin: what adding a layer to an open
+// project needs, on a worker.
+std::pair<geo::LoadedLayer, LayerView> read_layer_view(const geo::ProjectLayer& config, const geo::WorkingCrsChoice& working, geo::Coord origin,
+                                                       const geo::Progress& progress = {});
+
 class ProjectLoader {
 public:
     ~ProjectLoader();

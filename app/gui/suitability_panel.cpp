@@ -19,6 +19,7 @@
 #include "geo/suitability/suitability.h"
 #include "gui/i18n.h"
 #include "gui/panels.h"
+#include "gui/path_field.h"
 
 namespace gui {
 
@@ -44,16 +45,7 @@ public:
         ImGui::TextWrapped("%s", tr("Constraint areas veto a cell; the factors are scored by the class tables and weighted."));
         float cell = static_cast<float>(m_settings.cell_m);
         if (ImGui::SliderFloat(tr("Cell size m"), &cell, 10, 500, "%.0f")) m_settings.cell_m = cell;
-        ImGui::SetNextItemWidth(300);
-        ImGui::InputText("##dem", m_dem, sizeof m_dem);
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Browse...##dem"))) {
-            FileRequest r;
-            r.title = tr("DEM raster (for the slope)");
-            r.start = m_dem;
-            r.done = [this](Workspace&, const std::string& path) { std::snprintf(m_dem, sizeof m_dem, "%s", path.c_str()); };
-            ws.file_request = std::move(r);
-        }
+        path_field(ws, "dem", m_dem, sizeof m_dem, tr("DEM raster (for the slope)"), {});
         ImGui::TextDisabled("%s", tr("DEM (empty: no slope factor)"));
         if (ImGui::BeginCombo(tr("Cluster (its density, the park's LQ)"), m_settings.cluster.empty() ? tr("(none)") : m_settings.cluster.c_str())) {
             if (ImGui::Selectable(tr("(none)"), m_settings.cluster.empty())) m_settings.cluster.clear();
@@ -145,37 +137,21 @@ private:
         o.cell_m = m_settings.cell_m;
         o.dem = geo::settings_path(project, m_settings.dem);
         o.cluster = m_settings.cluster;
-        try {
-            o.radii = geo::service_radii_or_standard(project, geo::standards_folder(project));
-        } catch (const std::exception& e) {
-            m_error = e.what();
-            ws.suitability_computed = true;
-            return;
-        }
         o.factors = m_weighted->factors;
-        try {
-            if (m_typed) geo::use_typed_weights(o.factors, m_settings.weights);
-        } catch (const std::exception& e) {
-            m_error = e.what();
-            ws.suitability_computed = true;
-            return;
-        }
         auto snapshot = std::make_shared<const geo::LoadedProject>(ws.doc->project);
-        ws.tasks.start("suitability", [this, snapshot, o](const geo::Progress&) -> TaskRunner::Finish {
-            try {
+        const std::map<std::string, double> typed = m_typed ? m_settings.weights : std::map<std::string, double>();
+        ws.tasks.start(
+            "suitability",
+            [this, snapshot, o, typed](const geo::Progress&) mutable -> TaskRunner::Finish {
+                o.radii = geo::service_radii_or_standard(snapshot->project, geo::standards_folder(snapshot->project));
+                if (!typed.empty()) geo::use_typed_weights(o.factors, typed);
                 auto out = std::make_shared<geo::SuitabilityResult>(geo::suitability(*snapshot, o));
                 return [this, out](Workspace& w) { finish(w, out); };
-            } catch (const geo::Cancelled&) {
-                throw;
-            } catch (const std::exception& e) {
-                const std::string what = e.what();
-                return [this, what](Workspace& w) {
-                    m_error = what;
-                    w.error("suitability: " + what);
-                    w.suitability_computed = true;
-                };
-            }
-        });
+            },
+            [this](Workspace& w, const std::string& what) {
+                m_error = what;
+                w.suitability_computed = true;
+            });
     }
 
     void finish(Workspace& ws, const std::shared_ptr<geo::SuitabilityResult>& r)

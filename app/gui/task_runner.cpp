@@ -22,12 +22,13 @@ TaskRunner::~TaskRunner()
     }
 }
 
-void TaskRunner::start(const std::string& name, Work work)
+void TaskRunner::start(const std::string& name, Work work, Failed failed)
 {
     cancel(name);
     Task t;
     t.name = name;
     t.shared = std::make_shared<Shared>();
+    t.shared->failed = std::move(failed);
     t.thread = std::thread([shared = t.shared, work = std::move(work)] {
         geo::Progress progress;
         progress.cancel = &shared->cancel;
@@ -68,7 +69,10 @@ void TaskRunner::poll(Workspace& ws)
     for (auto& [name, shared] : finished) {
         std::lock_guard lock(shared->mutex);
         if (shared->cancel) continue;
-        if (!shared->error.empty()) ws.error(name + ": " + shared->error);
+        if (!shared->error.empty()) {
+            ws.error(name + ": " + shared->error);
+            if (shared->failed) shared->failed(ws, shared->error);
+        }
         if (shared->finish) shared->finish(ws);
     }
 }

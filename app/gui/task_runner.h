@@ -25,6 +25,7 @@ class TaskRunner {
 public:
     using Finish = std::function<void(Workspace&)>;
     using Work = std::function<Finish(const geo::Progress&)>;
+    using Failed = std::function<void(Workspace&, const std::string& what)>;
 
     TaskRunner() = default;
     TaskRunner(const TaskRunner&) = delete;
@@ -32,8 +33,9 @@ public:
     ~TaskRunner();
 
     // Runs `work` on a worker thread. An exception other than geo::Cancelled becomes an error
-    // message in the workspace, "NAME: what".
-    void start(const std::string& name, Work work);
+    // message in the workspace, "NAME: what", and then `failed` (on the UI thread, when given)
+    // lets the starter show it and mark itself finished.
+    void start(const std::string& name, Work work, Failed failed = {});
     // On the UI thread, once a frame: runs what finished tasks returned, in the order they finished.
     void poll(Workspace& ws);
     void cancel(const std::string& name);
@@ -51,6 +53,7 @@ private:
         std::mutex mutex;
         Finish finish;  // set by the worker when done (null when cancelled)
         std::string error;
+        Failed failed;
     };
     struct Task {
         std::string name;

@@ -78,6 +78,18 @@ TEST_CASE("task runner: results run on the polling thread, a newer task replaces
     settle(tasks, ws);
     REQUIRE(!ws.messages.empty());
     CHECK(ws.messages.back().text == "broken: no enterprises layer");
+
+    // ... and is handed to the starter's own handler, on the polling thread, after the message.
+    std::string failed_with;
+    tasks.start(
+        "broken", [](const geo::Progress&) -> gui::TaskRunner::Finish { throw geo::Error("no parks layer"); },
+        [&](gui::Workspace& w, const std::string& what) {
+            failed_with = what;
+            CHECK(std::this_thread::get_id() == ui);
+            CHECK(w.messages.back().text == "broken: no parks layer");
+        });
+    settle(tasks, ws);
+    CHECK(failed_with == "no parks layer");
 }
 
 TEST_CASE("task runner: a task's snapshot of the project stays as it was while the UI edits the project")
