@@ -66,10 +66,7 @@ App::App(GuiOptions options) : m_options(std::move(options)) {}
 App::~App()
 {
     m_panels.reset();  // panels may hold workers; they finish before GL goes
-    m_gpu.clear();
-    m_bins.clear();
-    m_density.reset();
-    m_basemap.reset();
+    release_map_gpu();  // while the GL context still exists
     m_renderer.reset();
     if (m_window) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -261,14 +258,8 @@ void App::poll_loader()
     }
     if (m_fonts.add(r->codepoints)) m_fonts_dirty = true;
     if (r->document) {
-        m_gpu.clear();
-        m_bins.clear();
-        m_density.reset();
-        m_ws.suitability = {};  // the raster of the project being closed
-        m_suitability.reset();
-        m_suitability_version = -1;
-        m_basemap.reset();  // its origin is the document's
-        m_basemap_version = -1;
+        release_map_gpu();  // built for the project being closed, against its origin
+        m_ws.suitability = {};
         m_ws.tasks.cancel_all();  // their results belong to the project being closed
         m_ws.doc = std::move(r->document);
         m_ws.project_path = geo::looks_like_project_file(r->path) ? r->path : "";

@@ -35,6 +35,7 @@ private:
     void poll_loader();
     void sync_gpu();
     void draw_map(int framebuffer_width, int framebuffer_height);  // app_map_draw.cpp
+    void release_map_gpu();  // app_map_draw.cpp: every layer, surface and image on the GPU
     void shortcuts();
     // Saves to the project's file, or to `save_as` (Save As: the project is then that file).
     void save_project(const std::string& save_as = {});

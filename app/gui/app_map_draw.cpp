@@ -15,6 +15,17 @@ const geo::Rgba kBackground = geo::rgba(222, 230, 236);
 
 }  // namespace
 
+void App::release_map_gpu()
+{
+    m_gpu.clear();
+    m_bins.clear();
+    m_density.reset();
+    m_suitability.reset();
+    m_suitability_version = -1;
+    m_basemap.reset();
+    m_basemap_version = -1;
+}
+
 void App::draw_map(int fw, int fh)
 {
     // A new density surface or suitability raster: uploaded once.
