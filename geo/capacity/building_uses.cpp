@@ -117,27 +117,6 @@ int storeys_in_label(std::string_view s)
 
 namespace {
 
-// A text field's value per feature, "" where null or unbound.
-std::vector<std::string> texts_of(const LoadedLayer& l, const char* meaning)
-{
-    std::vector<std::string> out(l.data->size());
-    if (const std::string* f = l.fields.field_for(meaning))
-        if (const Column* c = l.data->column(*f))
-            for (size_t i = 0; i < out.size(); ++i)
-                if (!c->is_null(i)) out[i] = trimmed(c->text(i));
-    return out;
-}
-
-std::vector<double> numbers_of(const LoadedLayer& l, const char* meaning)
-{
-    std::vector<double> out(l.data->size(), std::nan(""));
-    if (const std::string* f = l.fields.field_for(meaning))
-        if (const Column* c = l.data->column(*f))
-            for (size_t i = 0; i < out.size(); ++i)
-                if (!c->is_null(i)) out[i] = c->number(i).value_or(std::nan(""));
-    return out;
-}
-
 // Key -> the one enterprise holding it; SIZE_MAX where several do.
 std::unordered_map<std::string, size_t> unique_index(const std::vector<std::string>& keys)
 {
@@ -169,9 +148,13 @@ EnterpriseBuildings enterprise_buildings(const LoadedLayer& buildings, const Ent
     out.admin_floor.assign(nf, 0);
     out.total_floor.assign(nf, 0);
 
-    const std::vector<std::string> use = texts_of(buildings, "use"), name = texts_of(buildings, "name"),
-                                   code = texts_of(buildings, "credit_code"), owner = texts_of(buildings, "enterprise");
-    const std::vector<double> floor = numbers_of(buildings, "floor_area"), storeys = numbers_of(buildings, "storeys");
+    auto texts = [&](const char* meaning) {
+        std::vector<std::string> t = bound_texts(buildings, b, meaning);
+        for (std::string& v : t) v = trimmed(std::move(v));
+        return t;
+    };
+    const std::vector<std::string> use = texts("use"), name = texts("name"), code = texts("credit_code"), owner = texts("enterprise");
+    const std::vector<double> floor = bound_numbers(buildings, b, "floor_area"), storeys = bound_numbers(buildings, b, "storeys");
     if (!buildings.fields.field_for("use"))
         out.notes.push_back("layer '" + buildings.config.id + "': no field for the building use: every building counted as not admin/living");
 

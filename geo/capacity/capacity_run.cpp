@@ -44,15 +44,8 @@ CapacityBase capacity_base(const LoadedProject& project, Layer* enterprises, con
         const Layer& data = enterprises ? *enterprises : *firms->data;
         EnterpriseKeys keys;
         for (size_t i = 0; i < data.size(); ++i) keys.xy.push_back(data.geometry.first_coord(i));
-        auto texts = [&](const char* meaning) {
-            std::vector<std::string> out;
-            const std::string* field = firms->fields.field_for(meaning);
-            if (const Column* c = field ? data.column(*field) : nullptr)
-                for (size_t i = 0; i < data.size(); ++i) out.push_back(c->is_null(i) ? std::string() : c->text(i));
-            return out;
-        };
-        keys.name = texts("name");
-        keys.credit_code = texts("credit_code");
+        keys.name = bound_texts(*firms, data, "name");
+        keys.credit_code = firms->fields.field_for("credit_code") ? bound_texts(*firms, data, "credit_code") : std::vector<std::string>();
         const LoadedLayer* sites = project.first(Role::Sites);
         buildings = enterprise_buildings(*layer, keys, sites ? sites->data->geometry : GeometryColumn(GeomKind::Polygon),
                                          read_building_uses(b.tables.building_uses));

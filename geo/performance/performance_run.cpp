@@ -16,17 +16,6 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> layer_numbers(const LoadedLayer& l, const Layer& data, const char* meaning)
-{
-    std::vector<double> out(data.size(), kNaN);
-    const std::string* f = l.fields.field_for(meaning);
-    const Column* c = f ? data.column(*f) : nullptr;
-    if (c)
-        for (size_t i = 0; i < out.size(); ++i)
-            if (!c->is_null(i)) out[i] = c->number(i).value_or(kNaN);
-    return out;
-}
-
 // The texts of the field bound to `meaning`, in one buffer; empty when none is bound. Where
 // `fallback` is given, an empty text becomes fallback(i) ("fid N").
 template <class Fallback>
@@ -87,10 +76,10 @@ PerformanceRun run_performance(const LoadedProject& project, const Layer& data, 
 
     // The layer's own figures, then the table's where it has them.
     PerformanceFigures& f = r.figures;
-    f.tax = layer_numbers(*firms, data, "tax");
-    f.employees = layer_numbers(*firms, data, "employees");
-    f.land_m2 = layer_numbers(*firms, data, "land_area");
-    f.sales = layer_numbers(*firms, data, "output_value");  // the layer's output value stands for sales where the table has none
+    f.tax = bound_numbers(*firms, data, "tax");
+    f.employees = bound_numbers(*firms, data, "employees");
+    f.land_m2 = bound_numbers(*firms, data, "land_area");
+    f.sales = bound_numbers(*firms, data, "output_value");  // the layer's output value stands for sales where the table has none
     if (!s.indicators.empty()) {
         for (auto* v : {&f.value_added, &f.energy, &f.emissions, &f.rd}) v->assign(n, kNaN);  // only the table has them
         r.table = read_indicator_table(s.indicators);

@@ -1,5 +1,7 @@
 #include "geo/project/loaded_project.h"
 
+#include <limits>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -280,6 +282,26 @@ LoadedProject load_project(Project project, const Progress& progress, const Fiel
         out.layers.push_back(std::move(loaded));
     }
     out.project = std::move(project);
+    return out;
+}
+
+std::vector<double> bound_numbers(const LoadedLayer& meta, const Layer& data, const char* meaning)
+{
+    std::vector<double> out(data.size(), std::numeric_limits<double>::quiet_NaN());
+    const std::string* f = meta.fields.field_for(meaning);
+    if (const Column* c = f ? data.column(*f) : nullptr)
+        for (size_t i = 0; i < out.size(); ++i)
+            if (!c->is_null(i)) out[i] = c->number(i).value_or(out[i]);
+    return out;
+}
+
+std::vector<std::string> bound_texts(const LoadedLayer& meta, const Layer& data, const char* meaning)
+{
+    std::vector<std::string> out(data.size());
+    const std::string* f = meta.fields.field_for(meaning);
+    if (const Column* c = f ? data.column(*f) : nullptr)
+        for (size_t i = 0; i < out.size(); ++i)
+            if (!c->is_null(i)) out[i] = c->text(i);
     return out;
 }
 

@@ -50,6 +50,11 @@ struct LoadedProject {
 // never in memory twice. Copied when another snapshot still shares them; empty without the role.
 Layer take_features(LoadedProject& project, Role role);
 
+// The values of the field bound to `meaning` in `meta`, read from `data` (the layer itself, or
+// its features taken out with take_features): per feature, NaN or "" where null or unbound.
+std::vector<double> bound_numbers(const LoadedLayer& meta, const Layer& data, const char* meaning);
+std::vector<std::string> bound_texts(const LoadedLayer& meta, const Layer& data, const char* meaning);
+
 // Chooses the working CRS: the project's own when it names one ("EPSG:4545"), else ("auto")
 // the default (see default_working_epsg) for a robust centre of the data: the middle of the
 // extent of the feature centres within 10 degrees of their median (longitude and latitude
